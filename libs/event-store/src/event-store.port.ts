@@ -1,0 +1,105 @@
+// The one port every event-store adapter implements (PostgreSQL, PGlite through it, EventStoreDB).
+// Shapes follow the common event-sourcing vocabulary: streams with revisions, one global log with positions.
+import type { Position } from './position.js';
+
+export type EventMetadata = Readonly<{
+  /** Business time: when it happened in the world (may be long ago for imported history). */
+  occurredAt: string;
+  /** Store time: when the store accepted it. Set by the store, never by the caller. */
+  recordedAt: string;
+  actor: string;
+  correlationId: string;
+  causationId: string | null;
+  schemaVersion: number;
+  source: string;
+}>;
+
+/** What a caller appends: the store adds stream, revision, position and recordedAt. */
+export type NewEvent = Readonly<{
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: Omit<EventMetadata, 'recordedAt'>;
+}>;
+
+export type RecordedEvent = Readonly<{
+  id: string;
+  type: string;
+  streamName: string;
+  revision: number;
+  position: Position;
+  data: unknown;
+  metadata: EventMetadata;
+}>;
+
+/** `any`, `no_stream`, `stream_exists`, or the exact revision of the stream's last event (0-based). */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export type AppendOptions = Readonly<{ expectedRevision?: ExpectedRevision }>;
+
+export type AppendResult = Readonly<{
+  /** Revision of the last event of the batch in its stream. */
+  nextRevision: number;
+  /** Global position of the last event of the batch. */
+  position: Position;
+}>;
+
+export type Direction = 'forwards' | 'backwards';
+
+export type ReadStreamOptions = Readonly<{
+  fromRevision?: number;
+  direction?: Direction;
+  maxCount?: number;
+}>;
+
+export type EventFilter = Readonly<{
+  /** Stream categories: the part of the stream name before the first '-' (`contact`, `deal`, ...). */
+  streamCategories?: readonly string[];
+  /** Exact event types. */
+  eventTypes?: readonly string[];
+  /** Event type prefixes (`Deal` matches `DealCreated`, `DealStageChanged`, ...). */
+  eventTypePrefixes?: readonly string[];
+}>;
+
+export type ReadAllOptions = Readonly<{
+  /** Exclusive: events strictly after this position. Omitted: from the start of the log. */
+  fromPosition?: Position;
+  maxCount?: number;
+  filter?: EventFilter;
+}>;
+
+export type SubscribeOptions = Readonly<{
+  fromPosition?: Position;
+  filter?: EventFilter;
+}>;
+
+/** Catch-up then live, in global order, each event once. Iterate it; `close()` ends the iteration. */
+export interface EventSubscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(streamName: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribeToAll(options?: SubscribeOptions): EventSubscription;
+  /** The position of the last event a reader can see now (the head of the log), or null when empty. */
+  headPosition(): Promise<Position | null>;
+  close(): Promise<void>;
+}
+
+export const streamCategory = (streamName: string): string => {
+  const dash = streamName.indexOf('-');
+  return dash === -1 ? streamName : streamName.slice(0, dash);
+};
+
+export const matchesFilter = (event: Pick<RecordedEvent, 'type' | 'streamName'>, filter?: EventFilter): boolean => {
+  if (!filter) return true;
+  if (filter.streamCategories?.length && !filter.streamCategories.includes(streamCategory(event.streamName))) {
+    return false;
+  }
+  const types = filter.eventTypes ?? [];
+  const prefixes = filter.eventTypePrefixes ?? [];
+  if (types.length === 0 && prefixes.length === 0) return true;
+  return types.includes(event.type) || prefixes.some((prefix) => event.type.startsWith(prefix));
+};

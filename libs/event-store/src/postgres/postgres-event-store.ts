@@ -1,0 +1,283 @@
+import type pg from 'pg';
+import { inTransaction, migrate } from '../../../postgres/src/index.js';
+import { DuplicateEventIds, InvalidAppend, WrongExpectedRevision } from '../errors.js';
+import {
+  streamCategory,
+  type AppendOptions,
+  type AppendResult,
+  type EventFilter,
+  type EventStore,
+  type EventSubscription,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+} from '../event-store.port.js';
+import { position, START, type Position } from '../position.js';
+import { eventStoreMigrations } from './postgres-event-store.migrations.js';
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+type EventRow = {
+  position: string;
+  event_id: string;
+  stream_name: string;
+  revision: string;
+  event_type: string;
+  data: unknown;
+  metadata: Omit<RecordedEvent['metadata'], 'recordedAt'>;
+  recorded_at: Date;
+};
+
+type AppendRow = {
+  status: 'ok' | 'duplicate' | 'duplicate_ids' | 'wrong_expected_revision';
+  next_revision: string | null;
+  last_position: string | null;
+  actual_revision: string | null;
+  duplicate_ids: string[] | null;
+};
+
+export type PostgresEventStoreOptions = Readonly<{
+  /** How many events one read query fetches. */
+  batchSize?: number;
+  /** How often an idle subscription looks for events appended by another process. */
+  pollIntervalMs?: number;
+}>;
+
+const SELECT_EVENT = `SELECT position, event_id, stream_name, revision, event_type, data, metadata, recorded_at
+  FROM tally_events`;
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  type: row.event_type,
+  streamName: row.stream_name,
+  revision: Number(row.revision),
+  position: position(BigInt(row.position)),
+  data: row.data,
+  metadata: { ...row.metadata, recordedAt: row.recorded_at.toISOString() },
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const validateAppend = (streamName: string, events: readonly NewEvent[]): void => {
+  if (!streamName) throw new InvalidAppend('stream name is empty');
+  if (events.length === 0) throw new InvalidAppend(`stream ${streamName}: nothing to append`);
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (!UUID.test(event.id)) throw new InvalidAppend(`event id ${event.id} is not a uuid`);
+    if (ids.has(event.id)) throw new InvalidAppend(`event id ${event.id} appears twice in one batch`);
+    if (!event.type) throw new InvalidAppend('event type is empty');
+    ids.add(event.id);
+  }
+};
+
+const filterSql = (filter: EventFilter | undefined, params: unknown[]): string => {
+  if (!filter) return '';
+  let sql = '';
+  if (filter.streamCategories?.length) {
+    params.push(filter.streamCategories);
+    sql += ` AND category = ANY ($${params.length})`;
+  }
+  const types = filter.eventTypes ?? [];
+  const prefixes = filter.eventTypePrefixes ?? [];
+  if (types.length || prefixes.length) {
+    params.push(types);
+    const typeParam = params.length;
+    // LIKE patterns: escape the wildcards a prefix may contain.
+    params.push(prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    sql += ` AND (event_type = ANY ($${typeParam}) OR event_type LIKE ANY ($${params.length}))`;
+  }
+  return sql;
+};
+
+/**
+ * The default adapter, on a PostgreSQL server or on PGlite. See the migrations for how positions stay gap-safe.
+ * Appends made through this instance wake its subscriptions at once; appends from other processes are found by
+ * polling.
+ */
+export class PostgresEventStore implements EventStore {
+  // Bumped on every local append; a subscription that saw the same count before its read sleeps until it moves.
+  private appendCount = 0;
+  private readonly waiters = new Set<() => void>();
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+  }
+
+  static async migrate(pool: pg.Pool): Promise<void> {
+    await migrate(pool, 'tally_event_store_migrations', eventStoreMigrations);
+  }
+
+  async appendToStream(streamName: string, events: readonly NewEvent[], options: AppendOptions = {}) {
+    const result = await this.appendWith(this.pool, streamName, events, options);
+    this.notifyAppended();
+    return result;
+  }
+
+  /**
+   * Appends inside a transaction the caller holds, so that several appends (and the caller's own writes) commit
+   * or roll back together. Subscribers see the events once the caller commits.
+   */
+  async transaction<T>(work: (append: TransactionAppender) => Promise<T>): Promise<T> {
+    const result = await inTransaction(this.pool, (client) =>
+      work({ appendToStream: (stream, events, options) => this.appendWith(client, stream, events, options ?? {}) }),
+    );
+    this.notifyAppended();
+    return result;
+  }
+
+  private async appendWith(
+    db: Queryable,
+    streamName: string,
+    events: readonly NewEvent[],
+    { expectedRevision = 'any' }: AppendOptions,
+  ): Promise<AppendResult> {
+    validateAppend(streamName, events);
+    if (typeof expectedRevision === 'number' && (!Number.isInteger(expectedRevision) || expectedRevision < 0)) {
+      throw new InvalidAppend(`expected revision ${expectedRevision} is not a revision`);
+    }
+    const { rows } = await db.query<AppendRow>(
+      'SELECT * FROM tally_append($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])',
+      [
+        streamName,
+        streamCategory(streamName),
+        String(expectedRevision),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data ?? null)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ],
+    );
+    const row = rows[0];
+    switch (row.status) {
+      case 'ok':
+      case 'duplicate':
+        return { nextRevision: Number(row.next_revision), position: position(BigInt(row.last_position!)) };
+      case 'wrong_expected_revision':
+        throw new WrongExpectedRevision(
+          streamName,
+          expectedRevision,
+          row.actual_revision === null ? 'no_stream' : Number(row.actual_revision),
+        );
+      case 'duplicate_ids':
+        throw new DuplicateEventIds(streamName, row.duplicate_ids ?? []);
+    }
+  }
+
+  async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    while (remaining > 0) {
+      const limit = Math.min(this.batchSize, remaining);
+      const { rows } = await this.pool.query<EventRow>(
+        `${SELECT_EVENT} WHERE stream_name = $1 AND revision ${backwards ? '<=' : '>='} $2
+          ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+        [streamName, from, limit],
+      );
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      from = Number(rows[rows.length - 1].revision) + (backwards ? -1 : 1);
+    }
+  }
+
+  /** One page of the global log after `after`, below the visibility barrier. */
+  async readAllBatch(after: Position, limit: number, filter?: EventFilter): Promise<RecordedEvent[]> {
+    const params: unknown[] = [after.commit.toString(), limit];
+    const { rows } = await this.pool.query<EventRow>(
+      `${SELECT_EVENT} WHERE position > $1 AND position < tally_safe_position() ${filterSql(filter, params)}
+        ORDER BY position LIMIT $2`,
+      params,
+    );
+    return rows.map(toRecorded);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = options.fromPosition ?? START;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const limit = Math.min(this.batchSize, remaining);
+      const events = await this.readAllBatch(after, limit, options.filter);
+      yield* events;
+      if (events.length < limit) return;
+      remaining -= events.length;
+      after = events[events.length - 1].position;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    const abort = new AbortController();
+    const store = this;
+    async function* run(): AsyncGenerator<RecordedEvent> {
+      let after = options.fromPosition ?? START;
+      try {
+        while (!abort.signal.aborted) {
+          const seen = store.appendCount;
+          const events = await store.readAllBatch(after, store.batchSize, options.filter);
+          for (const event of events) {
+            if (abort.signal.aborted) return;
+            yield event;
+            after = event.position;
+          }
+          if (events.length === store.batchSize) continue;
+          await store.waitForAppend(seen, abort.signal);
+        }
+      } catch (error) {
+        if (!abort.signal.aborted) throw error;
+      }
+    }
+    const iterator = run();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      close: async () => {
+        abort.abort();
+        await iterator.return(undefined);
+      },
+    };
+  }
+
+  private notifyAppended(): void {
+    this.appendCount++;
+    for (const wake of this.waiters) wake();
+    this.waiters.clear();
+  }
+
+  /** Sleeps until a local append after `seen`, the poll interval, or the abort, whichever comes first. */
+  private waitForAppend(seen: number, signal: AbortSignal): Promise<void> {
+    if (this.appendCount !== seen || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        signal.removeEventListener('abort', wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.pollIntervalMs);
+      this.waiters.add(wake);
+      signal.addEventListener('abort', wake, { once: true });
+    });
+  }
+
+  async headPosition(): Promise<Position | null> {
+    const { rows } = await this.pool.query<{ position: string | null }>(
+      'SELECT max(position) AS position FROM tally_events WHERE position < tally_safe_position()',
+    );
+    return rows[0].position === null ? null : position(BigInt(rows[0].position));
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.waiters) wake();
+  }
+}
+
+export type TransactionAppender = Readonly<{
+  appendToStream(streamName: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+}>;

@@ -1,0 +1,53 @@
+// Every spec file gets a database of its own: a fresh in-memory PGlite by default, or a new database on the
+// server named by DATABASE_URL (created here, dropped after), so runs never see each other's data.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../libs/postgres/src/index.js';
+
+export const serverUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
+
+export type TestDatabase = Database & Readonly<{ kind: 'pglite' | 'postgres' }>;
+
+export const createTestDatabase = async (
+  kind: 'pglite' | 'postgres' = serverUrl() ? 'postgres' : 'pglite',
+  maxConnections?: number,
+): Promise<TestDatabase> => {
+  if (kind === 'pglite') {
+    const db = await openDatabase({ kind: 'embedded', dataDir: null, maxConnections });
+    return { ...db, kind };
+  }
+  const url = serverUrl();
+  if (!url) throw new Error('DATABASE_URL is not set');
+  const name = `tally_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'server', url: dbUrl.toString(), maxConnections: maxConnections ?? 30 });
+  return {
+    ...db,
+    kind,
+    close: async () => {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+};
+
+/** Polls `probe` until it returns without throwing; for waiting on asynchronous projections, never a sleep. */
+export const eventually = async <T>(probe: () => Promise<T> | T, timeoutMs = 10_000, everyMs = 20): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await probe();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+};
