@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { migrate } from '../../../libs/postgres/src/index.js';
+import type { Runtime } from '../../../libs/runtime/src/index.js';
+import { apiMigrations } from './api.migrations.js';
+import { AppModule } from './app.module.js';
+import { ErrorFilter } from './http/error.filter.js';
+import { validationPipe } from './http/validation.js';
+
+export type AppOptions = Readonly<{ logger?: false | ('error' | 'warn' | 'log' | 'debug')[] }>;
+
+/** The api as a Nest application over an opened runtime; main.ts listens, e2e specs drive it with supertest. */
+export const createApp = async (runtime: Runtime, options: AppOptions = {}): Promise<NestExpressApplication> => {
+  await migrate(runtime.db.pool, 'tally_api_migrations', apiMigrations);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), new ExpressAdapter(), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  // A bounded body: a CRM command is small; imports stream NDJSON through their own route.
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tally')
+      .setDescription('An event-sourced CRM: commands append events; read models answer queries.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+};

@@ -1,0 +1,69 @@
+// Every error leaves as one JSON shape {error, message, ...details}, mapped from its type once, here.
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '../../../../libs/domain/src/shared/index.js';
+import {
+  DuplicateEventIds,
+  InvalidAppend,
+  InvalidPosition,
+  WrongExpectedRevision,
+} from '../../../../libs/event-store/src/index.js';
+
+type ErrorBody = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+const DOMAIN_STATUS = { NOT_FOUND: 404, ALREADY_EXISTS: 409, RULE_VIOLATED: 422 } as const;
+
+export const toHttpError = (error: unknown): ErrorBody | null => {
+  if (error instanceof DomainError) {
+    return { status: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, ...error.details } };
+  }
+  if (error instanceof WrongExpectedRevision) {
+    return {
+      status: 409,
+      body: {
+        error: 'CONCURRENCY_CONFLICT',
+        message: `${error.streamName} has changed: expected revision ${error.expected}, it is at ${error.actual}`,
+        expectedRevision: error.expected,
+        actualRevision: error.actual === 'no_stream' ? -1 : error.actual,
+      },
+    };
+  }
+  if (error instanceof DuplicateEventIds || error instanceof InvalidAppend) {
+    return { status: 422, body: { error: error.code, message: error.message } };
+  }
+  if (error instanceof InvalidPosition) {
+    return { status: 400, body: { error: error.code, message: error.message } };
+  }
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const body = typeof response === 'string' ? { error: 'HTTP_ERROR', message: response } : (response as Record<string, unknown>);
+    const headers = (error as HttpException & { headers?: Record<string, string> }).headers;
+    return { status: error.getStatus(), body: { error: body.error ?? 'HTTP_ERROR', ...body }, headers };
+  }
+  // body-parser's errors (broken JSON, too large) carry their status and an `expose` flag.
+  const candidate = error as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown };
+  if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose) {
+    return {
+      status: candidate.status,
+      body: { error: String(candidate.type ?? 'BAD_REQUEST').toUpperCase().replace(/\./g, '_'), message: String(candidate.message) },
+    };
+  }
+  return null;
+};
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const mapped = toHttpError(error);
+    if (!mapped) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      response.status(500).json({ error: 'INTERNAL', message: 'an unexpected error occurred; nothing was lost' });
+      return;
+    }
+    for (const [name, value] of Object.entries(mapped.headers ?? {})) response.setHeader(name, value);
+    response.status(mapped.status).json(mapped.body);
+  }
+}

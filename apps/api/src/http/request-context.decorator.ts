@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { idempotentIds, randomIds, type RequestContext } from '../../../../libs/application/src/index.js';
+
+const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export type TallyRequest = Request & { tallyActor?: string; tallyRequestId?: string };
+
+export const headerId = (request: Request, name: string): string | undefined => {
+  const value = request.header(name);
+  if (value === undefined) return undefined;
+  if (!HEADER_ID.test(value)) {
+    throw new BadRequestException({
+      error: 'INVALID_HEADER',
+      message: `${name} must be 1-128 characters of letters, digits, '.', '_', ':' or '-'`,
+      fields: [{ field: name, reason: 'format' }],
+    });
+  }
+  return value;
+};
+
+/** Builds the command's context from the request: actor, correlation and causation ids, clock, id source. */
+export const requestContextOf = (request: TallyRequest): RequestContext => {
+  const idempotencyKey = headerId(request, 'Idempotency-Key');
+  const requestId = (request.tallyRequestId ??= randomUUID());
+  return {
+    // Until authentication lands every caller is anonymous; the actor is never read from the body or a header.
+    actor: request.tallyActor ?? 'anonymous',
+    correlationId: headerId(request, 'X-Correlation-Id') ?? requestId,
+    causationId: requestId,
+    now: new Date().toISOString(),
+    source: 'api',
+    ids: idempotencyKey ? idempotentIds(`${request.tallyActor ?? 'anonymous'}:${idempotencyKey}`) : randomIds(),
+  };
+};
+
+export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext =>
+  requestContextOf(ctx.switchToHttp().getRequest<TallyRequest>()),
+);
+
+/** The If-Match header as a stream revision (`"3"`, `3` or `W/"3"`), or undefined when absent. */
+export const IfMatch = createParamDecorator((_: unknown, ctx: ExecutionContext): number | undefined => {
+  const value = ctx.switchToHttp().getRequest<Request>().header('If-Match');
+  if (value === undefined) return undefined;
+  const match = /^(?:W\/)?"?(-1|\d{1,15})"?$/.exec(value.trim());
+  if (!match) {
+    throw new BadRequestException({
+      error: 'INVALID_HEADER',
+      message: 'If-Match must be the stream revision you last saw, such as "3"',
+      fields: [{ field: 'If-Match', reason: 'format' }],
+    });
+  }
+  return Number(match[1]);
+});

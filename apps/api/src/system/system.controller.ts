@@ -1,0 +1,17 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { formatPosition, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE } from '../tokens.js';
+
+@ApiTags('system')
+@Controller('v1')
+export class SystemController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness, and the head of the event log' })
+  async health(): Promise<{ status: 'ok'; headPosition: string | null }> {
+    const head = await this.store.headPosition();
+    return { status: 'ok', headPosition: head ? formatPosition(head) : null };
+  }
+}

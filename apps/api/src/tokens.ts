@@ -1,0 +1,4 @@
+// Injection tokens for what the composition root (libs/runtime) hands to Nest.
+export const RUNTIME = Symbol('RUNTIME');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const DATABASE = Symbol('DATABASE');

@@ -1,0 +1,2 @@
+export * from './command-executor.js';
+export * from './request-context.js';

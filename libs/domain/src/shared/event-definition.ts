@@ -1,0 +1,20 @@
+// Every event type is declared once: its permanent name, its current schema version and JSON Schema, and the
+// upcasters that lift older stored versions to the current shape on read. Stored events are never rewritten.
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export type Upcaster = Readonly<{
+  /** The stored version this lifts from; it produces fromVersion + 1. */
+  fromVersion: number;
+  upcast: (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+}>;
+
+export type EventDefinition = Readonly<{
+  type: string;
+  schemaVersion: number;
+  description: string;
+  /** JSON Schema of `data` at schemaVersion. */
+  schema: JsonSchema;
+  upcasters?: readonly Upcaster[];
+}>;
+
+export const defineEvent = (definition: EventDefinition): EventDefinition => definition;
