@@ -273,6 +273,17 @@ export class PostgresEventStore implements EventStore {
     return rows[0].position === null ? null : position(BigInt(rows[0].position));
   }
 
+  /** How many events (matching `filter`) a reader at `after` has still to read: a projection's lag. */
+  async countAfter(after: Position | null, filter?: EventFilter): Promise<number> {
+    const params: unknown[] = [(after ?? START).commit.toString()];
+    const { rows } = await this.pool.query<{ count: string }>(
+      `SELECT count(*) AS count FROM tally_events
+        WHERE position > $1 AND position < tally_safe_position() ${filterSql(filter, params)}`,
+      params,
+    );
+    return Number(rows[0].count);
+  }
+
   async close(): Promise<void> {
     for (const wake of this.waiters) wake();
   }
