@@ -7,8 +7,10 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // Starting an in-memory PGlite takes a second or two on a busy 2-core machine; hooks get the same budget as tests.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] },
-    { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts', '<rootDir>/**/*.e2e.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'], testTimeout: 60000 },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts', '<rootDir>/**/*.e2e.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] },
   ],
 };

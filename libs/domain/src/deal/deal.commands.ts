@@ -1,0 +1,56 @@
+import type { Command } from '../shared/index.js';
+import type { Pipeline } from '../pipeline/index.js';
+
+// Commands that need stages carry the deal's pipeline, read by the handler (see requirePipeline).
+export type CreateDeal = Command<
+  'CreateDeal',
+  Readonly<{
+    dealId: string;
+    name: string;
+    pipeline: Pipeline;
+    /** Omitted: the pipeline's first open stage. */
+    stageId?: string;
+    amount: number;
+    currency: string;
+    /** Integer 1..120, default 12. */
+    contractTermMonths?: number;
+    /** YYYY-MM-DD; omitted: the last day of the month of metadata.occurredAt ?? metadata.now. */
+    closeDate?: string;
+    ownerId?: string;
+    contactIds?: readonly string[];
+    companyId?: string;
+    /** Required when stageId is a lost stage. */
+    lostReason?: string;
+  }>
+>;
+export type MoveDealToStage = Command<
+  'MoveDealToStage',
+  Readonly<{ dealId: string; stageId: string; pipeline: Pipeline; lostReason?: string }>
+>;
+export type ReopenDeal = Command<'ReopenDeal', Readonly<{ dealId: string; stageId: string; pipeline: Pipeline }>>;
+export type ChangeDealAmount = Command<'ChangeDealAmount', Readonly<{ dealId: string; amount: number; currency: string }>>;
+export type ChangeDealCloseDate = Command<'ChangeDealCloseDate', Readonly<{ dealId: string; closeDate: string }>>;
+/** ownerId null unassigns. */
+export type AssignDealOwner = Command<'AssignDealOwner', Readonly<{ dealId: string; ownerId: string | null }>>;
+export type RenameDeal = Command<'RenameDeal', Readonly<{ dealId: string; name: string }>>;
+export type AssociateDealContact = Command<'AssociateDealContact', Readonly<{ dealId: string; contactId: string }>>;
+export type DissociateDealContact = Command<'DissociateDealContact', Readonly<{ dealId: string; contactId: string }>>;
+export type AssociateDealCompany = Command<'AssociateDealCompany', Readonly<{ dealId: string; companyId: string }>>;
+/** A PATCH: absent fields stay as they are; amount and currency each default to the current value. */
+export type UpdateDeal = Command<
+  'UpdateDeal',
+  Readonly<{ dealId: string; name?: string; amount?: number; currency?: string; closeDate?: string; ownerId?: string | null }>
+>;
+
+export type DealCommand =
+  | CreateDeal
+  | MoveDealToStage
+  | ReopenDeal
+  | ChangeDealAmount
+  | ChangeDealCloseDate
+  | AssignDealOwner
+  | RenameDeal
+  | AssociateDealContact
+  | DissociateDealContact
+  | AssociateDealCompany
+  | UpdateDeal;

@@ -1,0 +1,243 @@
+// Deals move through the stages of one deal pipeline. Entering a won or lost stage closes the deal; a closed deal
+// moves again only after ReopenDeal, so every win or loss is one explicit fact.
+import { alreadyExists, assertNever, notFound, ruleViolated, type CommandMetadata, type Decider } from '../shared/index.js';
+import { firstOpenStage, requireEnterableStage, type PipelineStage } from '../pipeline/index.js';
+import type { DealCommand } from './deal.commands.js';
+import type { DealEvent } from './deal.events.js';
+
+export type DealOutcome = 'open' | 'won' | 'lost';
+
+export type Deal = Readonly<{
+  dealId: string;
+  name: string;
+  pipelineId: string;
+  stageId: string;
+  outcome: DealOutcome;
+  amount: number;
+  currency: string;
+  contractTermMonths: number;
+  closeDate: string;
+  ownerId: string | null;
+  contactIds: readonly string[];
+  companyId: string | null;
+}>;
+
+/** null until DealCreated. */
+export type DealState = Deal | null;
+
+export const DEFAULT_CONTRACT_TERM_MONTHS = 12;
+const MAX_CONTRACT_TERM_MONTHS = 120;
+
+const requiredText = (value: string, rule: string, what: string): string => {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (trimmed === '') throw ruleViolated(rule, `${what} must not be empty`);
+  return trimmed;
+};
+
+const assertMoney = (amount: number, currency: string): void => {
+  // toFixed(2) round-trips exactly when there are at most 2 decimals, despite binary floats (0.29 * 100 is not 29).
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || Number(amount.toFixed(2)) !== amount)
+    throw ruleViolated('invalid-amount', 'an amount is a number >= 0 with at most 2 decimals', { amount });
+  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))
+    throw ruleViolated('invalid-currency', 'a currency is an ISO 4217 code of three upper-case letters', { currency });
+};
+
+const assertCalendarDate = (closeDate: string): void => {
+  const match = typeof closeDate === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(closeDate) : null;
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  // The round trip rejects dates that do not exist, like 2024-02-30.
+  if (!match || parsed.getUTCFullYear() !== year || parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== day)
+    throw ruleViolated('invalid-close-date', 'closeDate is a calendar date YYYY-MM-DD', { closeDate });
+};
+
+// The calendar month as written in the timestamp (its own offset), so a deal created at 23:30 local time on the
+// 31st still defaults to that month.
+const endOfMonth = (timestamp: string): string => {
+  const year = Number(timestamp.slice(0, 4));
+  const month = Number(timestamp.slice(5, 7));
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${timestamp.slice(0, 7)}-${String(lastDay).padStart(2, '0')}`;
+};
+
+const defaultCloseDate = (metadata: CommandMetadata): string => endOfMonth(metadata.occurredAt ?? metadata.now);
+
+const assertContractTerm = (months: number): void => {
+  if (!Number.isInteger(months) || months < 1 || months > MAX_CONTRACT_TERM_MONTHS)
+    throw ruleViolated('invalid-contract-term', `contractTermMonths is a whole number from 1 to ${MAX_CONTRACT_TERM_MONTHS}`, { contractTermMonths: months });
+};
+
+const requireDeal = (state: DealState, dealId: string): Deal => {
+  if (state === null) throw notFound('deal', dealId);
+  return state;
+};
+
+// What entering a stage means beyond the move: a won stage records the win, a lost stage the loss and its reason.
+const outcomeEvents = (
+  deal: Pick<Deal, 'dealId' | 'pipelineId' | 'amount' | 'currency' | 'ownerId'>,
+  stage: PipelineStage,
+  lostReason: string | undefined,
+): readonly DealEvent[] => {
+  const { dealId, pipelineId } = deal;
+  switch (stage.closed) {
+    case null:
+      return [];
+    case 'won':
+      return [{ type: 'DealWon', data: { dealId, pipelineId, stageId: stage.id, amount: deal.amount, currency: deal.currency, ownerId: deal.ownerId } }];
+    case 'lost': {
+      const reason = typeof lostReason === 'string' ? lostReason.trim() : '';
+      if (reason === '') throw ruleViolated('lost-reason-required', 'a lost deal needs a reason', { stageId: stage.id });
+      return [{ type: 'DealLost', data: { dealId, pipelineId, stageId: stage.id, reason } }];
+    }
+    default:
+      return assertNever(stage.closed);
+  }
+};
+
+const renamed = (deal: Deal, name: string): readonly DealEvent[] => {
+  const trimmed = requiredText(name, 'deal-name-required', 'a deal name');
+  return trimmed === deal.name ? [] : [{ type: 'DealRenamed', data: { dealId: deal.dealId, previous: deal.name, name: trimmed } }];
+};
+
+const amountChanged = (deal: Deal, amount: number, currency: string): readonly DealEvent[] => {
+  assertMoney(amount, currency);
+  if (amount === deal.amount && currency === deal.currency) return [];
+  return [
+    { type: 'DealAmountChanged', data: { dealId: deal.dealId, previous: { amount: deal.amount, currency: deal.currency }, amount, currency } },
+  ];
+};
+
+const closeDateChanged = (deal: Deal, closeDate: string): readonly DealEvent[] => {
+  assertCalendarDate(closeDate);
+  return closeDate === deal.closeDate ? [] : [{ type: 'DealCloseDateChanged', data: { dealId: deal.dealId, previous: deal.closeDate, closeDate } }];
+};
+
+const ownerAssigned = (deal: Deal, ownerId: string | null): readonly DealEvent[] =>
+  ownerId === deal.ownerId ? [] : [{ type: 'DealOwnerAssigned', data: { dealId: deal.dealId, previous: deal.ownerId, ownerId } }];
+
+const decide = (command: DealCommand, state: DealState): readonly DealEvent[] => {
+  switch (command.type) {
+    case 'CreateDeal': {
+      const { dealId, pipeline, amount, currency } = command.data;
+      if (state !== null) throw alreadyExists('deal', { dealId });
+      if (pipeline.objectType !== 'deal')
+        throw ruleViolated('not-a-deal-pipeline', `pipeline ${pipeline.pipelineId} is a ${pipeline.objectType} pipeline`, { pipelineId: pipeline.pipelineId });
+      const name = requiredText(command.data.name, 'deal-name-required', 'a deal name');
+      const stage =
+        command.data.stageId === undefined ? firstOpenStage(pipeline) : requireEnterableStage(pipeline, pipeline.pipelineId, command.data.stageId);
+      // A valid pipeline always keeps an open stage; this guards a hand-built one.
+      if (stage === undefined) throw ruleViolated('stage-not-in-pipeline', `pipeline ${pipeline.pipelineId} has no open stage`);
+      assertMoney(amount, currency);
+      const contractTermMonths = command.data.contractTermMonths ?? DEFAULT_CONTRACT_TERM_MONTHS;
+      assertContractTerm(contractTermMonths);
+      const closeDate = command.data.closeDate ?? defaultCloseDate(command.metadata);
+      assertCalendarDate(closeDate);
+      const data = {
+        dealId,
+        name,
+        pipelineId: pipeline.pipelineId,
+        stageId: stage.id,
+        amount,
+        currency,
+        contractTermMonths,
+        closeDate,
+        ownerId: command.data.ownerId ?? null,
+        contactIds: [...new Set(command.data.contactIds ?? [])],
+        companyId: command.data.companyId ?? null,
+      };
+      return [{ type: 'DealCreated', data }, ...outcomeEvents(data, stage, command.data.lostReason)];
+    }
+    case 'MoveDealToStage': {
+      const deal = requireDeal(state, command.data.dealId);
+      if (command.data.stageId === deal.stageId) return [];
+      if (deal.outcome !== 'open')
+        throw ruleViolated('deal-closed', `deal ${deal.dealId} is ${deal.outcome}: reopen it first`, { outcome: deal.outcome });
+      const stage = requireEnterableStage(command.data.pipeline, deal.pipelineId, command.data.stageId);
+      return [
+        { type: 'DealStageChanged', data: { dealId: deal.dealId, pipelineId: deal.pipelineId, fromStageId: deal.stageId, toStageId: stage.id } },
+        ...outcomeEvents(deal, stage, command.data.lostReason),
+      ];
+    }
+    case 'ReopenDeal': {
+      const deal = requireDeal(state, command.data.dealId);
+      if (deal.outcome === 'open') throw ruleViolated('deal-not-closed', `deal ${deal.dealId} is open`);
+      const stage = requireEnterableStage(command.data.pipeline, deal.pipelineId, command.data.stageId);
+      if (stage.closed !== null) throw ruleViolated('reopen-stage-not-open', `stage ${stage.id} is a closed stage`, { stageId: stage.id });
+      return [{ type: 'DealReopened', data: { dealId: deal.dealId, pipelineId: deal.pipelineId, fromStageId: deal.stageId, toStageId: stage.id } }];
+    }
+    case 'ChangeDealAmount':
+      return amountChanged(requireDeal(state, command.data.dealId), command.data.amount, command.data.currency);
+    case 'ChangeDealCloseDate':
+      return closeDateChanged(requireDeal(state, command.data.dealId), command.data.closeDate);
+    case 'AssignDealOwner':
+      return ownerAssigned(requireDeal(state, command.data.dealId), command.data.ownerId);
+    case 'RenameDeal':
+      return renamed(requireDeal(state, command.data.dealId), command.data.name);
+    case 'AssociateDealContact': {
+      const deal = requireDeal(state, command.data.dealId);
+      const { contactId } = command.data;
+      return deal.contactIds.includes(contactId) ? [] : [{ type: 'DealContactAssociated', data: { dealId: deal.dealId, contactId } }];
+    }
+    case 'DissociateDealContact': {
+      const deal = requireDeal(state, command.data.dealId);
+      const { contactId } = command.data;
+      return deal.contactIds.includes(contactId) ? [{ type: 'DealContactDissociated', data: { dealId: deal.dealId, contactId } }] : [];
+    }
+    case 'AssociateDealCompany': {
+      const deal = requireDeal(state, command.data.dealId);
+      const { companyId } = command.data;
+      if (companyId === deal.companyId) return [];
+      return [{ type: 'DealCompanyAssociated', data: { dealId: deal.dealId, companyId, previousCompanyId: deal.companyId } }];
+    }
+    case 'UpdateDeal': {
+      const deal = requireDeal(state, command.data.dealId);
+      const { name, amount, currency, closeDate, ownerId } = command.data;
+      // Every change is validated before any event is returned: the PATCH applies whole or not at all.
+      return [
+        ...(name === undefined ? [] : renamed(deal, name)),
+        ...(amount === undefined && currency === undefined ? [] : amountChanged(deal, amount ?? deal.amount, currency ?? deal.currency)),
+        ...(closeDate === undefined ? [] : closeDateChanged(deal, closeDate)),
+        ...(ownerId === undefined ? [] : ownerAssigned(deal, ownerId)),
+      ];
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+const evolve = (state: DealState, event: DealEvent): DealState => {
+  if (event.type === 'DealCreated') return { ...event.data, outcome: 'open' };
+  if (state === null) return state;
+  switch (event.type) {
+    case 'DealStageChanged':
+      return { ...state, stageId: event.data.toStageId };
+    case 'DealWon':
+      return { ...state, outcome: 'won' };
+    case 'DealLost':
+      return { ...state, outcome: 'lost' };
+    case 'DealReopened':
+      return { ...state, stageId: event.data.toStageId, outcome: 'open' };
+    case 'DealAmountChanged':
+      return { ...state, amount: event.data.amount, currency: event.data.currency };
+    case 'DealCloseDateChanged':
+      return { ...state, closeDate: event.data.closeDate };
+    case 'DealOwnerAssigned':
+      return { ...state, ownerId: event.data.ownerId };
+    case 'DealRenamed':
+      return { ...state, name: event.data.name };
+    case 'DealContactAssociated':
+      return { ...state, contactIds: [...state.contactIds, event.data.contactId] };
+    case 'DealContactDissociated':
+      return { ...state, contactIds: state.contactIds.filter((contactId) => contactId !== event.data.contactId) };
+    case 'DealCompanyAssociated':
+      return { ...state, companyId: event.data.companyId };
+    default:
+      return assertNever(event);
+  }
+};
+
+export const dealDecider: Decider<DealCommand, DealEvent, DealState> = {
+  decide,
+  evolve,
+  initialState: () => null,
+};

@@ -1,0 +1,57 @@
+// Stored shapes are permanent: each example must satisfy its JSON Schema, and the snapshot makes a change visible.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { dealEventDefinitions, type DealEvent } from './deal.events.js';
+
+type Examples = { [Type in DealEvent['type']]: Extract<DealEvent, { type: Type }>['data'] };
+
+const dealId = '0b7f2c1e-4d0a-4a6e-9f4e-2d6b1c9e8a11';
+const pipelineId = 'default';
+const examples: Examples = {
+  DealCreated: {
+    dealId,
+    name: 'Acme renewal',
+    pipelineId,
+    stageId: 'appointmentscheduled',
+    amount: 12000.5,
+    currency: 'EUR',
+    contractTermMonths: 12,
+    closeDate: '2024-03-31',
+    ownerId: 'o-1',
+    contactIds: ['c-1', 'c-2'],
+    companyId: null,
+  },
+  DealStageChanged: { dealId, pipelineId, fromStageId: 'appointmentscheduled', toStageId: 'closedwon' },
+  DealWon: { dealId, pipelineId, stageId: 'closedwon', amount: 12000.5, currency: 'EUR', ownerId: null },
+  DealLost: { dealId, pipelineId, stageId: 'closedlost', reason: 'Chose a competitor' },
+  DealReopened: { dealId, pipelineId, fromStageId: 'closedlost', toStageId: 'contractsent' },
+  DealAmountChanged: { dealId, previous: { amount: 12000.5, currency: 'EUR' }, amount: 0.29, currency: 'USD' },
+  DealCloseDateChanged: { dealId, previous: '2024-03-31', closeDate: '2024-04-30' },
+  DealOwnerAssigned: { dealId, previous: null, ownerId: 'o-2' },
+  DealRenamed: { dealId, previous: 'Acme renewal', name: 'Acme 2025' },
+  DealContactAssociated: { dealId, contactId: 'c-3' },
+  DealContactDissociated: { dealId, contactId: 'c-1' },
+  DealCompanyAssociated: { dealId, companyId: 'co-2', previousCompanyId: 'co-1' },
+};
+
+const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+const schemaOf = (type: DealEvent['type']) => dealEventDefinitions.find((definition) => definition.type === type)?.schema ?? {};
+
+describe('deal event definitions', () => {
+  it('define every deal event type exactly once', () => {
+    expect(dealEventDefinitions.map((definition) => definition.type).sort()).toEqual(Object.keys(examples).sort());
+  });
+
+  it.each(dealEventDefinitions.map((definition) => [definition.type, definition] as const))('%s: example matches schema and snapshot', (type, definition) => {
+    const example = examples[type as DealEvent['type']];
+    const validate = ajv.compile(definition.schema);
+    const valid = validate(example);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect({ type, schemaVersion: definition.schemaVersion, schema: definition.schema, example }).toMatchSnapshot();
+  });
+
+  it('rejects data with an unknown property or a lower-case currency', () => {
+    expect(ajv.validate(schemaOf('DealContactAssociated'), { ...examples.DealContactAssociated, extra: 1 })).toBe(false);
+    expect(ajv.validate(schemaOf('DealWon'), { ...examples.DealWon, currency: 'eur' })).toBe(false);
+  });
+});

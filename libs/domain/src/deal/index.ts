@@ -1,0 +1,3 @@
+export * from './deal.commands.js';
+export * from './deal.decider.js';
+export * from './deal.events.js';

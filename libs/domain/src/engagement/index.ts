@@ -1,0 +1,3 @@
+export * from './engagement.commands.js';
+export * from './engagement.decider.js';
+export * from './engagement.events.js';

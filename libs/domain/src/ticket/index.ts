@@ -1,0 +1,3 @@
+export * from './ticket.commands.js';
+export * from './ticket.decider.js';
+export * from './ticket.events.js';

@@ -1,0 +1,3 @@
+export * from './projection.js';
+export * from './projection-engine.js';
+export * from './batches.js';

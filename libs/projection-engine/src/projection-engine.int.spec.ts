@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { parsePosition, PostgresEventStore } from '../../event-store/src/index.js';
+import { newEvent } from '../../../test/support/events.js';
+import { createTestDatabase, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { ProjectionEngine } from './projection-engine.js';
+import type { ProjectionDefinition } from './projection.js';
+
+// A small projection: counts events per stream, multiplied by a build parameter, and refuses "Poison" events.
+const counter = (codeVersion = 1): ProjectionDefinition => ({
+  name: 'test-counter',
+  codeVersion,
+  filter: { streamCategories: ['counted'] },
+  tables: ['test_counts'],
+  createTables: ({ table }) => `CREATE TABLE ${table('test_counts')} (stream text PRIMARY KEY, count int NOT NULL)`,
+  defaultParams: () => ({ weight: 1 }),
+  apply: async (events, { tx, table, params }) => {
+    for (const event of events) {
+      if (event.type === 'Poison') throw new Error('cannot count poison');
+      await tx.query(
+        `INSERT INTO ${table('test_counts')} VALUES ($1, $2)
+         ON CONFLICT (stream) DO UPDATE SET count = ${table('test_counts')}.count + excluded.count`,
+        [event.streamName, Number(params.weight)],
+      );
+    }
+  },
+});
+
+const counts = async (db: TestDatabase) =>
+  Object.fromEntries(
+    (await db.pool.query<{ stream: string; count: number }>('SELECT stream, count FROM test_counts')).rows.map((r) => [
+      r.stream,
+      r.count,
+    ]),
+  );
+
+describe('projection engine', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    await PostgresEventStore.migrate(db.pool);
+    store = new PostgresEventStore(db.pool);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('builds from history, follows live appends, and serves through a stable view', async () => {
+    await store.appendToStream('counted-a', [newEvent('Seen'), newEvent('Seen')]);
+    await store.appendToStream('ignored-x', [newEvent('Seen')]);
+    const engine = new ProjectionEngine(store, db.pool, [counter()], { batchSize: 1, pollIntervalMs: 10 });
+    await engine.start();
+    try {
+      await eventually(async () => expect(await counts(db)).toEqual({ 'counted-a': 2 }));
+      const appended = await store.appendToStream('counted-b', [newEvent('Seen')]);
+      expect(await engine.waitFor('test-counter', appended.position, 5_000)).toBe(true);
+      expect(await counts(db)).toEqual({ 'counted-a': 2, 'counted-b': 1 });
+
+      const [status] = await engine.status('test-counter');
+      expect(status).toMatchObject({ version: 1, state: 'active', eventsProcessed: 3, lagEvents: 0 });
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('moves its checkpoint past events it does not read, so read-your-writes never waits for them', async () => {
+    const engine = new ProjectionEngine(store, db.pool, [counter()], { pollIntervalMs: 10 });
+    await engine.start();
+    try {
+      const unrelated = await store.appendToStream('ignored-y', [newEvent('Seen')]);
+      expect(await engine.waitFor('test-counter', unrelated.position, 5_000)).toBe(true);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('answers false when a position is not reached in time', async () => {
+    const engine = new ProjectionEngine(store, db.pool, [counter()]);
+    await ProjectionEngine.migrate(db.pool);
+    await engine.start();
+    await engine.stop();
+    const appended = await store.appendToStream('counted-c', [newEvent('Seen')]);
+    expect(await engine.waitFor('test-counter', appended.position, 50)).toBe(false);
+  });
+
+  it('parks on a poison event with its id and position, keeps what came before, and resumes', async () => {
+    const poison = newEvent('Poison');
+    await store.appendToStream('counted-p', [newEvent('Seen'), newEvent('Seen'), poison, newEvent('Seen')]);
+    const engine = new ProjectionEngine(store, db.pool, [counter()], { pollIntervalMs: 10 });
+    await engine.start();
+    try {
+      const parked = await eventually(async () => {
+        const [status] = await engine.status('test-counter');
+        expect(status.status).toBe('parked');
+        return status;
+      });
+      expect(parked.parked).toMatchObject({ eventId: poison.id, type: 'Poison', error: 'cannot count poison' });
+      expect(await counts(db)).toEqual({ 'counted-p': 2 });
+      // Still parked after more events: it never skips the poison one.
+      await store.appendToStream('counted-q', [newEvent('Seen')]);
+      expect((await engine.status('test-counter'))[0].status).toBe('parked');
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('survives failures at commit time without losing or double-counting an event', async () => {
+    for (let i = 0; i < 40; i++) await store.appendToStream(`counted-${i % 4}`, [newEvent('Seen'), newEvent('Seen')]);
+    let failures = 0;
+    const engine = new ProjectionEngine(store, db.pool, [counter()], {
+      batchSize: 7,
+      pollIntervalMs: 5,
+      beforeCommit: () => {
+        if (failures < 10 && Math.random() < 0.5) {
+          failures++;
+          throw new Error('simulated crash before commit');
+        }
+      },
+    });
+    await engine.start();
+    try {
+      await eventually(async () => expect(await counts(db)).toEqual({ 'counted-0': 20, 'counted-1': 20, 'counted-2': 20, 'counted-3': 20 }), 20_000);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('rebuilds into new tables while the old build serves, then switches the view in one step', async () => {
+    await store.appendToStream('counted-r', [newEvent('Seen'), newEvent('Seen'), newEvent('Seen')]);
+    const engine = new ProjectionEngine(store, db.pool, [counter()], { pollIntervalMs: 10 });
+    await engine.start();
+    try {
+      await eventually(async () => expect(await counts(db)).toEqual({ 'counted-r': 3 }));
+      const version = await engine.rebuild('test-counter', { weight: 10 });
+      expect(version).toBe(2);
+      // Every answer comes from one build: 3 (old) or 30 (new), never a mix or an error.
+      await eventually(async () => {
+        const seen = (await counts(db))['counted-r'];
+        expect([3, 30]).toContain(seen);
+        expect(seen).toBe(30);
+      });
+      const builds = await engine.status('test-counter');
+      expect(builds.map((b) => [b.version, b.state])).toEqual([
+        [1, 'retired'],
+        [2, 'active'],
+      ]);
+      await engine.drop('test-counter', 1);
+      expect((await engine.status('test-counter')).map((b) => b.version)).toEqual([2]);
+      await expect(engine.drop('test-counter', 2)).rejects.toThrow(/active/);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('rebuilds by itself when the projection code version changes', async () => {
+    await store.appendToStream(`counted-${randomUUID()}`, [newEvent('Seen')]);
+    const first = new ProjectionEngine(store, db.pool, [counter(1)], { pollIntervalMs: 10 });
+    await first.start();
+    await eventually(async () => expect((await first.status('test-counter'))[0].eventsProcessed).toBe(1));
+    await first.stop();
+
+    const second = new ProjectionEngine(store, db.pool, [counter(2)], { pollIntervalMs: 10 });
+    await second.start();
+    try {
+      await eventually(async () => {
+        const active = (await second.status('test-counter')).find((b) => b.state === 'active');
+        expect(active).toMatchObject({ version: 2, codeVersion: 2 });
+      });
+      expect(await second.activePosition('test-counter')).toEqual(parsePosition((await second.status('test-counter'))[1].position!));
+    } finally {
+      await second.stop();
+    }
+  });
+});

@@ -1,0 +1,363 @@
+// Scores a contact with a formula as of a given instant. Pure: the clock is `asOf`, nothing is read or written.
+// Amounts are kept in integer hundredths from the moment an event's points are known, so every reported number
+// (contributions, cuts, groups, fit, engagement, total) adds up exactly.
+import { assertNever } from '../../domain/src/shared/index.js';
+import type {
+  Comparison,
+  Contribution,
+  EngagementRule,
+  FitRule,
+  Formula,
+  FormulaGroup,
+  GroupScore,
+  Qualification,
+  Scalar,
+  ScoreBreakdown,
+  ScoringEvent,
+  ScoringInput,
+} from './formula.js';
+import { formulaId } from './formula-id.js';
+
+const MS_PER_DAY = 86_400_000;
+// A zone designator is required: without one Date.parse reads local time and scores would depend on the host.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/i;
+
+export class ScoringInputInvalid extends Error {
+  readonly code = 'SCORING_INPUT_INVALID';
+  constructor(
+    readonly field: string,
+    readonly value: string,
+  ) {
+    super(`${field} "${value}" is not an ISO 8601 instant with a time zone`);
+  }
+}
+
+const instant = (value: string, field: string): number => {
+  const ms = ISO_INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(ms)) throw new ScoringInputInvalid(field, value);
+  return ms;
+};
+
+// Own members only, so a path like `constructor` or `__proto__` never reaches the prototype.
+const readPath = (data: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((current, key) => {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+    return (current as Record<string, unknown>)[key];
+  }, data);
+
+const asText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+
+const asNumber = (value: unknown): number | undefined => {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  const parsed = typeof value === 'string' && DECIMAL.test(value) ? Number(value) : Number.NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
+};
+
+const sameText = (actual: unknown, expected: Scalar): boolean =>
+  asText(actual)?.toLowerCase() === String(expected).toLowerCase();
+
+// Compiled once per condition object; the pattern is re-checked so a changed condition recompiles.
+const compiled = new WeakMap<object, { pattern: string; flags: string; regex: RegExp }>();
+const regexOf = (comparison: Extract<Comparison, { op: 'matches' }>): RegExp => {
+  const flags = comparison.flags ?? '';
+  const cached = compiled.get(comparison);
+  if (cached && cached.pattern === comparison.value && cached.flags === flags) return cached.regex;
+  const regex = new RegExp(comparison.value, flags);
+  compiled.set(comparison, { pattern: comparison.value, flags, regex });
+  return regex;
+};
+
+const holds = (comparison: Comparison, actual: unknown): boolean => {
+  switch (comparison.op) {
+    case 'equals':
+      return sameText(actual, comparison.value);
+    case 'notEquals':
+      return !sameText(actual, comparison.value);
+    case 'contains':
+      return asText(actual)?.toLowerCase().includes(comparison.value.toLowerCase()) ?? false;
+    case 'startsWith':
+      return asText(actual)?.toLowerCase().startsWith(comparison.value.toLowerCase()) ?? false;
+    case 'matches': {
+      const text = asText(actual);
+      return text !== undefined && regexOf(comparison).test(text);
+    }
+    case 'in':
+      return comparison.value.some((candidate) => sameText(actual, candidate));
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      const number = asNumber(actual);
+      if (number === undefined) return false;
+      if (comparison.op === 'gt') return number > comparison.value;
+      if (comparison.op === 'gte') return number >= comparison.value;
+      if (comparison.op === 'lt') return number < comparison.value;
+      return number <= comparison.value;
+    }
+    case 'exists':
+      return actual !== undefined && actual !== null && actual !== '';
+    default:
+      return assertNever(comparison);
+  }
+};
+
+/** Type and `where` only: time (asOf, withinDays) is the scorer's concern. */
+export const ruleMatchesEvent = (rule: EngagementRule, event: Pick<ScoringEvent, 'type' | 'data'>): boolean =>
+  event.type === rule.when.event &&
+  (rule.when.where ?? []).every((condition) => holds(condition, readPath(event.data, condition.field)));
+
+/** Property names are plain keys (no dotted paths): custom property names may contain dots. */
+export const fitRuleMatches = (rule: FitRule, properties: Readonly<Record<string, unknown>>): boolean =>
+  holds(rule.when, Object.hasOwn(properties, rule.when.property) ? properties[rule.when.property] : undefined);
+
+/** The event types a formula can score, sorted: a projection needs to keep only these. */
+export const eventTypesUsed = (formula: Formula): string[] => {
+  const types = new Set<string>();
+  for (const group of formula.groups) {
+    if (group.kind === 'engagement') for (const rule of group.rules) types.add(rule.when.event);
+  }
+  return [...types].sort();
+};
+
+type TimedEvent = ScoringEvent & { readonly occurredMs: number };
+
+// A contribution being worked out in hundredths; the cut fields are filled in stage by stage.
+type Draft = {
+  readonly ruleId: string;
+  readonly groupId: string;
+  readonly event: TimedEvent | null;
+  readonly rawPoints: number;
+  readonly decayFactor: number;
+  /** rawPoints x decayFactor, before rounding to hundredths. */
+  readonly exact: number;
+  points: number;
+  cutByRuleCap: number;
+  cutByGroupLimit: number;
+  cutByTotalLimit: number;
+};
+
+const toHundredths = (amount: number): number => Math.round(amount * 100);
+// `+ 0` turns -0 into 0, so an empty cut reads as 0 everywhere.
+const toPoints = (hundredths: number): number => hundredths / 100 + 0;
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+const kept = (draft: Draft): number => draft.points - draft.cutByRuleCap - draft.cutByGroupLimit - draft.cutByTotalLimit;
+
+const roundHalfAwayFromZero = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));
+// Float products of two-decimal amounts land a hair off whole hundredths (0.29 * 100); snap those back.
+const snap = (value: number): number => {
+  const whole = Math.round(value);
+  return Math.abs(value - whole) < 1e-6 ? whole : value;
+};
+
+/**
+ * A rule's exact amounts in whole hundredths that add up to its rounded exact sum (largest remainder method:
+ * floors first, the hundredths left go to the largest fractions, earlier contributions first on ties).
+ */
+const quantize = (exact: readonly number[]): number[] => {
+  const scaled = exact.map((value) => snap(value * 100));
+  const floors = scaled.map(Math.floor);
+  const left = roundHalfAwayFromZero(sum(scaled)) - sum(floors);
+  const bonus = new Set(
+    scaled
+      .map((value, index) => ({ index, fraction: value - floors[index] }))
+      .sort((a, b) => b.fraction - a.fraction || a.index - b.index)
+      .slice(0, Math.max(0, left))
+      .map(({ index }) => index),
+  );
+  return floors.map((floor, index) => (bonus.has(index) ? floor + 1 : floor));
+};
+
+/**
+ * Splits a cut (integer hundredths) across contributions in proportion to what each still counts, with the
+ * hundredths left by rounding going to the largest remainders (earlier contributions first on ties). Only the
+ * contributions on the side of the excess share it, so no contribution changes sign. Exact integer arithmetic.
+ */
+const apportion = (excess: number, weights: readonly number[]): number[] => {
+  const sign = excess < 0 ? -1 : 1;
+  const target = BigInt(Math.abs(excess));
+  const eligible = weights.map((weight) => (Math.sign(weight) === sign ? BigInt(Math.abs(weight)) : 0n));
+  const total = eligible.reduce((accumulated, weight) => accumulated + weight, 0n);
+  if (target === 0n || total === 0n) return weights.map(() => 0);
+  const shares = eligible.map((weight, index) => ({ index, floor: (target * weight) / total, remainder: (target * weight) % total }));
+  const left = Number(target - shares.reduce((accumulated, share) => accumulated + share.floor, 0n));
+  const bonus = new Set(
+    [...shares]
+      .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))
+      .slice(0, left)
+      .map(({ index }) => index),
+  );
+  return shares.map((share, index) => sign * (Number(share.floor) + (bonus.has(index) ? 1 : 0)));
+};
+
+/** The amount by which `value` lies outside [low, high], signed like the side it overshoots. */
+const overshoot = (value: number, low: number, high: number): number =>
+  value > high ? value - high : value < low ? value - low : 0;
+
+const fitDrafts = (groupId: string, rule: FitRule, properties: Readonly<Record<string, unknown>>): Draft[] =>
+  fitRuleMatches(rule, properties)
+    ? [
+        {
+          ruleId: rule.id,
+          groupId,
+          event: null,
+          rawPoints: rule.points,
+          decayFactor: 1,
+          exact: rule.points,
+          points: 0,
+          cutByRuleCap: 0,
+          cutByGroupLimit: 0,
+          cutByTotalLimit: 0,
+        },
+      ]
+    : [];
+
+const engagementDrafts = (
+  groupId: string,
+  rule: EngagementRule,
+  events: readonly TimedEvent[],
+  asOfMs: number,
+): Draft[] =>
+  events.flatMap((event) => {
+    const ageMs = asOfMs - event.occurredMs;
+    if (ageMs < 0 || !ruleMatchesEvent(rule, event)) return [];
+    if (rule.withinDays !== undefined && ageMs > rule.withinDays * MS_PER_DAY) return [];
+    const decayFactor = rule.decay ? 0.5 ** (ageMs / MS_PER_DAY / rule.decay.halfLifeDays) : 1;
+    return [
+      {
+        ruleId: rule.id,
+        groupId,
+        event,
+        rawPoints: rule.points,
+        decayFactor,
+        exact: rule.points * decayFactor,
+        points: 0,
+        cutByRuleCap: 0,
+        cutByGroupLimit: 0,
+        cutByTotalLimit: 0,
+      },
+    ];
+  });
+
+const applyCut = (drafts: readonly Draft[], excess: number, field: 'cutByRuleCap' | 'cutByGroupLimit' | 'cutByTotalLimit'): void => {
+  apportion(excess, drafts.map(kept)).forEach((share, index) => {
+    drafts[index][field] = share;
+  });
+};
+
+// Oldest first; stream, revision and id break ties so the order never depends on the caller's order.
+const byOccurrence = (a: TimedEvent, b: TimedEvent): number =>
+  a.occurredMs - b.occurredMs ||
+  (a.streamName < b.streamName ? -1 : a.streamName > b.streamName ? 1 : 0) ||
+  a.revision - b.revision ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const scorableEvents = (formula: Formula, events: readonly ScoringEvent[]): TimedEvent[] => {
+  const types = new Set(eventTypesUsed(formula));
+  const seen = new Set<string>();
+  return events
+    .filter((event) => types.has(event.type))
+    .map((event) => ({ ...event, occurredMs: instant(event.occurredAt, `event ${event.id} occurredAt`) }))
+    .sort(byOccurrence)
+    .filter((event) => {
+      // At-least-once delivery may hand the same event twice: it scores once.
+      if (seen.has(event.id)) return false;
+      seen.add(event.id);
+      return true;
+    });
+};
+
+const scoreGroup = (
+  group: FormulaGroup,
+  input: ScoringInput,
+  events: readonly TimedEvent[],
+  asOfMs: number,
+): Draft[] => {
+  const ruleDrafts =
+    group.kind === 'fit'
+      ? group.rules.map((rule) => ({ maxPoints: undefined, drafts: fitDrafts(group.id, rule, input.properties) }))
+      : group.rules.map((rule) => ({ maxPoints: rule.maxPoints, drafts: engagementDrafts(group.id, rule, events, asOfMs) }));
+  for (const { maxPoints, drafts } of ruleDrafts) {
+    quantize(drafts.map((draft) => draft.exact)).forEach((hundredths, index) => {
+      drafts[index].points = hundredths;
+    });
+    if (maxPoints !== undefined) {
+      const cap = toHundredths(maxPoints);
+      applyCut(drafts, overshoot(sum(drafts.map(kept)), -cap, cap), 'cutByRuleCap');
+    }
+  }
+  const groupDrafts = ruleDrafts.flatMap(({ drafts }) => drafts);
+  const limit = toHundredths(group.limit);
+  applyCut(groupDrafts, overshoot(sum(groupDrafts.map(kept)), -limit, limit), 'cutByGroupLimit');
+  return groupDrafts;
+};
+
+const toContribution = (draft: Draft): Contribution => ({
+  ruleId: draft.ruleId,
+  groupId: draft.groupId,
+  eventId: draft.event?.id ?? null,
+  eventType: draft.event?.type ?? null,
+  streamName: draft.event?.streamName ?? null,
+  revision: draft.event?.revision ?? null,
+  position: draft.event?.position ?? null,
+  occurredAt: draft.event?.occurredAt ?? null,
+  rawPoints: draft.rawPoints,
+  decayFactor: draft.decayFactor,
+  points: toPoints(draft.points),
+  cutByRuleCap: toPoints(draft.cutByRuleCap),
+  cutByGroupLimit: toPoints(draft.cutByGroupLimit),
+  cutByTotalLimit: toPoints(draft.cutByTotalLimit),
+  counted: toPoints(kept(draft)),
+});
+
+const toGroupScore = (group: FormulaGroup, drafts: readonly Draft[]): GroupScore => {
+  const total = (pick: (draft: Draft) => number): number => toPoints(sum(drafts.map(pick)));
+  return {
+    groupId: group.id,
+    kind: group.kind,
+    points: total((draft) => draft.points),
+    cutByRuleCap: total((draft) => draft.cutByRuleCap),
+    cutByGroupLimit: total((draft) => draft.cutByGroupLimit),
+    cutByTotalLimit: total((draft) => draft.cutByTotalLimit),
+    score: total(kept),
+  };
+};
+
+const qualify = (totalHundredths: number, formula: Formula): Qualification => {
+  if (totalHundredths >= toHundredths(formula.thresholds.sql)) return 'sql';
+  if (totalHundredths >= toHundredths(formula.thresholds.mql)) return 'mql';
+  return 'none';
+};
+
+/**
+ * Scores a contact. Expects a validated formula. Properties are taken as given (the caller supplies them as of
+ * `asOf`); events after `asOf` are ignored; an event id given twice counts once. Throws ScoringInputInvalid when
+ * `asOf` or a scorable event's occurredAt is not an ISO 8601 instant with a time zone.
+ */
+export const scoreContact = (formula: Formula, input: ScoringInput): ScoreBreakdown => {
+  const asOfMs = instant(input.asOf, 'asOf');
+  const events = scorableEvents(formula, input.events);
+  const draftsByGroup = formula.groups.map((group) => scoreGroup(group, input, events, asOfMs));
+  const drafts = draftsByGroup.flat();
+  // Shared among groups first, so a group's reported score only moves toward zero and stays within its limit.
+  const groupSums = draftsByGroup.map((groupDrafts) => sum(groupDrafts.map(kept)));
+  apportion(overshoot(sum(groupSums), 0, toHundredths(formula.limit)), groupSums).forEach((share, index) => {
+    applyCut(draftsByGroup[index], share, 'cutByTotalLimit');
+  });
+
+  const groups = formula.groups.map((group, index) => toGroupScore(group, draftsByGroup[index]));
+  const kindTotal = (kind: FormulaGroup['kind']): number =>
+    sum(draftsByGroup.flatMap((groupDrafts, index) => (formula.groups[index].kind === kind ? groupDrafts.map(kept) : [])));
+  const totalHundredths = sum(drafts.map(kept));
+  return {
+    formulaId: formulaId(formula),
+    asOf: input.asOf,
+    fit: toPoints(kindTotal('fit')),
+    engagement: toPoints(kindTotal('engagement')),
+    total: toPoints(totalHundredths),
+    qualification: qualify(totalHundredths, formula),
+    groups,
+    contributions: drafts.map(toContribution),
+  };
+};

@@ -1,0 +1,13 @@
+export * from './formula.js';
+export { FORMULA_SCHEMA } from './formula.schema.js';
+export { canonicalJson, formulaId } from './formula-id.js';
+export { FormulaInvalid, parseFormula, parseFormulaDocument } from './parse-formula.js';
+export {
+  BUILT_IN_PROPERTIES,
+  KNOWN_EVENT_TYPES,
+  validateFormula,
+  type FormulaValidation,
+  type ValidateOptions,
+} from './validate-formula.js';
+export { ScoringInputInvalid, eventTypesUsed, fitRuleMatches, ruleMatchesEvent, scoreContact } from './evaluate.js';
+export { DEFAULT_FORMULA } from './default-formula.js';
