@@ -1,0 +1,73 @@
+// Company events. Names and shapes are permanent once stored.
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+
+export const companyStream = (companyId: string): string => `company-${companyId}`;
+
+export type CompanyProfile = Readonly<{
+  name: string;
+  /** Normalized: lower-case, no scheme, no `www.`, no path. */
+  domain: string | null;
+  industry: string | null;
+  employees: number | null;
+  country: string | null;
+}>;
+export type CompanyField = keyof CompanyProfile;
+
+export type CompanyFieldChange = {
+  [F in CompanyField]: Readonly<{ field: F; previous: CompanyProfile[F]; value: CompanyProfile[F] }>;
+}[CompanyField];
+
+export type CompanyCreated = DomainEvent<'CompanyCreated', Readonly<{ companyId: string } & CompanyProfile>>;
+export type CompanyUpdated = DomainEvent<'CompanyUpdated', Readonly<{ companyId: string; changes: readonly CompanyFieldChange[] }>>;
+
+export type CompanyEvent = CompanyCreated | CompanyUpdated;
+
+const id: JsonSchema = { type: 'string', minLength: 1 };
+const text: JsonSchema = { type: 'string', minLength: 1 };
+const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
+const employees: JsonSchema = { type: ['integer', 'null'], minimum: 0 };
+
+const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties),
+  properties,
+});
+
+const fieldChange = (field: CompanyField, value: JsonSchema): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['field', 'previous', 'value'],
+  properties: { field: { const: field }, previous: value, value },
+});
+
+export const companyEventDefinitions: readonly EventDefinition[] = [
+  defineEvent({
+    type: 'CompanyCreated',
+    schemaVersion: 1,
+    description: 'A company was added; domain is normalized.',
+    schema: dataSchema({ companyId: id, name: text, domain: optionalText, industry: optionalText, employees, country: optionalText }),
+  }),
+  defineEvent({
+    type: 'CompanyUpdated',
+    schemaVersion: 1,
+    description: "A company's profile changed; only fields whose value changed are listed.",
+    schema: dataSchema({
+      companyId: id,
+      changes: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          oneOf: [
+            fieldChange('name', text),
+            fieldChange('domain', optionalText),
+            fieldChange('industry', optionalText),
+            fieldChange('employees', employees),
+            fieldChange('country', optionalText),
+          ],
+        },
+      },
+    }),
+  }),
+];

@@ -1,0 +1,66 @@
+// Decides behaviour events for `activity-<contactId>` from the contact's state (folded from `contact-<contactId>`).
+// The activity stream keeps no state of its own: the handler appends with expectedRevision 'any'.
+import { assertNever, ruleViolated } from '../shared/index.js';
+import type { ContactActivityCommand, RecordFormSubmission, RecordPageView } from './contact-activity.commands.js';
+import type { ContactActivityEvent, FormSubmitted, MarketingEmailActivityEvent, PageViewed } from './contact-activity.events.js';
+import type { ActivityStreamEmailEventKind, RecordEmailEvent } from './contact.commands.js';
+import { requireActiveContact, type ContactState } from './contact.decider.js';
+
+const optionalText = (value: string | undefined): string | null => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+};
+
+export const decidePageView = ({ data }: RecordPageView, state: ContactState): readonly PageViewed[] => {
+  requireActiveContact(state, data.contactId);
+  return [
+    {
+      type: 'PageViewed',
+      data: { contactId: data.contactId, url: data.url, title: optionalText(data.title), referrer: optionalText(data.referrer) },
+    },
+  ];
+};
+
+export const decideFormSubmission = ({ data }: RecordFormSubmission, state: ContactState): readonly FormSubmitted[] => {
+  requireActiveContact(state, data.contactId);
+  return [{ type: 'FormSubmitted', data: { contactId: data.contactId, formId: data.formId, fields: data.fields } }];
+};
+
+export const decideEmailEvent = (
+  { data }: RecordEmailEvent<ActivityStreamEmailEventKind>,
+  state: ContactState,
+): readonly MarketingEmailActivityEvent[] => {
+  const contact = requireActiveContact(state, data.contactId);
+  // Non-marketing contacts are not billed as marketing contacts, so no marketing email may reach them.
+  if (contact.marketingStatus !== 'marketing') {
+    throw ruleViolated('marketing-email-to-non-marketing-contact', `contact ${data.contactId} is not a marketing contact`, {
+      emailId: data.emailId,
+    });
+  }
+  const { contactId, emailId } = data;
+  switch (data.kind) {
+    case 'delivered':
+      return [{ type: 'MarketingEmailDelivered', data: { contactId, emailId } }];
+    case 'opened':
+      return [{ type: 'MarketingEmailOpened', data: { contactId, emailId } }];
+    case 'clicked':
+      return [{ type: 'MarketingEmailClicked', data: { contactId, emailId, url: optionalText(data.url) } }];
+    case 'bounced':
+      return [{ type: 'MarketingEmailBounced', data: { contactId, emailId } }];
+    default:
+      return assertNever(data.kind);
+  }
+};
+
+export const decideContactActivity = (command: ContactActivityCommand, state: ContactState): readonly ContactActivityEvent[] => {
+  switch (command.type) {
+    case 'RecordPageView':
+      return decidePageView(command, state);
+    case 'RecordFormSubmission':
+      return decideFormSubmission(command, state);
+    case 'RecordEmailEvent':
+      return decideEmailEvent(command, state);
+    default:
+      return assertNever(command);
+  }
+};

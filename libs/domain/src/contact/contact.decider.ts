@@ -1,0 +1,281 @@
+// Decides a contact's profile, status and merges. A merged contact is a tombstone pointing at its primary and
+// takes no further commands.
+import { alreadyExists, assertNever, notFound, ruleViolated, type Decider } from '../shared/index.js';
+import { marketingStatusFor, type ContactSource, type MarketingStatus } from '../marketing-policy/index.js';
+import type {
+  AbsorbContact,
+  AssignContactOwner,
+  AssociateContactWithCompany,
+  ChangeLifecycleStage,
+  ChangeMarketingStatus,
+  ContactCommand,
+  ContactStreamEmailEventKind,
+  CreateContact,
+  DissociateContactFromCompany,
+  MergeContactInto,
+  RecordEmailEvent,
+  UpdateContact,
+} from './contact.commands.js';
+import {
+  CONTACT_PROFILE_FIELDS,
+  RESERVED_PROPERTY_NAMES,
+  type ContactEvent,
+  type ContactProfile,
+  type ContactProfileField,
+  type ContactProperties,
+  type ContactPropertyChange,
+  type LifecycleStage,
+} from './contact.events.js';
+import { isValidEmail, normalizeEmail } from './email-address.js';
+
+export type ActiveContact = Readonly<{
+  status: 'active';
+  contactId: string;
+  profile: ContactProfile;
+  properties: ContactProperties;
+  companyId: string | null;
+  ownerId: string | null;
+  source: ContactSource;
+  marketingStatus: MarketingStatus;
+  lifecycleStage: LifecycleStage;
+  absorbedContactIds: readonly string[];
+}>;
+export type MergedContact = Readonly<{ status: 'merged'; contactId: string; email: string; mergedInto: string }>;
+export type ContactState = Readonly<{ status: 'absent' }> | ActiveContact | MergedContact;
+
+/** The contact as a command target: it must exist and not be merged away. */
+export const requireActiveContact = (state: ContactState, contactId: string): ActiveContact => {
+  switch (state.status) {
+    case 'absent':
+      throw notFound('contact', contactId);
+    case 'merged':
+      throw ruleViolated('contact-merged', `contact ${contactId} was merged into ${state.mergedInto}`, {
+        mergedInto: state.mergedInto,
+      });
+    case 'active':
+      return state;
+    default:
+      return assertNever(state);
+  }
+};
+
+const checkedEmail = (email: string): string => {
+  const normalized = normalizeEmail(email);
+  if (!isValidEmail(normalized)) throw ruleViolated('invalid-email', `${email} is not an email address`, { email });
+  return normalized;
+};
+
+// Blank text means "not known".
+const optionalText = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+};
+
+const checkedPropertyNames = (properties: ContactProperties): ContactProperties => {
+  const reserved = Object.keys(properties).find((name) => RESERVED_PROPERTY_NAMES.includes(name));
+  if (reserved !== undefined) {
+    throw ruleViolated('reserved-property-name', `${reserved} is a built-in contact field, not a custom property`, {
+      property: reserved,
+    });
+  }
+  return properties;
+};
+
+const isProfileField = (property: string): property is ContactProfileField =>
+  (CONTACT_PROFILE_FIELDS as readonly string[]).includes(property);
+
+const withoutNulls = (properties: ContactProperties): ContactProperties =>
+  Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== null));
+
+const create = ({ data }: CreateContact, state: ContactState): readonly ContactEvent[] => {
+  if (state.status !== 'absent') throw alreadyExists('contact', { id: data.contactId });
+  return [
+    {
+      type: 'ContactCreated',
+      data: {
+        contactId: data.contactId,
+        email: checkedEmail(data.email),
+        firstName: optionalText(data.firstName),
+        lastName: optionalText(data.lastName),
+        phone: optionalText(data.phone),
+        jobTitle: optionalText(data.jobTitle),
+        country: optionalText(data.country),
+        companyId: data.companyId ?? null,
+        ownerId: data.ownerId ?? null,
+        properties: withoutNulls(checkedPropertyNames(data.properties ?? {})),
+        source: data.source,
+        marketingStatus: marketingStatusFor(data.marketingPolicy, data.source),
+        // Form fills opt in to content first; every other way in is a lead.
+        lifecycleStage: data.source === 'form' ? 'subscriber' : 'lead',
+      },
+    },
+  ];
+};
+
+const update = ({ data }: UpdateContact, contact: ActiveContact): readonly ContactEvent[] => {
+  const { properties = {}, ...fields } = data.changes;
+  const fieldChanges = CONTACT_PROFILE_FIELDS.flatMap((field): ContactPropertyChange[] => {
+    const requested = fields[field];
+    if (requested === undefined) return [];
+    const value = field === 'email' ? checkedEmail(requested ?? '') : optionalText(requested);
+    const previous = contact.profile[field];
+    return value === previous ? [] : [{ property: field, previous, value }];
+  });
+  const propertyChanges = Object.entries(checkedPropertyNames(properties)).flatMap(([property, value]): ContactPropertyChange[] => {
+    const previous = contact.properties[property] ?? null;
+    return value === previous ? [] : [{ property, previous, value }];
+  });
+  const changes = [...fieldChanges, ...propertyChanges];
+  return changes.length === 0 ? [] : [{ type: 'ContactPropertiesChanged', data: { contactId: contact.contactId, changes } }];
+};
+
+// Any stage may be set, backwards too: it is an explicit user action.
+const changeLifecycleStage = ({ data }: ChangeLifecycleStage, contact: ActiveContact): readonly ContactEvent[] =>
+  data.stage === contact.lifecycleStage
+    ? []
+    : [
+        {
+          type: 'ContactLifecycleStageChanged',
+          data: { contactId: contact.contactId, previous: contact.lifecycleStage, stage: data.stage },
+        },
+      ];
+
+const changeMarketingStatus = ({ data }: ChangeMarketingStatus, contact: ActiveContact): readonly ContactEvent[] => {
+  const reason = data.reason.trim();
+  // Marketing status decides what the account is billed for: every change needs a reason on record.
+  if (reason === '') throw ruleViolated('reason-required', 'a marketing status change needs a reason');
+  if (data.status === contact.marketingStatus) return [];
+  return [
+    {
+      type: 'ContactMarketingStatusChanged',
+      data: { contactId: contact.contactId, previous: contact.marketingStatus, status: data.status, reason },
+    },
+  ];
+};
+
+// An unsubscribe is always honoured: it is recorded even when the contact is already non-marketing.
+const unsubscribe = ({ data }: RecordEmailEvent<ContactStreamEmailEventKind>, contact: ActiveContact): readonly ContactEvent[] => {
+  const unsubscribed: ContactEvent = { type: 'MarketingEmailUnsubscribed', data: { contactId: contact.contactId, emailId: data.emailId } };
+  if (contact.marketingStatus === 'non-marketing') return [unsubscribed];
+  return [
+    unsubscribed,
+    {
+      type: 'ContactMarketingStatusChanged',
+      data: { contactId: contact.contactId, previous: contact.marketingStatus, status: 'non-marketing', reason: 'unsubscribed' },
+    },
+  ];
+};
+
+const assignOwner = ({ data }: AssignContactOwner, contact: ActiveContact): readonly ContactEvent[] =>
+  data.ownerId === contact.ownerId
+    ? []
+    : [{ type: 'ContactOwnerAssigned', data: { contactId: contact.contactId, previous: contact.ownerId, ownerId: data.ownerId } }];
+
+const associateWithCompany = ({ data }: AssociateContactWithCompany, contact: ActiveContact): readonly ContactEvent[] =>
+  data.companyId === contact.companyId
+    ? []
+    : [
+        {
+          type: 'ContactAssociatedWithCompany',
+          data: { contactId: contact.contactId, companyId: data.companyId, previousCompanyId: contact.companyId },
+        },
+      ];
+
+// Dissociating from a company the contact is not with already holds: nothing to record.
+const dissociateFromCompany = ({ data }: DissociateContactFromCompany, contact: ActiveContact): readonly ContactEvent[] =>
+  data.companyId === contact.companyId
+    ? [{ type: 'ContactDissociatedFromCompany', data: { contactId: contact.contactId, companyId: data.companyId } }]
+    : [];
+
+const rejectMergeIntoSelf = (contactId: string, otherId: string): void => {
+  if (contactId === otherId) throw ruleViolated('merge-into-self', `contact ${contactId} cannot be merged into itself`);
+};
+
+const mergeInto = ({ data }: MergeContactInto, contact: ActiveContact): readonly ContactEvent[] => {
+  rejectMergeIntoSelf(contact.contactId, data.mergedInto);
+  return [{ type: 'ContactMerged', data: { contactId: contact.contactId, mergedInto: data.mergedInto, email: contact.profile.email } }];
+};
+
+// A retried merge must not absorb the same duplicate twice.
+const absorb = ({ data }: AbsorbContact, contact: ActiveContact): readonly ContactEvent[] => {
+  rejectMergeIntoSelf(contact.contactId, data.mergedContactId);
+  if (contact.absorbedContactIds.includes(data.mergedContactId)) return [];
+  return [
+    {
+      type: 'ContactAbsorbed',
+      data: { contactId: contact.contactId, mergedContactId: data.mergedContactId, mergedEmail: normalizeEmail(data.mergedEmail) },
+    },
+  ];
+};
+
+const applyChange = (contact: ActiveContact, change: ContactPropertyChange): ActiveContact => {
+  const { property, value } = change;
+  if (isProfileField(property)) return { ...contact, profile: { ...contact.profile, [property]: value } };
+  const { [property]: _cleared, ...kept } = contact.properties;
+  return { ...contact, properties: value === null ? kept : { ...kept, [property]: value } };
+};
+
+export const contactDecider: Decider<ContactCommand, ContactEvent, ContactState> = {
+  decide: (command, state) => {
+    if (command.type === 'CreateContact') return create(command, state);
+    const contact = requireActiveContact(state, command.data.contactId);
+    switch (command.type) {
+      case 'UpdateContact':
+        return update(command, contact);
+      case 'ChangeLifecycleStage':
+        return changeLifecycleStage(command, contact);
+      case 'ChangeMarketingStatus':
+        return changeMarketingStatus(command, contact);
+      case 'RecordEmailEvent':
+        return unsubscribe(command, contact);
+      case 'AssignContactOwner':
+        return assignOwner(command, contact);
+      case 'AssociateContactWithCompany':
+        return associateWithCompany(command, contact);
+      case 'DissociateContactFromCompany':
+        return dissociateFromCompany(command, contact);
+      case 'MergeContactInto':
+        return mergeInto(command, contact);
+      case 'AbsorbContact':
+        return absorb(command, contact);
+      default:
+        return assertNever(command);
+    }
+  },
+  evolve: (state, event) => {
+    if (event.type === 'ContactCreated') {
+      const { contactId, email, firstName, lastName, phone, jobTitle, country, ...classification } = event.data;
+      return {
+        status: 'active',
+        contactId,
+        profile: { email, firstName, lastName, phone, jobTitle, country },
+        ...classification,
+        absorbedContactIds: [],
+      };
+    }
+    if (state.status !== 'active') return state;
+    switch (event.type) {
+      case 'ContactPropertiesChanged':
+        return event.data.changes.reduce(applyChange, state);
+      case 'ContactLifecycleStageChanged':
+        return { ...state, lifecycleStage: event.data.stage };
+      case 'ContactMarketingStatusChanged':
+        return { ...state, marketingStatus: event.data.status };
+      case 'MarketingEmailUnsubscribed':
+        return state;
+      case 'ContactOwnerAssigned':
+        return { ...state, ownerId: event.data.ownerId };
+      case 'ContactAssociatedWithCompany':
+        return { ...state, companyId: event.data.companyId };
+      case 'ContactDissociatedFromCompany':
+        return { ...state, companyId: null };
+      case 'ContactMerged':
+        return { status: 'merged', contactId: state.contactId, email: state.profile.email, mergedInto: event.data.mergedInto };
+      case 'ContactAbsorbed':
+        return { ...state, absorbedContactIds: [...state.absorbedContactIds, event.data.mergedContactId] };
+      default:
+        return assertNever(event);
+    }
+  },
+  initialState: () => ({ status: 'absent' }),
+};

@@ -1,0 +1,391 @@
+import { DeciderSpecification } from '../shared/decider-specification.js';
+import { DEFAULT_MARKETING_POLICY } from '../marketing-policy/index.js';
+import {
+  contactDecider,
+  routeEmailEvent,
+  type ContactCommand,
+  type ContactCreated,
+  type ContactEvent,
+  type CreateContact,
+  type RecordEmailEvent,
+} from './index.js';
+
+const metadata = { now: '2024-05-01T10:00:00.000Z' };
+const given = DeciderSpecification.for(contactDecider);
+
+const createAda: CreateContact = {
+  type: 'CreateContact',
+  data: {
+    contactId: 'c1',
+    email: '  Ada@Example.COM ',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    companyId: 'co1',
+    properties: { favouriteColour: 'green', seats: 5, gdprConsent: null },
+    source: 'form',
+    marketingPolicy: DEFAULT_MARKETING_POLICY,
+  },
+  metadata,
+};
+const adaCreated: ContactCreated = {
+  type: 'ContactCreated',
+  data: {
+    contactId: 'c1',
+    email: 'ada@example.com',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    phone: null,
+    jobTitle: null,
+    country: null,
+    companyId: 'co1',
+    ownerId: null,
+    properties: { favouriteColour: 'green', seats: 5 },
+    source: 'form',
+    marketingStatus: 'marketing',
+    lifecycleStage: 'subscriber',
+  },
+};
+const importedGrace: ContactCreated = {
+  type: 'ContactCreated',
+  data: {
+    ...adaCreated.data,
+    contactId: 'c2',
+    email: 'grace@example.com',
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    companyId: null,
+    properties: {},
+    source: 'import',
+    marketingStatus: 'non-marketing',
+    lifecycleStage: 'lead',
+  },
+};
+const adaMergedIntoC9: ContactEvent = { type: 'ContactMerged', data: { contactId: 'c1', mergedInto: 'c9', email: 'ada@example.com' } };
+
+const command = <T extends ContactCommand['type']>(type: T, data: Extract<ContactCommand, { type: T }>['data']): ContactCommand =>
+  ({ type, data, metadata }) as ContactCommand;
+const unsubscribed: RecordEmailEvent<'unsubscribed'> = {
+  type: 'RecordEmailEvent',
+  data: { contactId: 'c1', emailId: 'e1', kind: 'unsubscribed' },
+  metadata,
+};
+
+describe('contact decider', () => {
+  describe('CreateContact', () => {
+    it('creates a form contact as a marketing subscriber with a normalized email, dropping empty properties', () => {
+      given([]).when(createAda).then([adaCreated]);
+    });
+
+    it('creates contacts from other sources as leads with the status the policy gives their source', () => {
+      given([])
+        .when(
+          command('CreateContact', {
+            contactId: 'c2',
+            email: 'grace@example.com',
+            firstName: ' Grace ',
+            lastName: 'Hopper',
+            phone: ' ',
+            source: 'import',
+            marketingPolicy: DEFAULT_MARKETING_POLICY,
+          }),
+        )
+        .then([importedGrace]);
+    });
+
+    it('follows a changed policy', () => {
+      given([])
+        .when(
+          command('CreateContact', {
+            contactId: 'c2',
+            email: 'grace@example.com',
+            firstName: 'Grace',
+            lastName: 'Hopper',
+            source: 'import',
+            marketingPolicy: { ...DEFAULT_MARKETING_POLICY, import: 'marketing' },
+          }),
+        )
+        .then([{ ...importedGrace, data: { ...importedGrace.data, marketingStatus: 'marketing' } }]);
+    });
+
+    it('rejects a second create of the same contact', () => {
+      given([adaCreated]).when(createAda).thenThrows('ALREADY_EXISTS');
+    });
+
+    it('rejects a malformed email', () => {
+      given([]).when({ ...createAda, data: { ...createAda.data, email: 'ada at example' } }).thenThrows('RULE_VIOLATED', 'invalid-email');
+    });
+
+    it('rejects a custom property named like a built-in field', () => {
+      given([])
+        .when({ ...createAda, data: { ...createAda.data, properties: { lifecycleStage: 'customer' } } })
+        .thenThrows('RULE_VIOLATED', 'reserved-property-name');
+    });
+  });
+
+  it.each([
+    ['UpdateContact', { contactId: 'c1', changes: { firstName: 'Augusta' } }],
+    ['ChangeLifecycleStage', { contactId: 'c1', stage: 'customer' }],
+    ['ChangeMarketingStatus', { contactId: 'c1', status: 'non-marketing', reason: 'asked by phone' }],
+    ['RecordEmailEvent', unsubscribed.data],
+    ['AssignContactOwner', { contactId: 'c1', ownerId: 'o1' }],
+    ['AssociateContactWithCompany', { contactId: 'c1', companyId: 'co2' }],
+    ['DissociateContactFromCompany', { contactId: 'c1', companyId: 'co1' }],
+    ['MergeContactInto', { contactId: 'c1', mergedInto: 'c9' }],
+    ['AbsorbContact', { contactId: 'c1', mergedContactId: 'c3', mergedEmail: 'c3@example.com' }],
+  ] as const)('%s: rejects an unknown contact and a merged one', (type, data) => {
+    const attempt = { type, data, metadata } as ContactCommand;
+    given([]).when(attempt).thenThrows('NOT_FOUND');
+    given([adaCreated, adaMergedIntoC9]).when(attempt).thenThrows('RULE_VIOLATED', 'contact-merged');
+  });
+
+  it('points a rejected command on a merged contact at the primary', () => {
+    const state = [adaCreated, adaMergedIntoC9].reduce(contactDecider.evolve, contactDecider.initialState());
+    expect(() => contactDecider.decide(command('ChangeLifecycleStage', { contactId: 'c1', stage: 'lead' }), state)).toThrow(
+      expect.objectContaining({ details: { rule: 'contact-merged', mergedInto: 'c9' } }),
+    );
+  });
+
+  describe('UpdateContact', () => {
+    it('records only the fields and properties whose value changes, with their previous value', () => {
+      given([adaCreated])
+        .when(
+          command('UpdateContact', {
+            contactId: 'c1',
+            changes: {
+              email: 'Ada.King@Example.com',
+              firstName: 'Ada',
+              lastName: ' King ',
+              jobTitle: 'Analyst',
+              properties: { favouriteColour: 'green', seats: 7, gdprConsent: true },
+            },
+          }),
+        )
+        .then([
+          {
+            type: 'ContactPropertiesChanged',
+            data: {
+              contactId: 'c1',
+              changes: [
+                { property: 'email', previous: 'ada@example.com', value: 'ada.king@example.com' },
+                { property: 'lastName', previous: 'Lovelace', value: 'King' },
+                { property: 'jobTitle', previous: null, value: 'Analyst' },
+                { property: 'seats', previous: 5, value: 7 },
+                { property: 'gdprConsent', previous: null, value: true },
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('clears a field with blank text and a property with null', () => {
+      given([adaCreated])
+        .when(command('UpdateContact', { contactId: 'c1', changes: { lastName: '', properties: { favouriteColour: null, unknown: null } } }))
+        .then([
+          {
+            type: 'ContactPropertiesChanged',
+            data: {
+              contactId: 'c1',
+              changes: [
+                { property: 'lastName', previous: 'Lovelace', value: null },
+                { property: 'favouriteColour', previous: 'green', value: null },
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('compares with the values after earlier changes', () => {
+      given([
+        adaCreated,
+        {
+          type: 'ContactPropertiesChanged',
+          data: {
+            contactId: 'c1',
+            changes: [
+              { property: 'firstName', previous: 'Ada', value: 'Augusta' },
+              { property: 'favouriteColour', previous: 'green', value: null },
+            ],
+          },
+        },
+      ])
+        .when(command('UpdateContact', { contactId: 'c1', changes: { firstName: 'Augusta', properties: { favouriteColour: 'green' } } }))
+        .then([
+          {
+            type: 'ContactPropertiesChanged',
+            data: { contactId: 'c1', changes: [{ property: 'favouriteColour', previous: null, value: 'green' }] },
+          },
+        ]);
+    });
+
+    it('records nothing when nothing changes', () => {
+      given([adaCreated])
+        .when(command('UpdateContact', { contactId: 'c1', changes: { email: 'ADA@example.com', properties: { seats: 5 } } }))
+        .then([]);
+    });
+
+    it('rejects a malformed email', () => {
+      given([adaCreated]).when(command('UpdateContact', { contactId: 'c1', changes: { email: '' } })).thenThrows('RULE_VIOLATED', 'invalid-email');
+    });
+
+    it('rejects a custom property named like a built-in field', () => {
+      given([adaCreated])
+        .when(command('UpdateContact', { contactId: 'c1', changes: { properties: { ownerId: 'o2' } } }))
+        .thenThrows('RULE_VIOLATED', 'reserved-property-name');
+    });
+  });
+
+  describe('ChangeLifecycleStage', () => {
+    it('moves the stage forward', () => {
+      given([adaCreated])
+        .when(command('ChangeLifecycleStage', { contactId: 'c1', stage: 'customer' }))
+        .then([{ type: 'ContactLifecycleStageChanged', data: { contactId: 'c1', previous: 'subscriber', stage: 'customer' } }]);
+    });
+
+    it('moves the stage backwards when explicitly set', () => {
+      given([adaCreated, { type: 'ContactLifecycleStageChanged', data: { contactId: 'c1', previous: 'subscriber', stage: 'customer' } }])
+        .when(command('ChangeLifecycleStage', { contactId: 'c1', stage: 'lead' }))
+        .then([{ type: 'ContactLifecycleStageChanged', data: { contactId: 'c1', previous: 'customer', stage: 'lead' } }]);
+    });
+
+    it('records nothing for the current stage', () => {
+      given([adaCreated]).when(command('ChangeLifecycleStage', { contactId: 'c1', stage: 'subscriber' })).then([]);
+    });
+  });
+
+  describe('ChangeMarketingStatus', () => {
+    it('records the change with its reason', () => {
+      given([importedGrace])
+        .when(command('ChangeMarketingStatus', { contactId: 'c2', status: 'marketing', reason: ' opted in at the fair ' }))
+        .then([
+          {
+            type: 'ContactMarketingStatusChanged',
+            data: { contactId: 'c2', previous: 'non-marketing', status: 'marketing', reason: 'opted in at the fair' },
+          },
+        ]);
+    });
+
+    it('records nothing for the current status', () => {
+      given([importedGrace]).when(command('ChangeMarketingStatus', { contactId: 'c2', status: 'non-marketing', reason: 'cleanup' })).then([]);
+    });
+
+    it('rejects a change without a reason', () => {
+      given([importedGrace])
+        .when(command('ChangeMarketingStatus', { contactId: 'c2', status: 'marketing', reason: '  ' }))
+        .thenThrows('RULE_VIOLATED', 'reason-required');
+    });
+  });
+
+  describe('RecordEmailEvent (unsubscribed)', () => {
+    it('records the unsubscribe and makes a marketing contact non-marketing', () => {
+      given([adaCreated])
+        .when(unsubscribed)
+        .then([
+          { type: 'MarketingEmailUnsubscribed', data: { contactId: 'c1', emailId: 'e1' } },
+          {
+            type: 'ContactMarketingStatusChanged',
+            data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed' },
+          },
+        ]);
+    });
+
+    it('only records the unsubscribe of a non-marketing contact', () => {
+      given([
+        adaCreated,
+        { type: 'ContactMarketingStatusChanged', data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'asked' } },
+      ])
+        .when(unsubscribed)
+        .then([{ type: 'MarketingEmailUnsubscribed', data: { contactId: 'c1', emailId: 'e1' } }]);
+    });
+  });
+
+  describe('routeEmailEvent', () => {
+    it('sends unsubscribes to the contact stream and the other kinds to the activity stream', () => {
+      const clicked: RecordEmailEvent = { ...unsubscribed, data: { ...unsubscribed.data, kind: 'clicked', url: 'https://x.test' } };
+      expect(routeEmailEvent(unsubscribed)).toEqual({ stream: 'contact', command: unsubscribed });
+      expect(routeEmailEvent(clicked)).toEqual({ stream: 'activity', command: clicked });
+    });
+  });
+
+  describe('AssignContactOwner', () => {
+    it('assigns an owner and records the previous one', () => {
+      given([adaCreated])
+        .when(command('AssignContactOwner', { contactId: 'c1', ownerId: 'o1' }))
+        .then([{ type: 'ContactOwnerAssigned', data: { contactId: 'c1', previous: null, ownerId: 'o1' } }]);
+    });
+
+    it('unassigns', () => {
+      given([adaCreated, { type: 'ContactOwnerAssigned', data: { contactId: 'c1', previous: null, ownerId: 'o1' } }])
+        .when(command('AssignContactOwner', { contactId: 'c1', ownerId: null }))
+        .then([{ type: 'ContactOwnerAssigned', data: { contactId: 'c1', previous: 'o1', ownerId: null } }]);
+    });
+
+    it('records nothing for the current owner', () => {
+      given([adaCreated]).when(command('AssignContactOwner', { contactId: 'c1', ownerId: null })).then([]);
+    });
+  });
+
+  describe('company association', () => {
+    it('associates with a company, recording the one it replaces', () => {
+      given([adaCreated])
+        .when(command('AssociateContactWithCompany', { contactId: 'c1', companyId: 'co2' }))
+        .then([{ type: 'ContactAssociatedWithCompany', data: { contactId: 'c1', companyId: 'co2', previousCompanyId: 'co1' } }]);
+    });
+
+    it('records nothing when already with that company', () => {
+      given([adaCreated]).when(command('AssociateContactWithCompany', { contactId: 'c1', companyId: 'co1' })).then([]);
+    });
+
+    it('dissociates from its company', () => {
+      given([adaCreated])
+        .when(command('DissociateContactFromCompany', { contactId: 'c1', companyId: 'co1' }))
+        .then([{ type: 'ContactDissociatedFromCompany', data: { contactId: 'c1', companyId: 'co1' } }]);
+    });
+
+    it('records nothing when dissociating from a company it is not with', () => {
+      given([adaCreated, { type: 'ContactDissociatedFromCompany', data: { contactId: 'c1', companyId: 'co1' } }])
+        .when(command('DissociateContactFromCompany', { contactId: 'c1', companyId: 'co1' }))
+        .then([]);
+    });
+  });
+
+  describe('merging', () => {
+    it('turns the duplicate into a tombstone pointing at the primary', () => {
+      given([adaCreated]).when(command('MergeContactInto', { contactId: 'c1', mergedInto: 'c9' })).then([adaMergedIntoC9]);
+    });
+
+    it('merges the duplicate with its latest email', () => {
+      given([
+        adaCreated,
+        { type: 'ContactPropertiesChanged', data: { contactId: 'c1', changes: [{ property: 'email', previous: 'ada@example.com', value: 'ada@king.test' }] } },
+      ])
+        .when(command('MergeContactInto', { contactId: 'c1', mergedInto: 'c9' }))
+        .then([{ type: 'ContactMerged', data: { contactId: 'c1', mergedInto: 'c9', email: 'ada@king.test' } }]);
+    });
+
+    it('rejects merging a contact into itself', () => {
+      given([adaCreated]).when(command('MergeContactInto', { contactId: 'c1', mergedInto: 'c1' })).thenThrows('RULE_VIOLATED', 'merge-into-self');
+    });
+
+    it('lets the primary absorb the duplicate', () => {
+      given([importedGrace])
+        .when(command('AbsorbContact', { contactId: 'c2', mergedContactId: 'c1', mergedEmail: 'Ada@example.com' }))
+        .then([{ type: 'ContactAbsorbed', data: { contactId: 'c2', mergedContactId: 'c1', mergedEmail: 'ada@example.com' } }]);
+    });
+
+    it('absorbs a duplicate only once', () => {
+      given([importedGrace, { type: 'ContactAbsorbed', data: { contactId: 'c2', mergedContactId: 'c1', mergedEmail: 'ada@example.com' } }])
+        .when(command('AbsorbContact', { contactId: 'c2', mergedContactId: 'c1', mergedEmail: 'ada@example.com' }))
+        .then([]);
+    });
+
+    it('rejects a contact absorbing itself', () => {
+      given([importedGrace])
+        .when(command('AbsorbContact', { contactId: 'c2', mergedContactId: 'c2', mergedEmail: 'grace@example.com' }))
+        .thenThrows('RULE_VIOLATED', 'merge-into-self');
+    });
+
+    it('rejects re-creating a merged contact', () => {
+      given([adaCreated, adaMergedIntoC9]).when(createAda).thenThrows('ALREADY_EXISTS');
+    });
+  });
+});

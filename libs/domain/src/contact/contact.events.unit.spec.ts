@@ -1,0 +1,115 @@
+// Stored shapes: each example is validated against its JSON Schema, and schema plus example are snapshotted so
+// a change to what is stored shows up in review (and needs a new schemaVersion and an upcaster).
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { EventDefinition } from '../shared/index.js';
+import {
+  contactActivityEventDefinitions,
+  contactCreatedV1ToV2,
+  contactEventDefinitions,
+  type ContactActivityEvent,
+  type ContactEvent,
+} from './index.js';
+
+type Examples<E extends ContactEvent | ContactActivityEvent> = { [T in E['type']]: Extract<E, { type: T }>['data'] };
+
+const contactExamples: Examples<ContactEvent> = {
+  ContactCreated: {
+    contactId: 'c1',
+    email: 'ada@example.com',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    phone: '+44 20 7946 0000',
+    jobTitle: 'Analyst',
+    country: 'GB',
+    companyId: 'co1',
+    ownerId: 'o1',
+    properties: { favouriteColour: 'green', seats: 5, gdprConsent: true },
+    source: 'form',
+    marketingStatus: 'marketing',
+    lifecycleStage: 'subscriber',
+  },
+  ContactPropertiesChanged: {
+    contactId: 'c1',
+    changes: [
+      { property: 'email', previous: 'ada@example.com', value: 'ada@king.test' },
+      { property: 'seats', previous: 5, value: null },
+    ],
+  },
+  ContactLifecycleStageChanged: { contactId: 'c1', previous: 'subscriber', stage: 'customer' },
+  ContactMarketingStatusChanged: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed' },
+  MarketingEmailUnsubscribed: { contactId: 'c1', emailId: 'e1' },
+  ContactOwnerAssigned: { contactId: 'c1', previous: null, ownerId: 'o1' },
+  ContactAssociatedWithCompany: { contactId: 'c1', companyId: 'co2', previousCompanyId: 'co1' },
+  ContactDissociatedFromCompany: { contactId: 'c1', companyId: 'co2' },
+  ContactMerged: { contactId: 'c1', mergedInto: 'c9', email: 'ada@example.com' },
+  ContactAbsorbed: { contactId: 'c9', mergedContactId: 'c1', mergedEmail: 'ada@example.com' },
+};
+
+const activityExamples: Examples<ContactActivityEvent> = {
+  PageViewed: { contactId: 'c1', url: 'https://tally.test/pricing', title: 'Pricing', referrer: null },
+  FormSubmitted: { contactId: 'c1', formId: 'f1', fields: { email: 'ada@example.com', message: 'call me' } },
+  MarketingEmailDelivered: { contactId: 'c1', emailId: 'e1' },
+  MarketingEmailOpened: { contactId: 'c1', emailId: 'e1' },
+  MarketingEmailClicked: { contactId: 'c1', emailId: 'e1', url: 'https://tally.test/offer' },
+  MarketingEmailBounced: { contactId: 'c1', emailId: 'e1' },
+};
+
+const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+const definitionOf = (type: string): EventDefinition => {
+  const definition = contactEventDefinitions.find((candidate) => candidate.type === type);
+  if (definition === undefined) throw new Error(`no definition for ${type}`);
+  return definition;
+};
+
+describe.each([
+  ['contact', contactEventDefinitions, contactExamples],
+  ['contact activity', contactActivityEventDefinitions, activityExamples],
+] as const)('%s event catalog', (_name, definitions, examples: Readonly<Record<string, unknown>>) => {
+  it('defines every event type exactly once', () => {
+    expect(definitions.map((definition) => definition.type).sort()).toEqual(Object.keys(examples).sort());
+  });
+
+  describe.each(definitions.map((definition) => [definition.type, definition] as const))('%s', (type, definition) => {
+    const example = examples[type];
+    const validate = ajv.compile(definition.schema);
+
+    it('accepts the example and matches the stored shape', () => {
+      validate(example);
+      expect(validate.errors ?? []).toEqual([]);
+      expect({ schemaVersion: definition.schemaVersion, schema: definition.schema, example }).toMatchSnapshot();
+    });
+
+    it('rejects unknown fields', () => {
+      expect(validate({ ...(example as object), unexpected: true })).toBe(false);
+    });
+  });
+});
+
+describe('ContactCreated v1 -> v2 upcaster', () => {
+  const { firstName: _firstName, lastName: _lastName, ...withoutNames } = contactExamples.ContactCreated;
+  const storedV1 = (name: string | null) => ({ ...withoutNames, name });
+  const validateV2 = ajv.compile(definitionOf('ContactCreated').schema);
+
+  it('is the registered upcaster from version 1', () => {
+    expect(definitionOf('ContactCreated').upcasters).toEqual([contactCreatedV1ToV2]);
+    expect(contactCreatedV1ToV2.fromVersion).toBe(1);
+  });
+
+  it('splits the full name at the first space into a valid v2 shape', () => {
+    const upcast = contactCreatedV1ToV2.upcast(storedV1('Ada Lovelace King'));
+    expect(upcast).toEqual({ ...withoutNames, firstName: 'Ada', lastName: 'Lovelace King' });
+    validateV2(upcast);
+    expect(validateV2.errors ?? []).toEqual([]);
+  });
+
+  it.each([
+    [' Ada ', 'Ada', null],
+    ['Ada  Lovelace', 'Ada', 'Lovelace'],
+    ['', null, null],
+    [null, null, null],
+  ])('upcasts the name %j to first name %j and last name %j', (name, firstName, lastName) => {
+    const upcast = contactCreatedV1ToV2.upcast(storedV1(name));
+    expect(upcast).toEqual({ ...withoutNames, firstName, lastName });
+    expect(validateV2(upcast)).toBe(true);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './owner.commands.js';
+export * from './owner.decider.js';
+export * from './owner.events.js';

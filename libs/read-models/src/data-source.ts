@@ -1,0 +1,19 @@
+// The read side's TypeORM connection: entities map the stable views the projection engine maintains, so queries
+// never name a build's tables. Schema changes are explicit SQL in each projection; synchronize stays off.
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
+export const openReadModels = async (url: string, entities: EntityList): Promise<DataSource> => {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: 4 },
+  });
+  return dataSource.initialize();
+};
