@@ -1,2 +1,3 @@
 export * from './command-executor.js';
 export * from './request-context.js';
+export * from './upcasting-event-store.js';

@@ -49,7 +49,11 @@ describe('projection engine', () => {
   it('builds from history, follows live appends, and serves through a stable view', async () => {
     await store.appendToStream('counted-a', [newEvent('Seen'), newEvent('Seen')]);
     await store.appendToStream('ignored-x', [newEvent('Seen')]);
-    const engine = new ProjectionEngine(store, db.pool, [counter()], { batchSize: 1, pollIntervalMs: 10 });
+    const engine = new ProjectionEngine(store, db.pool, [counter()], {
+      batchSize: 1,
+      pollIntervalMs: 10,
+      countEventsAfter: (after, filter) => store.countAfter(after, filter),
+    });
     await engine.start();
     try {
       await eventually(async () => expect(await counts(db)).toEqual({ 'counted-a': 2 }));

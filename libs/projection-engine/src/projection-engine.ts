@@ -56,12 +56,10 @@ export type ProjectionEngineOptions = Readonly<{
   /** For tests of crash safety: called inside each batch transaction before it commits. */
   beforeCommit?: (build: { name: string; version: number }, events: readonly RecordedEvent[]) => void;
   logger?: (message: string) => void;
+  /** Counting events is adapter-specific (the PostgreSQL store can; EventStoreDB cannot cheaply). */
+  countEventsAfter?: (after: Position | null, filter?: ProjectionDefinition['filter']) => Promise<number>;
 }>;
 
-/** Counting events is adapter-specific (the PostgreSQL store can; EventStoreDB cannot cheaply). */
-type CountingStore = EventStore & { countAfter(after: Position | null, filter?: ProjectionDefinition['filter']): Promise<number> };
-const canCount = (store: EventStore): store is CountingStore =>
-  typeof (store as Partial<CountingStore>).countAfter === 'function';
 
 export class ProjectionNotFound extends Error {
   readonly code = 'PROJECTION_NOT_FOUND';
@@ -258,6 +256,7 @@ export class ProjectionEngine {
   readonly pollIntervalMs: number;
   readonly beforeCommit: ProjectionEngineOptions['beforeCommit'];
   private readonly logger: (message: string) => void;
+  private readonly countEventsAfter: ProjectionEngineOptions['countEventsAfter'];
   private readonly definitions = new Map<string, ProjectionDefinition>();
   private readonly runners = new Map<string, BuildRunner>();
   private running = false;
@@ -273,6 +272,7 @@ export class ProjectionEngine {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.beforeCommit = options.beforeCommit;
     this.logger = options.logger ?? (() => undefined);
+    this.countEventsAfter = options.countEventsAfter;
   }
 
   static async migrate(pool: pg.Pool): Promise<void> {
@@ -375,7 +375,7 @@ export class ProjectionEngine {
     let lagEvents: number | null = null;
     let lagMs: number | null = null;
     if (definition && (row.state === 'active' || row.state === 'building')) {
-      if (canCount(this.store)) lagEvents = await this.store.countAfter(position, definition.filter);
+      if (this.countEventsAfter) lagEvents = await this.countEventsAfter(position, definition.filter);
       const [next] = await readPage(this.store, position, 1, definition.filter);
       lagMs = next ? Math.max(0, Date.now() - Date.parse(next.metadata.recordedAt)) : 0;
     }

@@ -1,0 +1,56 @@
+// Wraps the store so every reader (command handlers, projections, integrators) sees events in their current
+// shape. Stored events stay as they were written; only what is read is lifted.
+import type { EventCatalog } from '../../domain/src/catalog/event-catalog.js';
+import type {
+  AppendOptions,
+  EventStore,
+  EventSubscription,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../../event-store/src/index.js';
+
+export class UpcastingEventStore implements EventStore {
+  constructor(
+    readonly inner: EventStore,
+    private readonly catalog: EventCatalog,
+  ) {}
+
+  appendToStream(streamName: string, events: readonly NewEvent[], options?: AppendOptions) {
+    return this.inner.appendToStream(streamName, events, options);
+  }
+
+  readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    return this.lift(this.inner.readStream(streamName, options));
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    return this.lift(this.inner.readAll(options));
+  }
+
+  subscribeToAll(options?: SubscribeOptions): EventSubscription {
+    const subscription = this.inner.subscribeToAll(options);
+    const lifted = this.lift(subscription);
+    return { [Symbol.asyncIterator]: () => lifted[Symbol.asyncIterator](), close: () => subscription.close() };
+  }
+
+  headPosition() {
+    return this.inner.headPosition();
+  }
+
+  close() {
+    return this.inner.close();
+  }
+
+  upcast(event: RecordedEvent): RecordedEvent {
+    const { schemaVersion, data } = this.catalog.upcast(event.type, event.metadata.schemaVersion, event.data);
+    if (schemaVersion === event.metadata.schemaVersion) return event;
+    return { ...event, data, metadata: { ...event.metadata, schemaVersion } };
+  }
+
+  private async *lift(events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
+    for await (const event of events) yield this.upcast(event);
+  }
+}

@@ -1,0 +1,37 @@
+import { eventCatalog, EventCatalog } from './event-catalog.js';
+
+describe('event catalog', () => {
+  it('knows every event type once, each with a version and a schema that forbids unknown fields', () => {
+    const list = eventCatalog.list();
+    expect(list.length).toBeGreaterThan(40);
+    for (const definition of list) {
+      expect(definition.schemaVersion).toBeGreaterThanOrEqual(1);
+      expect(definition.schema).toMatchObject({ type: 'object', additionalProperties: false });
+      expect(definition.type).toMatch(/^[A-Z][A-Za-z]+$/);
+    }
+    expect(list.map((d) => d.type)).toEqual(expect.arrayContaining(['ContactCreated', 'PageViewed', 'DealStageChanged']));
+  });
+
+  it('lifts a stored ContactCreated v1 (one full name) to v2 (first and last name)', () => {
+    const lifted = eventCatalog.upcast('ContactCreated', 1, {
+      contactId: 'c-1',
+      email: 'ada@example.com',
+      name: 'Ada King Lovelace',
+    });
+    expect(lifted.schemaVersion).toBe(2);
+    expect(lifted.data).toMatchObject({ firstName: 'Ada', lastName: 'King Lovelace' });
+    expect(lifted.data).not.toHaveProperty('name');
+  });
+
+  it('leaves current versions and unknown types untouched', () => {
+    const data = { contactId: 'c-1' };
+    expect(eventCatalog.upcast('PageViewed', 1, data)).toEqual({ schemaVersion: 1, data });
+    expect(eventCatalog.upcast('SomethingElse', 1, data)).toEqual({ schemaVersion: 1, data });
+  });
+
+  it('refuses a type defined twice and a version with no upcaster', () => {
+    const def = { type: 'X', schemaVersion: 3, description: '', schema: {}, upcasters: [{ fromVersion: 2, upcast: (d: Readonly<Record<string, unknown>>) => ({ ...d }) }] };
+    expect(() => new EventCatalog([def, def])).toThrow(/twice/);
+    expect(() => new EventCatalog([def]).upcast('X', 1, {})).toThrow(/no upcaster from schema version 1/);
+  });
+});
