@@ -16,7 +16,8 @@ export type TestApp = Readonly<{
 /** The whole api over a fresh database (PGlite, or the server when DATABASE_URL is set). */
 export const startTestApp = async (): Promise<TestApp> => {
   const db = await createTestDatabase();
-  const runtime = await openRuntime(loadConfig({}), db);
+  const runtime = await openRuntime(loadConfig({}), { database: db, engine: { pollIntervalMs: 20 } });
+  await runtime.projections.start();
   const app = await createApp(runtime, { logger: ['error'] });
   await app.init();
   return {

@@ -3,8 +3,10 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
-import { SystemController } from './system/system.controller.js';
+import { COMMAND_HANDLERS, CONTROLLERS } from './modules.js';
+import { ReadModelGate } from './read-models/read-model-gate.js';
 import { DATABASE, EVENT_STORE, RUNTIME } from './tokens.js';
+import { commandExecutorProvider } from './write/command-executor.provider.js';
 
 @Module({})
 export class AppModule {
@@ -12,12 +14,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [SystemController],
+      controllers: CONTROLLERS,
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
         { provide: DATABASE, useValue: runtime.db },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        commandExecutorProvider,
+        ReadModelGate,
+        ...COMMAND_HANDLERS,
       ],
     };
   }

@@ -32,6 +32,7 @@ export class CommandExecutor {
   constructor(
     private readonly store: EventStore,
     private readonly schemas: SchemaVersions,
+    private readonly onAppended: () => void = () => undefined,
   ) {}
 
   async readStream(streamName: string): Promise<RecordedEvent[]> {
@@ -92,6 +93,7 @@ export class CommandExecutor {
     const result = await this.store.appendToStream(streamName, this.envelopes(decided, ids, command, context, options), {
       expectedRevision,
     });
+    this.onAppended();
     return { streamName, revision: result.nextRevision, position: formatPosition(result.position), events: decided };
   }
 
@@ -108,6 +110,7 @@ export class CommandExecutor {
     const result = await this.store.appendToStream(streamName, this.envelopes(events, ids, command, context, options), {
       expectedRevision: options.expectedRevision ?? 'any',
     });
+    this.onAppended();
     return { streamName, revision: result.nextRevision, position: formatPosition(result.position), events };
   }
 

@@ -2,6 +2,9 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '../../../../libs/domain/src/shared/index.js';
+import { ProjectionNotFound, ProjectionStateError } from '../../../../libs/projection-engine/src/index.js';
+import { InvalidCursor } from '../../../../libs/read-models/src/index.js';
+import { ReadModelBehind } from '../read-models/read-model-gate.js';
 import {
   DuplicateEventIds,
   InvalidAppend,
@@ -31,7 +34,16 @@ export const toHttpError = (error: unknown): ErrorBody | null => {
   if (error instanceof DuplicateEventIds || error instanceof InvalidAppend) {
     return { status: 422, body: { error: error.code, message: error.message } };
   }
-  if (error instanceof InvalidPosition) {
+  if (error instanceof ReadModelBehind) {
+    return { status: 503, body: { error: error.code, message: error.message }, headers: { 'Retry-After': '1' } };
+  }
+  if (error instanceof ProjectionNotFound) {
+    return { status: 404, body: { error: error.code, message: error.message } };
+  }
+  if (error instanceof ProjectionStateError) {
+    return { status: 409, body: { error: error.code, message: error.message } };
+  }
+  if (error instanceof InvalidPosition || error instanceof InvalidCursor) {
     return { status: 400, body: { error: error.code, message: error.message } };
   }
   if (error instanceof HttpException) {

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { OWNER_ROLES, type OwnerRole } from '../../../../libs/domain/src/owner/index.js';
+
+export class CreateOwnerDto {
+  @ApiProperty({ example: 'Ada Lovelace' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiPropertyOptional({ example: 'EMEA sales', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  team?: string | null;
+
+  @ApiProperty({ enum: OWNER_ROLES })
+  @IsIn(OWNER_ROLES)
+  role!: OwnerRole;
+}
+
+export class UpdateOwnerDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null clears the team' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsString()
+  @MaxLength(200)
+  team?: string | null;
+
+  @ApiPropertyOptional({ enum: OWNER_ROLES })
+  @IsOptional()
+  @IsIn(OWNER_ROLES)
+  role?: OwnerRole;
+}
