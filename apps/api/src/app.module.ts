@@ -1,12 +1,22 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { COMMAND_HANDLERS, CONTROLLERS } from './modules.js';
 import { ReadModelGate } from './read-models/read-model-gate.js';
-import { DATABASE, EVENT_STORE, RUNTIME } from './tokens.js';
+import { openReadModels, READ_MODEL_ENTITIES } from '../../../libs/read-models/src/index.js';
+import { DATABASE, EVENT_STORE, READ_MODELS, RUNTIME } from './tokens.js';
 import { commandExecutorProvider } from './write/command-executor.provider.js';
+
+@Injectable()
+class ReadModelsCloser implements OnModuleDestroy {
+  constructor(@Inject(READ_MODELS) private readonly readModels: DataSource) {}
+  async onModuleDestroy(): Promise<void> {
+    await this.readModels.destroy();
+  }
+}
 
 @Module({})
 export class AppModule {
@@ -19,8 +29,14 @@ export class AppModule {
         { provide: RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
         { provide: DATABASE, useValue: runtime.db },
+        // TypeORM over the stable read-model views; closed with the app.
+        {
+          provide: READ_MODELS,
+          useFactory: () => openReadModels(runtime.db.url, READ_MODEL_ENTITIES),
+        },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         commandExecutorProvider,
+        ReadModelsCloser,
         ReadModelGate,
         ...COMMAND_HANDLERS,
       ],

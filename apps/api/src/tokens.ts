@@ -2,3 +2,4 @@
 export const RUNTIME = Symbol('RUNTIME');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const DATABASE = Symbol('DATABASE');
+export const READ_MODELS = Symbol('READ_MODELS');
