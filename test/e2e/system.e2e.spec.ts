@@ -25,4 +25,21 @@ describe('api basics', () => {
     expect(response.status).toBe(400);
     expect(response.body.error).toBeDefined();
   });
+
+  it('lists every event type with its schema version and JSON Schema', async () => {
+    const response = await t.http().get('/v1/events/catalog').expect(200);
+    const contactCreated = response.body.data.find((e: { type: string }) => e.type === 'ContactCreated');
+    expect(contactCreated).toMatchObject({ schemaVersion: 2, schema: { type: 'object' } });
+    expect(response.body.data.length).toBeGreaterThan(40);
+  });
+
+  it('reports projections, and answers 404 for an unknown one and 400 for a malformed name', async () => {
+    const response = await t.http().get('/v1/projections').expect(200);
+    expect(Array.isArray(response.body.data)).toBe(true);
+    for (const build of response.body.data) {
+      expect(build).toMatchObject({ state: expect.any(String), status: expect.any(String), version: expect.any(Number) });
+    }
+    await t.http().get('/v1/projections/no-such-projection').expect(404);
+    await t.http().get('/v1/projections/Bad%20Name').expect(400);
+  });
 });

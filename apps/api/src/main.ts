@@ -6,11 +6,14 @@ import { createApp } from './app.js';
 
 const start = async () => {
   const config = loadConfig();
-  const runtime = await openRuntime(config);
+  const logger = new Logger('tally');
+  const runtime = await openRuntime(config, { engine: { logger: (message) => logger.warn(message) } });
   const app = await createApp(runtime, { logger: ['error', 'warn', 'log'] });
   await app.listen(config.port);
+  // One process by default: the projector runs beside the api unless the topology is scaled out.
+  if (config.role === 'all') await runtime.projections.start();
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
-  new Logger('tally').log(`api listening on http://localhost:${config.port} (${where}, docs at /docs)`);
+  logger.log(`api listening on http://localhost:${config.port} (${where}, docs at /docs)`);
   const stop = async () => {
     await app.close();
     await runtime.close();

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
+import type { JsonSchema } from '../../../../libs/domain/src/shared/index.js';
+
+export type CatalogEntry = Readonly<{ type: string; schemaVersion: number; description: string; schema: JsonSchema }>;
+
+@ApiTags('events')
+@Controller('v1/events')
+export class EventCatalogController {
+  @Get('catalog')
+  @ApiOperation({ summary: 'Every event type Tally stores: its current schema version and the JSON Schema of its data' })
+  catalog(): { data: CatalogEntry[] } {
+    return {
+      data: eventCatalog.list().map(({ type, schemaVersion, description, schema }) => ({ type, schemaVersion, description, schema })),
+    };
+  }
+}
