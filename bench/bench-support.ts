@@ -1,0 +1,69 @@
+// Shared bits of the benchmark scripts: where to run, how to time, how to report.
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { openDatabase, type Database } from '../libs/postgres/src/index.js';
+
+export type Target = 'pglite' | 'postgres';
+
+export const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A fresh database: in-memory PGlite, or a new database on the server that is dropped afterwards. */
+export const freshDatabase = async (target: Target, maxConnections = 20): Promise<Database> => {
+  if (target === 'pglite') return openDatabase({ kind: 'embedded', dataDir: null, maxConnections });
+  const name = `tally_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'server', url: url.toString(), maxConnections });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+};
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+export const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+
+export const machine = () => ({
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+});
+
+export const printTable = (rows: readonly Record<string, string | number>[]): void => {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i])).join('  ');
+  console.log(line(columns));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(columns.map((c) => String(row[c]))));
+};
+
+export const writeResults = async (name: string, results: unknown): Promise<string> => {
+  const dir = new URL('./results/', import.meta.url);
+  await mkdir(dir, { recursive: true });
+  const file = new URL(`${name}.json`, dir);
+  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), results }, null, 2)}\n`);
+  return file.pathname;
+};
