@@ -136,6 +136,7 @@ export const eventStoreContract = (adapterName: string, open: () => Promise<Stor
       const retry = await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
 
       expect(retry.nextRevision).toBe(first.nextRevision);
+      expect(first.alreadyStored).not.toBe(true);
       expect(comparePositions(retry.position, first.position)).toBe(0);
       expect(await collect(store.readStream(stream))).toHaveLength(2);
       await expect(store.appendToStream(stream, [batch[0], newEvent('ContactDeleted')])).rejects.toBeInstanceOf(

@@ -42,6 +42,8 @@ export type AppendResult = Readonly<{
   nextRevision: number;
   /** Global position of the last event of the batch. */
   position: Position;
+  /** True when the whole batch was already stored (a retry); set where the adapter can tell. */
+  alreadyStored?: boolean;
 }>;
 
 export type Direction = 'forwards' | 'backwards';

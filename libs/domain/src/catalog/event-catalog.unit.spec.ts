@@ -35,3 +35,15 @@ describe('event catalog', () => {
     expect(() => new EventCatalog([def]).upcast('X', 1, {})).toThrow(/no upcaster from schema version 1/);
   });
 });
+
+describe('event validator', () => {
+  it('accepts data of the current shape and names what is wrong otherwise', async () => {
+    const { EventValidator } = await import('./event-validator.js');
+    const validator = new EventValidator(eventCatalog);
+    expect(validator.validate('PageViewed', { contactId: 'c-1', url: 'https://x.test/pricing', title: null, referrer: null })).toEqual({ valid: true });
+    const bad = validator.validate('PageViewed', { contactId: 'c-1', url: 42, extra: true });
+    expect(bad.valid).toBe(false);
+    expect(JSON.stringify(bad)).toMatch(/url/);
+    expect(validator.validate('NoSuchEvent', {})).toEqual({ valid: false, errors: ['unknown event type NoSuchEvent'] });
+  });
+});

@@ -159,7 +159,11 @@ export class PostgresEventStore implements EventStore {
     switch (row.status) {
       case 'ok':
       case 'duplicate':
-        return { nextRevision: Number(row.next_revision), position: position(BigInt(row.last_position!)) };
+        return {
+          nextRevision: Number(row.next_revision),
+          position: position(BigInt(row.last_position!)),
+          alreadyStored: row.status === 'duplicate',
+        };
       case 'wrong_expected_revision':
         throw new WrongExpectedRevision(
           streamName,
