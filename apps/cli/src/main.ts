@@ -1,0 +1,60 @@
+// tally: the operator's command line. `tally help` lists the commands.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
+import { openRuntime } from '../../../libs/runtime/src/index.js';
+import { importCommand } from './commands/import.command.js';
+import { projectionsCommand } from './commands/projections.command.js';
+
+const HELP = `tally <command>
+
+  serve                          the api with the projector (same as npm start)
+  import FILE                    import NDJSON history (one event per line), idempotent by event id
+  projections [status]           every projection build with its status, position and lag
+  projections rebuild NAME [--dry-run]
+  projections drop NAME@VERSION  drop a retired build's tables
+
+Configuration comes from the environment (see README): DATABASE_URL, TALLY_DATA_DIR, TALLY_EVENT_STORE, ...`;
+
+const main = async (): Promise<number> => {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      actor: { type: 'string', default: `cli:${process.env.USER ?? 'operator'}` },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (!command || command === 'help' || values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (command === 'serve') {
+    await import('../../api/src/main.js');
+    return -1;
+  }
+  const runtime = await openRuntime(loadConfig());
+  try {
+    switch (command) {
+      case 'import':
+        if (!args[0]) throw new Error('usage: tally import FILE');
+        return await importCommand(runtime, args[0], values.actor!);
+      case 'projections':
+        return await projectionsCommand(runtime, args, values['dry-run']!);
+      default:
+        throw new Error(`unknown command ${command}\n\n${HELP}`);
+    }
+  } finally {
+    await runtime.close();
+  }
+};
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
