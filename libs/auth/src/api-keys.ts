@@ -1,0 +1,98 @@
+// API keys: `tly_<keyId>_<secret>`. The secret is shown once; only a keyed hash (HMAC-SHA256 with a server-side
+// pepper) is stored, and it is compared in constant time. Keyed rather than slow: every request checks a key, and
+// a leaked table without the pepper still reveals nothing.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type pg from 'pg';
+import { migrate, type Migration } from '../../postgres/src/index.js';
+import { ROLES, type Role } from './roles.js';
+
+export type ApiKey = Readonly<{ keyId: string; name: string; role: Role; createdAt: string; createdBy: string; revokedAt: string | null }>;
+
+export type CreatedKey = ApiKey & Readonly<{ secret: string }>;
+
+const KEY_FORMAT = /^tly_([a-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
+
+const migrations: readonly Migration[] = [
+  {
+    id: '0001-api-keys',
+    sql: `
+CREATE TABLE tally_api_keys (
+  key_id text PRIMARY KEY,
+  name text NOT NULL,
+  role text NOT NULL,
+  secret_hash bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  created_by text NOT NULL,
+  revoked_at timestamptz
+);`,
+  },
+];
+
+type Row = { key_id: string; name: string; role: Role; secret_hash: Buffer; created_at: Date; created_by: string; revoked_at: Date | null };
+
+const toKey = (row: Row): ApiKey => ({
+  keyId: row.key_id,
+  name: row.name,
+  role: row.role,
+  createdAt: row.created_at.toISOString(),
+  createdBy: row.created_by,
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+});
+
+export class ApiKeys {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly pepper: Buffer,
+  ) {
+    if (pepper.length < 32) throw new Error('the api-key pepper must be at least 32 bytes');
+  }
+
+  static async migrate(pool: pg.Pool): Promise<void> {
+    await migrate(pool, 'tally_auth_migrations', migrations);
+  }
+
+  private hash(secret: string): Buffer {
+    return createHmac('sha256', this.pepper).update(secret).digest();
+  }
+
+  async create(name: string, role: Role, createdBy: string): Promise<CreatedKey> {
+    if (!ROLES.includes(role)) throw new Error(`unknown role ${role}`);
+    const keyId = randomBytes(10).toString('hex').slice(0, 16);
+    const secretPart = randomBytes(32).toString('base64url');
+    const { rows } = await this.pool.query<Row>(
+      `INSERT INTO tally_api_keys (key_id, name, role, secret_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [keyId, name, role, this.hash(secretPart), createdBy],
+    );
+    return { ...toKey(rows[0]), secret: `tly_${keyId}_${secretPart}` };
+  }
+
+  /** The key behind a presented secret, or null when it is malformed, unknown, wrong or revoked. */
+  async verify(presented: string): Promise<ApiKey | null> {
+    const match = KEY_FORMAT.exec(presented);
+    if (!match) return null;
+    const { rows } = await this.pool.query<Row>('SELECT * FROM tally_api_keys WHERE key_id = $1', [match[1]]);
+    const row = rows[0];
+    const expected = row?.secret_hash ?? Buffer.alloc(32);
+    const matches = timingSafeEqual(expected, this.hash(match[2]));
+    if (!row || !matches || row.revoked_at) return null;
+    return toKey(row);
+  }
+
+  async list(): Promise<ApiKey[]> {
+    const { rows } = await this.pool.query<Row>('SELECT * FROM tally_api_keys ORDER BY created_at, key_id');
+    return rows.map(toKey);
+  }
+
+  async revoke(keyId: string): Promise<ApiKey | null> {
+    const { rows } = await this.pool.query<Row>(
+      'UPDATE tally_api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE key_id = $1 RETURNING *',
+      [keyId],
+    );
+    return rows[0] ? toKey(rows[0]) : null;
+  }
+
+  async count(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM tally_api_keys WHERE revoked_at IS NULL');
+    return rows[0].n;
+  }
+}

@@ -1,0 +1,55 @@
+// Who may do what, written once as data. People get seats by role (HubSpot practice); machines get narrow roles.
+export const ROLES = ['super-admin', 'marketing', 'sales', 'service', 'auditor', 'reporting', 'integrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Areas of the api; each route belongs to exactly one (see route-permissions.ts). */
+export const AREAS = [
+  'owners',
+  'keys',
+  'settings',
+  'pipelines',
+  'contacts',
+  'marketing',
+  'companies',
+  'deals',
+  'tickets',
+  'engagements',
+  'import',
+  'scoring',
+  'projections',
+  'read-models',
+  'audit',
+  'events',
+  'webhooks',
+  'system',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+export type Access = 'read' | 'write';
+export type Permission = `${Area}:${Access}`;
+
+const all = (areas: readonly Area[], access: readonly Access[] = ['read', 'write']): Permission[] =>
+  areas.flatMap((area) => access.map((a) => `${area}:${a}` as Permission));
+
+export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  'super-admin': new Set(all(AREAS)),
+  marketing: new Set([
+    ...all(['contacts', 'marketing', 'scoring', 'import']),
+    ...all(['projections', 'read-models', 'companies', 'pipelines', 'owners', 'events', 'system'], ['read']),
+    'projections:write',
+  ]),
+  sales: new Set([
+    ...all(['contacts', 'companies', 'deals', 'engagements']),
+    ...all(['read-models', 'pipelines', 'owners', 'tickets', 'system'], ['read']),
+  ]),
+  service: new Set([
+    ...all(['tickets', 'contacts', 'engagements']),
+    ...all(['read-models', 'pipelines', 'owners', 'companies', 'deals', 'system'], ['read']),
+  ]),
+  // Reads everything, explains and verifies scores, reads the event log; changes nothing.
+  auditor: new Set(all(AREAS.filter((a) => a !== 'keys'), ['read'])),
+  reporting: new Set(all(['read-models', 'system'], ['read'])),
+  integrator: new Set([...all(['events', 'system'], ['read']), ...all(['webhooks'])]),
+};
+
+export const isAllowed = (role: Role, permission: Permission): boolean => PERMISSIONS[role].has(permission);
