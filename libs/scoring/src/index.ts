@@ -11,3 +11,5 @@ export {
 } from './validate-formula.js';
 export { ScoringInputInvalid, eventTypesUsed, fitRuleMatches, ruleMatchesEvent, scoreContact } from './evaluate.js';
 export { DEFAULT_FORMULA } from './default-formula.js';
+export * from './contact-history.js';
+export * from './backtest.js';

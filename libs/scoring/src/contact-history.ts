@@ -1,0 +1,202 @@
+// Everything scoring needs to know about contacts, folded from the event log alone: property values over time,
+// the events a rule may score, merges, and which deals each contact was on and how they closed. Independent of
+// the lead-score read model on purpose: audits (verify) and backtests re-derive scores from here.
+import type { ScoringEvent } from './formula.js';
+
+export type LogEvent = Readonly<{
+  id: string;
+  type: string;
+  streamName: string;
+  revision: number;
+  position: string;
+  occurredAt: string;
+  data: unknown;
+}>;
+
+type PropertyChange = Readonly<{ at: string; seq: number; property: string; value: unknown }>;
+
+export type ContactRecord = {
+  contactId: string;
+  changes: PropertyChange[];
+  events: ScoringEvent[];
+  mergedInto: string | null;
+  /** Contacts merged into this one: their scoring events count here. */
+  absorbed: string[];
+};
+
+export type DealRecord = {
+  dealId: string;
+  contactIds: Set<string>;
+  outcome: 'open' | 'won' | 'lost';
+  closedAt: string | null;
+};
+
+export type History = {
+  contacts: Map<string, ContactRecord>;
+  deals: Map<string, DealRecord>;
+  seq: number;
+  /** Only these event types are kept for scoring (memory stays proportional to what a formula can score). */
+  keepTypes: ReadonlySet<string> | null;
+};
+
+// Events that describe a contact's behaviour, and where each names its contacts.
+const contactsOf = (type: string, data: Record<string, unknown>): string[] => {
+  switch (type) {
+    case 'PageViewed':
+    case 'FormSubmitted':
+    case 'MarketingEmailDelivered':
+    case 'MarketingEmailOpened':
+    case 'MarketingEmailClicked':
+    case 'MarketingEmailBounced':
+    case 'MarketingEmailUnsubscribed':
+      return typeof data.contactId === 'string' ? [data.contactId] : [];
+    case 'EngagementLogged':
+    case 'DealCreated':
+      return Array.isArray(data.contactIds) ? data.contactIds.filter((id): id is string => typeof id === 'string') : [];
+    case 'TicketCreated':
+      return typeof data.contactId === 'string' ? [data.contactId] : [];
+    default:
+      return [];
+  }
+};
+
+const BUILT_IN_FROM_CREATED = [
+  'email',
+  'firstName',
+  'lastName',
+  'phone',
+  'jobTitle',
+  'country',
+  'companyId',
+  'ownerId',
+  'source',
+  'marketingStatus',
+  'lifecycleStage',
+] as const;
+
+export const emptyHistory = (keepTypes: ReadonlySet<string> | null = null): History => ({
+  contacts: new Map(),
+  deals: new Map(),
+  seq: 0,
+  keepTypes,
+});
+
+const contact = (history: History, contactId: string): ContactRecord => {
+  let record = history.contacts.get(contactId);
+  if (!record) {
+    record = { contactId, changes: [], events: [], mergedInto: null, absorbed: [] };
+    history.contacts.set(contactId, record);
+  }
+  return record;
+};
+
+const deal = (history: History, dealId: string): DealRecord => {
+  let record = history.deals.get(dealId);
+  if (!record) {
+    record = { dealId, contactIds: new Set(), outcome: 'open', closedAt: null };
+    history.deals.set(dealId, record);
+  }
+  return record;
+};
+
+/** Folds one event into the history (mutating it: the fold runs over millions of events). */
+export const recordEvent = (history: History, event: LogEvent): void => {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const set = (contactId: string, property: string, value: unknown) =>
+    contact(history, contactId).changes.push({ at: event.occurredAt, seq: history.seq++, property, value });
+
+  switch (event.type) {
+    case 'ContactCreated': {
+      const contactId = String(data.contactId);
+      for (const field of BUILT_IN_FROM_CREATED) set(contactId, field, data[field] ?? null);
+      for (const [property, value] of Object.entries((data.properties ?? {}) as Record<string, unknown>)) {
+        set(contactId, property, value);
+      }
+      break;
+    }
+    case 'ContactPropertiesChanged':
+      for (const change of (data.changes ?? []) as { property: string; value: unknown }[]) {
+        set(String(data.contactId), change.property, change.value);
+      }
+      break;
+    case 'ContactLifecycleStageChanged':
+      set(String(data.contactId), 'lifecycleStage', data.stage);
+      break;
+    case 'ContactMarketingStatusChanged':
+      set(String(data.contactId), 'marketingStatus', data.status);
+      break;
+    case 'ContactOwnerAssigned':
+      set(String(data.contactId), 'ownerId', data.ownerId ?? null);
+      break;
+    case 'ContactAssociatedWithCompany':
+      set(String(data.contactId), 'companyId', data.companyId);
+      break;
+    case 'ContactDissociatedFromCompany':
+      set(String(data.contactId), 'companyId', null);
+      break;
+    case 'ContactMerged':
+      contact(history, String(data.contactId)).mergedInto = String(data.mergedInto);
+      break;
+    case 'ContactAbsorbed':
+      contact(history, String(data.contactId)).absorbed.push(String(data.mergedContactId));
+      break;
+    case 'DealContactAssociated':
+      deal(history, String(data.dealId)).contactIds.add(String(data.contactId));
+      break;
+    case 'DealContactDissociated':
+      deal(history, String(data.dealId)).contactIds.delete(String(data.contactId));
+      break;
+    case 'DealWon':
+    case 'DealLost': {
+      const record = deal(history, String(data.dealId));
+      record.outcome = event.type === 'DealWon' ? 'won' : 'lost';
+      record.closedAt = event.occurredAt;
+      break;
+    }
+    case 'DealReopened': {
+      const record = deal(history, String(data.dealId));
+      record.outcome = 'open';
+      record.closedAt = null;
+      break;
+    }
+    default:
+      break;
+  }
+  if (event.type === 'DealCreated') {
+    for (const id of contactsOf(event.type, data)) deal(history, String(data.dealId)).contactIds.add(id);
+  }
+  if (history.keepTypes && !history.keepTypes.has(event.type)) return;
+  for (const contactId of contactsOf(event.type, data)) {
+    contact(history, contactId).events.push({
+      id: event.id,
+      type: event.type,
+      streamName: event.streamName,
+      revision: event.revision,
+      position: event.position,
+      occurredAt: event.occurredAt,
+      data: event.data,
+    });
+  }
+};
+
+/** The contact's properties as they were at `asOf` (changes ordered by business time, then log order). */
+export const propertiesAsOf = (record: ContactRecord, asOf: string): Record<string, unknown> => {
+  const limit = Date.parse(asOf);
+  const properties: Record<string, unknown> = {};
+  const ordered = [...record.changes].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.seq - b.seq);
+  for (const change of ordered) {
+    if (Date.parse(change.at) > limit) break;
+    if (change.value === null || change.value === undefined) delete properties[change.property];
+    else properties[change.property] = change.value;
+  }
+  return properties;
+};
+
+/** The events scoring may count for a contact: its own and those of the contacts merged into it. */
+export const scoringEventsOf = (history: History, contactId: string): ScoringEvent[] => {
+  const record = history.contacts.get(contactId);
+  if (!record) return [];
+  const events = [...record.events];
+  for (const absorbed of record.absorbed) events.push(...scoringEventsOf(history, absorbed));
+  return events;
+};
