@@ -1,7 +1,8 @@
 // One driver path for both deployments: `pg` talks to a PostgreSQL server, or to PGlite (PostgreSQL in WASM)
-// through PGlite's socket server in this process. The socket server runs one transaction at a time across its
-// connections, so code must never wait on a second connection while holding a transaction open.
+// through PGlite's socket server in this process. The socket server runs one transaction (and one query) at a time
+// across its connections, so code must never wait on a second connection while holding a transaction open.
 import pg from 'pg';
+import { serialiseByConnection } from './pglite-serialisation.js';
 
 // bigint (int8) and numeric arrive as strings; parse int8 as BigInt only where a caller asks for it.
 export type Database = Readonly<{
@@ -27,7 +28,8 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
   const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await db.waitReady;
   const maxConnections = options.maxConnections ?? 8;
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: maxConnections + 2 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: maxConnections + 8 });
+  serialiseByConnection(server);
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
