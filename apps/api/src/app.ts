@@ -20,6 +20,8 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
   });
   // A bounded body: a CRM command is small; imports stream NDJSON through their own route.
   app.useBodyParser('json', { limit: '1mb' });
+  // Scoring formulas may be written in YAML.
+  app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '256kb' });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

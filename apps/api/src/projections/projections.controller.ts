@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
-import type { BuildStatus } from '../../../../libs/projection-engine/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import type { RequestContext } from '../../../../libs/application/src/index.js';
+import { ProjectionNotFound, type BuildStatus } from '../../../../libs/projection-engine/src/index.js';
+import { ruleViolated } from '../../../../libs/domain/src/shared/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { Ctx } from '../http/request-context.decorator.js';
+import { ExecuteScoringFormulaCommand } from '../scoring/formula.handler.js';
+import { FormulasService } from '../scoring/formulas.service.js';
 import { RUNTIME } from '../tokens.js';
 import { ProjectionNameParam } from './projection-name.param.js';
 
@@ -11,12 +18,38 @@ export class RebuildDto {
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({ description: 'lead-score only: the saved formula to score with' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'formulaId must be a formula id (64 hex characters)' })
+  formulaId?: string;
+
+  @ApiPropertyOptional({ description: 'lead-score only: why the formula changes (required unless dryRun); recorded in the log' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason?: string;
 }
+
+export class BuildParam extends ProjectionNameParam {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export type RebuildProgress = BuildStatus & Readonly<{ etaSeconds: number | null }>;
 
 @ApiTags('projections')
 @Controller('v1/projections')
 export class ProjectionsController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(FormulasService) private readonly formulas: FormulasService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every projection build: version, status, position, lag in events and milliseconds' })
@@ -33,11 +66,40 @@ export class ProjectionsController {
   @Post(':name/rebuilds')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild into new tables beside the active build; the views switch once it has caught up' })
-  async rebuild(@Param() { name }: ProjectionNameParam, @Body() body: RebuildDto): Promise<{ name: string; version: number }> {
+  async rebuild(
+    @Param() { name }: ProjectionNameParam,
+    @Body() body: RebuildDto,
+    @Ctx() context: RequestContext,
+  ): Promise<{ name: string; version: number; formulaId?: string }> {
     const engine = this.runtime.projections;
     const [active] = (await engine.status(name)).filter((b) => b.state === 'active');
-    const version = await engine.rebuild(name, active?.params ?? {}, { dryRun: body.dryRun });
-    return { name, version };
+    if (body.formulaId === undefined) {
+      const version = await engine.rebuild(name, active?.params ?? {}, { dryRun: body.dryRun });
+      return { name, version };
+    }
+    if (name !== 'lead-score') throw ruleViolated('formula-for-lead-score-only', 'only lead-score builds take a formula');
+    const formula = await this.formulas.get(body.formulaId);
+    if (!body.dryRun) {
+      // The switch of formula is itself a fact in the log: who, when, why.
+      await this.commands.execute(
+        new ExecuteScoringFormulaCommand(
+          { type: 'ActivateScoringFormula', data: { formulaId: formula.id, reason: body.reason ?? '' }, metadata: { now: context.now } },
+          context,
+        ),
+      );
+    }
+    const version = await engine.rebuild(name, { formula: formula.formula, formulaId: formula.id }, { dryRun: body.dryRun });
+    return { name, version, formulaId: formula.id };
+  }
+
+  @Get(':name/rebuilds/:version')
+  @ApiOperation({ summary: 'Progress of a build: events/s, position, lag and an estimate of the time left' })
+  async progress(@Param() { name, version }: BuildParam): Promise<RebuildProgress> {
+    const build = (await this.runtime.projections.status(name)).find((b) => b.version === version);
+    if (!build) throw new ProjectionNotFound(name, version);
+    const etaSeconds =
+      build.lagEvents !== null && build.eventsPerSecond ? Math.ceil(build.lagEvents / build.eventsPerSecond) : build.lagEvents === 0 ? 0 : null;
+    return { ...build, etaSeconds };
   }
 
   @Post(':name/resume')

@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import { eventCatalog } from '../../libs/domain/src/catalog/event-catalog.js';
+import type { EventStore, NewEvent } from '../../libs/event-store/src/event-store.port.js';
+import { appendHistory, generateHistory, historyToNdjson, type StreamBatch, type SyntheticHistoryOptions } from './synthetic-history.js';
+
+const START = '2025-01-01T00:00:00.000Z';
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const ndjsonHash = (options: SyntheticHistoryOptions): string => {
+  const hash = createHash('sha256');
+  for (const line of historyToNdjson(options)) hash.update(line).update('\n');
+  return hash.digest('hex');
+};
+
+type Data = Readonly<Record<string, unknown>>;
+const dataOf = (event: NewEvent): Data => event.data as Data;
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : typeof value === 'string' ? [value] : []);
+
+// The records an event points at, by the event type that creates them.
+const referencesOf = (event: NewEvent): [creator: string, id: string][] => {
+  const data = dataOf(event);
+  const refs = (creator: string, value: unknown) => ids(value).map((id): [string, string] => [creator, id]);
+  switch (event.type) {
+    case 'ContactCreated':
+      return [...refs('CompanyCreated', data.companyId), ...refs('OwnerCreated', data.ownerId)];
+    case 'ContactOwnerAssigned':
+      return refs('OwnerCreated', data.ownerId);
+    case 'ContactAssociatedWithCompany':
+      return refs('CompanyCreated', data.companyId);
+    case 'PageViewed':
+    case 'FormSubmitted':
+    case 'MarketingEmailDelivered':
+    case 'MarketingEmailOpened':
+    case 'MarketingEmailClicked':
+    case 'MarketingEmailBounced':
+    case 'DealContactAssociated':
+      return refs('ContactCreated', data.contactId);
+    case 'DealCreated':
+      return [
+        ...refs('PipelineCreated', data.pipelineId),
+        ...refs('OwnerCreated', data.ownerId),
+        ...refs('ContactCreated', data.contactIds),
+        ...refs('CompanyCreated', data.companyId),
+      ];
+    case 'TicketCreated':
+      return [
+        ...refs('PipelineCreated', data.pipelineId),
+        ...refs('OwnerCreated', data.ownerId),
+        ...refs('ContactCreated', data.contactId),
+        ...refs('DealCreated', data.dealId),
+      ];
+    case 'EngagementLogged':
+      return [
+        ...refs('OwnerCreated', data.ownerId),
+        ...refs('ContactCreated', data.contactIds),
+        ...refs('CompanyCreated', data.companyIds),
+        ...refs('DealCreated', data.dealIds),
+        ...refs('TicketCreated', data.ticketIds),
+      ];
+    default:
+      return [];
+  }
+};
+
+const createdId = (event: NewEvent): string | undefined => {
+  const data = dataOf(event);
+  const key = { ContactCreated: 'contactId', CompanyCreated: 'companyId', OwnerCreated: 'ownerId', PipelineCreated: 'pipelineId', DealCreated: 'dealId', TicketCreated: 'ticketId' }[event.type];
+  return key === undefined ? undefined : (data[key] as string);
+};
+
+describe('generateHistory', () => {
+  it('gives the same NDJSON for the same options and a different one for another seed', () => {
+    const options = { contacts: 300, seed: 1, start: START };
+    const first = ndjsonHash(options);
+    expect(ndjsonHash(options)).toBe(first);
+    expect(ndjsonHash({ ...options, seed: 2 })).not.toBe(first);
+  });
+
+  describe('validity', () => {
+    const options = { contacts: 800, seed: 'validity', start: START, days: 365 };
+    const batches: StreamBatch[] = [...generateHistory(options)];
+    const events = batches.flatMap((batch) => batch.events);
+
+    it('starts with the default deal and ticket pipelines', () => {
+      expect(batches.slice(0, 2).map((batch) => batch.streamName)).toEqual(['pipeline-default', 'pipeline-support']);
+    });
+
+    it('uses only catalogued event types, each at its current schema version, with valid data', () => {
+      const ajv = new Ajv2020({ allowUnionTypes: true, strict: false });
+      const validators = new Map<string, ValidateFunction>();
+      const invalid: string[] = [];
+      for (const event of events) {
+        if (!eventCatalog.has(event.type)) {
+          invalid.push(`${event.type}: not in the catalog`);
+          continue;
+        }
+        if (event.metadata.schemaVersion !== eventCatalog.schemaVersionOf(event.type)) invalid.push(`${event.type}: schema version`);
+        let validate = validators.get(event.type);
+        if (validate === undefined) {
+          validate = ajv.compile(eventCatalog.definition(event.type).schema);
+          validators.set(event.type, validate);
+        }
+        if (!validate(event.data)) invalid.push(`${event.type}: ${ajv.errorsText(validate.errors)}`);
+      }
+      expect(invalid).toEqual([]);
+    });
+
+    it('stamps every event with a unique v4 id and seed metadata within the simulated year', () => {
+      const end = Date.parse(START) + 365 * 86_400_000;
+      expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+      const malformed = events.filter((event) => {
+        const at = Date.parse(event.metadata.occurredAt);
+        const { correlationId, source, causationId } = event.metadata;
+        return !UUID_V4.test(event.id) || !UUID_V4.test(correlationId) || source !== 'seed' || causationId !== null || !(at >= Date.parse(START) && at <= end);
+      });
+      expect(malformed).toEqual([]);
+      expect(new Set(events.map((event) => event.metadata.actor.split(':')[0]))).toEqual(
+        new Set(['system', 'import', 'forms', 'tracking', 'email-provider', 'owner', 'workflow', 'integration', 'api', 'conversation', 'support-inbox']),
+      );
+    });
+
+    it('brings each stream whole in one batch, its events in time order', () => {
+      expect(new Set(batches.map((batch) => batch.streamName)).size).toBe(batches.length);
+      const unordered = batches.filter((batch) =>
+        batch.events.some((event, i) => i > 0 && event.metadata.occurredAt < batch.events[i - 1].metadata.occurredAt),
+      );
+      expect(unordered.map((batch) => batch.streamName)).toEqual([]);
+    });
+
+    it('creates every record before anything points at it, in the log and in time', () => {
+      const created = new Map<string, string>();
+      const dangling: string[] = [];
+      for (const event of events) {
+        for (const [creator, id] of referencesOf(event)) {
+          const createdAt = created.get(`${creator}:${id}`);
+          if (createdAt === undefined || createdAt > event.metadata.occurredAt) dangling.push(`${event.type} -> ${creator} ${id}`);
+        }
+        const id = createdId(event);
+        if (id !== undefined) created.set(`${event.type}:${id}`, event.metadata.occurredAt);
+      }
+      expect(dangling).toEqual([]);
+    });
+  });
+
+  describe('shape on 2000 contacts', () => {
+    const contacts = 2000;
+    const events: NewEvent[] = [...generateHistory({ contacts, seed: 42, start: START })].flatMap((batch) => batch.events);
+    const ofType = (type: string) => events.filter((event) => event.type === type).map(dataOf);
+
+    it('has about ten events per contact', () => {
+      const perContact = events.length / contacts;
+      expect(perContact).toBeGreaterThan(7);
+      expect(perContact).toBeLessThan(14);
+    });
+
+    it('has owners in teams, companies for about one in eight contacts, and contacts from forms and imports', () => {
+      const teams = ofType('OwnerCreated').map((owner) => owner.team);
+      expect(teams.filter((team) => team === 'Marketing')).toHaveLength(2);
+      expect(teams.filter((team) => team === 'Customer Support')).toHaveLength(2);
+      expect(teams.filter((team) => typeof team === 'string' && team.startsWith('Sales')).length).toBe(5);
+      expect(ofType('CompanyCreated')).toHaveLength(250);
+      const created = ofType('ContactCreated');
+      const share = (predicate: (contact: Data) => boolean) => created.filter(predicate).length / created.length;
+      expect(share((contact) => contact.source === 'form' || contact.source === 'import')).toBeGreaterThan(0.7);
+      expect(share((contact) => /\b(vp|director|head)\b/i.test(String(contact.jobTitle)))).toBeGreaterThan(0.08);
+      expect(share((contact) => String(contact.jobTitle).includes('Student'))).toBeGreaterThan(0.02);
+      // The default policy: form fills are marketing contacts, everything else is not.
+      expect(created.every((contact) => (contact.marketingStatus === 'marketing') === (contact.source === 'form'))).toBe(true);
+    });
+
+    it('has heavy-tailed page views with some on /pricing', () => {
+      const views = new Map<string, number>();
+      for (const view of ofType('PageViewed')) views.set(view.contactId as string, (views.get(view.contactId as string) ?? 0) + 1);
+      const counts = [...views.values()].sort((a, b) => a - b);
+      const median = counts[Math.floor(counts.length / 2)];
+      expect(median).toBeLessThanOrEqual(5);
+      expect(counts[counts.length - 1]).toBeGreaterThan(20 * median);
+      expect(ofType('PageViewed').some((view) => String(view.url).includes('/pricing'))).toBe(true);
+    });
+
+    it('sends marketing email that gets opened, clicked and sometimes unsubscribed', () => {
+      expect(ofType('MarketingEmailDelivered').length).toBeGreaterThan(ofType('MarketingEmailOpened').length);
+      expect(ofType('MarketingEmailOpened').length).toBeGreaterThan(ofType('MarketingEmailClicked').length);
+      expect(ofType('MarketingEmailClicked').length).toBeGreaterThan(0);
+      expect(ofType('MarketingEmailUnsubscribed').length).toBeGreaterThan(0);
+      expect(new Set(ofType('FormSubmitted').map((form) => form.formId))).toEqual(new Set(['newsletter', 'ebook', 'webinar', 'contact', 'demo']));
+    });
+
+    it('has about one deal per ten contacts, won and lost with reasons, mostly in USD', () => {
+      const deals = ofType('DealCreated');
+      expect(deals.length / contacts).toBeGreaterThan(0.06);
+      expect(deals.length / contacts).toBeLessThan(0.14);
+      expect(ofType('DealWon').length).toBeGreaterThan(10);
+      expect(ofType('DealLost').length).toBeGreaterThan(10);
+      expect(ofType('DealLost').every((lost) => typeof lost.reason === 'string')).toBe(true);
+      expect(ofType('DealReopened').length).toBeGreaterThan(0);
+      const currencies = deals.map((deal) => deal.currency);
+      expect(currencies.filter((currency) => currency === 'USD').length / deals.length).toBeGreaterThan(0.5);
+      expect(new Set(currencies)).toEqual(new Set(['USD', 'EUR', 'GBP']));
+    });
+
+    it('has tickets that close and engagements of every kind, some tasks completed', () => {
+      expect(ofType('TicketClosed').length).toBeGreaterThan(0);
+      expect(new Set(ofType('EngagementLogged').map((engagement) => engagement.kind))).toEqual(new Set(['email', 'call', 'meeting', 'note', 'task']));
+      expect(ofType('TaskCompleted').length).toBeGreaterThan(0);
+    });
+
+    it('plants the truth: deals of contacts who asked for a demo win far more often', () => {
+      const demoContacts = new Set(ofType('FormSubmitted').filter((form) => form.formId === 'demo').map((form) => form.contactId as string));
+      const contactsOfDeal = new Map<string, string[]>();
+      const outcome = new Map<string, 'won' | 'lost'>();
+      for (const event of events) {
+        const data = dataOf(event);
+        const dealId = data.dealId as string;
+        if (event.type === 'DealCreated') contactsOfDeal.set(dealId, [...ids(data.contactIds)]);
+        if (event.type === 'DealContactAssociated') contactsOfDeal.get(dealId)?.push(data.contactId as string);
+        if (event.type === 'DealWon') outcome.set(dealId, 'won');
+        if (event.type === 'DealLost') outcome.set(dealId, 'lost');
+        if (event.type === 'DealReopened') outcome.delete(dealId);
+      }
+      const winRate = (withDemo: boolean) => {
+        const closed = [...outcome].filter(([dealId]) => (contactsOfDeal.get(dealId) ?? []).some((id) => demoContacts.has(id)) === withDemo);
+        return closed.filter(([, result]) => result === 'won').length / closed.length;
+      };
+      expect(winRate(true)).toBeGreaterThan(2 * winRate(false));
+      expect(winRate(true) - winRate(false)).toBeGreaterThan(0.2);
+    });
+  });
+});
+
+describe('appendHistory', () => {
+  it('appends every batch to its stream with expectedRevision any and reports the counts', async () => {
+    const appended: { streamName: string; count: number; expectedRevision: unknown }[] = [];
+    const store: Pick<EventStore, 'appendToStream'> = {
+      appendToStream: async (streamName, batch, appendOptions) => {
+        appended.push({ streamName, count: batch.length, expectedRevision: appendOptions?.expectedRevision });
+        return { nextRevision: batch.length - 1, position: { commit: 0n, prepare: 0n } };
+      },
+    };
+    const options = { contacts: 50, seed: 3 };
+    const progress: number[] = [];
+    const result = await appendHistory(store, options, ({ events }) => progress.push(events));
+    const expected = [...generateHistory(options)];
+    expect(appended).toEqual(expected.map((batch) => ({ streamName: batch.streamName, count: batch.events.length, expectedRevision: 'any' })));
+    expect(result).toEqual({ events: expected.reduce((sum, batch) => sum + batch.events.length, 0), streams: expected.length });
+    expect(progress[progress.length - 1]).toBe(result.events);
+  });
+});
