@@ -2,12 +2,18 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { openRuntime } from '../../../libs/runtime/src/index.js';
+import { seedStore } from '../../../libs/synthetic-history/src/index.js';
 import { createApp } from './app.js';
 
 const start = async () => {
   const config = loadConfig();
   const logger = new Logger('tally');
   const runtime = await openRuntime(config, { engine: { logger: (message) => logger.warn(message) } });
+  if (config.demoContacts > 0 && !config.databaseUrl && (await runtime.eventStore.headPosition()) === null) {
+    logger.log(`empty embedded store: seeding demo history of ${config.demoContacts} contacts (TALLY_DEMO_CONTACTS=0 to skip)`);
+    const seeded = await seedStore(runtime.eventStore, { contacts: config.demoContacts, seed: 'demo' });
+    logger.log(`seeded ${seeded.events} events`);
+  }
   const app = await createApp(runtime, { logger: ['error', 'warn', 'log'] });
   await app.listen(config.port);
   // One process by default: the projector runs beside the api unless the topology is scaled out.

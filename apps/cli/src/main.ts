@@ -4,16 +4,25 @@ import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { openRuntime } from '../../../libs/runtime/src/index.js';
 import { importCommand } from './commands/import.command.js';
 import { projectionsCommand } from './commands/projections.command.js';
+import { seedCommand } from './commands/seed.command.js';
 
 const HELP = `tally <command>
 
   serve                          the api with the projector (same as npm start)
   import FILE                    import NDJSON history (one event per line), idempotent by event id
+  seed --contacts N [--seed S] [--out FILE]
+                                 a deterministic synthetic CRM history (about 11 events per contact), into the
+                                 store or to an NDJSON file
   projections [status]           every projection build with its status, position and lag
   projections rebuild NAME [--dry-run]
   projections drop NAME@VERSION  drop a retired build's tables
 
 Configuration comes from the environment (see README): DATABASE_URL, TALLY_DATA_DIR, TALLY_EVENT_STORE, ...`;
+
+const positiveInteger = (text: string, flag: string): number => {
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw new Error(`${flag} must be a positive whole number`);
+  return Number(text);
+};
 
 const main = async (): Promise<number> => {
   const { positionals, values } = parseArgs({
@@ -22,6 +31,9 @@ const main = async (): Promise<number> => {
       'dry-run': { type: 'boolean', default: false },
       actor: { type: 'string', default: `cli:${process.env.USER ?? 'operator'}` },
       help: { type: 'boolean', default: false },
+      contacts: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: 'tally' },
+      out: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -33,12 +45,17 @@ const main = async (): Promise<number> => {
     await import('../../api/src/main.js');
     return -1;
   }
+  if (command === 'seed' && values.out) {
+    return seedCommand(null, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed!, out: values.out });
+  }
   const runtime = await openRuntime(loadConfig());
   try {
     switch (command) {
       case 'import':
         if (!args[0]) throw new Error('usage: tally import FILE');
         return await importCommand(runtime, args[0], values.actor!);
+      case 'seed':
+        return await seedCommand(runtime, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed! });
       case 'projections':
         return await projectionsCommand(runtime, args, values['dry-run']!);
       default:

@@ -9,6 +9,8 @@ export type TallyConfig = Readonly<{
   /** `all`: api and projector in one process (the default); `api` or `projector` for the scaled-out topology. */
   role: 'all' | 'api' | 'projector';
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Contacts of synthetic demo history seeded when an embedded store starts empty (0: none). */
+  demoContacts: number;
 }>;
 
 export class ConfigError extends Error {
@@ -59,6 +61,18 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TallyConfig =>
   }
   const logLevel = oneOf(env, 'TALLY_LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', errors);
 
+  const demoText = env.TALLY_DEMO_CONTACTS ?? (databaseUrl ? '0' : '500');
+  if (!/^\d{1,7}$/.test(demoText)) errors.push(`TALLY_DEMO_CONTACTS=${demoText} is not a whole number`);
+
   if (errors.length) throw new ConfigError(errors);
-  return { port, dataDir: env.TALLY_DATA_DIR || './.tally', databaseUrl, eventStore, eventStoreUrl, role, logLevel };
+  return {
+    port,
+    dataDir: env.TALLY_DATA_DIR || './.tally',
+    databaseUrl,
+    eventStore,
+    eventStoreUrl,
+    role,
+    logLevel,
+    demoContacts: Number(demoText),
+  };
 };

@@ -10,6 +10,7 @@ describe('configuration from the environment', () => {
       eventStoreUrl: null,
       role: 'all',
       logLevel: 'log',
+      demoContacts: 500,
     });
   });
 
@@ -21,7 +22,7 @@ describe('configuration from the environment', () => {
       EVENTSTORE_URL: 'esdb://es:2113?tls=false',
       TALLY_ROLE: 'projector',
     });
-    expect(config).toMatchObject({ port: 8080, eventStore: 'eventstoredb', role: 'projector' });
+    expect(config).toMatchObject({ port: 8080, eventStore: 'eventstoredb', role: 'projector', demoContacts: 0 });
   });
 
   it('names every bad variable at once', () => {

@@ -1,8 +1,8 @@
 // A deterministic, HubSpot-like CRM history for benchmarks, backtests and demos. Every event comes out of the real
 // deciders (decide + evolve), so it is valid by construction; only the commands are made up. Contacts are simulated
 // one at a time on their own seeded generator, so memory stays flat and one contact's draws never shift another's.
-import { eventCatalog } from '../../libs/domain/src/catalog/event-catalog.js';
-import { companyDecider, companyStream, type CompanyCommand, type CompanyEvent, type CompanyState } from '../../libs/domain/src/company/index.js';
+import { eventCatalog } from '../../domain/src/catalog/event-catalog.js';
+import { companyDecider, companyStream, type CompanyCommand, type CompanyEvent, type CompanyState } from '../../domain/src/company/index.js';
 import {
   activityStream,
   contactDecider,
@@ -15,8 +15,8 @@ import {
   type ContactProperties,
   type ContactState,
   type LifecycleStage,
-} from '../../libs/domain/src/contact/index.js';
-import { dealDecider, dealStream, type DealCommand, type DealEvent, type DealState } from '../../libs/domain/src/deal/index.js';
+} from '../../domain/src/contact/index.js';
+import { dealDecider, dealStream, type DealCommand, type DealEvent, type DealState } from '../../domain/src/deal/index.js';
 import {
   engagementDecider,
   engagementStream,
@@ -25,9 +25,9 @@ import {
   type EngagementKind,
   type EngagementState,
   type LogEngagement,
-} from '../../libs/domain/src/engagement/index.js';
-import { DEFAULT_MARKETING_POLICY, marketingStatusFor, type ContactSource } from '../../libs/domain/src/marketing-policy/index.js';
-import { ownerDecider, ownerStream, type OwnerCommand, type OwnerEvent, type OwnerRole, type OwnerState } from '../../libs/domain/src/owner/index.js';
+} from '../../domain/src/engagement/index.js';
+import { DEFAULT_MARKETING_POLICY, marketingStatusFor, type ContactSource } from '../../domain/src/marketing-policy/index.js';
+import { ownerDecider, ownerStream, type OwnerCommand, type OwnerEvent, type OwnerRole, type OwnerState } from '../../domain/src/owner/index.js';
 import {
   defaultDealPipeline,
   defaultTicketPipeline,
@@ -39,9 +39,9 @@ import {
   type PipelineCommand,
   type PipelineEvent,
   type PipelineState,
-} from '../../libs/domain/src/pipeline/index.js';
-import type { Command, CommandMetadata, Decider, DomainEvent } from '../../libs/domain/src/shared/index.js';
-import { ticketDecider, ticketStream, type TicketCommand, type TicketEvent, type TicketPriority, type TicketState } from '../../libs/domain/src/ticket/index.js';
+} from '../../domain/src/pipeline/index.js';
+import type { Command, CommandMetadata, Decider, DomainEvent } from '../../domain/src/shared/index.js';
+import { ticketDecider, ticketStream, type TicketCommand, type TicketEvent, type TicketPriority, type TicketState } from '../../domain/src/ticket/index.js';
 import {
   uniqueValueDecider,
   uniqueValueStream,
@@ -49,8 +49,8 @@ import {
   type UniqueValueEvent,
   type UniqueValueKind,
   type UniqueValueState,
-} from '../../libs/domain/src/unique-value/index.js';
-import type { EventStore, NewEvent } from '../../libs/event-store/src/event-store.port.js';
+} from '../../domain/src/unique-value/index.js';
+import type { EventStore, NewEvent } from '../../event-store/src/event-store.port.js';
 import { Prng, type Weighted } from './prng.js';
 
 export type SyntheticHistoryOptions = Readonly<{

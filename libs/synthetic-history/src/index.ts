@@ -1,2 +1,3 @@
 export * from './prng.js';
 export * from './synthetic-history.js';
+export * from './seed-store.js';

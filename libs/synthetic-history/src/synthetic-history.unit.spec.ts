@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
-import { eventCatalog } from '../../libs/domain/src/catalog/event-catalog.js';
-import type { EventStore, NewEvent } from '../../libs/event-store/src/event-store.port.js';
+import { eventCatalog } from '../../domain/src/catalog/event-catalog.js';
+import type { EventStore, NewEvent } from '../../event-store/src/event-store.port.js';
 import { appendHistory, generateHistory, historyToNdjson, type StreamBatch, type SyntheticHistoryOptions } from './synthetic-history.js';
 
 const START = '2025-01-01T00:00:00.000Z';
