@@ -1,0 +1,58 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { RequestContext } from '../../../../libs/application/src/index.js';
+import { Ctx } from '../http/request-context.decorator.js';
+import { CommandResponse, toResponse } from '../write/command-response.js';
+import { metadataAt } from './business-time.js';
+import { RecordContactActivityCommand } from './contact-activity.handler.js';
+import { RecordEmailEventDto, RecordFormSubmissionDto, RecordPageViewDto } from './contacts.dto.js';
+
+const ACTIVITY_RESPONSE = 'revision is the contact\'s (behaviour goes to its activity stream); position is the event written';
+
+@ApiTags('contacts')
+@Controller('v1/contacts/:id')
+export class ContactActivityController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+
+  @Post('page-views')
+  @ApiOperation({ summary: 'Record that the contact viewed a page' })
+  @ApiCreatedResponse({ type: CommandResponse, description: ACTIVITY_RESPONSE })
+  async pageView(
+    @Param('id', new ParseUUIDPipe()) contactId: string,
+    @Body() { occurredAt, ...view }: RecordPageViewDto,
+    @Ctx() context: RequestContext,
+  ): Promise<CommandResponse> {
+    const command = { type: 'RecordPageView', data: { contactId, ...view }, metadata: metadataAt(context, occurredAt) } as const;
+    return toResponse(contactId, await this.commands.execute(new RecordContactActivityCommand(command, context)));
+  }
+
+  @Post('form-submissions')
+  @ApiOperation({ summary: 'Record that the contact submitted a form' })
+  @ApiCreatedResponse({ type: CommandResponse, description: ACTIVITY_RESPONSE })
+  async formSubmission(
+    @Param('id', new ParseUUIDPipe()) contactId: string,
+    @Body() { occurredAt, ...submission }: RecordFormSubmissionDto,
+    @Ctx() context: RequestContext,
+  ): Promise<CommandResponse> {
+    const command = {
+      type: 'RecordFormSubmission',
+      data: { contactId, ...submission },
+      metadata: metadataAt(context, occurredAt),
+    } as const;
+    return toResponse(contactId, await this.commands.execute(new RecordContactActivityCommand(command, context)));
+  }
+
+  @Post('email-events')
+  @ApiOperation({ summary: 'Record a marketing email event; an unsubscribe makes the contact non-marketing' })
+  @ApiCreatedResponse({ type: CommandResponse, description: ACTIVITY_RESPONSE })
+  @ApiUnprocessableEntityResponse({ description: 'rule marketing-email-to-non-marketing-contact: the contact is not a marketing contact' })
+  async emailEvent(
+    @Param('id', new ParseUUIDPipe()) contactId: string,
+    @Body() { occurredAt, ...email }: RecordEmailEventDto,
+    @Ctx() context: RequestContext,
+  ): Promise<CommandResponse> {
+    const command = { type: 'RecordEmailEvent', data: { contactId, ...email }, metadata: metadataAt(context, occurredAt) } as const;
+    return toResponse(contactId, await this.commands.execute(new RecordContactActivityCommand(command, context)));
+  }
+}

@@ -1,0 +1,272 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  ACTIVITY_STREAM_EMAIL_EVENT_KINDS,
+  CONTACT_STREAM_EMAIL_EVENT_KINDS,
+  LIFECYCLE_STAGES,
+  isValidEmail,
+  normalizeEmail,
+  type ContactProperties,
+  type EmailEventKind,
+  type LifecycleStage,
+} from '../../../../libs/domain/src/contact/index.js';
+import {
+  CONTACT_SOURCES,
+  MARKETING_STATUSES,
+  type ContactSource,
+  type MarketingStatus,
+} from '../../../../libs/domain/src/marketing-policy/index.js';
+
+const MAX_ENTRIES = 200;
+const MAX_NAME_LENGTH = 100;
+const MAX_TEXT_LENGTH = 10_000;
+
+const isFlatObject = (value: unknown, isAllowedValue: (entry: unknown) => boolean): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length <= MAX_ENTRIES &&
+  Object.entries(value).every(([name, entry]) => name.trim() !== '' && name.length <= MAX_NAME_LENGTH && isAllowedValue(entry));
+
+const isPropertyValue = (value: unknown): boolean =>
+  value === null ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && value.length <= MAX_TEXT_LENGTH);
+
+/** The domain's own email rule, on the trimmed, lower-cased address: `' Ada@Example.com '` is accepted. */
+const IsContactEmail = () =>
+  ValidateBy({
+    name: 'isContactEmail',
+    validator: {
+      validate: (value) => typeof value === 'string' && value.length <= 320 && isValidEmail(normalizeEmail(value)),
+      defaultMessage: () => 'email must be an email address',
+    },
+  });
+
+const IsContactProperties = () =>
+  ValidateBy({
+    name: 'isContactProperties',
+    validator: {
+      validate: (value) => isFlatObject(value, isPropertyValue),
+      defaultMessage: () =>
+        `properties must be a flat object (up to ${MAX_ENTRIES} names) of string, number, boolean or null values`,
+    },
+  });
+
+const IsFormFields = () =>
+  ValidateBy({
+    name: 'isFormFields',
+    validator: {
+      validate: (value) => isFlatObject(value, (entry) => typeof entry === 'string' && entry.length <= MAX_TEXT_LENGTH),
+      defaultMessage: () => `fields must be a flat object (up to ${MAX_ENTRIES} names) of string values`,
+    },
+  });
+
+// Time-zoned, so a clock on another continent cannot shift it silently.
+export const ISO_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+const OCCURRED_AT_DESCRIPTION = 'When it happened (ISO 8601 with a time zone); defaults to now, at most 5 minutes ahead';
+
+const IsOccurredAt = () =>
+  Matches(ISO_TIME_WITH_ZONE, { message: 'occurredAt must be an ISO 8601 time with a time zone, such as 2026-01-15T10:00:00Z' });
+
+const propertiesSchema: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true },
+  example: { favouriteColour: 'teal', seats: 12 },
+};
+
+export class CreateContactDto {
+  @ApiProperty({ example: 'ada@example.com', description: 'Unique across contacts, compared trimmed and case-insensitively' })
+  @IsContactEmail()
+  email!: string;
+
+  @ApiPropertyOptional({ example: 'Ada' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  firstName?: string;
+
+  @ApiPropertyOptional({ example: 'Lovelace' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  lastName?: string;
+
+  @ApiPropertyOptional({ example: '+44 20 7946 0000' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'Analyst' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string;
+
+  @ApiPropertyOptional({ example: 'GB' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  country?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  companyId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @ApiPropertyOptional({ ...propertiesSchema, description: 'Custom properties; names may not be built-in fields' })
+  @IsOptional()
+  @IsContactProperties()
+  properties?: ContactProperties;
+
+  @ApiProperty({ enum: CONTACT_SOURCES, description: 'How the contact came in; sets its marketing status by policy' })
+  @IsIn(CONTACT_SOURCES)
+  source!: ContactSource;
+}
+
+const NullableText = (maxLength: number, example: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ example, nullable: true, description: 'null or blank clears it' }),
+    ValidateIf((_: object, value: unknown) => value !== null && value !== undefined),
+    IsString(),
+    MaxLength(maxLength),
+  );
+
+export class UpdateContactDto {
+  @ApiPropertyOptional({ example: 'ada@example.org', description: 'A new email must not belong to another contact' })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsContactEmail()
+  email?: string;
+
+  @NullableText(200, 'Ada')
+  firstName?: string | null;
+
+  @NullableText(200, 'Lovelace')
+  lastName?: string | null;
+
+  @NullableText(50, '+44 20 7946 0000')
+  phone?: string | null;
+
+  @NullableText(200, 'Analyst')
+  jobTitle?: string | null;
+
+  @NullableText(100, 'GB')
+  country?: string | null;
+
+  @ApiPropertyOptional({ ...propertiesSchema, description: 'Only the properties to set; null clears one' })
+  @IsOptional()
+  @IsContactProperties()
+  properties?: ContactProperties;
+}
+
+export class ChangeLifecycleStageDto {
+  @ApiProperty({ enum: LIFECYCLE_STAGES })
+  @IsIn(LIFECYCLE_STAGES)
+  stage!: LifecycleStage;
+}
+
+export class AssignContactOwnerDto {
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'null unassigns' })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  ownerId!: string | null;
+}
+
+export class ChangeMarketingStatusDto {
+  @ApiProperty({ enum: MARKETING_STATUSES })
+  @IsIn(MARKETING_STATUSES)
+  status!: MarketingStatus;
+
+  @ApiProperty({ example: 'Asked for product updates at the booth', description: 'Why; kept on record for billing' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class AssociateCompanyDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  companyId!: string;
+}
+
+export class MergeContactDto {
+  @ApiProperty({ format: 'uuid', description: 'The contact merged away into the one in the path' })
+  @IsUUID()
+  duplicateId!: string;
+}
+
+export class RecordPageViewDto {
+  @ApiProperty({ example: 'https://example.com/pricing' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2048)
+  url!: string;
+
+  @ApiPropertyOptional({ example: 'Pricing' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'https://www.google.com/' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  referrer?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
+  @IsOptional()
+  @IsOccurredAt()
+  occurredAt?: string;
+}
+
+export class RecordFormSubmissionDto {
+  @ApiProperty({ example: 'newsletter-signup' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  formId!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { company: 'Acme', seats: '12' } })
+  @IsFormFields()
+  fields!: Readonly<Record<string, string>>;
+
+  @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
+  @IsOptional()
+  @IsOccurredAt()
+  occurredAt?: string;
+}
+
+export const EMAIL_EVENT_KINDS: readonly EmailEventKind[] = [...ACTIVITY_STREAM_EMAIL_EVENT_KINDS, ...CONTACT_STREAM_EMAIL_EVENT_KINDS];
+
+export class RecordEmailEventDto {
+  @ApiProperty({ example: 'campaign-2026-01' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  emailId!: string;
+
+  @ApiProperty({ enum: EMAIL_EVENT_KINDS, description: 'unsubscribed makes the contact non-marketing' })
+  @IsIn(EMAIL_EVENT_KINDS)
+  kind!: EmailEventKind;
+
+  @ApiPropertyOptional({ example: 'https://example.com/offer', description: "The link clicked, for 'clicked'" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  url?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
+  @IsOptional()
+  @IsOccurredAt()
+  occurredAt?: string;
+}

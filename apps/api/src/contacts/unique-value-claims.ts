@@ -1,0 +1,131 @@
+// Claims on unique values (a contact's email, a company's domain) guard a command on another stream: claim the new
+// value first, run the command, then release the old value. The claim stream refuses a second holder.
+import { Logger } from '@nestjs/common';
+import type { CommandExecutor, RequestContext } from '../../../../libs/application/src/index.js';
+import { DomainError, alreadyExists } from '../../../../libs/domain/src/shared/index.js';
+import {
+  normalizeUniqueValue,
+  uniqueValueDecider,
+  uniqueValueStream,
+  type ClaimUniqueValue,
+  type ReleaseUniqueValue,
+  type UniqueValueKind,
+} from '../../../../libs/domain/src/unique-value/index.js';
+import { WrongExpectedRevision } from '../../../../libs/event-store/src/index.js';
+
+// A claim is made moments before its holder's record is written; a younger claim may still be in flight.
+export const CLAIM_TAKEOVER_GRACE_MS = 60_000;
+
+/** Whether the record `holderId` currently has `value` (normalized): only then does its claim stand. */
+export type HolderHasValue = (holderId: string, value: string) => Promise<boolean>;
+
+export type UniqueValueChange = Readonly<{
+  kind: UniqueValueKind;
+  ownerId: string;
+  /** The value the record holds now (null: none). */
+  from: string | null;
+  /** The value the command gives it (null: none). */
+  to: string | null;
+  holderHasValue: HolderHasValue;
+}>;
+
+const logger = new Logger('unique-values');
+
+const claimCommand = (kind: UniqueValueKind, value: string, ownerId: string, context: RequestContext): ClaimUniqueValue => ({
+  type: 'ClaimUniqueValue',
+  data: { kind, value, ownerId },
+  metadata: { now: context.now },
+});
+
+const releaseCommand = (kind: UniqueValueKind, value: string, ownerId: string, context: RequestContext): ReleaseUniqueValue => ({
+  type: 'ReleaseUniqueValue',
+  data: { kind, value, ownerId },
+  metadata: { now: context.now },
+});
+
+/**
+ * Claims `value` for `ownerId`; 409 with the holder's id when another record has it. A claim left behind by a
+ * crash (older than the grace period, its holder absent, merged away or moved to another value) is taken over:
+ * released and claimed again in one append.
+ */
+export const claimUniqueValue = async (
+  executor: CommandExecutor,
+  kind: UniqueValueKind,
+  value: string,
+  ownerId: string,
+  holderHasValue: HolderHasValue,
+  context: RequestContext,
+): Promise<void> => {
+  const stream = uniqueValueStream(kind, value);
+  const claim = claimCommand(kind, value, ownerId, context);
+  const { state, revision, recorded } = await executor.load(stream, uniqueValueDecider);
+  const holder = state.claimedBy;
+  if (holder === null || holder === ownerId) {
+    await executor.execute(stream, uniqueValueDecider, claim, context);
+    return;
+  }
+  const normalized = normalizeUniqueValue(kind, value);
+  const claimedAt = Date.parse(recorded[recorded.length - 1].metadata.occurredAt);
+  const stale = Date.parse(context.now) - claimedAt > CLAIM_TAKEOVER_GRACE_MS && !(await holderHasValue(holder, normalized));
+  if (!stale) throw alreadyExists(`${kind} ${normalized}`, { existingId: holder });
+
+  const released = uniqueValueDecider.decide(releaseCommand(kind, value, holder, context), state);
+  const claimed = uniqueValueDecider.decide(claim, released.reduce(uniqueValueDecider.evolve, state));
+  await executor.append(stream, [...released, ...claimed], claim, context, { expectedRevision: revision });
+};
+
+/** Gives up `value` if `ownerId` holds it; a value held by another record is not ours to release. */
+export const releaseUniqueValue = async (
+  executor: CommandExecutor,
+  kind: UniqueValueKind,
+  value: string,
+  ownerId: string,
+  context: RequestContext,
+): Promise<void> => {
+  const stream = uniqueValueStream(kind, value);
+  const { state } = await executor.load(stream, uniqueValueDecider);
+  if (state.claimedBy !== ownerId) return;
+  await executor.execute(stream, uniqueValueDecider, releaseCommand(kind, value, ownerId, context), context);
+};
+
+// Errors that mean the command appended nothing, so its fresh claim can be given back.
+const appendedNothing = (error: unknown): boolean => error instanceof DomainError || error instanceof WrongExpectedRevision;
+
+/** Runs `command` under the claim of `change.to`, then releases `change.from`. */
+export const withUniqueValue = async <T>(
+  executor: CommandExecutor,
+  change: UniqueValueChange,
+  context: RequestContext,
+  command: () => Promise<T>,
+): Promise<T> => {
+  const { kind, ownerId, from, to } = change;
+  const normalizedFrom = from === null ? null : normalizeUniqueValue(kind, from);
+  const normalizedTo = to === null ? null : normalizeUniqueValue(kind, to);
+  if (normalizedFrom === normalizedTo) return command();
+
+  if (normalizedTo !== null) await claimUniqueValue(executor, kind, normalizedTo, ownerId, change.holderHasValue, context);
+  let result: T;
+  try {
+    result = await command();
+  } catch (error) {
+    if (normalizedTo !== null && appendedNothing(error)) await giveBack(executor, kind, normalizedTo, ownerId, context);
+    throw error;
+  }
+  if (normalizedFrom !== null) await releaseUniqueValue(executor, kind, normalizedFrom, ownerId, context);
+  return result;
+};
+
+// The caller's error matters more than a failed give-back; a claim left behind is taken over once stale.
+const giveBack = async (
+  executor: CommandExecutor,
+  kind: UniqueValueKind,
+  value: string,
+  ownerId: string,
+  context: RequestContext,
+): Promise<void> => {
+  try {
+    await releaseUniqueValue(executor, kind, value, ownerId, context);
+  } catch (error) {
+    logger.warn(`could not give back ${kind} claim for ${ownerId}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};

@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../../../../libs/application/src/index.js';
+import { dealDecider, dealStream } from '../../../../libs/domain/src/deal/index.js';
+import { notFound } from '../../../../libs/domain/src/shared/index.js';
+import type { DealView } from './deals.dto.js';
+
+/** One deal as its stream says now: the write side's view, with the revision for If-Match. */
+export class GetDeal extends Query<DealView> {
+  constructor(readonly dealId: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetDeal)
+export class GetDealHandler implements IQueryHandler<GetDeal> {
+  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+
+  async execute({ dealId }: GetDeal): Promise<DealView> {
+    const { state, revision } = await this.executor.load(dealStream(dealId), dealDecider);
+    if (state === null) throw notFound('deal', dealId);
+    return { ...state, contactIds: [...state.contactIds], revision };
+  }
+}

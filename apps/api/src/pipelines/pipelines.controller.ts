@@ -1,0 +1,147 @@
+import { BadRequestException, Body, Controller, Delete, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { RequestContext } from '../../../../libs/application/src/index.js';
+import type { PipelineCommand } from '../../../../libs/domain/src/pipeline/index.js';
+import { Ctx, IfMatch } from '../http/request-context.decorator.js';
+import { CommandResponse, toResponse } from '../write/command-response.js';
+import { pipelineIdParam, stageIdParam } from './id-param.pipe.js';
+import { ExecutePipelineCommand } from './pipeline.handler.js';
+import { GetPipeline, ListPipelines } from './pipeline.queries.js';
+import {
+  AddPipelineStageDto,
+  CreatePipelineDto,
+  PipelineList,
+  PipelineView,
+  RenamePipelineDto,
+  ReorderPipelineStagesDto,
+  UpdatePipelineStageDto,
+} from './pipelines.dto.js';
+
+@ApiTags('pipelines')
+@ApiUnprocessableEntityResponse({ description: 'A pipeline rule was broken (the body names the rule)' })
+@Controller('v1/pipelines')
+export class PipelinesController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List the deal and ticket pipelines with their stages' })
+  @ApiOkResponse({ type: PipelineList })
+  async list(): Promise<PipelineList> {
+    return { items: await this.queries.execute(new ListPipelines()) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A pipeline with its stages and revision' })
+  @ApiOkResponse({ type: PipelineView })
+  @ApiNotFoundResponse()
+  get(@Param('id', pipelineIdParam()) pipelineId: string): Promise<PipelineView> {
+    return this.queries.execute(new GetPipeline(pipelineId));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a deal or ticket pipeline with its stages' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async create(@Body() body: CreatePipelineDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
+    const pipelineId = context.ids.next('pipeline');
+    return this.run([{ type: 'CreatePipeline', data: { pipelineId, ...body }, metadata: { now: context.now } }], context);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename a pipeline' })
+  @ApiOkResponse({ type: CommandResponse })
+  @ApiConflictResponse({ description: 'If-Match names a revision the pipeline has moved past' })
+  rename(
+    @Param('id', pipelineIdParam()) pipelineId: string,
+    @Body() { name }: RenamePipelineDto,
+    @Ctx() context: RequestContext,
+    @IfMatch() ifMatch: number | undefined,
+  ): Promise<CommandResponse> {
+    return this.run([{ type: 'RenamePipeline', data: { pipelineId, name }, metadata: { now: context.now } }], context, ifMatch);
+  }
+
+  @Post(':id/stages')
+  @ApiOperation({ summary: 'Add a stage, at a position among the non-archived stages or at the end' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  addStage(
+    @Param('id', pipelineIdParam()) pipelineId: string,
+    @Body() { stage, position }: AddPipelineStageDto,
+    @Ctx() context: RequestContext,
+    @IfMatch() ifMatch: number | undefined,
+  ): Promise<CommandResponse> {
+    return this.run(
+      [{ type: 'AddPipelineStage', data: { pipelineId, stage, position }, metadata: { now: context.now } }],
+      context,
+      ifMatch,
+    );
+  }
+
+  @Patch(':id/stages/:stageId')
+  @ApiOperation({ summary: "Change a stage's label and/or probability (both apply or neither)" })
+  @ApiOkResponse({ type: CommandResponse })
+  updateStage(
+    @Param('id', pipelineIdParam()) pipelineId: string,
+    @Param('stageId', stageIdParam()) stageId: string,
+    @Body() { label, probability }: UpdatePipelineStageDto,
+    @Ctx() context: RequestContext,
+    @IfMatch() ifMatch: number | undefined,
+  ): Promise<CommandResponse> {
+    const metadata = { now: context.now };
+    const commands: PipelineCommand[] = [
+      ...(label === undefined ? [] : [{ type: 'RenamePipelineStage', data: { pipelineId, stageId, label }, metadata } as const]),
+      ...(probability === undefined
+        ? []
+        : [{ type: 'ChangeStageProbability', data: { pipelineId, stageId, probability }, metadata } as const]),
+    ];
+    const [first, ...rest] = commands;
+    if (first === undefined) {
+      const reason = 'send label, probability or both';
+      throw new BadRequestException({ error: 'VALIDATION_FAILED', message: reason, fields: [{ field: 'label', reason }] });
+    }
+    return this.run([first, ...rest], context, ifMatch);
+  }
+
+  @Put(':id/stage-order')
+  @ApiOperation({ summary: 'Reorder the non-archived stages' })
+  @ApiOkResponse({ type: CommandResponse })
+  reorder(
+    @Param('id', pipelineIdParam()) pipelineId: string,
+    @Body() { stageIds }: ReorderPipelineStagesDto,
+    @Ctx() context: RequestContext,
+    @IfMatch() ifMatch: number | undefined,
+  ): Promise<CommandResponse> {
+    return this.run([{ type: 'ReorderPipelineStages', data: { pipelineId, stageIds }, metadata: { now: context.now } }], context, ifMatch);
+  }
+
+  @Delete(':id/stages/:stageId')
+  @ApiOperation({ summary: 'Archive a stage: its id stays taken, records already in it keep it' })
+  @ApiOkResponse({ type: CommandResponse })
+  archiveStage(
+    @Param('id', pipelineIdParam()) pipelineId: string,
+    @Param('stageId', stageIdParam()) stageId: string,
+    @Ctx() context: RequestContext,
+    @IfMatch() ifMatch: number | undefined,
+  ): Promise<CommandResponse> {
+    return this.run([{ type: 'ArchivePipelineStage', data: { pipelineId, stageId }, metadata: { now: context.now } }], context, ifMatch);
+  }
+
+  private async run(
+    commands: readonly [PipelineCommand, ...PipelineCommand[]],
+    context: RequestContext,
+    ifMatch?: number,
+  ): Promise<CommandResponse> {
+    const result = await this.commands.execute(new ExecutePipelineCommand(commands, context, { ifMatch }));
+    return toResponse(commands[0].data.pipelineId, result);
+  }
+}
