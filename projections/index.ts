@@ -1,6 +1,20 @@
 // Every projection Tally runs. Each folder holds a pure reducer and the persistence that applies it.
 import type { ProjectionDefinition } from '../libs/projection-engine/src/index.js';
+import { contactTimelineProjection } from './contact-timeline/contact-timeline.persistence.js';
+import { leadScoreProjection } from './lead-score/lead-score.persistence.js';
+import { marketingContactsProjection } from './marketing-contacts/marketing-contacts.persistence.js';
+import { pipelineHealthProjection } from './pipeline-health/pipeline-health.persistence.js';
+import { repActivityProjection } from './rep-activity/rep-activity.persistence.js';
+import { stageDurationProjection } from './stage-duration/stage-duration.persistence.js';
+import { ticketsProjection } from './tickets/tickets.persistence.js';
 
 export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [
   // one line per projection, kept sorted
+  contactTimelineProjection,
+  leadScoreProjection,
+  marketingContactsProjection,
+  pipelineHealthProjection,
+  repActivityProjection,
+  stageDurationProjection,
+  ticketsProjection,
 ];

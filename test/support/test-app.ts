@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import type { Role } from '../../libs/auth/src/index.js';
 import { createApp } from '../../apps/api/src/app.js';
 import { loadConfig } from '../../libs/config/src/index.js';
 import { openRuntime, type Runtime } from '../../libs/runtime/src/index.js';
@@ -9,22 +11,54 @@ export type TestApp = Readonly<{
   app: NestExpressApplication;
   runtime: Runtime;
   db: TestDatabase;
-  http: () => ReturnType<typeof request>;
+  /** Requests as a super-admin. */
+  http: () => request.Agent;
+  /** Requests with a key of `role` (created once per role). */
+  as: (role: Role) => Promise<request.Agent>;
+  /** Requests without any key. */
+  anonymous: () => ReturnType<typeof request>;
   close(): Promise<void>;
 }>;
 
+export type TestAppOptions = Readonly<{
+  /** Another opening of an existing database, to restart Tally over the same data; closed with the app. */
+  database?: TestDatabase;
+  /** Environment for the configuration (TALLY_RATE_LIMIT, TALLY_AUTH, ...). */
+  env?: NodeJS.ProcessEnv;
+}>;
+
+// One pepper per test process: a restarted app over the same database still knows its keys.
+const pepper = randomBytes(32);
+
 /** The whole api over a fresh database (PGlite, or the server when DATABASE_URL is set). */
-export const startTestApp = async (): Promise<TestApp> => {
-  const db = await createTestDatabase();
-  const runtime = await openRuntime(loadConfig({}), { database: db, engine: { pollIntervalMs: 20 } });
+export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
+  const db = options.database ?? (await createTestDatabase());
+  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '1000000', ...options.env }), {
+    database: db,
+    engine: { pollIntervalMs: 20 },
+    authPepper: pepper,
+  });
   await runtime.projections.start();
   const app = await createApp(runtime, { logger: ['error'] });
   await app.init();
+  const server = app.getHttpServer();
+  const keys = new Map<Role, string>();
+  const keyOf = async (role: Role) => {
+    let secret = keys.get(role);
+    if (!secret) {
+      secret = (await runtime.apiKeys.create(`test ${role}`, role, 'test')).secret;
+      keys.set(role, secret);
+    }
+    return secret;
+  };
+  const admin = await keyOf('super-admin');
   return {
     app,
     runtime,
     db,
-    http: () => request(app.getHttpServer()),
+    http: () => request.agent(server).set('Authorization', `Bearer ${admin}`),
+    as: async (role) => request.agent(server).set('Authorization', `Bearer ${await keyOf(role)}`),
+    anonymous: () => request(server),
     close: async () => {
       await app.close();
       await runtime.close();

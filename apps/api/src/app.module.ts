@@ -1,13 +1,15 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard.js';
+import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { COMMAND_HANDLERS, CONTROLLERS } from './modules.js';
 import { ReadModelGate } from './read-models/read-model-gate.js';
 import { openReadModels, READ_MODEL_ENTITIES } from '../../../libs/read-models/src/index.js';
-import { DATABASE, EVENT_STORE, READ_MODELS, RUNTIME } from './tokens.js';
+import { API_KEYS, AUTH_MODE, DATABASE, EVENT_STORE, RATE_LIMIT, READ_MODELS, RUNTIME } from './tokens.js';
 import { commandExecutorProvider } from './write/command-executor.provider.js';
 
 @Injectable()
@@ -29,6 +31,12 @@ export class AppModule {
         { provide: RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
         { provide: DATABASE, useValue: runtime.db },
+        { provide: API_KEYS, useValue: runtime.apiKeys },
+        { provide: AUTH_MODE, useValue: runtime.config.auth },
+        // Authenticate first, then count the request against its key's rate limit.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: RATE_LIMIT, useValue: runtime.config.rateLimitPerMinute },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         // TypeORM over the stable read-model views; closed with the app.
         {
           provide: READ_MODELS,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { migrate } from '../../../libs/postgres/src/index.js';
 import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { apiMigrations } from './api.migrations.js';
@@ -18,6 +19,9 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
   });
+  app.use(helmet());
+  app.enableCors({ origin: runtime.config.corsOrigins.length ? [...runtime.config.corsOrigins] : false });
+  app.set('trust proxy', false);
   // A bounded body: a CRM command is small; imports stream NDJSON through their own route.
   app.useBodyParser('json', { limit: '1mb' });
   // Scoring formulas may be written in YAML.
@@ -32,6 +36,8 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
       .setTitle('Tally')
       .setDescription('An event-sourced CRM: commands append events; read models answer queries.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key: tly_<id>_<secret>' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

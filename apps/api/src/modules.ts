@@ -3,12 +3,97 @@ import type { Provider, Type } from '@nestjs/common';
 import { OwnerCommandHandler } from './owners/owner.handler.js';
 import { OwnersController } from './owners/owners.controller.js';
 import { SystemController } from './system/system.controller.js';
+import { KeysController } from './keys/keys.controller.js';
+import { DefaultPipelines } from './pipelines/default-pipelines.bootstrap.js';
+import { PipelineCommandHandler } from './pipelines/pipeline.handler.js';
+import { GetPipelineHandler, ListPipelinesHandler } from './pipelines/pipeline.queries.js';
+import { PipelinesController } from './pipelines/pipelines.controller.js';
+import { DealCommandHandler } from './deals/deal.handler.js';
+import { GetDealHandler } from './deals/deal.queries.js';
+import { DealsController } from './deals/deals.controller.js';
+import { TicketCommandHandler } from './tickets/ticket.handler.js';
+import { GetTicketHandler } from './tickets/ticket.queries.js';
+import { TicketsController } from './tickets/tickets.controller.js';
+import { EngagementCommandHandler } from './engagements/engagement.handler.js';
+import { EngagementsController } from './engagements/engagements.controller.js';
+import { EventCatalogController } from './events/event-catalog.controller.js';
+import { ProjectionsController } from './projections/projections.controller.js';
+import { ImportController } from './import/import.controller.js';
+import { FormulasController } from './scoring/formulas.controller.js';
+import { ScoringFormulaCommandHandler } from './scoring/formula.handler.js';
+import { FormulasService } from './scoring/formulas.service.js';
+import { RecordContactActivityHandler } from './contacts/contact-activity.handler.js';
+import { ContactActivityController } from './contacts/contact-activity.controller.js';
+import { ContactCommandHandler, CreateContactHandler, MergeContactsHandler, UpdateContactHandler } from './contacts/contact.handler.js';
+import { GetContactHandler } from './contacts/contact.queries.js';
+import { ContactsController } from './contacts/contacts.controller.js';
+import { CreateCompanyHandler, UpdateCompanyHandler } from './companies/company.handler.js';
+import { GetCompanyHandler } from './companies/company.queries.js';
+import { CompaniesController } from './companies/companies.controller.js';
+import { GetMarketingPolicyHandler, MarketingPolicyCommandHandler } from './settings/marketing-policy.handler.js';
+import { SettingsController } from './settings/settings.controller.js';
+import { PipelineHealthController } from './read-models/pipeline-health.controller.js';
+import { StageDurationsController } from './read-models/stage-durations.controller.js';
+import { MarketingContactsReadModelController } from './read-models/marketing-contacts.controller.js';
+import { RepActivityReadModelController } from './read-models/rep-activity.controller.js';
+import { TicketsReadModelController } from './read-models/tickets.controller.js';
+import { LeadScoresController } from './read-models/lead-scores.controller.js';
+import { ContactTimelineController } from './read-models/contact-timeline.controller.js';
+import { StreamsController } from './streams/streams.controller.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
+import { AsyncApiController } from './asyncapi/asyncapi.controller.js';
 
 export const CONTROLLERS: Type[] = [
   SystemController,
+  KeysController,
+  EventCatalogController,
+  ProjectionsController,
+  ImportController,
+  FormulasController,
   OwnersController,
+  PipelinesController,
+  DealsController,
+  TicketsController,
+  EngagementsController,
+  ContactsController,
+  ContactActivityController,
+  CompaniesController,
+  SettingsController,
+  PipelineHealthController,
+  StageDurationsController,
+  MarketingContactsReadModelController,
+  RepActivityReadModelController,
+  TicketsReadModelController,
+  LeadScoresController,
+  ContactTimelineController,
+  StreamsController,
+  WebhooksController,
+  AsyncApiController,
 ];
 
 export const COMMAND_HANDLERS: Provider[] = [
+  ScoringFormulaCommandHandler,
+  FormulasService,
   OwnerCommandHandler,
+  PipelineCommandHandler,
+  GetPipelineHandler,
+  ListPipelinesHandler,
+  // Creates the default deal and ticket pipelines on the first start.
+  DefaultPipelines,
+  DealCommandHandler,
+  GetDealHandler,
+  TicketCommandHandler,
+  GetTicketHandler,
+  EngagementCommandHandler,
+  CreateContactHandler,
+  UpdateContactHandler,
+  ContactCommandHandler,
+  MergeContactsHandler,
+  RecordContactActivityHandler,
+  GetContactHandler,
+  CreateCompanyHandler,
+  UpdateCompanyHandler,
+  GetCompanyHandler,
+  MarketingPolicyCommandHandler,
+  GetMarketingPolicyHandler,
 ];

@@ -3,3 +3,6 @@ export const RUNTIME = Symbol('RUNTIME');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const DATABASE = Symbol('DATABASE');
 export const READ_MODELS = Symbol('READ_MODELS');
+export const API_KEYS = Symbol('API_KEYS');
+export const AUTH_MODE = Symbol('AUTH_MODE');
+export const RATE_LIMIT = Symbol('RATE_LIMIT');

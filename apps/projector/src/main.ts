@@ -2,14 +2,18 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { openRuntime } from '../../../libs/runtime/src/index.js';
+import { WebhookWorker } from '../../../libs/webhooks/src/index.js';
 
 const start = async () => {
   const config = loadConfig();
   const logger = new Logger('projector');
   const runtime = await openRuntime(config, { engine: { logger: (message) => logger.warn(message) } });
   await runtime.projections.start();
+  const webhooks = new WebhookWorker(runtime.eventStore, runtime.db.pool, { logger: (message) => logger.warn(message) });
+  await webhooks.start();
   logger.log(`running ${runtime.projections.names().join(', ') || 'no projections'}`);
   const stop = async () => {
+    await webhooks.stop();
     await runtime.close();
     process.exit(0);
   };

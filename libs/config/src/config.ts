@@ -11,6 +11,14 @@ export type TallyConfig = Readonly<{
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Contacts of synthetic demo history seeded when an embedded store starts empty (0: none). */
   demoContacts: number;
+  /** `disabled` only for local development: every request is then anonymous and allowed. */
+  auth: 'enabled' | 'disabled';
+  /** Server-side secret mixed into API-key hashes; read from a file in the data directory when not given. */
+  authPepper: string | null;
+  /** Requests per minute per API key (or per address without one). */
+  rateLimitPerMinute: number;
+  /** Origins allowed by CORS (comma list); none by default. */
+  corsOrigins: readonly string[];
 }>;
 
 export class ConfigError extends Error {
@@ -64,6 +72,16 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TallyConfig =>
   const demoText = env.TALLY_DEMO_CONTACTS ?? (databaseUrl ? '0' : '500');
   if (!/^\d{1,7}$/.test(demoText)) errors.push(`TALLY_DEMO_CONTACTS=${demoText} is not a whole number`);
 
+  const auth = oneOf(env, 'TALLY_AUTH', ['enabled', 'disabled'] as const, 'enabled', errors);
+  const authPepper = env.TALLY_AUTH_PEPPER || null;
+  if (authPepper !== null && authPepper.length < 32) errors.push('TALLY_AUTH_PEPPER must be at least 32 characters');
+  const rateText = env.TALLY_RATE_LIMIT ?? '6000';
+  if (!/^\d{1,9}$/.test(rateText) || Number(rateText) < 1) errors.push(`TALLY_RATE_LIMIT=${rateText} is not a positive whole number`);
+  const corsOrigins = (env.TALLY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) errors.push(`TALLY_CORS_ORIGINS: ${origin} is not an origin such as https://app.example.com`);
+  }
+
   if (errors.length) throw new ConfigError(errors);
   return {
     port,
@@ -74,5 +92,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TallyConfig =>
     role,
     logLevel,
     demoContacts: Number(demoText),
+    auth,
+    authPepper,
+    rateLimitPerMinute: Number(rateText),
+    corsOrigins,
   };
 };

@@ -11,6 +11,10 @@ describe('configuration from the environment', () => {
       role: 'all',
       logLevel: 'log',
       demoContacts: 500,
+      auth: 'enabled',
+      authPepper: null,
+      rateLimitPerMinute: 6000,
+      corsOrigins: [],
     });
   });
 

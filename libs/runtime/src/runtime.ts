@@ -1,6 +1,9 @@
 // Composition root shared by the api, the projector and the CLI: one database for read models (and, by default,
 // the event log), one event store behind the port, and the projection engine over both.
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiKeys } from '../../auth/src/index.js';
 import { UpcastingEventStore } from '../../application/src/index.js';
 import type { TallyConfig } from '../../config/src/index.js';
 import { eventCatalog } from '../../domain/src/catalog/event-catalog.js';
@@ -15,6 +18,7 @@ export type Runtime = Readonly<{
   /** The store as every reader should see it: events lifted to their current schema version. */
   eventStore: UpcastingEventStore;
   projections: ProjectionEngine;
+  apiKeys: ApiKeys;
   close(): Promise<void>;
 }>;
 
@@ -22,7 +26,26 @@ export type RuntimeOptions = Readonly<{
   database?: Database;
   projections?: readonly ProjectionDefinition[];
   engine?: Omit<ProjectionEngineOptions, 'countEventsAfter'>;
+  /** Tests pass their own pepper instead of a file. */
+  authPepper?: Buffer;
 }>;
+
+/** The api-key pepper: from TALLY_AUTH_PEPPER, else a file in the data directory created once, mode 600. */
+const authPepper = async (config: TallyConfig): Promise<Buffer> => {
+  if (config.authPepper) return Buffer.from(config.authPepper);
+  const file = path.join(config.dataDir, 'auth-pepper');
+  try {
+    return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await mkdir(config.dataDir, { recursive: true });
+  const pepper = randomBytes(32);
+  await writeFile(file, pepper.toString('base64url'), { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+  return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url');
+};
 
 const openEventStore = async (config: TallyConfig, db: Database): Promise<EventStore> => {
   if (config.eventStore === 'eventstoredb') {
@@ -51,11 +74,14 @@ export const openRuntime = async (config: TallyConfig, options: RuntimeOptions =
     ...options.engine,
     countEventsAfter: raw instanceof PostgresEventStore ? (after, filter) => raw.countAfter(after, filter) : undefined,
   });
+  await ApiKeys.migrate(opened.pool);
+  const apiKeys = new ApiKeys(opened.pool, options.authPepper ?? (await authPepper(config)));
   return {
     config,
     db: opened,
     eventStore,
     projections,
+    apiKeys,
     close: async () => {
       await projections.stop();
       await eventStore.close();

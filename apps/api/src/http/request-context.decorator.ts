@@ -5,7 +5,7 @@ import { idempotentIds, randomIds, type RequestContext } from '../../../../libs/
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export type TallyRequest = Request & { tallyActor?: string; tallyRequestId?: string };
+export type TallyRequest = Request & { tallyActor?: string; tallyRole?: string; tallyRequestId?: string };
 
 export const headerId = (request: Request, name: string): string | undefined => {
   const value = request.header(name);

@@ -1,0 +1,34 @@
+// Which area of the permission matrix (libs/auth/src/roles.ts) each route belongs to, by its Express pattern.
+// First match wins; a route with no match is refused (and the route-by-role spec fails), so a new route cannot
+// slip through unguarded.
+import type { Area } from '../../../../libs/auth/src/index.js';
+
+export type RouteRule = Readonly<{ pattern: RegExp; area: Area | 'public' }>;
+
+export const ROUTE_RULES: readonly RouteRule[] = [
+  { pattern: /^\/docs(\/|$)/, area: 'public' },
+  { pattern: /^\/v1\/health$/, area: 'system' },
+  { pattern: /^\/v1\/keys(\/|$)/, area: 'keys' },
+  { pattern: /^\/v1\/owners(\/|$)/, area: 'owners' },
+  { pattern: /^\/v1\/settings\/marketing-policy$/, area: 'marketing' },
+  { pattern: /^\/v1\/settings(\/|$)/, area: 'settings' },
+  { pattern: /^\/v1\/pipelines(\/|$)/, area: 'pipelines' },
+  { pattern: /^\/v1\/contacts\/:[^/]+\/(marketing-status|email-events|form-submissions)$/, area: 'marketing' },
+  { pattern: /^\/v1\/contacts\/:[^/]+\/timeline$/, area: 'read-models' },
+  { pattern: /^\/v1\/contacts(\/|$)/, area: 'contacts' },
+  { pattern: /^\/v1\/companies(\/|$)/, area: 'companies' },
+  { pattern: /^\/v1\/deals(\/|$)/, area: 'deals' },
+  { pattern: /^\/v1\/tickets(\/|$)/, area: 'tickets' },
+  { pattern: /^\/v1\/engagements(\/|$)/, area: 'engagements' },
+  { pattern: /^\/v1\/import$/, area: 'import' },
+  { pattern: /^\/v1\/scoring(\/|$)/, area: 'scoring' },
+  { pattern: /^\/v1\/projections(\/|$)/, area: 'projections' },
+  { pattern: /^\/v1\/read-models\/lead-scores\/:[^/]+\/verify$/, area: 'audit' },
+  { pattern: /^\/v1\/read-models(\/|$)/, area: 'read-models' },
+  { pattern: /^\/v1\/audit(\/|$)/, area: 'audit' },
+  { pattern: /^\/v1\/(events|streams|asyncapi\.json)(\/|$)/, area: 'events' },
+  { pattern: /^\/v1\/webhooks(\/|$)/, area: 'webhooks' },
+];
+
+export const areaOf = (routePath: string): Area | 'public' | null =>
+  ROUTE_RULES.find((rule) => rule.pattern.test(routePath))?.area ?? null;

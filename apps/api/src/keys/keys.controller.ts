@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ROLES, type ApiKey, type ApiKeys, type CreatedKey, type Role } from '../../../../libs/auth/src/index.js';
+import type { RequestContext } from '../../../../libs/application/src/index.js';
+import { notFound } from '../../../../libs/domain/src/shared/index.js';
+import { Ctx } from '../http/request-context.decorator.js';
+import { API_KEYS } from '../tokens.js';
+
+export class CreateKeyDto {
+  @ApiProperty({ example: 'warehouse loader' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+}
+
+export class KeyIdParam {
+  @ApiProperty()
+  @Matches(/^[a-z0-9]{16}$/, { message: 'keyId must be a key id (16 characters)' })
+  keyId!: string;
+}
+
+@ApiTags('keys')
+@Controller('v1/keys')
+export class KeysController {
+  constructor(@Inject(API_KEYS) private readonly keys: ApiKeys) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API key with a role (super-admin only); the secret is shown this once' })
+  create(@Body() body: CreateKeyDto, @Ctx() context: RequestContext): Promise<CreatedKey> {
+    return this.keys.create(body.name, body.role, context.actor);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every key: id, name, role, who created it, whether revoked (never the secret)' })
+  async list(): Promise<{ data: ApiKey[] }> {
+    return { data: await this.keys.list() };
+  }
+
+  @Delete(':keyId')
+  @ApiOperation({ summary: 'Revoke a key: it stops working at once' })
+  async revoke(@Param() { keyId }: KeyIdParam): Promise<ApiKey> {
+    const revoked = await this.keys.revoke(keyId);
+    if (!revoked) throw notFound('API key', keyId);
+    return revoked;
+  }
+}

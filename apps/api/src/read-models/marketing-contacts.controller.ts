@@ -1,0 +1,89 @@
+import { BadRequestException, Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import {
+  marketingContactChanges,
+  marketingContactCount,
+  type MarketingContactChangeRow,
+} from '../../../../libs/read-models/src/marketing-contacts/marketing-contacts.queries.js';
+import { READ_MODELS } from '../tokens.js';
+import { CsvInterceptor } from './csv.interceptor.js';
+import { ReadModelGate } from './read-model-gate.js';
+import { ReadModelQuery } from './read-model.dto.js';
+
+export class MarketingContactCountQueryDto extends ReadModelQuery {
+  @ApiPropertyOptional({ description: 'ISO date-time to count at; default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+export class MarketingContactChangesQueryDto extends ReadModelQuery {
+  @ApiPropertyOptional({ description: 'ISO date-time, inclusive' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO date-time, exclusive' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+const instant = (value: string): string => new Date(value).toISOString();
+
+@ApiTags('read-models')
+@Controller('v1/read-models/marketing-contacts')
+@UseInterceptors(CsvInterceptor)
+export class MarketingContactsReadModelController {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: DataSource,
+    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'How many marketing contacts there were at asOf (merged duplicates not counted)' })
+  async count(
+    @Query() query: MarketingContactCountQueryDto,
+  ): Promise<{ position: string | null; data: { asOf: string; marketingContacts: number } }> {
+    const asOf = instant(query.asOf ?? new Date().toISOString());
+    const position = await this.gate.positionFor('marketing-contacts', query.minPosition);
+    return { position, data: { asOf, marketingContacts: await marketingContactCount(this.readModels, asOf) } };
+  }
+
+  @Get('changes')
+  @ApiOperation({ summary: 'Marketing-status changes with their reasons, newest first, effective in [from, to)' })
+  async changes(
+    @Query() query: MarketingContactChangesQueryDto,
+  ): Promise<{ position: string | null; data: MarketingContactChangeRow[]; nextCursor: string | null }> {
+    const from = query.from === undefined ? undefined : instant(query.from);
+    const to = query.to === undefined ? undefined : instant(query.to);
+    if (from !== undefined && to !== undefined && to < from) {
+      throw new BadRequestException({ error: 'INVALID_DATE_RANGE', message: `to (${to}) is before from (${from})` });
+    }
+    const position = await this.gate.positionFor('marketing-contacts', query.minPosition);
+    const page = await marketingContactChanges(this.readModels, {
+      from,
+      to,
+      limit: query.limit ?? 100,
+      cursor: query.cursor,
+    });
+    return { position, data: page.rows, nextCursor: page.nextCursor };
+  }
+}

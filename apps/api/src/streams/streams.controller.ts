@@ -1,0 +1,84 @@
+import { BadRequestException, Controller, Get, Inject, Logger, NotFoundException, Param, Query, Req, Res, type OnModuleDestroy } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { InvalidPosition, parsePosition, type EventFilter, type EventStore, type Position } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE } from '../tokens.js';
+import { EventStream } from './event-stream.js';
+import { streamSettingsFrom, type StreamSettings } from './stream-settings.js';
+import { STREAM_CATEGORIES, StreamQueryDto } from './streams.dto.js';
+
+const filterOf = (category: string | undefined, query: StreamQueryDto): EventFilter => ({
+  ...(category ? { streamCategories: [category] } : {}),
+  ...(query.types ? { eventTypes: query.types.split(',') } : {}),
+  ...(query.typePrefix ? { eventTypePrefixes: query.typePrefix.split(',') } : {}),
+});
+
+// EventSource sends the id of the last message it got when it reconnects; it wins over the original `from`.
+const startPosition = (request: Request, query: StreamQueryDto): Position | undefined => {
+  const lastEventId = request.header('Last-Event-ID');
+  if (lastEventId !== undefined && lastEventId !== '') {
+    try {
+      return parsePosition(lastEventId);
+    } catch (error) {
+      if (!(error instanceof InvalidPosition)) throw error;
+      throw new BadRequestException({
+        error: 'INVALID_HEADER',
+        message: 'Last-Event-ID must be the id of an event this stream sent (a position)',
+        fields: [{ field: 'Last-Event-ID', reason: 'format' }],
+      });
+    }
+  }
+  return query.from === undefined ? undefined : parsePosition(query.from);
+};
+
+@ApiTags('streams')
+@ApiProduces('text/event-stream')
+@ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this position (sent by EventSource on reconnect)' })
+@Controller('v1/streams')
+export class StreamsController implements OnModuleDestroy {
+  private readonly logger = new Logger('streams');
+  private readonly settings: StreamSettings = streamSettingsFrom(process.env);
+  private readonly open = new Set<EventStream>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('all')
+  @ApiOperation({ summary: 'Every event of the log as Server-Sent Events: catch-up from a position, then live' })
+  @ApiOkResponse({ description: 'id: <position>, event: <type>, data: {id, type, stream, revision, position, occurredAt, data, metadata}' })
+  all(@Req() request: Request, @Res() response: Response, @Query() query: StreamQueryDto): Promise<void> {
+    return this.stream(request, response, query, undefined);
+  }
+
+  @Get(':category')
+  @ApiOperation({ summary: "One category's events (the streams named <category>-<id>) as Server-Sent Events" })
+  @ApiParam({ name: 'category', enum: STREAM_CATEGORIES })
+  category(
+    @Param('category') category: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Query() query: StreamQueryDto,
+  ): Promise<void> {
+    if (!(STREAM_CATEGORIES as readonly string[]).includes(category)) {
+      throw new NotFoundException({ error: 'NOT_FOUND', message: `no stream category ${category}; one of ${STREAM_CATEGORIES.join(', ')}` });
+    }
+    return this.stream(request, response, query, category);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.open].map((stream) => stream.close('the server is shutting down; reconnect with Last-Event-ID')));
+  }
+
+  private async stream(request: Request, response: Response, query: StreamQueryDto, category: string | undefined): Promise<void> {
+    const fromPosition = startPosition(request, query);
+    const subscription = this.store.subscribeToAll({ fromPosition, filter: filterOf(category, query) });
+    const stream = new EventStream(response, subscription, this.settings, (error) =>
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+    );
+    this.open.add(stream);
+    try {
+      await stream.run();
+    } finally {
+      this.open.delete(stream);
+    }
+  }
+}

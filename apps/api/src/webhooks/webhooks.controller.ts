@@ -1,0 +1,106 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, type OnModuleInit } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RequestContext } from '../../../../libs/application/src/index.js';
+import { notFound } from '../../../../libs/domain/src/shared/index.js';
+import { parsePosition } from '../../../../libs/event-store/src/index.js';
+import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import {
+  generateSecret,
+  WebhookSubscriptions,
+  type CreatedWebhookSubscription,
+  type DeliveryRecord,
+  type WebhookSubscription,
+} from '../../../../libs/webhooks/src/index.js';
+import { Ctx } from '../http/request-context.decorator.js';
+import { RUNTIME } from '../tokens.js';
+import { CreatedWebhookView, CreateWebhookDto, DeliveriesQueryDto, DeliveryView, ReplayWebhookDto, WebhookView } from './webhooks.dto.js';
+
+const found = (id: string, subscription: WebhookSubscription | null): WebhookSubscription => {
+  if (!subscription) throw notFound('webhook', id);
+  return subscription;
+};
+
+@ApiTags('webhooks')
+@ApiNotFoundResponse({ description: 'No webhook subscription with this id' })
+@Controller('v1/webhooks')
+export class WebhooksController implements OnModuleInit {
+  private readonly subscriptions: WebhookSubscriptions;
+
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
+    this.subscriptions = new WebhookSubscriptions(runtime.db.pool);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await WebhookSubscriptions.migrate(this.runtime.db.pool);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Subscribe a URL to event types; deliveries start with the events appended from now on' })
+  @ApiCreatedResponse({ type: CreatedWebhookView })
+  async create(@Body() body: CreateWebhookDto, @Ctx() context: RequestContext): Promise<CreatedWebhookSubscription> {
+    return this.subscriptions.create({
+      id: context.ids.next('webhook'),
+      url: body.url,
+      eventTypes: [...new Set(body.eventTypes)],
+      secret: body.secret ?? generateSecret(),
+      position: await this.runtime.eventStore.headPosition(),
+    });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every webhook subscription with its position and status (never its secret)' })
+  @ApiOkResponse({ type: [WebhookView] })
+  async list(): Promise<{ data: WebhookSubscription[] }> {
+    return { data: await this.subscriptions.list() };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One webhook subscription: position, status, and the parked event when paused by failures' })
+  @ApiOkResponse({ type: WebhookView })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookSubscription> {
+    return found(id, await this.subscriptions.get(id));
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop delivering; the position is kept' })
+  @ApiOkResponse({ type: WebhookView })
+  async pause(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookSubscription> {
+    return found(id, await this.subscriptions.pause(id));
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deliver again from the position (from the parked event, when paused by failures)' })
+  @ApiOkResponse({ type: WebhookView })
+  async resume(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookSubscription> {
+    return found(id, await this.subscriptions.resume(id));
+  }
+
+  @Post(':id/replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deliver again every matching event after a position (receivers drop duplicates by event id)' })
+  @ApiOkResponse({ type: WebhookView })
+  async replay(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReplayWebhookDto): Promise<WebhookSubscription> {
+    return found(id, await this.subscriptions.replay(id, parsePosition(body.from)));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete the subscription and its delivery log' })
+  @ApiNoContentResponse()
+  async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    if (!(await this.subscriptions.remove(id))) throw notFound('webhook', id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'The delivery log, newest first: status, attempt, latency, response code, error' })
+  @ApiOkResponse({ type: [DeliveryView] })
+  async deliveries(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: DeliveriesQueryDto,
+  ): Promise<{ data: DeliveryRecord[] }> {
+    found(id, await this.subscriptions.get(id));
+    return { data: await this.subscriptions.deliveries(id, query.limit ?? 50) };
+  }
+}

@@ -1,0 +1,117 @@
+// Lead-score queries: lists with keyset paging (stable under ties: the sort key, then the contact id), one
+// contact's score, and every contribution behind it. Merged duplicates never appear in lists.
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
+import { LeadScore, LeadScoreContribution } from './lead-score.entity.js';
+
+export type Qualification = LeadScore['qualification'];
+export const QUALIFICATIONS: readonly Qualification[] = ['none', 'mql', 'sql'];
+
+export type LeadScoreSort = 'score' | '-score' | 'updated' | '-updated';
+export const LEAD_SCORE_SORTS: readonly LeadScoreSort[] = ['score', '-score', 'updated', '-updated'];
+
+export type LeadScoreSummary = Readonly<{
+  contactId: string;
+  fit: number;
+  engagement: number;
+  total: number;
+  qualification: Qualification;
+  formulaId: string;
+  /** The instant the score is computed at: the contact's latest activity, not the time of the request. */
+  asOf: string;
+  /** Position of the last event applied for the contact. */
+  position: string;
+}>;
+
+export type LeadScoreDetail = LeadScoreSummary &
+  Readonly<{ mergedInto: string | null; properties: Readonly<Record<string, string | number | boolean>> }>;
+
+export type LeadScoreContributionRow = Readonly<{
+  ordinal: number;
+  groupId: string;
+  ruleId: string;
+  eventId: string | null;
+  eventType: string | null;
+  streamName: string | null;
+  revision: number | null;
+  position: string | null;
+  occurredAt: string | null;
+  rawPoints: number;
+  decayFactor: number;
+  points: number;
+  cutByRuleCap: number;
+  cutByGroupLimit: number;
+  cutByTotalLimit: number;
+  counted: number;
+}>;
+
+export type LeadScoreListQuery = Readonly<{
+  qualification?: Qualification;
+  minScore?: number;
+  sort: LeadScoreSort;
+  limit: number;
+  cursor?: string;
+}>;
+
+export type Page<T> = Readonly<{ data: T[]; nextCursor?: string }>;
+
+// Fixed column per validated sort; the tie-breaker runs the other way so one index serves both directions.
+const ORDER: Readonly<Record<LeadScoreSort, { column: 'total' | 'as_of'; property: 'total' | 'asOf'; descending: boolean }>> = {
+  score: { column: 'total', property: 'total', descending: false },
+  '-score': { column: 'total', property: 'total', descending: true },
+  updated: { column: 'as_of', property: 'asOf', descending: false },
+  '-updated': { column: 'as_of', property: 'asOf', descending: true },
+};
+
+const summaryOf = (row: LeadScore): LeadScoreSummary => ({
+  contactId: row.contactId,
+  fit: row.fit,
+  engagement: row.engagement,
+  total: row.total,
+  qualification: row.qualification,
+  formulaId: row.formulaId,
+  asOf: row.asOf.toISOString(),
+  position: row.position,
+});
+
+// The cursor names its sort, so a cursor from one ordering is refused by another.
+const afterCursor = (builder: SelectQueryBuilder<LeadScore>, sort: LeadScoreSort, cursor: string): void => {
+  const [cursorSort, value, contactId] = decodeCursor(cursor, 3);
+  const { column, descending } = ORDER[sort];
+  const valid =
+    cursorSort === sort &&
+    typeof contactId === 'string' &&
+    (column === 'total' ? typeof value === 'number' : typeof value === 'string' && Number.isFinite(Date.parse(value)));
+  if (!valid) throw new InvalidCursor();
+  const [beyond, tie] = descending ? ['<', '>'] : ['>', '<'];
+  builder.andWhere(`(s.${column} ${beyond} :value OR (s.${column} = :value AND s.contact_id ${tie} :contactId))`, { value, contactId });
+};
+
+export const listLeadScores = async (dataSource: DataSource, query: LeadScoreListQuery): Promise<Page<LeadScoreSummary>> => {
+  const { column, property, descending } = ORDER[query.sort];
+  const builder = dataSource.getRepository(LeadScore).createQueryBuilder('s').where('s.merged_into IS NULL');
+  if (query.qualification !== undefined) builder.andWhere('s.qualification = :qualification', { qualification: query.qualification });
+  if (query.minScore !== undefined) builder.andWhere('s.total >= :minScore', { minScore: query.minScore });
+  if (query.cursor !== undefined) afterCursor(builder, query.sort, query.cursor);
+  const rows = await builder
+    .orderBy(`s.${property}`, descending ? 'DESC' : 'ASC')
+    .addOrderBy('s.contactId', descending ? 'ASC' : 'DESC')
+    .take(query.limit + 1)
+    .getMany();
+  const data = rows.slice(0, query.limit).map(summaryOf);
+  const last = data[data.length - 1];
+  if (rows.length <= query.limit || !last) return { data };
+  return { data, nextCursor: encodeCursor([query.sort, column === 'total' ? last.total : last.asOf, last.contactId]) };
+};
+
+/** null when the projection has never seen the contact. A merged duplicate is answered with mergedInto set. */
+export const findLeadScore = async (dataSource: DataSource, contactId: string): Promise<LeadScoreDetail | null> => {
+  const row = await dataSource.getRepository(LeadScore).findOneBy({ contactId });
+  return row ? { ...summaryOf(row), mergedInto: row.mergedInto, properties: row.properties } : null;
+};
+
+/** Every contribution in the scorer's order (group, rule, occurrence); their `counted` add up to the total. */
+export const leadScoreContributions = async (dataSource: DataSource, contactId: string): Promise<LeadScoreContributionRow[]> => {
+  const rows = await dataSource.getRepository(LeadScoreContribution).find({ where: { contactId }, order: { ordinal: 'ASC' } });
+  return rows.map(({ contactId: _contactId, occurredAt, ...row }) => ({ ...row, occurredAt: occurredAt?.toISOString() ?? null }));
+};

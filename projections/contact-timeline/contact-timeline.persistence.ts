@@ -1,0 +1,129 @@
+// The contact-timeline projection for the engine: the timeline rows and the deal/ticket/engagement -> contact
+// associations used to fan later events out. A batch loads the associations it needs in one query, reduces in
+// memory, and writes each table with one multi-row statement (plus one copy per merge, which is rare).
+import type pg from 'pg';
+import { parsePosition } from '../../libs/event-store/src/index.js';
+import type { ProjectionDefinition, ProjectionTables } from '../../libs/projection-engine/src/index.js';
+import {
+  TIMELINE_EVENT_TYPES,
+  associationRecordsOf,
+  projectTimeline,
+  type Association,
+  type TimelineChanges,
+} from './contact-timeline.projection.js';
+
+export const CONTACT_TIMELINE_PROJECTION = 'contact-timeline';
+
+const createTables = ({ table }: ProjectionTables): string => {
+  const timeline = table('contact_timeline');
+  const associations = table('contact_timeline_associations');
+  return `
+    CREATE TABLE ${timeline} (
+      contact_id text NOT NULL,
+      event_id text NOT NULL,
+      event_type text NOT NULL,
+      position text NOT NULL,
+      position_commit bigint NOT NULL,
+      position_prepare bigint NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      summary text NOT NULL,
+      data jsonb NOT NULL,
+      -- Set on rows a primary took over from a merged duplicate: the contact the event happened to.
+      merged_from text,
+      PRIMARY KEY (contact_id, event_id)
+    );
+    CREATE INDEX ${timeline}_newest_idx
+      ON ${timeline} (contact_id, occurred_at DESC, position_commit DESC, position_prepare DESC);
+    CREATE TABLE ${associations} (
+      record text NOT NULL,
+      contact_id text NOT NULL,
+      PRIMARY KEY (record, contact_id)
+    );`;
+};
+
+const loadAssociations = async (
+  tx: pg.PoolClient,
+  table: ProjectionTables['table'],
+  records: readonly string[],
+): Promise<Map<string, Set<string>>> => {
+  const associations = new Map<string, Set<string>>();
+  if (records.length === 0) return associations;
+  const { rows } = await tx.query<{ record: string; contact_id: string }>(
+    `SELECT record, contact_id FROM ${table('contact_timeline_associations')} WHERE record = ANY($1)`,
+    [records],
+  );
+  for (const row of rows) {
+    const contacts = associations.get(row.record) ?? new Set<string>();
+    contacts.add(row.contact_id);
+    associations.set(row.record, contacts);
+  }
+  return associations;
+};
+
+const pairArrays = (pairs: readonly Association[]): [string[], string[]] => [pairs.map((p) => p.record), pairs.map((p) => p.contactId)];
+
+const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'], changes: TimelineChanges): Promise<void> => {
+  const timeline = table('contact_timeline');
+  const associations = table('contact_timeline_associations');
+  const { rows, associated, dissociated, absorptions } = changes;
+  if (rows.length > 0) {
+    const positions = rows.map((row) => parsePosition(row.position));
+    // At-least-once delivery may repeat an event; its row is the same, so the first one stays.
+    await tx.query(
+      `INSERT INTO ${timeline}
+         (contact_id, event_id, event_type, position, position_commit, position_prepare, occurred_at, summary, data)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::timestamptz[],
+                            $8::text[], $9::jsonb[])
+       ON CONFLICT (contact_id, event_id) DO NOTHING`,
+      [
+        rows.map((row) => row.contactId),
+        rows.map((row) => row.eventId),
+        rows.map((row) => row.eventType),
+        rows.map((row) => row.position),
+        positions.map((p) => p.commit.toString()),
+        positions.map((p) => p.prepare.toString()),
+        rows.map((row) => row.occurredAt),
+        rows.map((row) => row.summary),
+        rows.map((row) => JSON.stringify(row.data)),
+      ],
+    );
+  }
+  if (associated.length > 0) {
+    await tx.query(
+      `INSERT INTO ${associations} (record, contact_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      pairArrays(associated),
+    );
+  }
+  if (dissociated.length > 0) {
+    await tx.query(
+      `DELETE FROM ${associations} WHERE (record, contact_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      pairArrays(dissociated),
+    );
+  }
+  // Bounded by the absorbing event's position, so the result does not depend on where batches happen to end.
+  for (const absorption of absorptions) {
+    const at = parsePosition(absorption.position);
+    await tx.query(
+      `INSERT INTO ${timeline}
+         (contact_id, event_id, event_type, position, position_commit, position_prepare, occurred_at, summary, data, merged_from)
+       SELECT $1, event_id, event_type, position, position_commit, position_prepare, occurred_at, summary, data,
+              coalesce(merged_from, contact_id)
+         FROM ${timeline}
+        WHERE contact_id = $2 AND (position_commit, position_prepare) <= ($3::bigint, $4::bigint)
+       ON CONFLICT (contact_id, event_id) DO NOTHING`,
+      [absorption.contactId, absorption.mergedContactId, at.commit.toString(), at.prepare.toString()],
+    );
+  }
+};
+
+export const contactTimelineProjection: ProjectionDefinition = {
+  name: CONTACT_TIMELINE_PROJECTION,
+  codeVersion: 1,
+  filter: { eventTypes: TIMELINE_EVENT_TYPES },
+  tables: ['contact_timeline', 'contact_timeline_associations'],
+  createTables,
+  apply: async (events, { tx, table }) => {
+    const loaded = await loadAssociations(tx, table, associationRecordsOf(events));
+    await writeChanges(tx, table, projectTimeline(loaded, events));
+  },
+};

@@ -1,0 +1,258 @@
+// Lead scores as a pure reducer: per contact, the properties and the scoring-relevant events seen so far, and the
+// score the formula gives them. A projection never reads the clock, so a contact is scored as of its own latest
+// activity (`asOf`, the latest occurredAt among the events applied for it): decay and `withinDays` windows are
+// measured at that instant, and the stored score moves only when something happens to the contact.
+import type { ContactEvent, ContactPropertyValue } from '../../libs/domain/src/contact/index.js';
+import { assertNever } from '../../libs/domain/src/shared/index.js';
+import { formatPosition, type RecordedEvent } from '../../libs/event-store/src/index.js';
+import {
+  KNOWN_EVENT_TYPES,
+  ruleMatchesEvent,
+  scoreContact,
+  type Contribution,
+  type EngagementRule,
+  type Formula,
+  type Qualification,
+  type ScoringEvent,
+} from '../../libs/scoring/src/index.js';
+
+export type ContactProperties = Readonly<Record<string, string | number | boolean>>;
+
+/** What the projection keeps per contact between batches, enough to re-score it without reading the log. */
+export type ContactScoreState = Readonly<{
+  contactId: string;
+  /** Built-in fields and custom properties by name, as of the latest event; absent means no value. */
+  properties: ContactProperties;
+  /** The latest occurredAt (normalised ISO instant) among the events applied for this contact. */
+  asOf: string;
+  /** Position of the last event applied for this contact, in log order. */
+  position: string;
+  mergedInto: string | null;
+  /** Only events some rule of the formula matches. */
+  events: readonly ScoringEvent[];
+}>;
+
+export type LeadScoreRow = Readonly<{
+  contactId: string;
+  properties: ContactProperties;
+  fit: number;
+  engagement: number;
+  total: number;
+  qualification: Qualification;
+  formulaId: string;
+  asOf: string;
+  position: string;
+  mergedInto: string | null;
+}>;
+
+/** One matched fit rule or scored event; `ordinal` keeps the scorer's order (group, rule, occurrence). */
+export type LeadScoreContributionRow = Contribution & Readonly<{ contactId: string; ordinal: number }>;
+
+export type LeadScoreEventRow = ScoringEvent & Readonly<{ contactId: string }>;
+
+export type LeadScoreChanges = Readonly<{
+  /** Every contact the batch touched, re-scored once. */
+  scores: readonly LeadScoreRow[];
+  /** The full contribution list of every contact in `scores` (it replaces the stored one). */
+  contributions: readonly LeadScoreContributionRow[];
+  /** Scoring events a contact did not hold before the batch. */
+  addedEvents: readonly LeadScoreEventRow[];
+}>;
+
+const PROPERTY_EVENT_TYPES = [
+  'ContactCreated',
+  'ContactPropertiesChanged',
+  'ContactLifecycleStageChanged',
+  'ContactMarketingStatusChanged',
+  'ContactOwnerAssigned',
+  'ContactAssociatedWithCompany',
+  'ContactDissociatedFromCompany',
+] as const satisfies readonly ContactEvent['type'][];
+
+const MERGE_EVENT_TYPES = ['ContactMerged', 'ContactAbsorbed'] as const satisfies readonly ContactEvent['type'][];
+
+// The filter cannot depend on a build's formula, so it takes every event type a formula may score.
+export const LEAD_SCORE_EVENT_TYPES: readonly string[] = [
+  ...new Set<string>([...PROPERTY_EVENT_TYPES, ...MERGE_EVENT_TYPES, ...KNOWN_EVENT_TYPES]),
+].sort();
+
+type ContactStateEvent = Extract<
+  ContactEvent,
+  { type: (typeof PROPERTY_EVENT_TYPES)[number] | (typeof MERGE_EVENT_TYPES)[number] }
+>;
+const CONTACT_STATE_TYPES: ReadonlySet<string> = new Set([...PROPERTY_EVENT_TYPES, ...MERGE_EVENT_TYPES]);
+const SCORABLE_TYPES: ReadonlySet<string> = new Set(KNOWN_EVENT_TYPES);
+
+const record = (data: unknown): Readonly<Record<string, unknown>> =>
+  typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+
+/** The contacts a scorable event is about: `contactIds` (engagements, deals) or `contactId` (the rest). */
+export const scoredContactIdsOf = (event: Pick<RecordedEvent, 'data'>): string[] => {
+  const data = record(event.data);
+  if (Array.isArray(data.contactIds)) return [...new Set(data.contactIds.filter((id): id is string => typeof id === 'string'))];
+  return typeof data.contactId === 'string' ? [data.contactId] : [];
+};
+
+/** Every contact whose state a batch needs: the ones its events are about and the duplicates merged away. */
+export const touchedContactIds = (events: readonly RecordedEvent[]): string[] => {
+  const ids = new Set<string>();
+  for (const event of events) {
+    for (const id of scoredContactIdsOf(event)) ids.add(id);
+    const { mergedContactId } = record(event.data);
+    if (event.type === 'ContactAbsorbed' && typeof mergedContactId === 'string') ids.add(mergedContactId);
+  }
+  return [...ids];
+};
+
+// Normalised so a score computed in memory and one re-computed from stored timestamps agree to the character.
+const instant = (value: string, what: string): string => {
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms)) throw new Error(`${what}: occurredAt "${value}" is not an instant`);
+  return new Date(ms).toISOString();
+};
+
+const later = (a: string, b: string): string => (Date.parse(b) > Date.parse(a) ? b : a);
+
+const withProperty = (properties: ContactProperties, name: string, value: ContactPropertyValue): ContactProperties => {
+  const { [name]: _replaced, ...kept } = properties;
+  return value === null ? kept : { ...kept, [name]: value };
+};
+
+const withProperties = (properties: ContactProperties, values: Readonly<Record<string, ContactPropertyValue>>): ContactProperties =>
+  Object.entries(values).reduce((current, [name, value]) => withProperty(current, name, value), properties);
+
+const evolveContact = (state: ContactScoreState, event: ContactStateEvent): ContactScoreState => {
+  switch (event.type) {
+    case 'ContactCreated': {
+      const { contactId: _id, properties, ...fields } = event.data;
+      return { ...state, properties: withProperties(withProperties({}, fields), properties) };
+    }
+    case 'ContactPropertiesChanged':
+      return {
+        ...state,
+        properties: event.data.changes.reduce((current, change) => withProperty(current, change.property, change.value), state.properties),
+      };
+    case 'ContactLifecycleStageChanged':
+      return { ...state, properties: withProperty(state.properties, 'lifecycleStage', event.data.stage) };
+    case 'ContactMarketingStatusChanged':
+      return { ...state, properties: withProperty(state.properties, 'marketingStatus', event.data.status) };
+    case 'ContactOwnerAssigned':
+      return { ...state, properties: withProperty(state.properties, 'ownerId', event.data.ownerId) };
+    case 'ContactAssociatedWithCompany':
+      return { ...state, properties: withProperty(state.properties, 'companyId', event.data.companyId) };
+    case 'ContactDissociatedFromCompany':
+      return { ...state, properties: withProperty(state.properties, 'companyId', null) };
+    case 'ContactMerged':
+      return { ...state, mergedInto: event.data.mergedInto };
+    case 'ContactAbsorbed':
+      // The duplicate's events are taken over in `applyEvent`, which sees both contacts.
+      return state;
+    default:
+      return assertNever(event);
+  }
+};
+
+const toScoringEvent = (event: RecordedEvent, occurredAt: string): ScoringEvent => ({
+  id: event.id,
+  type: event.type,
+  streamName: event.streamName,
+  revision: event.revision,
+  position: formatPosition(event.position),
+  occurredAt,
+  data: event.data,
+});
+
+const withEvents = (state: ContactScoreState, events: readonly ScoringEvent[]): ContactScoreState => {
+  const held = new Set(state.events.map((event) => event.id));
+  const added = events.filter((event) => !held.has(event.id));
+  return added.length === 0 ? state : { ...state, events: [...state.events, ...added] };
+};
+
+const engagementRules = (formula: Formula): EngagementRule[] =>
+  formula.groups.flatMap((group) => (group.kind === 'engagement' ? group.rules : []));
+
+type Contacts = Map<string, ContactScoreState>;
+
+const applyEvent = (
+  contacts: Contacts,
+  touched: Set<string>,
+  event: RecordedEvent,
+  rules: readonly EngagementRule[],
+): void => {
+  const occurredAt = instant(event.metadata.occurredAt, `event ${event.id}`);
+  const position = formatPosition(event.position);
+  const touch = (contactId: string): ContactScoreState => {
+    const current = contacts.get(contactId);
+    const next: ContactScoreState = current
+      ? { ...current, asOf: later(current.asOf, occurredAt), position }
+      : { contactId, properties: {}, asOf: occurredAt, position, mergedInto: null, events: [] };
+    contacts.set(contactId, next);
+    touched.add(contactId);
+    return next;
+  };
+
+  if (SCORABLE_TYPES.has(event.type)) {
+    const scoring = toScoringEvent(event, occurredAt);
+    const scored = rules.some((rule) => ruleMatchesEvent(rule, scoring));
+    for (const contactId of scoredContactIdsOf(event)) {
+      const state = touch(contactId);
+      if (scored) contacts.set(contactId, withEvents(state, [scoring]));
+    }
+  }
+  if (!CONTACT_STATE_TYPES.has(event.type)) return;
+  const contactEvent = { type: event.type, data: event.data } as ContactStateEvent;
+  contacts.set(contactEvent.data.contactId, evolveContact(touch(contactEvent.data.contactId), contactEvent));
+  if (contactEvent.type === 'ContactAbsorbed') {
+    const { contactId, mergedContactId } = contactEvent.data;
+    // The duplicate is a tombstone from here on, whichever of ContactMerged and ContactAbsorbed comes first.
+    const duplicate = { ...touch(mergedContactId), mergedInto: contactId };
+    contacts.set(mergedContactId, duplicate);
+    contacts.set(contactId, withEvents(contacts.get(contactId)!, duplicate.events));
+  }
+};
+
+const scoreRows = (formula: Formula, state: ContactScoreState): [LeadScoreRow, LeadScoreContributionRow[]] => {
+  const breakdown = scoreContact(formula, { properties: state.properties, events: state.events, asOf: state.asOf });
+  return [
+    {
+      contactId: state.contactId,
+      properties: state.properties,
+      fit: breakdown.fit,
+      engagement: breakdown.engagement,
+      total: breakdown.total,
+      qualification: breakdown.qualification,
+      formulaId: breakdown.formulaId,
+      asOf: state.asOf,
+      position: state.position,
+      mergedInto: state.mergedInto,
+    },
+    breakdown.contributions.map((contribution, ordinal) => ({ contactId: state.contactId, ordinal, ...contribution })),
+  ];
+};
+
+/**
+ * Applies a batch (in log order) to the contacts it touches, given their state before it (`loaded`; a contact
+ * missing from it is new), and re-scores each touched contact once. Pure: the same events give the same rows.
+ */
+export const projectLeadScores = (
+  formula: Formula,
+  loaded: ReadonlyMap<string, ContactScoreState>,
+  events: readonly RecordedEvent[],
+): LeadScoreChanges => {
+  const contacts: Contacts = new Map(loaded);
+  const touched = new Set<string>();
+  const rules = engagementRules(formula);
+  for (const event of events) applyEvent(contacts, touched, event, rules);
+  const scores: LeadScoreRow[] = [];
+  const contributions: LeadScoreContributionRow[] = [];
+  const addedEvents: LeadScoreEventRow[] = [];
+  for (const contactId of [...touched].sort()) {
+    const state = contacts.get(contactId)!;
+    const [row, rows] = scoreRows(formula, state);
+    scores.push(row);
+    contributions.push(...rows);
+    const held = new Set(loaded.get(contactId)?.events.map((event) => event.id));
+    addedEvents.push(...state.events.filter((event) => !held.has(event.id)).map((event) => ({ contactId, ...event })));
+  }
+  return { scores, contributions, addedEvents };
+};

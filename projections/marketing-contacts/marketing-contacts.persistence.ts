@@ -1,0 +1,103 @@
+// Stores the marketing-contact history and current statuses: per batch, one query loads the touched contacts'
+// statuses, the reducer runs in memory, and one statement per table writes the result.
+import type { RecordedEvent } from '../../libs/event-store/src/index.js';
+import type { MarketingStatus } from '../../libs/domain/src/marketing-policy/marketing-policy.events.js';
+import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
+import {
+  MARKETING_CONTACT_EVENT_TYPES,
+  reduceMarketingContacts,
+  type ContactStatus,
+  type MarketingContactEvent,
+  type TimedContactEvent,
+} from './marketing-contacts.projection.js';
+
+type StatusRecord = { contact_id: string; status: MarketingStatus; merged: boolean; effective_at: Date; event_id: string };
+
+// The filter lets only these types through; their data was validated against the catalog at append time.
+const asContactEvent = (event: RecordedEvent): TimedContactEvent => ({
+  id: event.id,
+  event: { type: event.type, data: event.data } as MarketingContactEvent,
+  occurredAt: event.metadata.occurredAt,
+});
+
+export const marketingContactsProjection: ProjectionDefinition = {
+  name: 'marketing-contacts',
+  codeVersion: 1,
+  filter: { eventTypes: MARKETING_CONTACT_EVENT_TYPES },
+  tables: ['marketing_contact_changes', 'marketing_contact_status'],
+  createTables: ({ table }) => `
+    CREATE TABLE ${table('marketing_contact_changes')} (
+      event_id uuid PRIMARY KEY,
+      contact_id text NOT NULL,
+      effective_at timestamptz NOT NULL,
+      status text NOT NULL,
+      previous text,
+      reason text NOT NULL,
+      valid_to timestamptz
+    );
+    CREATE INDEX ${table('marketing_contact_changes')}_feed ON ${table('marketing_contact_changes')} (effective_at DESC, event_id DESC);
+    CREATE INDEX ${table('marketing_contact_changes')}_marketing ON ${table('marketing_contact_changes')} (effective_at) INCLUDE (valid_to)
+      WHERE status = 'marketing';
+    CREATE TABLE ${table('marketing_contact_status')} (
+      contact_id text PRIMARY KEY,
+      status text NOT NULL,
+      merged boolean NOT NULL,
+      effective_at timestamptz NOT NULL,
+      event_id uuid NOT NULL
+    );
+    CREATE INDEX ${table('marketing_contact_status')}_marketing ON ${table('marketing_contact_status')} (contact_id)
+      WHERE status = 'marketing';`,
+  apply: async (events, { tx, table }) => {
+    const batch = events.map(asContactEvent);
+    const contactIds = [...new Set(batch.map((e) => e.event.data.contactId))];
+    const { rows } = await tx.query<StatusRecord>(
+      `SELECT * FROM ${table('marketing_contact_status')} WHERE contact_id = ANY($1::text[])`,
+      [contactIds],
+    );
+    const loaded = new Map<string, ContactStatus>(
+      rows.map((r) => [
+        r.contact_id,
+        { contactId: r.contact_id, status: r.status, merged: r.merged, effectiveAt: r.effective_at.toISOString(), eventId: r.event_id },
+      ]),
+    );
+    const { changes, closed, current } = reduceMarketingContacts(loaded, batch);
+    if (changes.length > 0) {
+      await tx.query(
+        `INSERT INTO ${table('marketing_contact_changes')} (event_id, contact_id, effective_at, status, previous, reason, valid_to)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
+        [
+          changes.map((c) => c.eventId),
+          changes.map((c) => c.contactId),
+          changes.map((c) => c.effectiveAt),
+          changes.map((c) => c.status),
+          changes.map((c) => c.previous),
+          changes.map((c) => c.reason),
+          changes.map((c) => c.validTo),
+        ],
+      );
+    }
+    if (closed.size > 0) {
+      await tx.query(
+        `UPDATE ${table('marketing_contact_changes')} AS c SET valid_to = u.valid_to
+           FROM unnest($1::uuid[], $2::timestamptz[]) AS u(event_id, valid_to)
+          WHERE c.event_id = u.event_id`,
+        [[...closed.keys()], [...closed.values()]],
+      );
+    }
+    if (current.length > 0) {
+      await tx.query(
+        `INSERT INTO ${table('marketing_contact_status')} (contact_id, status, merged, effective_at, event_id)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[], $5::uuid[])
+         ON CONFLICT (contact_id) DO UPDATE SET
+           status = excluded.status, merged = excluded.merged, effective_at = excluded.effective_at, event_id = excluded.event_id`,
+        [
+          current.map((c) => c.contactId),
+          current.map((c) => c.status),
+          current.map((c) => c.merged),
+          current.map((c) => c.effectiveAt),
+          current.map((c) => c.eventId),
+        ],
+      );
+    }
+  },
+};

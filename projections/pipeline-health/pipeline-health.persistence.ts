@@ -1,0 +1,137 @@
+// Pipeline health, persisted: a batch loads the rows it touches in one query per table, reduces in memory and
+// writes back with one multi-row upsert per table. Indexes serve the query-time aggregates and the stuck list.
+import type pg from 'pg';
+import type { ProjectionDefinition, ProjectionTables } from '../../libs/projection-engine/src/index.js';
+import type { DealOutcome } from '../../libs/domain/src/deal/index.js';
+import { loadPipelines, pipelineTablesDdl, savePipelines, type PipelineTables } from './pipeline-stages.persistence.js';
+import { isPipelineEvent, pipelineIdOf } from './pipeline-stages.projection.js';
+import {
+  dealIdOf,
+  isHealthDealEvent,
+  PIPELINE_HEALTH_EVENT_TYPES,
+  reducePipelineHealth,
+  type HealthDeal,
+} from './pipeline-health.projection.js';
+
+export const PIPELINE_HEALTH = 'pipeline-health';
+
+const pipelineTables = ({ table }: ProjectionTables): PipelineTables => ({
+  pipelines: table('pipeline_health_pipelines'),
+  stages: table('pipeline_health_stages'),
+});
+
+const createTables = (tables: ProjectionTables): string => {
+  const deals = tables.table('pipeline_health_deals');
+  return `${pipelineTablesDdl(pipelineTables(tables))}
+  CREATE TABLE ${deals} (
+    deal_id text PRIMARY KEY,
+    name text NOT NULL,
+    pipeline_id text NOT NULL,
+    stage_id text NOT NULL,
+    amount numeric(16, 2) NOT NULL,
+    currency text NOT NULL,
+    owner_id text,
+    close_date date NOT NULL,
+    outcome text NOT NULL,
+    entered_stage_at timestamptz NOT NULL,
+    created_at timestamptz NOT NULL,
+    closed_at timestamptz
+  ) WITH (fillfactor = 80);
+  CREATE INDEX ${deals}_stage_idx ON ${deals} (pipeline_id, outcome, stage_id);
+  CREATE INDEX ${deals}_open_age_idx ON ${deals} (entered_stage_at, deal_id) WHERE outcome = 'open';`;
+};
+
+type DealRecord = {
+  deal_id: string;
+  name: string;
+  pipeline_id: string;
+  stage_id: string;
+  amount: string;
+  currency: string;
+  owner_id: string | null;
+  close_date: string;
+  outcome: DealOutcome;
+  entered_stage_at: Date;
+  created_at: Date;
+  closed_at: Date | null;
+};
+
+const loadDeals = async (tx: pg.PoolClient, table: string, dealIds: readonly string[]): Promise<Map<string, HealthDeal>> => {
+  if (dealIds.length === 0) return new Map();
+  const { rows } = await tx.query<DealRecord>(
+    // One index probe per key: with = ANY the planner scans the whole table once a batch touches many deals.
+    `SELECT d.deal_id, name, pipeline_id, stage_id, amount::text, currency, owner_id, close_date::text, outcome,
+            entered_stage_at, created_at, closed_at
+       FROM unnest($1::text[]) AS wanted(deal_id)
+       CROSS JOIN LATERAL (SELECT * FROM ${table} d WHERE d.deal_id = wanted.deal_id OFFSET 0) AS d`,
+    [dealIds],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.deal_id,
+      {
+        dealId: row.deal_id,
+        name: row.name,
+        pipelineId: row.pipeline_id,
+        stageId: row.stage_id,
+        amount: Number(row.amount),
+        currency: row.currency,
+        ownerId: row.owner_id,
+        closeDate: row.close_date,
+        outcome: row.outcome,
+        enteredStageAt: row.entered_stage_at.toISOString(),
+        createdAt: row.created_at.toISOString(),
+        closedAt: row.closed_at?.toISOString() ?? null,
+      },
+    ]),
+  );
+};
+
+const saveDeals = async (tx: pg.PoolClient, table: string, deals: readonly HealthDeal[]): Promise<void> => {
+  if (deals.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${table} (deal_id, name, pipeline_id, stage_id, amount, currency, owner_id, close_date, outcome,
+                           entered_stage_at, created_at, closed_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[],
+                          $8::date[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[])
+     ON CONFLICT (deal_id) DO UPDATE SET name = excluded.name, pipeline_id = excluded.pipeline_id,
+       stage_id = excluded.stage_id, amount = excluded.amount, currency = excluded.currency,
+       owner_id = excluded.owner_id, close_date = excluded.close_date, outcome = excluded.outcome,
+       entered_stage_at = excluded.entered_stage_at, created_at = excluded.created_at, closed_at = excluded.closed_at`,
+    [
+      deals.map((d) => d.dealId),
+      deals.map((d) => d.name),
+      deals.map((d) => d.pipelineId),
+      deals.map((d) => d.stageId),
+      deals.map((d) => d.amount.toFixed(2)),
+      deals.map((d) => d.currency),
+      deals.map((d) => d.ownerId),
+      deals.map((d) => d.closeDate),
+      deals.map((d) => d.outcome),
+      deals.map((d) => d.enteredStageAt),
+      deals.map((d) => d.createdAt),
+      deals.map((d) => d.closedAt),
+    ],
+  );
+};
+
+export const pipelineHealthProjection: ProjectionDefinition = {
+  name: PIPELINE_HEALTH,
+  codeVersion: 1,
+  filter: { eventTypes: PIPELINE_HEALTH_EVENT_TYPES },
+  tables: ['pipeline_health_pipelines', 'pipeline_health_stages', 'pipeline_health_deals'],
+  createTables,
+  apply: async (events, context) => {
+    const pipelinesTables = pipelineTables(context);
+    const dealsTable = context.table('pipeline_health_deals');
+    const pipelineIds = [...new Set(events.filter(isPipelineEvent).map(pipelineIdOf))];
+    const dealIds = [...new Set(events.filter(isHealthDealEvent).map(dealIdOf))];
+    const state = {
+      pipelines: await loadPipelines(context.tx, pipelinesTables, pipelineIds),
+      deals: await loadDeals(context.tx, dealsTable, dealIds),
+    };
+    const { changedPipelines, changedDeals } = reducePipelineHealth(state, events);
+    await savePipelines(context.tx, pipelinesTables, changedPipelines);
+    await saveDeals(context.tx, dealsTable, changedDeals);
+  },
+};

@@ -1,0 +1,116 @@
+// Pipeline health, the pure part: one row per deal (where it stands, what it is worth, since when) and the
+// pipelines' stage rows. Figures (weighted amounts, ages, win rates) are computed when asked, so a probability
+// change re-weights every deal at once and nothing here depends on the clock.
+import type { RecordedEvent } from '../../libs/event-store/src/index.js';
+import type { DealEvent, DealOutcome } from '../../libs/domain/src/deal/index.js';
+import type { Pipeline } from '../../libs/domain/src/pipeline/index.js';
+import { assertNever } from '../../libs/domain/src/shared/index.js';
+import { evolvePipelines, instant, isPipelineEvent, PIPELINE_EVENT_TYPES } from './pipeline-stages.projection.js';
+
+export const DEAL_EVENT_TYPES = [
+  'DealCreated',
+  'DealStageChanged',
+  'DealWon',
+  'DealLost',
+  'DealReopened',
+  'DealAmountChanged',
+  'DealCloseDateChanged',
+  'DealOwnerAssigned',
+  'DealRenamed',
+] as const satisfies readonly DealEvent['type'][];
+
+export const PIPELINE_HEALTH_EVENT_TYPES: readonly string[] = [...PIPELINE_EVENT_TYPES, ...DEAL_EVENT_TYPES];
+
+type HealthDealEvent = Extract<DealEvent, { type: (typeof DEAL_EVENT_TYPES)[number] }>;
+
+export type HealthDeal = Readonly<{
+  dealId: string;
+  name: string;
+  pipelineId: string;
+  stageId: string;
+  amount: number;
+  currency: string;
+  ownerId: string | null;
+  /** YYYY-MM-DD. */
+  closeDate: string;
+  outcome: DealOutcome;
+  /** Business time (occurredAt) of entering the current stage, ISO with milliseconds. */
+  enteredStageAt: string;
+  createdAt: string;
+  closedAt: string | null;
+}>;
+
+export type PipelineHealthState = Readonly<{
+  pipelines: ReadonlyMap<string, Pipeline>;
+  deals: ReadonlyMap<string, HealthDeal>;
+}>;
+
+export type PipelineHealthChanges = Readonly<{
+  state: PipelineHealthState;
+  changedPipelines: readonly Pipeline[];
+  changedDeals: readonly HealthDeal[];
+}>;
+
+export const isHealthDealEvent = (event: Pick<RecordedEvent, 'type'>): boolean =>
+  (DEAL_EVENT_TYPES as readonly string[]).includes(event.type);
+
+export const dealIdOf = (event: RecordedEvent): string => (event.data as { dealId: string }).dealId;
+
+/** The deal after one event; undefined while the deal is unknown (an event before its DealCreated is ignored). */
+export const evolveHealthDeal = (deal: HealthDeal | undefined, event: HealthDealEvent, occurredAt: string): HealthDeal | undefined => {
+  const at = instant(occurredAt);
+  if (event.type === 'DealCreated') {
+    if (deal) return deal;
+    const { dealId, name, pipelineId, stageId, amount, currency, ownerId, closeDate } = event.data;
+    return { dealId, name, pipelineId, stageId, amount, currency, ownerId, closeDate, outcome: 'open', enteredStageAt: at, createdAt: at, closedAt: null };
+  }
+  if (!deal) return deal;
+  switch (event.type) {
+    case 'DealStageChanged':
+      return { ...deal, stageId: event.data.toStageId, enteredStageAt: at };
+    case 'DealWon':
+      return { ...deal, outcome: 'won', closedAt: at };
+    case 'DealLost':
+      return { ...deal, outcome: 'lost', closedAt: at };
+    case 'DealReopened':
+      // The reopen is the stage change: no DealStageChanged accompanies it.
+      return { ...deal, stageId: event.data.toStageId, enteredStageAt: at, outcome: 'open', closedAt: null };
+    case 'DealAmountChanged':
+      return { ...deal, amount: event.data.amount, currency: event.data.currency };
+    case 'DealCloseDateChanged':
+      return { ...deal, closeDate: event.data.closeDate };
+    case 'DealOwnerAssigned':
+      return { ...deal, ownerId: event.data.ownerId };
+    case 'DealRenamed':
+      return { ...deal, name: event.data.name };
+    default:
+      return assertNever(event);
+  }
+};
+
+/** Applies a batch in order to the rows it touches; returns the new rows and which of them changed. */
+export const reducePipelineHealth = (state: PipelineHealthState, events: readonly RecordedEvent[]): PipelineHealthChanges => {
+  const pipelines = new Map(state.pipelines);
+  const deals = new Map(state.deals);
+  const changedPipelineIds = new Set<string>();
+  const changedDealIds = new Set<string>();
+  for (const event of events) {
+    if (isPipelineEvent(event)) {
+      const changed = evolvePipelines(pipelines, event);
+      if (changed) changedPipelineIds.add(changed.pipelineId);
+    } else if (isHealthDealEvent(event)) {
+      const dealId = dealIdOf(event);
+      const before = deals.get(dealId);
+      const after = evolveHealthDeal(before, { type: event.type, data: event.data } as HealthDealEvent, event.metadata.occurredAt);
+      if (after && after !== before) {
+        deals.set(dealId, after);
+        changedDealIds.add(dealId);
+      }
+    }
+  }
+  return {
+    state: { pipelines, deals },
+    changedPipelines: [...changedPipelineIds].map((id) => pipelines.get(id)!),
+    changedDeals: [...changedDealIds].map((id) => deals.get(id)!),
+  };
+};

@@ -1,0 +1,182 @@
+import type { RecordedEvent } from '../../libs/event-store/src/index.js';
+import { position } from '../../libs/event-store/src/index.js';
+import { stageRowsOf } from './pipeline-stages.projection.js';
+import { reducePipelineHealth, type HealthDeal, type PipelineHealthState } from './pipeline-health.projection.js';
+
+let commit = 0n;
+const recorded = (type: string, data: object, occurredAt: string): RecordedEvent => {
+  commit++;
+  return {
+    id: `event-${commit}`,
+    type,
+    streamName: 'deal-x',
+    revision: 0,
+    position: position(commit),
+    data,
+    metadata: { occurredAt, recordedAt: occurredAt, actor: 'test', correlationId: 'c', causationId: null, schemaVersion: 1, source: 'test' },
+  };
+};
+
+const stage = (id: string, probability: number, closed: 'won' | 'lost' | null = null, stuckAfterDays: number | null = null) => ({
+  id,
+  label: id.toUpperCase(),
+  probability,
+  closed,
+  stuckAfterDays,
+});
+
+const pipelineCreated = recorded(
+  'PipelineCreated',
+  {
+    pipelineId: 'sales',
+    objectType: 'deal',
+    name: 'Sales',
+    stages: [stage('lead', 0.1, null, 7), stage('demo', 0.5, null, 14), stage('won', 1, 'won'), stage('lost', 0, 'lost')],
+  },
+  '2026-01-01T00:00:00Z',
+);
+
+const dealCreated = (dealId: string, occurredAt: string, overrides: object = {}) =>
+  recorded(
+    'DealCreated',
+    {
+      dealId,
+      name: `Deal ${dealId}`,
+      pipelineId: 'sales',
+      stageId: 'lead',
+      amount: 1000,
+      currency: 'EUR',
+      contractTermMonths: 12,
+      closeDate: '2026-03-31',
+      ownerId: 'owner-a',
+      contactIds: [],
+      companyId: null,
+      ...overrides,
+    },
+    occurredAt,
+  );
+
+const moved = (dealId: string, fromStageId: string, toStageId: string, occurredAt: string) =>
+  recorded('DealStageChanged', { dealId, pipelineId: 'sales', fromStageId, toStageId }, occurredAt);
+
+const empty: PipelineHealthState = { pipelines: new Map(), deals: new Map() };
+
+const run = (events: RecordedEvent[], state = empty) => reducePipelineHealth(state, events);
+
+const dealAfter = (events: RecordedEvent[]): HealthDeal | undefined => run(events).state.deals.get('d1');
+
+describe('pipeline-health reducer', () => {
+  it('keeps one row per deal with where it stands, what it is worth and since when', () => {
+    expect(dealAfter([pipelineCreated, dealCreated('d1', '2026-01-10T09:00:00+01:00')])).toEqual({
+      dealId: 'd1',
+      name: 'Deal d1',
+      pipelineId: 'sales',
+      stageId: 'lead',
+      amount: 1000,
+      currency: 'EUR',
+      ownerId: 'owner-a',
+      closeDate: '2026-03-31',
+      outcome: 'open',
+      enteredStageAt: '2026-01-10T08:00:00.000Z',
+      createdAt: '2026-01-10T08:00:00.000Z',
+      closedAt: null,
+    });
+  });
+
+  it('restarts the time in stage when a deal re-enters a stage it left', () => {
+    const deal = dealAfter([
+      dealCreated('d1', '2026-01-10T00:00:00Z'),
+      moved('d1', 'lead', 'demo', '2026-01-12T00:00:00Z'),
+      moved('d1', 'demo', 'lead', '2026-01-20T00:00:00Z'),
+    ]);
+    expect(deal).toMatchObject({ stageId: 'lead', enteredStageAt: '2026-01-20T00:00:00.000Z', createdAt: '2026-01-10T00:00:00.000Z' });
+  });
+
+  it('closes a deal on a win, and a reopen (which carries the stage change itself) puts it back in an open stage', () => {
+    const won = [
+      dealCreated('d1', '2026-01-10T00:00:00Z'),
+      moved('d1', 'lead', 'won', '2026-02-01T00:00:00Z'),
+      recorded('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: 1000, currency: 'EUR', ownerId: 'owner-a' }, '2026-02-01T00:00:00Z'),
+    ];
+    expect(dealAfter(won)).toMatchObject({ stageId: 'won', outcome: 'won', closedAt: '2026-02-01T00:00:00.000Z' });
+
+    const reopened = [...won, recorded('DealReopened', { dealId: 'd1', pipelineId: 'sales', fromStageId: 'won', toStageId: 'demo' }, '2026-02-05T00:00:00Z')];
+    expect(dealAfter(reopened)).toMatchObject({ stageId: 'demo', outcome: 'open', closedAt: null, enteredStageAt: '2026-02-05T00:00:00.000Z' });
+
+    const lostAgain = [
+      ...reopened,
+      moved('d1', 'demo', 'lost', '2026-02-09T00:00:00Z'),
+      recorded('DealLost', { dealId: 'd1', pipelineId: 'sales', stageId: 'lost', reason: 'budget' }, '2026-02-09T00:00:00Z'),
+    ];
+    expect(dealAfter(lostAgain)).toMatchObject({ stageId: 'lost', outcome: 'lost', closedAt: '2026-02-09T00:00:00.000Z' });
+  });
+
+  it('moves the amount to the new currency when a change of amount changes the currency', () => {
+    const deal = dealAfter([
+      dealCreated('d1', '2026-01-10T00:00:00Z'),
+      recorded('DealAmountChanged', { dealId: 'd1', previous: { amount: 1000, currency: 'EUR' }, amount: 1200.5, currency: 'USD' }, '2026-01-11T00:00:00Z'),
+    ]);
+    expect(deal).toMatchObject({ amount: 1200.5, currency: 'USD' });
+  });
+
+  it('follows owner changes, including unassignment, and renames and close-date changes', () => {
+    const events = [
+      dealCreated('d1', '2026-01-10T00:00:00Z'),
+      recorded('DealOwnerAssigned', { dealId: 'd1', previous: 'owner-a', ownerId: 'owner-b' }, '2026-01-11T00:00:00Z'),
+      recorded('DealRenamed', { dealId: 'd1', previous: 'Deal d1', name: 'Big deal' }, '2026-01-11T00:00:00Z'),
+      recorded('DealCloseDateChanged', { dealId: 'd1', previous: '2026-03-31', closeDate: '2026-04-15' }, '2026-01-11T00:00:00Z'),
+    ];
+    expect(dealAfter(events)).toMatchObject({ ownerId: 'owner-b', name: 'Big deal', closeDate: '2026-04-15' });
+    const unassigned = [...events, recorded('DealOwnerAssigned', { dealId: 'd1', previous: 'owner-b', ownerId: null }, '2026-01-12T00:00:00Z')];
+    expect(dealAfter(unassigned)?.ownerId).toBeNull();
+  });
+
+  it('changes only the stage row on a probability change, so open deals are re-weighted without touching them', () => {
+    const before = run([pipelineCreated, dealCreated('d1', '2026-01-10T00:00:00Z')]).state;
+    const changed = run(
+      [recorded('PipelineStageProbabilityChanged', { pipelineId: 'sales', stageId: 'lead', previous: 0.1, probability: 0.25 }, '2026-01-12T00:00:00Z')],
+      before,
+    );
+    expect(changed.changedDeals).toEqual([]);
+    expect(changed.changedPipelines.flatMap(stageRowsOf).find((row) => row.stageId === 'lead')).toMatchObject({ probability: 0.25, sortOrder: 0 });
+    expect(changed.state.deals.get('d1')).toBe(before.deals.get('d1'));
+  });
+
+  it('keeps deals in an archived stage there, and lists the archived stage after the active ones', () => {
+    const { state, changedPipelines } = run([
+      pipelineCreated,
+      dealCreated('d1', '2026-01-10T00:00:00Z'),
+      recorded('PipelineStageAdded', { pipelineId: 'sales', stage: stage('trial', 0.7, null, 30), position: 2 }, '2026-01-11T00:00:00Z'),
+      recorded('PipelineStageArchived', { pipelineId: 'sales', stageId: 'lead' }, '2026-01-12T00:00:00Z'),
+      recorded('PipelineStageRenamed', { pipelineId: 'sales', stageId: 'demo', previous: 'DEMO', label: 'Demo' }, '2026-01-12T00:00:00Z'),
+    ]);
+    expect(state.deals.get('d1')).toMatchObject({ stageId: 'lead', outcome: 'open' });
+    expect(changedPipelines.flatMap(stageRowsOf).map((row) => [row.stageId, row.label, row.sortOrder, row.archived])).toEqual([
+      ['demo', 'Demo', 0, false],
+      ['trial', 'TRIAL', 1, false],
+      ['won', 'WON', 2, false],
+      ['lost', 'LOST', 3, false],
+      ['lead', 'LEAD', 4, true],
+    ]);
+  });
+
+  it('follows reorders and renames of the pipeline', () => {
+    const { changedPipelines } = run([
+      pipelineCreated,
+      recorded('PipelineStagesReordered', { pipelineId: 'sales', previous: ['lead', 'demo', 'won', 'lost'], stageIds: ['demo', 'lead', 'lost', 'won'] }, '2026-01-12T00:00:00Z'),
+      recorded('PipelineRenamed', { pipelineId: 'sales', previous: 'Sales', name: 'New business' }, '2026-01-12T00:00:00Z'),
+    ]);
+    expect(changedPipelines[0].name).toBe('New business');
+    expect(stageRowsOf(changedPipelines[0]).map((row) => row.stageId)).toEqual(['demo', 'lead', 'lost', 'won']);
+  });
+
+  it('ignores events of a deal it never saw created, and reports each touched deal once per batch', () => {
+    const orphan = run([moved('ghost', 'lead', 'demo', '2026-01-12T00:00:00Z')]);
+    expect(orphan.changedDeals).toEqual([]);
+    const batch = run([dealCreated('d1', '2026-01-10T00:00:00Z'), moved('d1', 'lead', 'demo', '2026-01-11T00:00:00Z'), dealCreated('d2', '2026-01-10T00:00:00Z')]);
+    expect(batch.changedDeals.map((deal) => [deal.dealId, deal.stageId])).toEqual([
+      ['d1', 'demo'],
+      ['d2', 'lead'],
+    ]);
+  });
+});

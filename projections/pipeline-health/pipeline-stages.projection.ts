@@ -1,0 +1,75 @@
+// The pipelines and their stages as rows, shared by the pipeline read models: the domain's own pipeline evolve
+// keeps the stage order, so a projection never re-derives what PipelineStageAdded or a reorder means.
+import type { RecordedEvent } from '../../libs/event-store/src/index.js';
+import { pipelineDecider, type Pipeline, type PipelineEvent, type PipelineObjectType, type StageOutcome } from '../../libs/domain/src/pipeline/index.js';
+
+export const PIPELINE_EVENT_TYPES = [
+  'PipelineCreated',
+  'PipelineRenamed',
+  'PipelineStageAdded',
+  'PipelineStageRenamed',
+  'PipelineStageProbabilityChanged',
+  'PipelineStagesReordered',
+  'PipelineStageArchived',
+] as const satisfies readonly PipelineEvent['type'][];
+
+export type PipelineRow = Readonly<{ pipelineId: string; objectType: PipelineObjectType; name: string }>;
+
+export type StageRow = Readonly<{
+  pipelineId: string;
+  stageId: string;
+  label: string;
+  probability: number;
+  /** Display order: the non-archived stages first, archived ones after them. */
+  sortOrder: number;
+  closed: StageOutcome | null;
+  stuckAfterDays: number | null;
+  archived: boolean;
+}>;
+
+// One spelling of every instant (UTC, milliseconds), so stored times compare and page exactly.
+export const instant = (iso: string): string => new Date(iso).toISOString();
+
+export const isPipelineEvent = (event: Pick<RecordedEvent, 'type'>): boolean =>
+  (PIPELINE_EVENT_TYPES as readonly string[]).includes(event.type);
+
+export const asPipelineEvent = (event: RecordedEvent): PipelineEvent => ({ type: event.type, data: event.data }) as PipelineEvent;
+
+export const pipelineIdOf = (event: RecordedEvent): string => asPipelineEvent(event).data.pipelineId;
+
+export const pipelineRowOf = (pipeline: Pipeline): PipelineRow => ({
+  pipelineId: pipeline.pipelineId,
+  objectType: pipeline.objectType,
+  name: pipeline.name,
+});
+
+export const stageRowsOf = (pipeline: Pipeline): StageRow[] =>
+  pipeline.stages.map((stage, sortOrder) => ({
+    pipelineId: pipeline.pipelineId,
+    stageId: stage.id,
+    label: stage.label,
+    probability: stage.probability,
+    sortOrder,
+    closed: stage.closed,
+    stuckAfterDays: stage.stuckAfterDays,
+    archived: stage.archived,
+  }));
+
+/** The pipeline back from its rows; stages in any order. */
+export const pipelineFromRows = (row: PipelineRow, stages: readonly StageRow[]): Pipeline => ({
+  ...row,
+  stages: [...stages]
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map(({ stageId, label, probability, closed, stuckAfterDays, archived }) => ({ id: stageId, label, probability, closed, stuckAfterDays, archived })),
+});
+
+/** Applies one pipeline event to the known pipelines; returns the pipeline it changed, if any. */
+export const evolvePipelines = (pipelines: Map<string, Pipeline>, event: RecordedEvent): Pipeline | null => {
+  const pipelineEvent = asPipelineEvent(event);
+  const { pipelineId } = pipelineEvent.data;
+  const before = pipelines.get(pipelineId) ?? null;
+  const after = pipelineDecider.evolve(before, pipelineEvent);
+  if (after === null || after === before) return null;
+  pipelines.set(pipelineId, after);
+  return after;
+};

@@ -1,0 +1,112 @@
+// Per-rep activity: what each owner did per UTC day of the event's business time. Credit goes to the owner the
+// event names (the owner at that moment), so a later owner change never moves credit already given.
+import type { DealCreated, DealWon } from '../../libs/domain/src/deal/deal.events.js';
+import type { EngagementLogged, TaskCompleted } from '../../libs/domain/src/engagement/engagement.events.js';
+import { assertNever } from '../../libs/domain/src/shared/index.js';
+import type { TicketClosed } from '../../libs/domain/src/ticket/ticket.events.js';
+
+export type RepActivityEvent = EngagementLogged | TaskCompleted | DealCreated | DealWon | TicketClosed;
+
+export const REP_ACTIVITY_EVENT_TYPES: readonly RepActivityEvent['type'][] = [
+  'EngagementLogged',
+  'TaskCompleted',
+  'DealCreated',
+  'DealWon',
+  'TicketClosed',
+];
+
+export const ACTIVITY_COUNTERS = [
+  'emails',
+  'calls',
+  'meetings',
+  'notes',
+  'tasksCreated',
+  'tasksCompleted',
+  'dealsCreated',
+  'dealsWon',
+  'ticketsClosed',
+] as const;
+export type ActivityCounter = (typeof ACTIVITY_COUNTERS)[number];
+
+/** One owner's counts on one UTC day (YYYY-MM-DD). */
+export type DailyActivity = Readonly<{ ownerId: string; day: string } & Record<ActivityCounter, number>>;
+
+/** Deals one owner won on one UTC day in one currency; amounts in minor units (cents) so sums stay exact. */
+export type DailyWonAmount = Readonly<{ ownerId: string; day: string; currency: string; dealsWon: number; amountCents: number }>;
+
+/** What a batch adds to the read model: increments per (owner, day) and per (owner, day, currency). */
+export type ActivityIncrements = Readonly<{
+  daily: ReadonlyMap<string, DailyActivity>;
+  wonAmounts: ReadonlyMap<string, DailyWonAmount>;
+}>;
+
+export type TimedEvent<E> = Readonly<{ event: E; occurredAt: string }>;
+
+/** The UTC calendar day of an ISO instant. */
+export const utcDay = (instant: string): string =>
+  // The store writes UTC (`...Z`); anything else (an offset) is normalised through Date.
+  instant.endsWith('Z') && instant[10] === 'T' ? instant.slice(0, 10) : new Date(instant).toISOString().slice(0, 10);
+
+const KIND_COUNTER: Readonly<Record<EngagementLogged['data']['kind'], ActivityCounter>> = {
+  email: 'emails',
+  call: 'calls',
+  meeting: 'meetings',
+  note: 'notes',
+  task: 'tasksCreated',
+};
+
+// Amounts carry at most two decimals; rounding removes binary-float noise (0.29 * 100 = 28.999...).
+export const toCents = (amount: number): number => Math.round(amount * 100);
+
+const creditOf = (event: RepActivityEvent): { ownerId: string | null; counter: ActivityCounter } => {
+  switch (event.type) {
+    case 'EngagementLogged':
+      return { ownerId: event.data.ownerId, counter: KIND_COUNTER[event.data.kind] };
+    case 'TaskCompleted':
+      // Completion is credited to whoever ticked it off, which may not be the task's owner.
+      return { ownerId: event.data.completedBy, counter: 'tasksCompleted' };
+    case 'DealCreated':
+      return { ownerId: event.data.ownerId, counter: 'dealsCreated' };
+    case 'DealWon':
+      return { ownerId: event.data.ownerId, counter: 'dealsWon' };
+    case 'TicketClosed':
+      return { ownerId: event.data.ownerId, counter: 'ticketsClosed' };
+    default:
+      return assertNever(event);
+  }
+};
+
+const emptyDay = (ownerId: string, day: string): DailyActivity => ({
+  ownerId,
+  day,
+  emails: 0,
+  calls: 0,
+  meetings: 0,
+  notes: 0,
+  tasksCreated: 0,
+  tasksCompleted: 0,
+  dealsCreated: 0,
+  dealsWon: 0,
+  ticketsClosed: 0,
+});
+
+/** Folds events into increments; an event that names no owner credits nobody. */
+export const activityIncrements = (events: readonly TimedEvent<RepActivityEvent>[]): ActivityIncrements => {
+  const daily = new Map<string, DailyActivity>();
+  const wonAmounts = new Map<string, DailyWonAmount>();
+  for (const { event, occurredAt } of events) {
+    const { ownerId, counter } = creditOf(event);
+    if (ownerId === null) continue;
+    const day = utcDay(occurredAt);
+    const key = `${ownerId}|${day}`;
+    const current = daily.get(key) ?? emptyDay(ownerId, day);
+    daily.set(key, { ...current, [counter]: current[counter] + 1 });
+    if (event.type === 'DealWon') {
+      const { currency } = event.data;
+      const amountKey = `${key}|${currency}`;
+      const won = wonAmounts.get(amountKey) ?? { ownerId, day, currency, dealsWon: 0, amountCents: 0 };
+      wonAmounts.set(amountKey, { ...won, dealsWon: won.dealsWon + 1, amountCents: won.amountCents + toCents(event.data.amount) });
+    }
+  }
+  return { daily, wonAmounts };
+};

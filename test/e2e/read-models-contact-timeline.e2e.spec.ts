@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { formatPosition, type NewEvent } from '../../libs/event-store/src/index.js';
+import { newEvent } from '../support/events.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const T0 = Date.parse('2026-04-01T08:00:00.000Z');
+const hour = (n: number): string => new Date(T0 + n * 3_600_000).toISOString();
+
+type Entry = { eventId: string; eventType: string; occurredAt: string; position: string; summary: string; mergedFrom: string | null };
+
+describe('contact timeline read model over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const append = async (stream: string, events: NewEvent[]): Promise<string> =>
+    formatPosition((await t.runtime.eventStore.appendToStream(stream, events)).position);
+
+  const contactCreated = (contactId: string, at: string) =>
+    newEvent(
+      'ContactCreated',
+      {
+        contactId,
+        email: `${contactId.slice(0, 8)}@example.com`,
+        firstName: 'Walk',
+        lastName: null,
+        phone: null,
+        jobTitle: null,
+        country: null,
+        companyId: null,
+        ownerId: null,
+        properties: {},
+        source: 'form',
+        marketingStatus: 'marketing',
+        lifecycleStage: 'subscriber',
+      },
+      { occurredAt: at },
+    );
+
+  const timeline = (contactId: string, query: Record<string, string | number>) => t.http().get(`/v1/contacts/${contactId}/timeline`).query(query);
+
+  const pageThrough = async (contactId: string, query: Record<string, string | number>): Promise<Entry[]> => {
+    const seen: Entry[] = [];
+    let cursor: string | undefined;
+    do {
+      const { body } = await timeline(contactId, { ...query, ...(cursor ? { cursor } : {}) }).expect(200);
+      seen.push(...body.data);
+      cursor = body.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+
+  /** A contact's walk: sign-up, browsing, a demo form, a deal that moves and is won, a ticket, a logged call. */
+  const walk = async () => {
+    const contactId = randomUUID();
+    const dealId = randomUUID();
+    const ticketId = randomUUID();
+    const engagementId = randomUUID();
+    await append(`contact-${contactId}`, [contactCreated(contactId, hour(0))]);
+    await append(`activity-${contactId}`, [
+      newEvent('PageViewed', { contactId, url: '/pricing', title: 'Pricing', referrer: null }, { occurredAt: hour(1) }),
+      newEvent('FormSubmitted', { contactId, formId: 'demo', fields: { company: 'Acme' } }, { occurredAt: hour(2) }),
+    ]);
+    await append(`contact-${contactId}`, [
+      newEvent('ContactPropertiesChanged', { contactId, changes: [{ property: 'jobTitle', previous: null, value: 'CTO' }] }, { occurredAt: hour(3) }),
+      newEvent('ContactLifecycleStageChanged', { contactId, previous: 'subscriber', stage: 'opportunity' }, { occurredAt: hour(4) }),
+    ]);
+    const deal = {
+      dealId,
+      name: 'Acme pilot',
+      pipelineId: 'sales',
+      stageId: 'qualified',
+      amount: 4800,
+      currency: 'EUR',
+      contractTermMonths: 12,
+      closeDate: '2026-05-31',
+      ownerId: null,
+      contactIds: [contactId],
+      companyId: null,
+    };
+    await append(`deal-${dealId}`, [
+      newEvent('DealCreated', deal, { occurredAt: hour(5) }),
+      newEvent('DealStageChanged', { dealId, pipelineId: 'sales', fromStageId: 'qualified', toStageId: 'proposal' }, { occurredAt: hour(6) }),
+      newEvent('DealAmountChanged', { dealId, previous: { amount: 4800, currency: 'EUR' }, amount: 5000, currency: 'EUR' }, { occurredAt: hour(6) }),
+    ]);
+    const ticket = { ticketId, subject: 'SSO setup', pipelineId: 'support', stageId: 'new', priority: 'medium', ownerId: null, contactId, dealId: null };
+    await append(`ticket-${ticketId}`, [newEvent('TicketCreated', ticket, { occurredAt: hour(7) })]);
+    const call = {
+      engagementId,
+      kind: 'call',
+      ownerId: 'rep-1',
+      subject: 'Kick-off',
+      body: null,
+      durationMinutes: 30,
+      outcome: 'connected',
+      dueAt: null,
+      contactIds: [contactId],
+      companyIds: [],
+      dealIds: [dealId],
+      ticketIds: [],
+    };
+    await append(`engagement-${engagementId}`, [newEvent('EngagementLogged', call, { occurredAt: hour(8) })]);
+    // Appended last but happened at the same hour as the ticket: the log position breaks the tie.
+    await append(`ticket-${ticketId}`, [newEvent('TicketClosed', { ticketId, pipelineId: 'support', stageId: 'closed', ownerId: null }, { occurredAt: hour(8) })]);
+    const position = await append(`deal-${dealId}`, [
+      newEvent('DealWon', { dealId, pipelineId: 'sales', stageId: 'won', amount: 5000, currency: 'EUR', ownerId: null }, { occurredAt: hour(9) }),
+    ]);
+    return { contactId, dealId, ticketId, position };
+  };
+
+  it("shows a walk's events newest first, paged, with summaries", async () => {
+    const { contactId, dealId, ticketId, position } = await walk();
+    const { body } = await timeline(contactId, { minPosition: position, limit: 4 }).expect(200);
+    expect(body.position).toEqual(expect.any(String));
+    expect(body.data.map((entry: Entry) => entry.eventType)).toEqual(['DealWon', 'TicketClosed', 'EngagementLogged', 'TicketCreated']);
+    expect(body.data[0]).toMatchObject({ occurredAt: hour(9), position, summary: `Deal ${dealId} won (5000.00 EUR)`, mergedFrom: null });
+    expect(body.data[1].summary).toBe(`Ticket ${ticketId} closed`);
+    expect(body.nextCursor).toEqual(expect.any(String));
+
+    const all = await pageThrough(contactId, { limit: 4 });
+    expect(all.map((entry) => entry.eventType)).toEqual([
+      'DealWon',
+      'TicketClosed',
+      'EngagementLogged',
+      'TicketCreated',
+      'DealStageChanged',
+      'DealCreated',
+      'ContactLifecycleStageChanged',
+      'ContactPropertiesChanged',
+      'FormSubmitted',
+      'PageViewed',
+      'ContactCreated',
+    ]);
+    expect(all.find((entry) => entry.eventType === 'ContactPropertiesChanged')?.summary).toBe('Changed jobTitle from (empty) to "CTO"');
+    expect(all.slice(0, 4)).toEqual(body.data);
+  });
+
+  it('filters by event types, keeping the order and the paging', async () => {
+    const { contactId, position } = await walk();
+    const deals = await pageThrough(contactId, { minPosition: position, types: 'DealCreated,DealStageChanged,DealWon', limit: 2 });
+    expect(deals.map((entry) => entry.eventType)).toEqual(['DealWon', 'DealStageChanged', 'DealCreated']);
+    const { body } = await timeline(contactId, { types: 'TaskCompleted' }).expect(200);
+    expect(body.data).toEqual([]);
+  });
+
+  it("gives the primary the duplicate's history on a merge, marked with where it came from", async () => {
+    const primary = randomUUID();
+    const duplicate = randomUUID();
+    await append(`contact-${primary}`, [contactCreated(primary, hour(0))]);
+    await append(`contact-${duplicate}`, [contactCreated(duplicate, hour(1))]);
+    await append(`activity-${duplicate}`, [newEvent('PageViewed', { contactId: duplicate, url: '/docs', title: null, referrer: null }, { occurredAt: hour(2) })]);
+    await append(`contact-${duplicate}`, [newEvent('ContactMerged', { contactId: duplicate, mergedInto: primary, email: 'd@example.com' }, { occurredAt: hour(3) })]);
+    const position = await append(`contact-${primary}`, [
+      newEvent('ContactAbsorbed', { contactId: primary, mergedContactId: duplicate, mergedEmail: 'd@example.com' }, { occurredAt: hour(3) }),
+    ]);
+    const entries = await pageThrough(primary, { minPosition: position, limit: 10 });
+    expect(entries.map((entry) => [entry.eventType, entry.mergedFrom])).toEqual([
+      ['ContactAbsorbed', null],
+      ['ContactMerged', duplicate],
+      ['PageViewed', duplicate],
+      ['ContactCreated', duplicate],
+      ['ContactCreated', null],
+    ]);
+  });
+
+  it('answers CSV for Accept: text/csv', async () => {
+    const { contactId, position } = await walk();
+    const response = await timeline(contactId, { minPosition: position, limit: 2 }).set('Accept', 'text/csv').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const [header, ...lines] = response.text.trim().split('\r\n');
+    expect(header).toBe('eventId,eventType,occurredAt,position,summary,data,mergedFrom');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(',DealWon,');
+  });
+
+  it('answers 404 for a contact without a timeline and 400 for bad parameters', async () => {
+    await timeline(randomUUID(), {}).expect(404);
+    await t.http().get('/v1/contacts/not-a-uuid/timeline').expect(400);
+    const { contactId } = await walk();
+    const bad: Record<string, string | number>[] = [
+      { limit: 0 },
+      { limit: 501 },
+      { types: 'DealWon,Nonsense' },
+      { cursor: 'bogus' },
+      { minPosition: 'soon' },
+    ];
+    for (const query of bad) {
+      await timeline(contactId, query).expect(400);
+    }
+  });
+});

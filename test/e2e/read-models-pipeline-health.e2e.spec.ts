@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { formatPosition, type NewEvent } from '../../libs/event-store/src/index.js';
+import { newEvent } from '../support/events.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const AS_OF = '2026-03-01T00:00:00.000Z';
+const DAY = 86_400_000;
+const daysBefore = (days: number): string => new Date(Date.parse(AS_OF) - days * DAY).toISOString();
+
+const stage = (id: string, probability: number, closed: 'won' | 'lost' | null = null, stuckAfterDays: number | null = null) => ({
+  id,
+  label: id.toUpperCase(),
+  probability,
+  closed,
+  stuckAfterDays,
+});
+
+describe('pipeline health read model over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const append = async (stream: string, events: NewEvent[]): Promise<string> =>
+    formatPosition((await t.runtime.eventStore.appendToStream(stream, events)).position);
+
+  const createPipeline = (objectType: 'deal' | 'ticket' = 'deal') => {
+    const pipelineId = `p-${randomUUID().slice(0, 8)}`;
+    const stages =
+      objectType === 'deal'
+        ? [stage('lead', 0.2, null, 7), stage('demo', 0.5, null, 14), stage('won', 1, 'won'), stage('lost', 0, 'lost')]
+        : [stage('new', 0), stage('closed', 1, 'won')];
+    return {
+      pipelineId,
+      position: append(`pipeline-${pipelineId}`, [
+        newEvent('PipelineCreated', { pipelineId, objectType, name: `Pipeline ${pipelineId}`, stages }, { occurredAt: daysBefore(100) }),
+      ]),
+    };
+  };
+
+  type DealInput = { stageId?: string; amount?: number; currency?: string; closeDate?: string; ownerId?: string | null; name?: string };
+
+  /** A deal created `daysAgo` before AS_OF, then the given follow-up events (built with its id). */
+  const createDeal = async (
+    pipelineId: string,
+    daysAgo: number,
+    input: DealInput = {},
+    then: (dealId: string) => NewEvent[] = () => [],
+  ): Promise<{ dealId: string; position: string }> => {
+    const dealId = randomUUID();
+    const data = {
+      dealId,
+      name: input.name ?? `Deal ${dealId.slice(0, 4)}`,
+      pipelineId,
+      stageId: input.stageId ?? 'lead',
+      amount: input.amount ?? 1000,
+      currency: input.currency ?? 'EUR',
+      contractTermMonths: 12,
+      closeDate: input.closeDate ?? '2026-03-31',
+      ownerId: input.ownerId === undefined ? 'owner-1' : input.ownerId,
+      contactIds: [],
+      companyId: null,
+    };
+    const position = await append(`deal-${dealId}`, [newEvent('DealCreated', data, { occurredAt: daysBefore(daysAgo) }), ...then(dealId)]);
+    return { dealId, position };
+  };
+
+  const moved = (pipelineId: string, dealId: string, from: string, to: string, daysAgo: number) =>
+    newEvent('DealStageChanged', { dealId, pipelineId, fromStageId: from, toStageId: to }, { occurredAt: daysBefore(daysAgo) });
+  const won = (pipelineId: string, dealId: string, stageId: string, amount: number, currency: string, daysAgo: number) =>
+    newEvent('DealWon', { dealId, pipelineId, stageId, amount, currency, ownerId: 'owner-1' }, { occurredAt: daysBefore(daysAgo) });
+  const lost = (pipelineId: string, dealId: string, daysAgo: number) =>
+    newEvent('DealLost', { dealId, pipelineId, stageId: 'lost', reason: 'budget' }, { occurredAt: daysBefore(daysAgo) });
+
+  const health = (query: Record<string, string>) => t.http().get('/v1/read-models/pipeline-health').query(query);
+
+  /** A pipeline with open, stuck, won, lost and reopened deals in two currencies. */
+  const seed = async () => {
+    const { pipelineId, position } = createPipeline();
+    await position;
+    const stuckLead = await createDeal(pipelineId, 28, { amount: 1000, currency: 'EUR', ownerId: 'owner-a' });
+    const freshLead = await createDeal(pipelineId, 4, { amount: 500, currency: 'USD', closeDate: '2026-04-15' });
+    const stuckDemo = await createDeal(pipelineId, 60, { amount: 2000, currency: 'EUR' }, (id) => [moved(pipelineId, id, 'lead', 'demo', 19)]);
+    await createDeal(pipelineId, 50, { amount: 3000, currency: 'EUR', closeDate: '2026-01-31' }, (id) => [
+      moved(pipelineId, id, 'lead', 'won', 40),
+      won(pipelineId, id, 'won', 3000, 'EUR', 40),
+    ]);
+    await createDeal(pipelineId, 50, { amount: 700, currency: 'EUR' }, (id) => [moved(pipelineId, id, 'lead', 'lost', 30), lost(pipelineId, id, 30)]);
+    // Won, then reopened: open again, in demo for 2 days, no longer a win.
+    const reopened = await createDeal(pipelineId, 50, { amount: 400, currency: 'USD', closeDate: '2026-04-15' }, (id) => [
+      moved(pipelineId, id, 'lead', 'won', 10),
+      won(pipelineId, id, 'won', 400, 'USD', 10),
+      newEvent('DealReopened', { dealId: id, pipelineId, fromStageId: 'won', toStageId: 'demo' }, { occurredAt: daysBefore(2) }),
+    ]);
+    return { pipelineId, stuckLead, freshLead, stuckDemo, reopened, position: reopened.position };
+  };
+
+  it('answers per stage the open deals, amounts per currency and weighted, average age and stuck deals; win rate and forecast', async () => {
+    const { pipelineId, position } = await seed();
+    const response = await health({ pipelineId, asOf: AS_OF, minPosition: position }).expect(200);
+    expect(BigInt(response.body.position)).toBeGreaterThanOrEqual(BigInt(position));
+    const data = response.body.data;
+    expect(data).toMatchObject({ pipelineId, asOf: AS_OF, won: 1, lost: 1, winRate: 0.5 });
+    expect(data.stages.map((s: { stageId: string }) => s.stageId)).toEqual(['lead', 'demo', 'won', 'lost']);
+    const [lead, demo, wonStage] = data.stages;
+    expect(lead).toEqual({
+      stageId: 'lead',
+      label: 'LEAD',
+      probability: 0.2,
+      closed: null,
+      archived: false,
+      stuckAfterDays: 7,
+      openDeals: 2,
+      amounts: [
+        { currency: 'EUR', total: 1000, weighted: 200 },
+        { currency: 'USD', total: 500, weighted: 100 },
+      ],
+      averageAgeDays: 16,
+      stuckDeals: 1,
+    });
+    expect(demo).toMatchObject({
+      openDeals: 2,
+      amounts: [
+        { currency: 'EUR', total: 2000, weighted: 1000 },
+        { currency: 'USD', total: 400, weighted: 200 },
+      ],
+      averageAgeDays: 10.5,
+      stuckDeals: 1,
+    });
+    expect(wonStage).toMatchObject({ openDeals: 0, amounts: [], averageAgeDays: null, stuckDeals: 0 });
+    // Open deals weighted by probability, the won deal in full, the lost one not at all; currencies apart.
+    expect(data.forecast).toEqual([
+      { month: '2026-01', currency: 'EUR', weighted: 3000, total: 3000 },
+      { month: '2026-03', currency: 'EUR', weighted: 1200, total: 3000 },
+      { month: '2026-04', currency: 'USD', weighted: 300, total: 900 },
+    ]);
+  });
+
+  it('ages deals as of asOf: an earlier instant finds younger deals and fewer stuck', async () => {
+    const { pipelineId, position } = await seed();
+    const { body } = await health({ pipelineId, asOf: daysBefore(20), minPosition: position }).expect(200);
+    const [lead, demo] = body.data.stages;
+    // 20 days earlier the stuck lead was 8 days in stage (still stuck); the fresh one had not been created (age 0).
+    expect(lead).toMatchObject({ averageAgeDays: 4, stuckDeals: 1 });
+    expect(demo).toMatchObject({ stuckDeals: 0 });
+  });
+
+  it('moves an amount between currency buckets when its currency changes, and re-weights on a probability change', async () => {
+    const { pipelineId, freshLead } = await seed();
+    await append(`deal-${freshLead.dealId}`, [
+      newEvent('DealAmountChanged', { dealId: freshLead.dealId, previous: { amount: 500, currency: 'USD' }, amount: 600, currency: 'EUR' }),
+    ]);
+    const position = await append(`pipeline-${pipelineId}`, [
+      newEvent('PipelineStageProbabilityChanged', { pipelineId, stageId: 'lead', previous: 0.2, probability: 0.25 }),
+    ]);
+    const { body } = await health({ pipelineId, asOf: AS_OF, minPosition: position }).expect(200);
+    expect(body.data.stages[0]).toMatchObject({ probability: 0.25, openDeals: 2, amounts: [{ currency: 'EUR', total: 1600, weighted: 400 }] });
+    expect(body.data.forecast).toEqual(
+      expect.arrayContaining([
+        { month: '2026-04', currency: 'EUR', weighted: 150, total: 600 },
+        { month: '2026-04', currency: 'USD', weighted: 200, total: 400 },
+      ]),
+    );
+  });
+
+  it('keeps deals in an archived stage counted there, the stage listed after the active ones', async () => {
+    const { pipelineId, position: created } = createPipeline();
+    await created;
+    await append(`pipeline-${pipelineId}`, [
+      newEvent('PipelineStageAdded', { pipelineId, stage: stage('trial', 0.6, null, 3), position: 1 }, { occurredAt: daysBefore(90) }),
+    ]);
+    await createDeal(pipelineId, 10, { stageId: 'trial', amount: 100 });
+    const position = await append(`pipeline-${pipelineId}`, [
+      newEvent('PipelineStageArchived', { pipelineId, stageId: 'trial' }, { occurredAt: daysBefore(5) }),
+      newEvent('PipelineStageRenamed', { pipelineId, stageId: 'lead', previous: 'LEAD', label: 'Lead' }, { occurredAt: daysBefore(5) }),
+    ]);
+    const { body } = await health({ pipelineId, asOf: AS_OF, minPosition: position }).expect(200);
+    expect(body.data.stages.map((s: { stageId: string; label: string; archived: boolean }) => [s.stageId, s.label, s.archived])).toEqual([
+      ['lead', 'Lead', false],
+      ['demo', 'DEMO', false],
+      ['won', 'WON', false],
+      ['lost', 'LOST', false],
+      ['trial', 'TRIAL', true],
+    ]);
+    expect(body.data.stages[4]).toMatchObject({ openDeals: 1, amounts: [{ currency: 'EUR', total: 100, weighted: 60 }], stuckDeals: 1 });
+  });
+
+  it('filters by currency, and lists every deal pipeline (not ticket pipelines) without pipelineId', async () => {
+    const { pipelineId, position } = await seed();
+    const ticket = createPipeline('ticket');
+    const last = await ticket.position;
+    const usd = await health({ pipelineId, asOf: AS_OF, currency: 'USD', minPosition: position }).expect(200);
+    expect(usd.body.data.stages.map((s: { openDeals: number }) => s.openDeals)).toEqual([1, 1, 0, 0]);
+    expect(usd.body.data.stages.flatMap((s: { amounts: { currency: string }[] }) => s.amounts.map((a) => a.currency))).toEqual(['USD', 'USD']);
+    expect(usd.body.data).toMatchObject({ won: 0, lost: 0, winRate: null, forecast: [{ month: '2026-04', currency: 'USD', weighted: 300, total: 900 }] });
+
+    const all = await health({ asOf: AS_OF, minPosition: last }).expect(200);
+    const ids = all.body.data.map((entry: { pipelineId: string }) => entry.pipelineId);
+    expect(ids).toContain(pipelineId);
+    expect(ids).not.toContain(ticket.pipelineId);
+    expect(all.body.data.find((entry: { pipelineId: string }) => entry.pipelineId === pipelineId)).toMatchObject({ won: 1, lost: 1 });
+  });
+
+  it('lists stuck deals longest in stage first, paged by cursor, with owner changes applied', async () => {
+    const { pipelineId, stuckLead, stuckDemo } = await seed();
+    // Stuck for 3 more days in lead, created after the others.
+    const third = await createDeal(pipelineId, 10, { amount: 50, currency: 'GBP', ownerId: null });
+    const position = await append(`deal-${stuckLead.dealId}`, [
+      newEvent('DealOwnerAssigned', { dealId: stuckLead.dealId, previous: 'owner-a', ownerId: 'owner-b' }),
+      newEvent('DealRenamed', { dealId: stuckLead.dealId, previous: 'x', name: 'Renamed deal' }),
+    ]);
+    const url = '/v1/read-models/pipeline-health/stuck-deals';
+    const first = await t.http().get(url).query({ pipelineId, asOf: AS_OF, limit: 2, minPosition: position }).expect(200);
+    expect(first.body.data).toEqual([
+      {
+        dealId: stuckLead.dealId,
+        name: 'Renamed deal',
+        pipelineId,
+        stageId: 'lead',
+        ownerId: 'owner-b',
+        enteredStageAt: daysBefore(28),
+        daysInStage: 28,
+        stuckAfterDays: 7,
+        amount: 1000,
+        currency: 'EUR',
+      },
+      expect.objectContaining({ dealId: stuckDemo.dealId, stageId: 'demo', daysInStage: 19, stuckAfterDays: 14 }),
+    ]);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await t.http().get(url).query({ pipelineId, asOf: AS_OF, limit: 2, cursor: first.body.nextCursor }).expect(200);
+    expect(second.body.data).toEqual([expect.objectContaining({ dealId: third.dealId, ownerId: null, daysInStage: 10, currency: 'GBP' })]);
+    expect(second.body.nextCursor).toBeNull();
+
+    const csv = await t.http().get(url).query({ pipelineId, asOf: AS_OF }).set('Accept', 'text/csv').expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.headers['x-tally-position']).toMatch(/^\d+$/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('dealId,name,pipelineId,stageId,ownerId,enteredStageAt,daysInStage,stuckAfterDays,amount,currency');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain(`${stuckLead.dealId},Renamed deal,${pipelineId},lead,owner-b`);
+  });
+
+  it('answers CSV for the health of a pipeline', async () => {
+    const { pipelineId, position } = await seed();
+    const csv = await health({ pipelineId, asOf: AS_OF, minPosition: position }).set('Accept', 'text/csv').expect(200);
+    const [header, row] = csv.text.trim().split('\r\n');
+    expect(header).toBe('pipelineId,name,asOf,stages,winRate,won,lost,forecast');
+    expect(row.startsWith(`${pipelineId},Pipeline ${pipelineId},${AS_OF},`)).toBe(true);
+  });
+
+  it('answers 404 for an unknown pipeline and 400 for bad parameters or a forged cursor', async () => {
+    await health({ pipelineId: 'no-such-pipeline' }).expect(404);
+    const bad = await health({ asOf: '2026-03-01', currency: 'eur', extra: '1' }).expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['asOf', 'currency', 'extra']));
+    const url = '/v1/read-models/pipeline-health/stuck-deals';
+    await t.http().get(url).query({ limit: 0 }).expect(400);
+    await t.http().get(url).query({ limit: 'many' }).expect(400);
+    const forged = await t.http().get(url).query({ cursor: 'not-a-cursor' }).expect(400);
+    expect(forged.body.error).toBe('INVALID_CURSOR');
+    await t.http().get(url).query({ cursor: Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url') }).expect(400);
+  });
+
+  it('answers 503 when asked to wait for a position the read model does not reach', async () => {
+    const response = await health({ minPosition: '9'.repeat(19) }).expect(503);
+    expect(response.headers['retry-after']).toBe('1');
+  });
+});

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { formatPosition } from '../../libs/event-store/src/index.js';
+import { newEvent } from '../support/events.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const URL = '/v1/read-models/rep-activity';
+
+const zero = {
+  emails: 0,
+  calls: 0,
+  meetings: 0,
+  notes: 0,
+  tasksCreated: 0,
+  tasksCompleted: 0,
+  dealsCreated: 0,
+  dealsWon: 0,
+  ticketsClosed: 0,
+  wonAmounts: [],
+};
+
+describe('rep activity read model over HTTP', () => {
+  let t: TestApp;
+  let position: string;
+  const ada = `ada-${randomUUID()}`;
+  const bob = `bob-${randomUUID()}`;
+
+  const append = async (stream: string, type: string, data: object, occurredAt: string): Promise<string> =>
+    formatPosition((await t.runtime.eventStore.appendToStream(stream, [newEvent(type, data, { occurredAt })])).position);
+
+  const engagement = (kind: string, ownerId: string, occurredAt: string) => {
+    const engagementId = randomUUID();
+    return append(
+      `engagement-${engagementId}`,
+      'EngagementLogged',
+      {
+        engagementId,
+        kind,
+        ownerId,
+        subject: null,
+        body: null,
+        durationMinutes: null,
+        outcome: null,
+        dueAt: null,
+        contactIds: [randomUUID()],
+        companyIds: [],
+        dealIds: [],
+        ticketIds: [],
+      },
+      occurredAt,
+    );
+  };
+
+  const deal = async (ownerId: string | null, createdAt: string, won?: { ownerId: string | null; amount: number; currency: string; at: string }) => {
+    const dealId = randomUUID();
+    const pipelineId = randomUUID();
+    const created = await append(
+      `deal-${dealId}`,
+      'DealCreated',
+      {
+        dealId,
+        name: 'Deal',
+        pipelineId,
+        stageId: 'qualified',
+        amount: won?.amount ?? 100,
+        currency: won?.currency ?? 'EUR',
+        contractTermMonths: 12,
+        closeDate: '2026-03-01',
+        ownerId,
+        contactIds: [],
+        companyId: null,
+      },
+      createdAt,
+    );
+    if (!won) return created;
+    if (won.ownerId !== ownerId) {
+      await append(`deal-${dealId}`, 'DealOwnerAssigned', { dealId, previous: ownerId, ownerId: won.ownerId }, won.at);
+    }
+    return append(
+      `deal-${dealId}`,
+      'DealWon',
+      { dealId, pipelineId, stageId: 'won', amount: won.amount, currency: won.currency, ownerId: won.ownerId },
+      won.at,
+    );
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Week of Monday 2026-01-12: ada emails twice, calls once; bob logs a task that ada completes on the 14th.
+    await engagement('email', ada, '2026-01-12T09:00:00.000Z');
+    await engagement('email', ada, '2026-01-12T23:59:59.999Z');
+    await engagement('call', ada, '2026-01-13T10:00:00.000Z');
+    await engagement('task', bob, '2026-01-13T11:00:00.000Z');
+    await append(`engagement-${randomUUID()}`, 'TaskCompleted', { engagementId: randomUUID(), ownerId: bob, completedBy: ada }, '2026-01-14T08:00:00.000Z');
+    // A deal ada created is won by bob after a reassignment; one created with no owner credits nobody.
+    await deal(ada, '2026-01-14T09:00:00.000Z', { ownerId: bob, amount: 1000.1, currency: 'EUR', at: '2026-01-19T10:00:00.000Z' });
+    await deal(null, '2026-01-14T09:30:00.000Z');
+    // Week of 2026-01-19: bob wins two more (EUR and USD), meets, notes, and closes a ticket.
+    await deal(bob, '2026-01-19T09:00:00.000Z', { ownerId: bob, amount: 0.2, currency: 'EUR', at: '2026-01-19T11:00:00.000Z' });
+    await deal(bob, '2026-01-20T09:00:00.000Z', { ownerId: bob, amount: 50, currency: 'USD', at: '2026-01-20T12:00:00.000Z' });
+    await engagement('meeting', bob, '2026-01-20T13:00:00.000Z');
+    await engagement('note', bob, '2026-01-20T14:00:00.000Z');
+    const ticketId = randomUUID();
+    // February: a ticket closed by bob.
+    position = await append(`ticket-${ticketId}`, 'TicketClosed', { ticketId, pipelineId: randomUUID(), stageId: 'closed', ownerId: bob }, '2026-02-02T09:00:00.000Z');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const get = (query: Record<string, string>) => t.http().get(URL).query(query);
+
+  it('answers rows per owner per day over the range, with won amounts per currency', async () => {
+    const { body } = await get({ from: '2026-01-12', to: '2026-02-28', minPosition: position }).expect(200);
+    expect(BigInt(body.position)).toBeGreaterThanOrEqual(BigInt(position));
+    expect(body.range).toEqual({ from: '2026-01-12', to: '2026-02-28' });
+    const mine = body.data.filter((r: { ownerId: string }) => r.ownerId === ada || r.ownerId === bob);
+    expect(mine).toEqual([
+      { ownerId: ada, period: '2026-01-12', ...zero, emails: 2 },
+      { ownerId: ada, period: '2026-01-13', ...zero, calls: 1 },
+      { ownerId: bob, period: '2026-01-13', ...zero, tasksCreated: 1 },
+      { ownerId: ada, period: '2026-01-14', ...zero, tasksCompleted: 1, dealsCreated: 1 },
+      {
+        ownerId: bob,
+        period: '2026-01-19',
+        ...zero,
+        dealsCreated: 1,
+        dealsWon: 2,
+        wonAmounts: [{ currency: 'EUR', dealsWon: 2, amount: 1000.3 }],
+      },
+      {
+        ownerId: bob,
+        period: '2026-01-20',
+        ...zero,
+        meetings: 1,
+        notes: 1,
+        dealsCreated: 1,
+        dealsWon: 1,
+        wonAmounts: [{ currency: 'USD', dealsWon: 1, amount: 50 }],
+      },
+      { ownerId: bob, period: '2026-02-02', ...zero, ticketsClosed: 1 },
+    ]);
+  });
+
+  it('rolls days up into ISO weeks labelled by their Monday, and into months', async () => {
+    const weeks = await get({ from: '2026-01-01', to: '2026-02-28', granularity: 'week', ownerId: bob, minPosition: position }).expect(200);
+    expect(weeks.body.data).toEqual([
+      { ownerId: bob, period: '2026-01-12', ...zero, tasksCreated: 1 },
+      {
+        ownerId: bob,
+        period: '2026-01-19',
+        ...zero,
+        meetings: 1,
+        notes: 1,
+        dealsCreated: 2,
+        dealsWon: 3,
+        wonAmounts: [
+          { currency: 'EUR', dealsWon: 2, amount: 1000.3 },
+          { currency: 'USD', dealsWon: 1, amount: 50 },
+        ],
+      },
+      { ownerId: bob, period: '2026-02-02', ...zero, ticketsClosed: 1 },
+    ]);
+    const months = await get({ from: '2026-01-01', to: '2026-02-28', granularity: 'month', ownerId: ada }).expect(200);
+    expect(months.body.data).toEqual([{ ownerId: ada, period: '2026-01', ...zero, emails: 2, calls: 1, tasksCompleted: 1, dealsCreated: 1 }]);
+  });
+
+  it('counts only the days inside the range, also in a week that straddles its start', async () => {
+    const { body } = await get({ from: '2026-01-13', to: '2026-01-13', granularity: 'week', ownerId: ada }).expect(200);
+    expect(body.data).toEqual([{ ownerId: ada, period: '2026-01-12', ...zero, calls: 1 }]);
+  });
+
+  it('defaults to the 30 days ending on the day of asOf', async () => {
+    const { body } = await get({ asOf: '2026-02-10T08:00:00.000Z', ownerId: bob }).expect(200);
+    expect(body.range).toEqual({ from: '2026-01-12', to: '2026-02-10' });
+    expect(body.granularity).toBe('day');
+    expect(body.data.map((r: { period: string }) => r.period)).toEqual(['2026-01-13', '2026-01-19', '2026-01-20', '2026-02-02']);
+    const fromOnly = await get({ asOf: '2026-02-10T08:00:00.000Z', from: '2026-02-01', ownerId: bob }).expect(200);
+    expect(fromOnly.body.range).toEqual({ from: '2026-02-01', to: '2026-02-10' });
+    const toOnly = await get({ to: '2026-01-19', ownerId: bob }).expect(200);
+    expect(toOnly.body.range).toEqual({ from: '2025-12-21', to: '2026-01-19' });
+  });
+
+  it('refuses a range that ends before it starts, and a daily range longer than 366 days', async () => {
+    const backwards = await get({ from: '2026-01-20', to: '2026-01-19' }).expect(400);
+    expect(backwards.body.error).toBe('INVALID_DATE_RANGE');
+    await get({ from: '2026-02-01', asOf: '2026-01-15T00:00:00.000Z' }).expect(400);
+    await get({ from: '2025-01-01', to: '2026-01-01' }).expect(200);
+    const tooLong = await get({ from: '2025-01-01', to: '2026-01-02' }).expect(400);
+    expect(tooLong.body.message).toMatch(/367 days/);
+    const monthly = await get({ from: '2020-01-01', to: '2026-01-31', granularity: 'month', ownerId: ada }).expect(200);
+    expect(monthly.body.data).toHaveLength(1);
+  });
+
+  it('answers 400 naming each bad parameter', async () => {
+    const { body } = await get({ from: '2026-02-30', to: '15/01/2026', granularity: 'year', asOf: 'yesterday', minPosition: 'x' }).expect(400);
+    expect(body.error).toBe('VALIDATION_FAILED');
+    expect(body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['from', 'to', 'granularity', 'asOf', 'minPosition']));
+  });
+
+  it('answers CSV on request', async () => {
+    const response = await get({ from: '2026-01-12', to: '2026-01-12', ownerId: ada }).set('Accept', 'text/csv').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.text).toBe(
+      'ownerId,period,emails,calls,meetings,notes,tasksCreated,tasksCompleted,dealsCreated,dealsWon,ticketsClosed,wonAmounts\r\n' +
+        `${ada},2026-01-12,2,0,0,0,0,0,0,0,0,[]\r\n`,
+    );
+  });
+
+  it('answers 503 while the read model has not reached the position asked for', async () => {
+    // Positions are opaque and large; this one lies far beyond anything appended here.
+    const response = await get({ minPosition: (BigInt(position) + (1n << 40n)).toString() }).expect(503);
+    expect(response.body.error).toBe('READ_MODEL_BEHIND');
+    expect(response.headers['retry-after']).toBe('1');
+  });
+});
