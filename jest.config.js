@@ -7,6 +7,10 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Two workers on two cores: specs spend much of their time waiting on I/O and projections.
+  maxWorkers: 2,
   // Starting an in-memory PGlite takes a second or two on a busy 2-core machine; hooks get the same budget as tests.
   testTimeout: 60000,
   projects: [

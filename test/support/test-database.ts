@@ -1,6 +1,7 @@
 // Every spec file gets a database of its own: a fresh in-memory PGlite by default, or a new database on the
 // server named by DATABASE_URL (created here, dropped after), so runs never see each other's data.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../libs/postgres/src/index.js';
 
@@ -13,7 +14,9 @@ export const createTestDatabase = async (
   maxConnections?: number,
 ): Promise<TestDatabase> => {
   if (kind === 'pglite') {
-    const db = await openDatabase({ kind: 'embedded', dataDir: null, maxConnections });
+    const templateFile = process.env.TALLY_TEST_PGLITE_TEMPLATE;
+    const template = templateFile ? new Blob([await readFile(templateFile)]) : undefined;
+    const db = await openDatabase({ kind: 'embedded', dataDir: null, maxConnections, template });
     return { ...db, kind };
   }
   const url = serverUrl();

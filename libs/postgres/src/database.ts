@@ -15,7 +15,7 @@ export type Database = Readonly<{
 
 export type DatabaseOptions =
   | Readonly<{ kind: 'server'; url: string; maxConnections?: number }>
-  | Readonly<{ kind: 'embedded'; dataDir: string | null; maxConnections?: number }>;
+  | Readonly<{ kind: 'embedded'; dataDir: string | null; maxConnections?: number; template?: Blob }>;
 
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> => {
   if (options.kind === 'server') {
@@ -25,7 +25,9 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const db = options.dataDir
+    ? new PGlite(options.dataDir, options.template ? { loadDataDir: options.template } : {})
+    : new PGlite(options.template ? { loadDataDir: options.template } : {});
   await db.waitReady;
   const maxConnections = options.maxConnections ?? 8;
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: maxConnections + 8 });
