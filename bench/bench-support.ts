@@ -67,3 +67,76 @@ export const writeResults = async (name: string, results: unknown): Promise<stri
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), results }, null, 2)}\n`);
   return file.pathname;
 };
+
+const adminQuery = async (sql: string): Promise<pg.QueryResult> => {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+};
+
+const urlOf = (database: string): string => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+
+/** Contacts the synthetic history needs for about `events` events (it averages about 11 per contact). */
+export const contactsFor = (events: number): number => Math.max(1, Math.round(events / 11));
+
+/**
+ * The name of a server database holding the seeded history for `contacts` (seed 'bench'), created once and kept
+ * between runs as a template. Seeding runs in a child process so the caller's peak RSS is its own.
+ */
+export const seededTemplate = async (contacts: number): Promise<string> => {
+  const name = `tally_bench_seed_${contacts}`;
+  const { rows } = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${name}'`);
+  if (rows.length > 0) return name;
+  const { spawnSync } = await import('node:child_process');
+  const script = new URL('./seed.ts', import.meta.url).pathname;
+  const result = spawnSync(process.execPath, [...process.execArgv, script, '--contacts', String(contacts), '--database', name], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`seeding ${name} failed`);
+  return name;
+};
+
+/** A fresh server database copied from a template (CREATE DATABASE ... TEMPLATE), dropped on close. */
+export const cloneDatabase = async (template: string, maxConnections = 20): Promise<Database> => {
+  const name = `tally_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const db = await openDatabase({ kind: 'server', url: urlOf(name), maxConnections });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+};
+
+export const createServerDatabase = async (name: string): Promise<string> => {
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return urlOf(name);
+};
+
+/** Peak resident set size while `work` runs, sampled every 20 ms. */
+export const withPeakRss = async <T>(work: () => Promise<T>): Promise<{ result: T; peakRssMiB: number }> => {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakRssMiB: Math.round(peak / 2 ** 20) };
+  } finally {
+    clearInterval(timer);
+  }
+};
+
+export const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { openRuntime } from '../../../libs/runtime/src/index.js';
 import { importCommand } from './commands/import.command.js';
+import { keysCommand } from './commands/keys.command.js';
 import { projectionsCommand } from './commands/projections.command.js';
 import { seedCommand } from './commands/seed.command.js';
 
@@ -13,6 +14,9 @@ const HELP = `tally <command>
   seed --contacts N [--seed S] [--out FILE]
                                  a deterministic synthetic CRM history (about 11 events per contact), into the
                                  store or to an NDJSON file
+  keys create --name NAME --role ROLE | keys list | keys revoke KEY_ID
+                                 API keys (roles: super-admin, marketing, sales, service, auditor,
+                                 reporting, integrator); the secret is shown once
   projections [status]           every projection build with its status, position and lag
   projections rebuild NAME [--dry-run]
   projections drop NAME@VERSION  drop a retired build's tables
@@ -34,6 +38,8 @@ const main = async (): Promise<number> => {
       contacts: { type: 'string', default: '1000' },
       seed: { type: 'string', default: 'tally' },
       out: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -56,6 +62,8 @@ const main = async (): Promise<number> => {
         return await importCommand(runtime, args[0], values.actor!);
       case 'seed':
         return await seedCommand(runtime, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed! });
+      case 'keys':
+        return await keysCommand(runtime, args, { name: values.name, role: values.role, actor: values.actor! });
       case 'projections':
         return await projectionsCommand(runtime, args, values['dry-run']!);
       default:

@@ -62,8 +62,10 @@ export const openRuntime = async (config: TallyConfig, options: RuntimeOptions =
     if (config.databaseUrl) {
       db = await openDatabase({ kind: 'server', url: config.databaseUrl });
     } else {
-      await mkdir(config.dataDir, { recursive: true });
-      db = await openDatabase({ kind: 'embedded', dataDir: config.dataDir });
+      // The database files get a folder of their own: the data directory also holds the key files.
+      const pgdata = path.join(config.dataDir, 'pgdata');
+      await mkdir(pgdata, { recursive: true });
+      db = await openDatabase({ kind: 'embedded', dataDir: pgdata });
     }
   }
   const opened = db;

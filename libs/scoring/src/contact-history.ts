@@ -20,7 +20,7 @@ export type ContactRecord = {
   changes: PropertyChange[];
   events: ScoringEvent[];
   mergedInto: string | null;
-  /** Contacts merged into this one: their scoring events count here. */
+  /** Contacts merged into this one, in log order. */
   absorbed: string[];
 };
 
@@ -99,6 +99,12 @@ const deal = (history: History, dealId: string): DealRecord => {
   return record;
 };
 
+// The projection stores instants normalised; the same here, so contributions read the same from both.
+const normalised = (occurredAt: string): string => {
+  const ms = Date.parse(occurredAt);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : occurredAt;
+};
+
 /** Folds one event into the history (mutating it: the fold runs over millions of events). */
 export const recordEvent = (history: History, event: LogEvent): void => {
   const data = (event.data ?? {}) as Record<string, unknown>;
@@ -137,9 +143,16 @@ export const recordEvent = (history: History, event: LogEvent): void => {
     case 'ContactMerged':
       contact(history, String(data.contactId)).mergedInto = String(data.mergedInto);
       break;
-    case 'ContactAbsorbed':
-      contact(history, String(data.contactId)).absorbed.push(String(data.mergedContactId));
+    case 'ContactAbsorbed': {
+      // As the lead-score projection does: the primary takes over the scoring events the duplicate holds at the
+      // absorption (its own and those it absorbed before); later events naming the duplicate stay with it.
+      const primary = contact(history, String(data.contactId));
+      const duplicate = contact(history, String(data.mergedContactId));
+      primary.absorbed.push(duplicate.contactId);
+      duplicate.mergedInto ??= primary.contactId;
+      primary.events.push(...duplicate.events);
       break;
+    }
     case 'DealContactAssociated':
       deal(history, String(data.dealId)).contactIds.add(String(data.contactId));
       break;
@@ -166,37 +179,34 @@ export const recordEvent = (history: History, event: LogEvent): void => {
     for (const id of contactsOf(event.type, data)) deal(history, String(data.dealId)).contactIds.add(id);
   }
   if (history.keepTypes && !history.keepTypes.has(event.type)) return;
-  for (const contactId of contactsOf(event.type, data)) {
-    contact(history, contactId).events.push({
-      id: event.id,
-      type: event.type,
-      streamName: event.streamName,
-      revision: event.revision,
-      position: event.position,
-      occurredAt: event.occurredAt,
-      data: event.data,
-    });
-  }
+  const scoring: ScoringEvent = {
+    id: event.id,
+    type: event.type,
+    streamName: event.streamName,
+    revision: event.revision,
+    position: event.position,
+    occurredAt: normalised(event.occurredAt),
+    data: event.data,
+  };
+  for (const contactId of new Set(contactsOf(event.type, data))) contact(history, contactId).events.push(scoring);
 };
 
-/** The contact's properties as they were at `asOf` (changes ordered by business time, then log order). */
+/**
+ * The contact's properties as they were at `asOf`: the changes that had happened by then (business time), applied
+ * in log order, as the lead-score projection applies them (a backdated change recorded later still wins).
+ */
 export const propertiesAsOf = (record: ContactRecord, asOf: string): Record<string, unknown> => {
   const limit = Date.parse(asOf);
   const properties: Record<string, unknown> = {};
-  const ordered = [...record.changes].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.seq - b.seq);
-  for (const change of ordered) {
-    if (Date.parse(change.at) > limit) break;
+  for (const change of record.changes) {
+    if (Date.parse(change.at) > limit) continue;
     if (change.value === null || change.value === undefined) delete properties[change.property];
     else properties[change.property] = change.value;
   }
   return properties;
 };
 
-/** The events scoring may count for a contact: its own and those of the contacts merged into it. */
-export const scoringEventsOf = (history: History, contactId: string): ScoringEvent[] => {
-  const record = history.contacts.get(contactId);
-  if (!record) return [];
-  const events = [...record.events];
-  for (const absorbed of record.absorbed) events.push(...scoringEventsOf(history, absorbed));
-  return events;
-};
+/** The events scoring may count for a contact: its own and those it took over from duplicates merged into it. */
+export const scoringEventsOf = (history: History, contactId: string): ScoringEvent[] => [
+  ...(history.contacts.get(contactId)?.events ?? []),
+];

@@ -23,6 +23,18 @@ const MS_PER_DAY = 86_400_000;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/i;
 
+// Hashing the canonical formula costs more than scoring a contact: computed once per formula object (formulas are
+// read-only values, so the id of an object never changes).
+const formulaIds = new WeakMap<Formula, string>();
+const cachedFormulaId = (formula: Formula): string => {
+  let id = formulaIds.get(formula);
+  if (id === undefined) {
+    id = formulaId(formula);
+    formulaIds.set(formula, id);
+  }
+  return id;
+};
+
 export class ScoringInputInvalid extends Error {
   readonly code = 'SCORING_INPUT_INVALID';
   constructor(
@@ -351,7 +363,7 @@ export const scoreContact = (formula: Formula, input: ScoringInput): ScoreBreakd
     sum(draftsByGroup.flatMap((groupDrafts, index) => (formula.groups[index].kind === kind ? groupDrafts.map(kept) : [])));
   const totalHundredths = sum(drafts.map(kept));
   return {
-    formulaId: formulaId(formula),
+    formulaId: cachedFormulaId(formula),
     asOf: input.asOf,
     fit: toPoints(kindTotal('fit')),
     engagement: toPoints(kindTotal('engagement')),

@@ -13,3 +13,4 @@ export { ScoringInputInvalid, eventTypesUsed, fitRuleMatches, ruleMatchesEvent, 
 export { DEFAULT_FORMULA } from './default-formula.js';
 export * from './contact-history.js';
 export * from './backtest.js';
+export * from './score-audit.js';

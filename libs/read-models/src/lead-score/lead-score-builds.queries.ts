@@ -1,0 +1,128 @@
+// Queries over one lead-score build's own tables (`lead_scores_v<N>`), not the views: verify must read the build
+// whose formula it re-derives with, and the replay report compares two builds side by side. They take a pg-style
+// client so the CLI, which has no TypeORM data source, runs the same SQL. Only a validated integer version ever
+// reaches a table name; everything else is a parameter.
+import type pg from 'pg';
+import type { Qualification } from './lead-score.queries.js';
+
+export type SqlClient = Pick<pg.Pool, 'query'>;
+
+export class InvalidBuildVersion extends Error {
+  constructor(version: unknown) {
+    super(`not a build version: ${String(version)}`);
+  }
+}
+
+const scoresTable = (version: number): string => {
+  if (!Number.isSafeInteger(version) || version < 1) throw new InvalidBuildVersion(version);
+  return `lead_scores_v${version}`;
+};
+
+export type StoredLeadScore = Readonly<{
+  contactId: string;
+  fit: number;
+  engagement: number;
+  total: number;
+  qualification: Qualification;
+  formulaId: string;
+  asOf: string;
+  mergedInto: string | null;
+}>;
+
+type ScoreRow = {
+  contact_id: string;
+  fit: string;
+  engagement: string;
+  total: string;
+  qualification: Qualification;
+  formula_id: string;
+  as_of: Date;
+  merged_into: string | null;
+};
+
+/** Every stored score of build `version` (or one contact's), merged duplicates included. */
+export const storedLeadScores = async (db: SqlClient, version: number, contactId?: string): Promise<StoredLeadScore[]> => {
+  const { rows } = await db.query<ScoreRow>(
+    `SELECT contact_id, fit, engagement, total, qualification, formula_id, as_of, merged_into
+       FROM ${scoresTable(version)} ${contactId === undefined ? '' : 'WHERE contact_id = $1'} ORDER BY contact_id`,
+    contactId === undefined ? [] : [contactId],
+  );
+  return rows.map((row) => ({
+    contactId: row.contact_id,
+    fit: Number(row.fit),
+    engagement: Number(row.engagement),
+    total: Number(row.total),
+    qualification: row.qualification,
+    formulaId: row.formula_id,
+    asOf: row.as_of.toISOString(),
+    mergedInto: row.merged_into,
+  }));
+};
+
+export type QualificationTransition = Readonly<{ from: Qualification; to: Qualification; contacts: number }>;
+
+export type ScoreMover = Readonly<{
+  contactId: string;
+  before: number;
+  after: number;
+  change: number;
+  qualificationBefore: Qualification;
+  qualificationAfter: Qualification;
+}>;
+
+export type ReplayComparison = Readonly<{
+  /** Contacts (merged duplicates left out) scored by both builds. */
+  compared: number;
+  /** Contacts only one of the builds has scored yet (a build still catching up). */
+  onlyBefore: number;
+  onlyAfter: number;
+  scoreChanged: number;
+  qualificationChanged: number;
+  /** Every from -> to pair with its count, both directions. */
+  transitions: readonly QualificationTransition[];
+  /** The largest absolute score changes, largest first. */
+  topMovers: readonly ScoreMover[];
+}>;
+
+/** Compares build `after` with build `before`, joined on contact id, in SQL. */
+export const compareLeadScoreBuilds = async (db: SqlClient, before: number, after: number, movers = 20): Promise<ReplayComparison> => {
+  const join = `FROM ${scoresTable(before)} b JOIN ${scoresTable(after)} a USING (contact_id)
+               WHERE b.merged_into IS NULL AND a.merged_into IS NULL`;
+  const { rows: [summary] } = await db.query<{ compared: number; score_changed: number; qualification_changed: number; only_before: number; only_after: number }>(
+    `SELECT count(*)::int AS compared,
+            (count(*) FILTER (WHERE a.total <> b.total))::int AS score_changed,
+            (count(*) FILTER (WHERE a.qualification <> b.qualification))::int AS qualification_changed,
+            (SELECT count(*)::int FROM ${scoresTable(before)} x WHERE x.merged_into IS NULL
+               AND NOT EXISTS (SELECT 1 FROM ${scoresTable(after)} y WHERE y.contact_id = x.contact_id)) AS only_before,
+            (SELECT count(*)::int FROM ${scoresTable(after)} y WHERE y.merged_into IS NULL
+               AND NOT EXISTS (SELECT 1 FROM ${scoresTable(before)} x WHERE x.contact_id = y.contact_id)) AS only_after
+       ${join}`,
+  );
+  const { rows: transitions } = await db.query<{ from: Qualification; to: Qualification; contacts: number }>(
+    `SELECT b.qualification AS "from", a.qualification AS "to", count(*)::int AS contacts
+       ${join} AND a.qualification <> b.qualification
+      GROUP BY b.qualification, a.qualification ORDER BY contacts DESC, "from", "to"`,
+  );
+  const { rows: top } = await db.query<{ contact_id: string; before: string; after: string; qb: Qualification; qa: Qualification }>(
+    `SELECT contact_id, b.total AS before, a.total AS after, b.qualification AS qb, a.qualification AS qa
+       ${join} AND a.total <> b.total
+      ORDER BY abs(a.total - b.total) DESC, contact_id LIMIT $1`,
+    [movers],
+  );
+  return {
+    compared: summary.compared,
+    onlyBefore: summary.only_before,
+    onlyAfter: summary.only_after,
+    scoreChanged: summary.score_changed,
+    qualificationChanged: summary.qualification_changed,
+    transitions,
+    topMovers: top.map((row) => ({
+      contactId: row.contact_id,
+      before: Number(row.before),
+      after: Number(row.after),
+      change: Math.round((Number(row.after) - Number(row.before)) * 100) / 100,
+      qualificationBefore: row.qb,
+      qualificationAfter: row.qa,
+    })),
+  };
+};
