@@ -1,5 +1,5 @@
 // Company events. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema } from '../shared/index.js';
 
 export const companyStream = (companyId: string): string => `company-${companyId}`;
 
@@ -26,14 +26,6 @@ const id: JsonSchema = { type: 'string', minLength: 1 };
 const text: JsonSchema = { type: 'string', minLength: 1 };
 const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const employees: JsonSchema = { type: ['integer', 'null'], minimum: 0 };
-
-const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
 
 const fieldChange = (field: CompanyField, value: JsonSchema): JsonSchema => ({
   type: 'object',

@@ -1,6 +1,6 @@
 // Contact behaviour: high volume, so it goes to its own stream and a busy contact does not slow contact commands.
 // Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema } from '../shared/index.js';
 
 export const activityStream = (contactId: string): string => `activity-${contactId}`;
 
@@ -27,14 +27,6 @@ export type ContactActivityEvent = PageViewed | FormSubmitted | MarketingEmailAc
 const id: JsonSchema = { type: 'string', minLength: 1 };
 const text: JsonSchema = { type: 'string', minLength: 1 };
 const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
-
-const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
 
 export const contactActivityEventDefinitions: readonly EventDefinition[] = [
   defineEvent({

@@ -1,6 +1,6 @@
 // Contact events: profile, status and merges (low volume). Behaviour goes to the activity stream, see
 // contact-activity.events.ts. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, type Upcaster } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, type Upcaster, dataSchema } from '../shared/index.js';
 import { CONTACT_SOURCES, MARKETING_STATUSES, type ContactSource, type MarketingStatus } from '../marketing-policy/index.js';
 
 export const contactStream = (contactId: string): string => `contact-${contactId}`;
@@ -124,10 +124,6 @@ const objectSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
   additionalProperties: false,
   required: Object.keys(properties),
   properties,
-});
-const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  ...objectSchema(properties),
 });
 
 export const contactEventDefinitions: readonly EventDefinition[] = [

@@ -1,6 +1,6 @@
 // Deal events. Amounts are numbers with at most 2 decimals in an ISO 4217 currency; MRR (amount /
 // contractTermMonths) is derived by readers, never stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, strictObject } from '../shared/index.js';
 
 export const dealStream = (dealId: string): string => `deal-${dealId}`;
 
@@ -74,13 +74,6 @@ const amount: JsonSchema = { type: 'number', minimum: 0 };
 const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$' };
 const date: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
-const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
-
 const stageChange = dataSchema({ dealId: id, pipelineId: id, fromStageId: id, toStageId: id });
 
 export const dealEventDefinitions: readonly EventDefinition[] = [
@@ -120,7 +113,7 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
     type: 'DealAmountChanged',
     schemaVersion: 1,
     description: 'The amount or currency of a deal changed.',
-    schema: dataSchema({ dealId: id, previous: dataSchema({ amount, currency }), amount, currency }),
+    schema: dataSchema({ dealId: id, previous: strictObject({ amount, currency }), amount, currency }),
   }),
   defineEvent({
     type: 'DealCloseDateChanged',

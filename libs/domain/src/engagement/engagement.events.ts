@@ -1,5 +1,5 @@
 // Engagement events: the activities (emails, calls, meetings, notes, tasks) logged against CRM records.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema } from '../shared/index.js';
 
 export const engagementStream = (engagementId: string): string => `engagement-${engagementId}`;
 
@@ -33,13 +33,6 @@ export type EngagementEvent = EngagementLogged | TaskCompleted;
 const id: JsonSchema = { type: 'string', minLength: 1 };
 const ids: JsonSchema = { type: 'array', items: id, uniqueItems: true };
 const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
-
-const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
 
 export const engagementEventDefinitions: readonly EventDefinition[] = [
   defineEvent({

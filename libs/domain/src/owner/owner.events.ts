@@ -1,5 +1,5 @@
 // Owners are the reps records are assigned to. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema } from '../shared/index.js';
 
 export const ownerStream = (ownerId: string): string => `owner-${ownerId}`;
 
@@ -22,14 +22,6 @@ const id: JsonSchema = { type: 'string', minLength: 1 };
 const text: JsonSchema = { type: 'string', minLength: 1 };
 const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const role: JsonSchema = { enum: [...OWNER_ROLES] };
-
-const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
 
 const fieldChange = (field: OwnerField, value: JsonSchema): JsonSchema => ({
   type: 'object',

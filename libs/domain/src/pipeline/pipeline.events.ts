@@ -1,5 +1,5 @@
 // Pipeline events: the stages deals and tickets move through. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, strictObject } from '../shared/index.js';
 
 export const pipelineStream = (pipelineId: string): string => `pipeline-${pipelineId}`;
 
@@ -55,14 +55,7 @@ const text: JsonSchema = { type: 'string', minLength: 1 };
 const probability: JsonSchema = { type: 'number', minimum: 0, maximum: 1 };
 const stageIds: JsonSchema = { type: 'array', items: id, uniqueItems: true };
 
-const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
-
-const stageSchema = dataSchema({
+const stageSchema = strictObject({
   id,
   label: text,
   probability,

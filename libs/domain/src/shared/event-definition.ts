@@ -18,3 +18,17 @@ export type EventDefinition = Readonly<{
 }>;
 
 export const defineEvent = (definition: EventDefinition): EventDefinition => definition;
+
+/** An object with every listed field required and nothing else allowed. */
+export const strictObject = (properties: Record<string, JsonSchema>): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties),
+  properties,
+});
+
+/** The JSON Schema of an event's data (a root schema: it names its draft). */
+export const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  ...strictObject(properties),
+});

@@ -1,5 +1,5 @@
 // Ticket events. Ticket pipelines mark closed stages with closed: 'won'; entering one closes the ticket.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema } from '../shared/index.js';
 
 export const ticketStream = (ticketId: string): string => `ticket-${ticketId}`;
 
@@ -42,13 +42,6 @@ export type TicketEvent = TicketCreated | TicketStageChanged | TicketClosed | Ti
 const id: JsonSchema = { type: 'string', minLength: 1 };
 const optionalId: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const priority: JsonSchema = { enum: [...TICKET_PRIORITIES] };
-
-const dataSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
 
 export const ticketEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
