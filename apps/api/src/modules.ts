@@ -20,6 +20,8 @@ import { EventCatalogController } from './events/event-catalog.controller.js';
 import { ProjectionsController } from './projections/projections.controller.js';
 import { ImportController } from './import/import.controller.js';
 import { FormulasController } from './scoring/formulas.controller.js';
+import { BacktestsController } from './scoring/backtests.controller.js';
+import { LeadScoreVerifyController } from './scoring/lead-score-verify.controller.js';
 import { ScoringFormulaCommandHandler } from './scoring/formula.handler.js';
 import { FormulasService } from './scoring/formulas.service.js';
 import { RecordContactActivityHandler } from './contacts/contact-activity.handler.js';
@@ -50,6 +52,8 @@ export const CONTROLLERS: Type[] = [
   ProjectionsController,
   ImportController,
   FormulasController,
+  BacktestsController,
+  LeadScoreVerifyController,
   OwnersController,
   PipelinesController,
   DealsController,

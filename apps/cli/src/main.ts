@@ -2,9 +2,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { openRuntime } from '../../../libs/runtime/src/index.js';
+import { auditCommand } from './commands/audit.command.js';
+import { backtestCommand } from './commands/backtest.command.js';
 import { importCommand } from './commands/import.command.js';
 import { keysCommand } from './commands/keys.command.js';
 import { projectionsCommand } from './commands/projections.command.js';
+import { replayCommand } from './commands/replay.command.js';
 import { seedCommand } from './commands/seed.command.js';
 
 const HELP = `tally <command>
@@ -20,6 +23,16 @@ const HELP = `tally <command>
   projections [status]           every projection build with its status, position and lag
   projections rebuild NAME [--dry-run]
   projections drop NAME@VERSION  drop a retired build's tables
+  replay lead-score --formula FILE [--dry-run] [--reason TEXT]
+                                 save the formula (JSON or YAML), record its activation (unless --dry-run), build
+                                 lead scores with it beside the active build with a progress bar, then print what
+                                 changed against the previous build. Runs the projection engine in this process
+                                 while it waits: use it when no api/projector runs on the same database
+  backtest --formula FILE [--formula FILE2] [--horizon 30d]
+                                 score contacts of closed deals as they stood before the close: AUC, deciles and
+                                 win rates per formula, side by side
+  audit verify lead-score (--contact ID | --all)
+                                 re-derive stored lead scores from the event log alone; exit 3 on any mismatch
 
 Configuration comes from the environment (see README): DATABASE_URL, TALLY_DATA_DIR, TALLY_EVENT_STORE, ...`;
 
@@ -40,6 +53,11 @@ const main = async (): Promise<number> => {
       out: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
+      formula: { type: 'string', multiple: true },
+      reason: { type: 'string' },
+      horizon: { type: 'string', default: '30d' },
+      contact: { type: 'string' },
+      all: { type: 'boolean', default: false },
     },
   });
   const [command, ...args] = positionals;
@@ -66,6 +84,17 @@ const main = async (): Promise<number> => {
         return await keysCommand(runtime, args, { name: values.name, role: values.role, actor: values.actor! });
       case 'projections':
         return await projectionsCommand(runtime, args, values['dry-run']!);
+      case 'replay': {
+        const [formulaFile, ...extra] = values.formula ?? [];
+        if (args[0] !== 'lead-score' || !formulaFile || extra.length > 0) {
+          throw new Error('usage: tally replay lead-score --formula FILE [--dry-run] [--reason TEXT]');
+        }
+        return await replayCommand(runtime, { formulaFile, dryRun: values['dry-run']!, reason: values.reason, actor: values.actor! });
+      }
+      case 'backtest':
+        return await backtestCommand(runtime, { formulaFiles: values.formula ?? [], horizon: values.horizon! });
+      case 'audit':
+        return await auditCommand(runtime, args, { contact: values.contact, all: values.all! });
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);
     }

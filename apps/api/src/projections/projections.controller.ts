@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -9,6 +9,7 @@ import { ruleViolated } from '../../../../libs/domain/src/shared/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { Ctx } from '../http/request-context.decorator.js';
 import { ExecuteScoringFormulaCommand } from '../scoring/formula.handler.js';
+import { replayReport, type ReplayReport } from '../scoring/lead-score-audit.js';
 import { FormulasService } from '../scoring/formulas.service.js';
 import { RUNTIME } from '../tokens.js';
 import { ProjectionNameParam } from './projection-name.param.js';
@@ -38,6 +39,15 @@ export class BuildParam extends ProjectionNameParam {
   @IsInt()
   @Min(1)
   version!: number;
+}
+
+export class ReplayReportQuery {
+  @ApiPropertyOptional({ description: 'The build to compare with (default: the active one, or the previous active one)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  against?: number;
 }
 
 export type RebuildProgress = BuildStatus & Readonly<{ etaSeconds: number | null }>;
@@ -100,6 +110,17 @@ export class ProjectionsController {
     const etaSeconds =
       build.lagEvents !== null && build.eventsPerSecond ? Math.ceil(build.lagEvents / build.eventsPerSecond) : build.lagEvents === 0 ? 0 : null;
     return { ...build, etaSeconds };
+  }
+
+  @Get(':name/rebuilds/:version/report')
+  @ApiOperation({
+    summary:
+      'lead-score only: the replay report of a build against another: contacts whose score and qualification ' +
+      'changed, MQL/SQL transitions both ways, the 20 largest movers',
+  })
+  async report(@Param() { name, version }: BuildParam, @Query() { against }: ReplayReportQuery): Promise<ReplayReport> {
+    if (name !== 'lead-score') throw ruleViolated('report-for-lead-score-only', 'only lead-score builds have a replay report');
+    return replayReport(this.runtime.projections, this.runtime.db.pool, version, against);
   }
 
   @Post(':name/resume')

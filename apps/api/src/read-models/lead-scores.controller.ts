@@ -7,6 +7,7 @@ import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import {
   LEAD_SCORE_SORTS,
   QUALIFICATIONS,
+  explainLeadScore,
   findLeadScore,
   leadScoreContributions,
   listLeadScores,
@@ -190,10 +191,10 @@ export class LeadScoresController {
       const contributions = score.contributions.map((contribution) => ({ ...contribution, formulaId }));
       return { position, data: { contactId, formulaId, asOf, fit, engagement, total, qualification, derivedFrom: 'event-log', contributions } };
     }
-    const score = await findLeadScore(this.readModels, contactId);
-    if (!score) throw notFound('lead score', contactId);
-    const { formulaId, asOf, fit, engagement, total, qualification } = score;
-    const contributions = (await leadScoreContributions(this.readModels, contactId)).map(({ ordinal: _ordinal, ...row }) => ({ ...row, formulaId }));
+    const explained = await explainLeadScore(this.readModels, contactId);
+    if (!explained) throw notFound('lead score', contactId);
+    const { formulaId, asOf, fit, engagement, total, qualification } = explained.score;
+    const contributions = explained.contributions.map(({ ordinal: _ordinal, ...row }) => ({ ...row, formulaId }));
     return { position, data: { contactId, formulaId, asOf, fit, engagement, total, qualification, derivedFrom: 'read-model', contributions } };
   }
 

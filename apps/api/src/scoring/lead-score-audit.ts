@@ -13,7 +13,7 @@ import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import type { ProjectionEngine } from '../../../../libs/projection-engine/src/index.js';
 import {
   compareLeadScoreBuilds,
-  storedLeadScores,
+  storedLeadScoresAt,
   type ReplayComparison,
   type SqlClient,
 } from '../../../../libs/read-models/src/lead-score/lead-score-builds.queries.js';
@@ -142,12 +142,13 @@ export const scoreAsOf = async (store: EventStore, formula: Formula, contactId: 
  */
 export const verifyLeadScores = async (engine: ProjectionEngine, db: SqlClient, contactId?: string): Promise<VerifyReport> => {
   const build = await activeLeadScoreBuild(engine);
-  const stored = await storedLeadScores(db, build.version, contactId);
+  const { scores: stored, position } = await storedLeadScoresAt(db, build.version, contactId);
   if (contactId !== undefined && stored.length === 0) throw notFound('lead score', contactId);
+  const upTo = position === null ? null : parsePosition(position);
   const history =
     contactId === undefined
-      ? await foldLog(engine.store, [build.formula], { upTo: build.position })
-      : await contactHistory(engine.store, build.formula, contactId, build.position);
+      ? await foldLog(engine.store, [build.formula], { upTo })
+      : await contactHistory(engine.store, build.formula, contactId, upTo);
   const mismatches = stored.flatMap((score) => [
     ...(score.formulaId === build.formulaId
       ? []
@@ -157,7 +158,7 @@ export const verifyLeadScores = async (engine: ProjectionEngine, db: SqlClient, 
   return {
     version: build.version,
     formulaId: build.formulaId,
-    position: build.position ? formatPosition(build.position) : null,
+    position,
     checked: stored.length,
     mismatches,
   };

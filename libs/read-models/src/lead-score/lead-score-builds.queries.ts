@@ -38,26 +38,43 @@ type ScoreRow = {
   formula_id: string;
   as_of: Date;
   merged_into: string | null;
+  build_position: string | null;
+};
+
+const toStored = (row: ScoreRow): StoredLeadScore => ({
+  contactId: row.contact_id,
+  fit: Number(row.fit),
+  engagement: Number(row.engagement),
+  total: Number(row.total),
+  qualification: row.qualification,
+  formulaId: row.formula_id,
+  asOf: row.as_of.toISOString(),
+  mergedInto: row.merged_into,
+});
+
+export type StoredLeadScores = Readonly<{
+  /** The position build `version` had reached when the scores were read (same snapshot); null: none read. */
+  position: string | null;
+  scores: StoredLeadScore[];
+}>;
+
+/**
+ * Every stored score of build `version` (or one contact's), merged duplicates included, with the build's position
+ * read in the same statement: the engine moves rows and position in one transaction, so the pair is consistent.
+ */
+export const storedLeadScoresAt = async (db: SqlClient, version: number, contactId?: string): Promise<StoredLeadScores> => {
+  const { rows } = await db.query<ScoreRow>(
+    `SELECT contact_id, fit, engagement, total, qualification, formula_id, as_of, merged_into,
+            (SELECT position FROM tally_projection_builds WHERE name = 'lead-score' AND version = $1) AS build_position
+       FROM ${scoresTable(version)} ${contactId === undefined ? '' : 'WHERE contact_id = $2'} ORDER BY contact_id`,
+    contactId === undefined ? [version] : [version, contactId],
+  );
+  return { position: rows[0]?.build_position ?? null, scores: rows.map(toStored) };
 };
 
 /** Every stored score of build `version` (or one contact's), merged duplicates included. */
-export const storedLeadScores = async (db: SqlClient, version: number, contactId?: string): Promise<StoredLeadScore[]> => {
-  const { rows } = await db.query<ScoreRow>(
-    `SELECT contact_id, fit, engagement, total, qualification, formula_id, as_of, merged_into
-       FROM ${scoresTable(version)} ${contactId === undefined ? '' : 'WHERE contact_id = $1'} ORDER BY contact_id`,
-    contactId === undefined ? [] : [contactId],
-  );
-  return rows.map((row) => ({
-    contactId: row.contact_id,
-    fit: Number(row.fit),
-    engagement: Number(row.engagement),
-    total: Number(row.total),
-    qualification: row.qualification,
-    formulaId: row.formula_id,
-    asOf: row.as_of.toISOString(),
-    mergedInto: row.merged_into,
-  }));
-};
+export const storedLeadScores = async (db: SqlClient, version: number, contactId?: string): Promise<StoredLeadScore[]> =>
+  (await storedLeadScoresAt(db, version, contactId)).scores;
 
 export type QualificationTransition = Readonly<{ from: Qualification; to: Qualification; contacts: number }>;
 

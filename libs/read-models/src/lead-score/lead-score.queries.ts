@@ -115,3 +115,82 @@ export const leadScoreContributions = async (dataSource: DataSource, contactId: 
   const rows = await dataSource.getRepository(LeadScoreContribution).find({ where: { contactId }, order: { ordinal: 'ASC' } });
   return rows.map(({ contactId: _contactId, occurredAt, ...row }) => ({ ...row, occurredAt: occurredAt?.toISOString() ?? null }));
 };
+
+export type LeadScoreExplanationRow = Readonly<{ score: LeadScoreSummary; contributions: LeadScoreContributionRow[] }>;
+
+type ExplainRow = {
+  contact_id: string;
+  fit: string;
+  engagement: string;
+  total: string;
+  qualification: Qualification;
+  formula_id: string;
+  as_of: Date;
+  score_position: string;
+  ordinal: number | null;
+  group_id: string;
+  rule_id: string;
+  event_id: string | null;
+  event_type: string | null;
+  stream_name: string | null;
+  revision: string | null;
+  position: string | null;
+  occurred_at: Date | null;
+  raw_points: string;
+  decay_factor: number;
+  points: string;
+  cut_by_rule_cap: string;
+  cut_by_group_limit: string;
+  cut_by_total_limit: string;
+  counted: string;
+};
+
+/**
+ * A score with every contribution behind it, read in one statement: one snapshot, so a formula switch between two
+ * reads can never pair one build's score with another build's contributions. null for an unknown contact.
+ */
+export const explainLeadScore = async (dataSource: DataSource, contactId: string): Promise<LeadScoreExplanationRow | null> => {
+  const rows: ExplainRow[] = await dataSource.query(
+    `SELECT s.contact_id, s.fit, s.engagement, s.total, s.qualification, s.formula_id, s.as_of, s.position AS score_position,
+            c.ordinal, c.group_id, c.rule_id, c.event_id, c.event_type, c.stream_name, c.revision, c.position, c.occurred_at,
+            c.raw_points, c.decay_factor, c.points, c.cut_by_rule_cap, c.cut_by_group_limit, c.cut_by_total_limit, c.counted
+       FROM lead_scores s LEFT JOIN lead_score_contributions c ON c.contact_id = s.contact_id
+      WHERE s.contact_id = $1
+      ORDER BY c.ordinal`,
+    [contactId],
+  );
+  const [first] = rows;
+  if (!first) return null;
+  return {
+    score: {
+      contactId: first.contact_id,
+      fit: Number(first.fit),
+      engagement: Number(first.engagement),
+      total: Number(first.total),
+      qualification: first.qualification,
+      formulaId: first.formula_id,
+      asOf: new Date(first.as_of).toISOString(),
+      position: first.score_position,
+    },
+    contributions: rows
+      .filter((row) => row.ordinal !== null)
+      .map((row) => ({
+        ordinal: Number(row.ordinal),
+        groupId: row.group_id,
+        ruleId: row.rule_id,
+        eventId: row.event_id,
+        eventType: row.event_type,
+        streamName: row.stream_name,
+        revision: row.revision === null ? null : Number(row.revision),
+        position: row.position,
+        occurredAt: row.occurred_at === null ? null : new Date(row.occurred_at).toISOString(),
+        rawPoints: Number(row.raw_points),
+        decayFactor: Number(row.decay_factor),
+        points: Number(row.points),
+        cutByRuleCap: Number(row.cut_by_rule_cap),
+        cutByGroupLimit: Number(row.cut_by_group_limit),
+        cutByTotalLimit: Number(row.cut_by_total_limit),
+        counted: Number(row.counted),
+      })),
+  };
+};

@@ -1,0 +1,21 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { RUNTIME } from '../tokens.js';
+import { verifyLeadScores, type VerifyReport } from './lead-score-audit.js';
+
+@ApiTags('audit')
+@Controller('v1/audit/lead-scores')
+export class LeadScoreVerifyController {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  @Get('verify')
+  @ApiOperation({
+    summary:
+      "Re-derives every stored lead score from the event log alone with the active build's formula, each as of its " +
+      'stored as-of instant, and lists every field that differs',
+  })
+  async verifyAll(): Promise<VerifyReport> {
+    return verifyLeadScores(this.runtime.projections, this.runtime.db.pool);
+  }
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { CommandExecutor, randomIds, type RequestContext } from '../../../../libs/application/src/index.js';
+import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
+import { SCORING_FORMULAS_STREAM, scoringFormulaDecider } from '../../../../libs/domain/src/scoring-formula/index.js';
+import { comparePositions, parsePosition } from '../../../../libs/event-store/src/index.js';
+import type { BuildStatus } from '../../../../libs/projection-engine/src/index.js';
+import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { FormulaInvalid, formulaId } from '../../../../libs/scoring/src/index.js';
+import { LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/lead-score.persistence.js';
+import { replayReport, type ReplayReport } from '../../../api/src/scoring/lead-score-audit.js';
+import { progressBar } from '../progress.js';
+import { describeIssues, readFormulaFile } from './formula-file.js';
+import { textTable } from './text-table.js';
+
+export type ReplayOptions = Readonly<{
+  formulaFile: string;
+  dryRun: boolean;
+  reason?: string;
+  actor: string;
+  /** How often the build's progress is read. */
+  pollMs?: number;
+}>;
+
+/** The replay report as a reader would want it on a terminal. */
+export const replayReportText = (report: ReplayReport): string => {
+  const short = (id: string | null) => (id ? id.slice(0, 12) : '?');
+  return [
+    `lead-score@${report.version} (formula ${short(report.formulaId)}) against lead-score@${report.against} (formula ${short(report.againstFormulaId)})`,
+    '',
+    textTable(
+      ['contacts', 'score changed', 'qualification changed', 'only before', 'only after'],
+      [[report.compared, report.scoreChanged, report.qualificationChanged, report.onlyBefore, report.onlyAfter]],
+    ),
+    '',
+    report.transitions.length === 0
+      ? 'no qualification changed'
+      : textTable(['from', 'to', 'contacts'], report.transitions.map((t) => [t.from, t.to, t.contacts])),
+    '',
+    report.topMovers.length === 0
+      ? 'no score changed'
+      : textTable(
+          ['contact', 'before', 'after', 'change', 'qualification'],
+          report.topMovers.map((m) => [m.contactId, m.before, m.after, m.change, `${m.qualificationBefore} -> ${m.qualificationAfter}`]),
+        ),
+  ].join('\n');
+};
+
+const caughtUp = async (runtime: Runtime, build: BuildStatus): Promise<boolean> => {
+  if (build.lagEvents !== null) return build.lagEvents === 0 && build.position !== null;
+  const head = await runtime.eventStore.headPosition();
+  return head === null || (build.position !== null && comparePositions(parsePosition(build.position), head) >= 0);
+};
+
+/**
+ * `tally replay lead-score --formula FILE [--dry-run] [--reason TEXT]`: saves the formula, records its activation
+ * (unless a dry run), builds lead scores with it beside the active build while showing progress, and prints the
+ * replay report once the build is active (or, for a dry run, caught up). This process runs the projection engine
+ * while it waits: use it when no api or projector process is running against the same database.
+ */
+export const replayCommand = async (runtime: Runtime, options: ReplayOptions, out: (text: string) => void = console.log): Promise<number> => {
+  if (!options.dryRun && !options.reason?.trim()) throw new Error('--reason is required unless --dry-run: the activation is recorded');
+  let formula;
+  try {
+    ({ formula } = await readFormulaFile(options.formulaFile));
+  } catch (error) {
+    if (!(error instanceof FormulaInvalid)) throw error;
+    out([`${options.formulaFile} is not a valid formula:`, ...describeIssues(options.formulaFile, error.errors)].join('\n'));
+    return 2;
+  }
+  const id = formulaId(formula);
+  const executor = new CommandExecutor(runtime.eventStore, eventCatalog, () => runtime.projections.poke());
+  const context: RequestContext = {
+    actor: options.actor,
+    correlationId: randomUUID(),
+    causationId: null,
+    now: new Date().toISOString(),
+    source: 'cli',
+    ids: randomIds(),
+  };
+  const metadata = { now: context.now };
+  await executor.execute(
+    SCORING_FORMULAS_STREAM,
+    scoringFormulaDecider,
+    { type: 'RegisterScoringFormula', data: { formulaId: id, name: formula.name, formula: formula as unknown as Record<string, unknown> }, metadata },
+    context,
+  );
+  if (!options.dryRun) {
+    await executor.execute(
+      SCORING_FORMULAS_STREAM,
+      scoringFormulaDecider,
+      { type: 'ActivateScoringFormula', data: { formulaId: id, reason: options.reason ?? '' }, metadata },
+      context,
+    );
+  }
+  const engine = runtime.projections;
+  await engine.start();
+  const version = await engine.rebuild(LEAD_SCORE_PROJECTION, { formula, formulaId: id }, { dryRun: options.dryRun });
+  out(`formula ${formula.name} (${id}) -> building lead-score@${version}${options.dryRun ? ' (dry run: the active build stays)' : ''}`);
+
+  let bar: ReturnType<typeof progressBar> | null = null;
+  for (;;) {
+    const build = (await engine.status(LEAD_SCORE_PROJECTION)).find((b) => b.version === version);
+    if (!build) throw new Error(`lead-score@${version} disappeared`);
+    if (build.parked) {
+      bar?.finish('parked');
+      out(`lead-score@${version} parked on event ${build.parked.eventId} (${build.parked.type}): ${build.parked.error}`);
+      return 1;
+    }
+    const total = build.lagEvents === null ? null : build.eventsProcessed + build.lagEvents;
+    bar ??= progressBar(`lead-score@${version}`, total);
+    const eta = build.lagEvents !== null && build.eventsPerSecond ? `eta ${Math.ceil(build.lagEvents / build.eventsPerSecond)}s` : '';
+    bar.update(build.eventsProcessed, `position ${build.position ?? '-'} ${build.eventsPerSecond ?? 0} ev/s ${eta}`);
+    if (options.dryRun ? await caughtUp(runtime, build) : build.state === 'active') {
+      bar.finish(`${build.eventsProcessed} events, position ${build.position ?? '-'}`);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
+  }
+  const report = await replayReport(engine, runtime.db.pool, version);
+  out(replayReportText(report));
+  return 0;
+};
