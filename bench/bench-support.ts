@@ -2,8 +2,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import pg from 'pg';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../apps/api/src/app.js';
+import { loadConfig } from '../libs/config/src/index.js';
 import { openDatabase, type Database } from '../libs/postgres/src/index.js';
+import { openRuntime, type Runtime } from '../libs/runtime/src/index.js';
 
 export type Target = 'pglite' | 'postgres';
 
@@ -61,7 +65,8 @@ export const printTable = (rows: readonly Record<string, string | number>[]): vo
 };
 
 export const writeResults = async (name: string, results: unknown): Promise<string> => {
-  const dir = new URL('./results/', import.meta.url);
+  // The HTTP benchmarks run compiled (dist/bench: Nest needs decorator metadata, which tsx does not emit).
+  const dir = new URL(import.meta.url.includes('/dist/bench/') ? '../../bench/results/' : './results/', import.meta.url);
   await mkdir(dir, { recursive: true });
   const file = new URL(`${name}.json`, dir);
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), results }, null, 2)}\n`);
@@ -96,7 +101,7 @@ export const seededTemplate = async (contacts: number): Promise<string> => {
   const { rows } = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${name}'`);
   if (rows.length > 0) return name;
   const { spawnSync } = await import('node:child_process');
-  const script = new URL('./seed.ts', import.meta.url).pathname;
+  const script = new URL(import.meta.url.endsWith('.js') ? './seed.js' : './seed.ts', import.meta.url).pathname;
   const result = spawnSync(process.execPath, [...process.execArgv, script, '--contacts', String(contacts), '--database', name], {
     stdio: 'inherit',
   });
@@ -140,3 +145,60 @@ export const withPeakRss = async <T>(work: () => Promise<T>): Promise<{ result: 
 };
 
 export const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+export type BenchApp = Readonly<{ baseUrl: string; apiKey: string; runtime: Runtime; close(): Promise<void> }>;
+
+/** The api over `db`, listening on a free port, with projections running and a super-admin key; no rate limit. */
+export const startBenchApp = async (db: Database): Promise<BenchApp> => {
+  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '100000000' }), {
+    database: db,
+    authPepper: randomBytes(32),
+  });
+  await runtime.projections.start();
+  const app = await createApp(runtime, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as AddressInfo;
+  const { secret } = await runtime.apiKeys.create('bench', 'super-admin', 'bench');
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    apiKey: secret,
+    runtime,
+    close: async () => {
+      await app.close();
+      await runtime.close();
+    },
+  };
+};
+
+/** Runs `requests` calls of `call` from `clients` concurrent clients; latencies in milliseconds and requests/s. */
+export const load = async (
+  clients: number,
+  requests: number,
+  call: (index: number) => Promise<void>,
+): Promise<{ latencies: number[]; perSecond: number }> => {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < requests; i = next++) {
+        const at = process.hrtime.bigint();
+        await call(i);
+        latencies.push(Number(process.hrtime.bigint() - at) / 1e6);
+      }
+    }),
+  );
+  return { latencies, perSecond: requests / (Number(process.hrtime.bigint() - started) / 1e9) };
+};
+
+/** A JSON request that fails loudly on any status but the expected one. */
+export const http = async (app: BenchApp, method: 'GET' | 'POST', path: string, body?: unknown, expected = method === 'POST' ? 201 : 200) => {
+  const response = await fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${app.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== expected) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as Record<string, unknown>;
+};

@@ -1,9 +1,10 @@
 // Full rebuild of every read model (ALL_PROJECTIONS through the engine) on the PostgreSQL server from a seeded log:
 // events/s and peak RSS; each projection alone; the naive way (one TypeORM save per event plus a checkpoint save,
 // for rep activity) on a slice; and the floor (re-inserting the rebuilt rows with UNNEST into empty copies).
-// Usage: npm run bench:replay [-- --events 100000 --runs 3 --full (1M events) --naive-events 5000 --batch 1000]
+// Usage: npm run bench:replay [-- --events 100000 --runs 3 --full (1M events) --naive-events 5000 --batch 1000
+//   --only lead-score,tickets --skip-per-projection]
 import { parseArgs } from 'node:util';
-import type pg from 'pg';
+import pg from 'pg';
 import { UpcastingEventStore } from '../libs/application/src/index.js';
 import { eventCatalog } from '../libs/domain/src/catalog/event-catalog.js';
 import { PostgresEventStore } from '../libs/event-store/src/index.js';
@@ -28,10 +29,44 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'naive-events': { type: 'string', default: '5000' },
     batch: { type: 'string', default: '1000' },
-    'per-projection': { type: 'boolean', default: true },
+    'skip-per-projection': { type: 'boolean', default: false },
     only: { type: 'string' },
+    'sql-times': { type: 'boolean', default: false },
   },
 });
+if (values['sql-times']) traceSqlTimes();
+// Where the database time goes: total milliseconds per statement (its first words), printed at exit.
+function traceSqlTimes(): void {
+  const totals = new Map<string, { ms: number; calls: number }>();
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+    const started = process.hrtime.bigint();
+    const record = () => {
+      const entry = totals.get(key) ?? { ms: 0, calls: 0 };
+      entry.ms += Number(process.hrtime.bigint() - started) / 1e6;
+      entry.calls++;
+      totals.set(key, entry);
+    };
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      // The pool's own query passes a callback.
+      args[args.length - 1] = (...callbackArgs: unknown[]) => {
+        record();
+        return (last as (...a: unknown[]) => unknown)(...callbackArgs);
+      };
+    }
+    const result = query.apply(this, args);
+    if (result instanceof Promise) void result.finally(record).catch(() => undefined);
+    return result;
+  } as typeof pg.Client.prototype.query;
+  process.on('exit', () => {
+    const top = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
+    for (const [key, { ms, calls }] of top) console.log(`${Math.round(ms).toString().padStart(7)} ms ${String(calls).padStart(6)}x  ${key}`);
+  });
+}
+
 const targetEvents = values.full ? 1_000_000 : Number(values.events);
 const runs = Number(values.runs);
 const naiveEvents = Number(values['naive-events']);
@@ -45,21 +80,26 @@ const countEvents = async (pool: pg.Pool): Promise<number> =>
 /** Builds `projections` from an empty read side until every build is live; the pool is the caller's. */
 const rebuild = async (pool: pg.Pool, projections: readonly ProjectionDefinition[]): Promise<Rebuild> => {
   const events = await countEvents(pool);
+  const head = BigInt((await pool.query<{ head: string }>('SELECT max(position) AS head FROM tally_events')).rows[0].head);
   const store = new UpcastingEventStore(new PostgresEventStore(pool), eventCatalog);
   await ProjectionEngine.migrate(pool);
   const engine = new ProjectionEngine(store, pool, projections, { batchSize, pollIntervalMs: 10 });
   const { result, peakRssMiB } = await withPeakRss(async () => {
     const started = process.hrtime.bigint();
     await engine.start();
+    // Done when every build's checkpoint reached the head (a build moves it there once a page comes back short);
+    // one cheap query per poll, so the polling does not load the database it measures.
     for (;;) {
-      const status = await engine.status();
-      const parked = status.find((s) => s.parked);
+      const { rows } = await pool.query<{ name: string; position_commit: string | null; parked: { error: string } | null; events_processed: string }>(
+        'SELECT name, position_commit, parked, events_processed FROM tally_projection_builds',
+      );
+      const parked = rows.find((r) => r.parked);
       if (parked) throw new Error(`${parked.name} parked: ${parked.parked!.error}`);
-      if (status.length === projections.length && status.every((s) => s.status === 'live')) {
+      if (rows.length === projections.length && rows.every((r) => r.position_commit !== null && BigInt(r.position_commit) >= head)) {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        return { seconds, processed: Object.fromEntries(status.map((s) => [s.name, s.eventsProcessed])) };
+        return { seconds, processed: Object.fromEntries(rows.map((r) => [r.name, Number(r.events_processed)])) };
       }
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   });
   await engine.stop();
@@ -120,7 +160,7 @@ const rebuildRate = median(all.map((r) => r.events / r.seconds));
 const floorRate = median(floors.map((f) => events / f.seconds));
 
 const perProjection: Record<string, string | number>[] = [];
-if (values['per-projection']) {
+if (!values['skip-per-projection']) {
   for (const projection of selected) {
     const samples: Rebuild[] = [];
     for (let run = 0; run < runs; run++) {
@@ -158,7 +198,8 @@ const rows = [
     events,
     'events/s (median)': Math.round(rebuildRate),
     runs: all.map((r) => Math.round(r.events / r.seconds)).join(' / '),
-    'peak RSS MiB': Math.max(...all.map((r) => r.peakRssMiB)),
+    // The first run's: later runs start with what the previous floor step (all rows fetched) left resident.
+    'peak RSS MiB': all[0].peakRssMiB,
   },
   {
     what: `naive: TypeORM save per event + checkpoint (rep activity, ${naiveEvents} events)`,

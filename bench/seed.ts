@@ -25,6 +25,12 @@ const result = await seedStore(new PostgresEventStore(seedPool), { contacts, see
 });
 await seedPool.end();
 console.log(`seeded ${result.events} events in ${result.streams} streams (${contacts} contacts) in ${Math.round((Date.now() - started) / 1000)} s`);
+// As autovacuum would leave a store that has been running a while: statistics (without them the planner reads the
+// log's pages by bitmap and sorts, every page re-reading the rest of the log) and hint bits set.
+const vacuum = new pg.Client({ connectionString: url });
+await vacuum.connect();
+await vacuum.query('VACUUM (FREEZE, ANALYZE)');
+await vacuum.end();
 const admin = new pg.Client({ connectionString: url.replace(`/${name}_partial`, '/postgres') });
 await admin.connect();
 // Renamed only when complete, so an interrupted seed is never taken for a template.

@@ -20,10 +20,15 @@ const FAULT_WINDOW = 150;
 /**
  * A pool as one projector process sees it. `kill()` is a process death: from then on every query fails, including
  * the COMMIT of a batch in flight; only ROLLBACK reaches the server, as a dropped connection would roll back.
+ * `attemptsAfterDeath` counts what the dead projector still tries: once it is stopped, that must stay still.
  */
-const killablePool = (pool: pg.Pool): { pool: pg.Pool; kill: () => void } => {
+const killablePool = (pool: pg.Pool) => {
   let dead = false;
-  const refuse = () => Promise.reject(new Error('simulated crash: this projector process is gone'));
+  let attemptsAfterDeath = 0;
+  const refuse = () => {
+    attemptsAfterDeath++;
+    return Promise.reject(new Error('simulated crash: this projector process is gone'));
+  };
   const client = (inner: pg.PoolClient): pg.PoolClient =>
     new Proxy(inner, {
       get(target, property) {
@@ -39,7 +44,7 @@ const killablePool = (pool: pg.Pool): { pool: pg.Pool; kill: () => void } => {
       return Reflect.get(target, property, target);
     },
   });
-  return { pool: wrapped, kill: () => (dead = true) };
+  return { pool: wrapped, kill: () => (dead = true), attemptsAfterDeath: () => attemptsAfterDeath };
 };
 
 /** Distinct commit numbers in [1, FAULT_WINDOW]. */
@@ -107,8 +112,9 @@ describe('projection crash safety', () => {
     let killed = 0;
     let killCurrent: (() => void) | null = null;
     const engines: ProjectionEngine[] = [];
+    const stoppedDead: { attempts: () => number; atStop: number }[] = [];
     const startProjector = async (): Promise<void> => {
-      const { pool, kill } = killablePool(db.pool);
+      const { pool, kill, attemptsAfterDeath } = killablePool(db.pool);
       let dead: () => void = () => undefined;
       const died = new Promise<void>((resolve) => (dead = resolve));
       killCurrent = () => {
@@ -132,10 +138,14 @@ describe('projection crash safety', () => {
       });
       engines.push(engine);
       // A projector killed while starting fails to start, as a dying process would.
-      await Promise.race([engine.start().catch(() => undefined), died]);
+      const starting = engine.start().catch(() => undefined);
+      await Promise.race([starting, died]);
       void died.then(async () => {
-        // The dead process leaves its runners failing on every query; stopping them only ends their loops.
+        // The dead process leaves its runners failing on every query; stopping them only ends their loops. A start
+        // cut short fails at its next query.
         await engine.stop();
+        await starting;
+        stoppedDead.push({ attempts: attemptsAfterDeath, atStop: attemptsAfterDeath() });
         await startProjector();
       });
     };
@@ -176,6 +186,8 @@ describe('projection crash safety', () => {
       expect(processed(crashed.filter((b) => b.state === 'active'))).toEqual(processed(fresh));
       // A dump that cannot be empty: the comparison compares something.
       expect(Object.values(afterCrashes).every((rows) => rows.length > 0)).toBe(true);
+      // Killed projectors, once stopped, tried nothing more (the rebuild above gave them seconds to show it).
+      expect(stoppedDead.map((dead) => dead.attempts() - dead.atStop)).toEqual(Array(KILLS).fill(0));
     } finally {
       await clean.stop();
       await Promise.all(engines.map((engine) => engine.stop()));

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
 import helmet from 'helmet';
 import { migrate } from '../../../libs/postgres/src/index.js';
 import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { apiMigrations } from './api.migrations.js';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './http/error.filter.js';
+import { refuseDeepJson } from './http/json-depth.js';
 import { validationPipe } from './http/validation.js';
 
 export type AppOptions = Readonly<{ logger?: false | ('error' | 'warn' | 'log' | 'debug')[] }>;
@@ -23,7 +25,8 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
   app.enableCors({ origin: runtime.config.corsOrigins.length ? [...runtime.config.corsOrigins] : false });
   app.set('trust proxy', false);
   // A bounded body: a CRM command is small; imports stream NDJSON through their own route.
-  app.useBodyParser('json', { limit: '1mb' });
+  // express.json directly: Nest's useBodyParser typing keeps `verify` for its raw-body option.
+  app.use(express.json({ limit: '1mb', verify: refuseDeepJson }));
   // Scoring formulas may be written in YAML.
   app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '256kb' });
   app.useGlobalPipes(validationPipe());

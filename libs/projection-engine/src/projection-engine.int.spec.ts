@@ -79,6 +79,15 @@ describe('projection engine', () => {
     }
   });
 
+  it('starts no build after a stop that came while it was starting, as when a process dies during start', async () => {
+    await store.appendToStream('counted-s', [newEvent('Seen')]);
+    const engine = new ProjectionEngine(store, db.pool, [counter()], { pollIntervalMs: 10 });
+    const starting = engine.start();
+    await engine.stop();
+    await starting;
+    expect((await engine.status('test-counter')).map((b) => b.status)).toEqual(['stopped']);
+  });
+
   it('answers false when a position is not reached in time', async () => {
     const engine = new ProjectionEngine(store, db.pool, [counter()]);
     await ProjectionEngine.migrate(db.pool);

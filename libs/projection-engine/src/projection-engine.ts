@@ -294,8 +294,9 @@ export class ProjectionEngine {
    * rebuild when the code changed), then runs every active and building build.
    */
   async start(): Promise<void> {
-    await ProjectionEngine.migrate(this.pool);
+    // Set before the first await: a stop() while starting must keep the rest of start() from starting runners.
     this.running = true;
+    await ProjectionEngine.migrate(this.pool);
     for (const definition of this.definitions.values()) {
       const builds = await this.builds(definition.name);
       const active = builds.find((b) => b.state === 'active');
@@ -478,7 +479,7 @@ export class ProjectionEngine {
 
   private startRunner(definition: ProjectionDefinition, row: BuildRow): void {
     const key = `${row.name}@${row.version}`;
-    if (this.runners.has(key)) return;
+    if (!this.running || this.runners.has(key)) return;
     const runner = new BuildRunner(definition, row, this);
     this.runners.set(key, runner);
     runner.start();

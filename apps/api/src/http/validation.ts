@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
 
@@ -9,9 +9,51 @@ const flatten = (errors: readonly ValidationError[], parent = ''): { field: stri
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
+const invalid = (fields: { field: string; reason: string }[]) =>
+  new BadRequestException({
+    error: 'VALIDATION_FAILED',
+    message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
+    fields,
+  });
+
+// class-transformer silently drops keys every object inherits (__proto__, constructor, toString, ...), so
+// `whitelist` never sees them as unknown fields.
+const isHiddenKey = (key: string) => key in Object.prototype;
+
+/**
+ * What the DTO rules cannot see: keys class-transformer drops before validation, and NUL characters, which
+ * PostgreSQL text and jsonb cannot store. Walks iteratively: the body parser has already bounded the depth.
+ */
+export const hostileShape = (value: unknown): { field: string; reason: string } | null => {
+  const pending: [unknown, string][] = [[value, '']];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return { field: path || 'value', reason: 'must not contain NUL characters' };
+    } else if (current !== null && typeof current === 'object') {
+      for (const key of Object.keys(current)) {
+        const field = path ? `${path}.${key}` : key;
+        if (isHiddenKey(key) || key.includes('\u0000')) return { field, reason: `property ${key} should not exist` };
+        pending.push([(current as Record<string, unknown>)[key], field]);
+      }
+    }
+  }
+  return null;
+};
+
+class TallyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problem = hostileShape(value);
+      if (problem) throw invalid([problem]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are refused; every bad field is named in the 400. */
 export const validationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+  new TallyValidationPipe({
     // Handed in rather than loaded by Nest at run time, which Jest's ESM loader cannot follow.
     validatorPackage: classValidator,
     transformerPackage: classTransformer,
@@ -20,12 +62,5 @@ export const validationPipe = (): ValidationPipe =>
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      return new BadRequestException({
-        error: 'VALIDATION_FAILED',
-        message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
-        fields,
-      });
-    },
+    exceptionFactory: (errors) => invalid(flatten(errors)),
   });

@@ -8,6 +8,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -83,6 +84,7 @@ export class RenamePipelineDto {
 export class AddPipelineStageDto {
   @ApiProperty({ type: PipelineStageDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PipelineStageDto)
   stage!: PipelineStageDto;

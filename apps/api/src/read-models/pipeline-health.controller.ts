@@ -11,6 +11,7 @@ import { PIPELINE_HEALTH } from '../../../../projections/pipeline-health/pipelin
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
+import { PIPELINE_ID, PIPELINE_ID_RULE } from '../pipelines/id-param.pipe.js';
 import { ReadModelQuery } from './read-model.dto.js';
 
 // A full date-time with its offset: a bare date would leave the instant to the server's time zone.
@@ -19,6 +20,7 @@ export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|
 export class PipelineHealthQuery extends ReadModelQuery {
   @ApiPropertyOptional({ description: 'One pipeline (data is then one object); all deal pipelines when omitted' })
   @IsOptional()
+  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -39,6 +41,7 @@ export class PipelineHealthQuery extends ReadModelQuery {
 export class StuckDealsQuery extends ReadModelQuery {
   @ApiPropertyOptional()
   @IsOptional()
+  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
   @IsString()
   @MinLength(1)
   @MaxLength(100)

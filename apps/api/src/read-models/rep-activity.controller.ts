@@ -49,6 +49,7 @@ export class DayRangeQuery extends ReadModelQuery {
 export class RepActivityQueryDto extends DayRangeQuery {
   @ApiPropertyOptional({ description: 'One owner only' })
   @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'ownerId must be an owner id: 1-100 letters, digits, - or _' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,6 +1,6 @@
 // GET stage durations: per stage the median and 90th percentile time and the conversion to the next stage; one
 // deal's visits and time per stage; and the visits themselves, paged.
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -16,11 +16,13 @@ import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { DATE_TIME } from './pipeline-health.controller.js';
 import { ReadModelGate } from './read-model-gate.js';
+import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
 import { ReadModelQuery } from './read-model.dto.js';
 
 export class StageDurationsQuery extends ReadModelQuery {
   @ApiPropertyOptional({ description: 'One pipeline; every deal pipeline when omitted' })
   @IsOptional()
+  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -38,6 +40,7 @@ export class DealStageDurationsQuery extends ReadModelQuery {
 export class StageVisitsQuery extends StageDurationsQuery {
   @ApiPropertyOptional()
   @IsOptional()
+  @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -91,7 +94,7 @@ export class StageDurationsController {
 
   @Get('deals/:dealId')
   @ApiOperation({ summary: "A deal's stage visits, and its latest and cumulative time in each stage" })
-  async deal(@Param('dealId') dealId: string, @Query() query: DealStageDurationsQuery) {
+  async deal(@Param('dealId', new ParseUUIDPipe()) dealId: string, @Query() query: DealStageDurationsQuery) {
     const asOf = new Date(query.asOf ?? Date.now()).toISOString();
     const position = await this.gate.positionFor(STAGE_DURATION, query.minPosition);
     const data = await dealStageDurations(this.readModels, dealId, asOf);

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Matches } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import type { DayRange } from '../../../../libs/read-models/src/rep-activity/day-range.js';
 import {
@@ -12,12 +12,14 @@ import {
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
+import { PIPELINE_ID, PIPELINE_ID_RULE } from '../pipelines/id-param.pipe.js';
 import { ReadModelQuery } from './read-model.dto.js';
 import { DayRangeQuery, dayRangeOrBadRequest, MAX_REPORT_DAYS } from './rep-activity.controller.js';
 
 export class OpenTicketsQueryDto extends ReadModelQuery {
   @ApiPropertyOptional({ description: 'One ticket pipeline only' })
   @IsOptional()
+  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -32,6 +34,7 @@ export class OpenTicketsQueryDto extends ReadModelQuery {
 export class TicketsCreatedQueryDto extends DayRangeQuery {
   @ApiPropertyOptional({ description: 'One ticket pipeline only' })
   @IsOptional()
+  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import {
   CONTACT_SOURCES,
   LOCKED_SOURCES,
@@ -29,6 +29,7 @@ export class MarketingPolicyChangesDto implements Partial<MarketingPolicy> {
 export class ChangeMarketingPolicyDto {
   @ApiProperty({ type: MarketingPolicyChangesDto, description: `Locked to non-marketing: ${LOCKED_SOURCES.join(', ')}` })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => MarketingPolicyChangesDto)
   policy!: MarketingPolicyChangesDto;

@@ -98,4 +98,25 @@ END
 $$;
 `,
   },
+  {
+    // Plans that do not depend on statistics: right after a bulk import, before autovacuum has analysed the log,
+    // a cached generic plan of the duplicate check scanned the whole log on every append, and page reads bitmap-
+    // scanned every later position and sorted them. Reads now always walk the position index in order and stop
+    // at the page size; appends plan their lookups with the actual ids.
+    id: '0002-statistics-independent-plans',
+    sql: `
+ALTER FUNCTION tally_append(text, text, text, uuid[], text[], jsonb[], jsonb[]) SET plan_cache_mode = force_custom_plan;
+
+CREATE FUNCTION tally_read_all(
+  p_after bigint, p_limit int, p_categories text[], p_types text[], p_type_patterns text[]
+) RETURNS SETOF tally_events LANGUAGE sql STABLE
+SET enable_bitmapscan = off SET enable_sort = off AS $$
+  SELECT * FROM tally_events
+   WHERE position > p_after AND position < tally_safe_position()
+     AND (p_categories IS NULL OR category = ANY (p_categories))
+     AND (p_types IS NULL OR event_type = ANY (p_types) OR event_type LIKE ANY (p_type_patterns))
+   ORDER BY position
+   LIMIT p_limit
+$$;`,
+  },
 ];

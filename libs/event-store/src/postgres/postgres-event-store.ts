@@ -72,23 +72,14 @@ const validateAppend = (streamName: string, events: readonly NewEvent[]): void =
   }
 };
 
-const filterSql = (filter: EventFilter | undefined, params: unknown[]): string => {
-  if (!filter) return '';
-  let sql = '';
-  if (filter.streamCategories?.length) {
-    params.push(filter.streamCategories);
-    sql += ` AND category = ANY ($${params.length})`;
-  }
-  const types = filter.eventTypes ?? [];
-  const prefixes = filter.eventTypePrefixes ?? [];
-  if (types.length || prefixes.length) {
-    params.push(types);
-    const typeParam = params.length;
-    // LIKE patterns: escape the wildcards a prefix may contain.
-    params.push(prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-    sql += ` AND (event_type = ANY ($${typeParam}) OR event_type LIKE ANY ($${params.length}))`;
-  }
-  return sql;
+// Categories, exact types and type prefixes for tally_read_all; null where the filter does not restrict.
+const filterParams = (filter: EventFilter | undefined): [string[] | null, string[] | null, string[]] => {
+  const categories = filter?.streamCategories?.length ? [...filter.streamCategories] : null;
+  const types = filter?.eventTypes ?? [];
+  const prefixes = filter?.eventTypePrefixes ?? [];
+  if (types.length === 0 && prefixes.length === 0) return [categories, null, []];
+  // LIKE patterns: escape the wildcards a prefix may contain.
+  return [categories, [...types], prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)];
 };
 
 /**
@@ -195,11 +186,10 @@ export class PostgresEventStore implements EventStore {
 
   /** One page of the global log after `after`, below the visibility barrier. */
   async readAllBatch(after: Position, limit: number, filter?: EventFilter): Promise<RecordedEvent[]> {
-    const params: unknown[] = [after.commit.toString(), limit];
     const { rows } = await this.pool.query<EventRow>(
-      `${SELECT_EVENT} WHERE position > $1 AND position < tally_safe_position() ${filterSql(filter, params)}
-        ORDER BY position LIMIT $2`,
-      params,
+      `SELECT position, event_id, stream_name, revision, event_type, data, metadata, recorded_at
+         FROM tally_read_all($1, $2, $3, $4, $5)`,
+      [after.commit.toString(), limit, ...filterParams(filter)],
     );
     return rows.map(toRecorded);
   }
@@ -279,11 +269,13 @@ export class PostgresEventStore implements EventStore {
 
   /** How many events (matching `filter`) a reader at `after` has still to read: a projection's lag. */
   async countAfter(after: Position | null, filter?: EventFilter): Promise<number> {
-    const params: unknown[] = [(after ?? START).commit.toString()];
+    const [categories, types, patterns] = filterParams(filter);
     const { rows } = await this.pool.query<{ count: string }>(
       `SELECT count(*) AS count FROM tally_events
-        WHERE position > $1 AND position < tally_safe_position() ${filterSql(filter, params)}`,
-      params,
+        WHERE position > $1 AND position < tally_safe_position()
+          AND ($2::text[] IS NULL OR category = ANY ($2))
+          AND ($3::text[] IS NULL OR event_type = ANY ($3) OR event_type LIKE ANY ($4))`,
+      [(after ?? START).commit.toString(), categories, types, patterns],
     );
     return Number(rows[0].count);
   }
