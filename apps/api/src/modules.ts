@@ -19,6 +19,7 @@ import { EngagementsController } from './engagements/engagements.controller.js';
 import { EventCatalogController } from './events/event-catalog.controller.js';
 import { ProjectionsController } from './projections/projections.controller.js';
 import { ImportController } from './import/import.controller.js';
+import { CommandImportService } from './import/command-import.service.js';
 import { FormulasController } from './scoring/formulas.controller.js';
 import { BacktestsController } from './scoring/backtests.controller.js';
 import { LeadScoreVerifyController } from './scoring/lead-score-verify.controller.js';
@@ -78,6 +79,8 @@ export const CONTROLLERS: Type[] = [
 export const COMMAND_HANDLERS: Provider[] = [
   ScoringFormulaCommandHandler,
   FormulasService,
+  // History import: event lines to the store, command lines through the CommandBus (HTTP and CLI).
+  CommandImportService,
   OwnerCommandHandler,
   PipelineCommandHandler,
   GetPipelineHandler,

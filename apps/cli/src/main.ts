@@ -13,7 +13,7 @@ import { seedCommand } from './commands/seed.command.js';
 const HELP = `tally <command>
 
   serve                          the api with the projector (same as npm start)
-  import FILE                    import NDJSON history (one event per line), idempotent by event id
+  import FILE                    import NDJSON history, one event or command per line, idempotent by id
   seed --contacts N [--seed S] [--out FILE]
                                  a deterministic synthetic CRM history (about 11 events per contact), into the
                                  store or to an NDJSON file

@@ -1,0 +1,243 @@
+// History import of a mixed NDJSON file: event lines go to the event import, command lines through the CommandBus
+// as the HTTP routes send them. Streamed line by line; runs of event lines are handed to the event import whole,
+// so it keeps batching, and each run is flushed before the next command so the file's order holds.
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import * as classTransformer from 'class-transformer';
+import * as classValidator from 'class-validator';
+import type { ValidationError } from 'class-validator';
+import {
+  idempotentIds,
+  importNdjson,
+  type IdFactory,
+  type ImportReport,
+  type RequestContext,
+} from '../../../../libs/application/src/index.js';
+import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
+import { EventValidator } from '../../../../libs/domain/src/catalog/event-validator.js';
+import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { MAX_CLOCK_AHEAD_MS } from '../contacts/business-time.js';
+import { ISO_TIME_WITH_ZONE } from '../contacts/contacts.dto.js';
+import { toHttpError } from '../http/error.filter.js';
+import { hostileShape } from '../http/validation.js';
+import { RUNTIME } from '../tokens.js';
+import { IMPORT_COMMANDS, type ImportCommand } from './import-commands.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_REPORTED_REJECTIONS = 100;
+const eventValidator = new EventValidator(eventCatalog);
+
+type Outcome = 'accepted' | 'duplicate' | { rejected: string };
+
+type CommandLine = Readonly<{ command: unknown; id?: unknown; occurredAt?: unknown; data?: unknown }>;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A command line, or null for anything else (an event line, or a line the event import will reject). */
+const commandLineOf = (text: string): CommandLine | null => {
+  if (!text.includes('"command"')) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!isObject(parsed) || !('command' in parsed)) return null;
+    return { command: parsed.command, id: parsed.id, occurredAt: parsed.occurredAt, data: parsed.data };
+  } catch {
+    return null;
+  }
+};
+
+const fieldErrors = (errors: readonly ValidationError[], parent: string): string[] =>
+  errors.flatMap((error) => {
+    const field = `${parent}.${error.property}`;
+    return [...Object.values(error.constraints ?? {}).map((reason) => `${field}: ${reason}`), ...fieldErrors(error.children ?? [], field)];
+  });
+
+const rejected = (reason: string): Outcome => ({ rejected: reason });
+
+// Appends that land after a line's own events (another writer) are looked past, up to this many.
+const TAIL_SLACK = 10;
+
+/** The line's ids, remembering the event ids it took per stream: purposes are `event:<stream>`. */
+const trackedIds = (ids: IdFactory) => {
+  const eventIds = new Map<string, Set<string>>();
+  const factory: IdFactory = {
+    next: (purpose) => {
+      const id = ids.next(purpose);
+      if (purpose.startsWith('event:')) {
+        const stream = purpose.slice('event:'.length);
+        eventIds.set(stream, (eventIds.get(stream) ?? new Set<string>()).add(id));
+      }
+      return id;
+    },
+  };
+  return { factory, eventIds };
+};
+
+/** The report with a run of event lines added; the run counted its lines from 1, the file from `offset` + 1. */
+const withRun = (report: Readonly<ImportReport>, run: Readonly<ImportReport>, offset: number): ImportReport => ({
+  lines: report.lines + run.lines,
+  accepted: report.accepted + run.accepted,
+  duplicates: report.duplicates + run.duplicates,
+  rejected: report.rejected + run.rejected,
+  rejections: [
+    ...report.rejections,
+    ...run.rejections.slice(0, MAX_REPORTED_REJECTIONS - report.rejections.length).map((r) => ({ ...r, line: r.line + offset })),
+  ],
+});
+
+@Injectable()
+export class CommandImportService {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  /** Imports a file of event and command lines; the importer in `context` is the actor of every event written. */
+  async importLines(
+    lines: AsyncIterable<string>,
+    context: RequestContext,
+    onProgress: (report: Readonly<ImportReport>) => void = () => undefined,
+  ): Promise<ImportReport> {
+    let report: ImportReport = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };
+    // The causation id marks this run's events: a re-run finds the line's events stored by an earlier run.
+    const importer: RequestContext = { ...context, source: 'import', causationId: context.causationId ?? randomUUID() };
+    const input = lines[Symbol.asyncIterator]();
+    // A command line that ended a run of event lines, waiting its turn.
+    let held: { text: string; command: CommandLine } | null = null;
+    let done = false;
+
+    const nextLine = async (): Promise<string | null> => {
+      const next = await input.next();
+      if (next.done) {
+        done = true;
+        return null;
+      }
+      return next.value;
+    };
+
+    // Yields event lines until a command line (held back) or the end of the file.
+    async function* eventRun(first: string): AsyncGenerator<string> {
+      yield first;
+      for (let text = await nextLine(); text !== null; text = await nextLine()) {
+        const command = commandLineOf(text);
+        if (command) {
+          held = { text, command };
+          return;
+        }
+        yield text;
+      }
+    }
+
+    while (!done || held) {
+      let line: { text: string; command: CommandLine | null };
+      if (held) {
+        line = held;
+        held = null;
+      } else {
+        const text = await nextLine();
+        if (text === null) break;
+        line = { text, command: commandLineOf(text) };
+      }
+      if (line.command === null) {
+        const offset = report.lines;
+        const run = await importNdjson(eventRun(line.text), {
+          store: this.runtime.eventStore,
+          catalog: eventCatalog,
+          validator: eventValidator,
+          context: importer,
+          maxReportedRejections: MAX_REPORTED_REJECTIONS,
+          onProgress: (partial) => onProgress(withRun(report, partial, offset)),
+        });
+        report = withRun(report, run, offset);
+        continue;
+      }
+      report.lines++;
+      const outcome = await this.run(line.command, importer);
+      if (outcome === 'accepted') report.accepted++;
+      else if (outcome === 'duplicate') report.duplicates++;
+      else {
+        report.rejected++;
+        if (report.rejections.length < MAX_REPORTED_REJECTIONS) report.rejections.push({ line: report.lines, reason: outcome.rejected });
+      }
+      onProgress(report);
+    }
+    onProgress(report);
+    return report;
+  }
+
+  private async run(line: CommandLine, importer: RequestContext): Promise<Outcome> {
+    const { command: name, id, occurredAt, data } = line;
+    if (typeof id !== 'string' || !UUID.test(id)) return rejected('id must be a uuid (the line\'s idempotency key)');
+    const spec = typeof name === 'string' && Object.hasOwn(IMPORT_COMMANDS, name) ? IMPORT_COMMANDS[name] : undefined;
+    if (!spec) return rejected(`unknown command ${JSON.stringify(name).slice(0, 80)}; known: ${Object.keys(IMPORT_COMMANDS).join(', ')}`);
+    if (occurredAt !== undefined && (typeof occurredAt !== 'string' || !this.isBusinessTime(occurredAt, importer.now))) {
+      return rejected('occurredAt must be an ISO 8601 time with a time zone, at most 5 minutes ahead');
+    }
+    if (!isObject(data)) return rejected('data must be an object');
+
+    // Ids derive from the line id, so a re-run of the file reuses them and the executor appends nothing new.
+    const ids = trackedIds(idempotentIds(`import:${id}`));
+    const context: RequestContext = { ...importer, ids: ids.factory };
+    const body = await this.validated(spec, data, context);
+    if (typeof body === 'string') return rejected(body);
+    const at = (bodyOccurredAt?: string) => {
+      const time = bodyOccurredAt ?? occurredAt;
+      return typeof time === 'string' ? { now: context.now, occurredAt: new Date(time).toISOString() } : { now: context.now };
+    };
+    const bodyTime = 'occurredAt' in body.dto && typeof body.dto.occurredAt === 'string' ? body.dto.occurredAt : undefined;
+    if (bodyTime !== undefined && !this.isBusinessTime(bodyTime, importer.now)) {
+      return rejected('data.occurredAt must not be more than 5 minutes in the future');
+    }
+
+    try {
+      await this.commands.execute(spec.toCommand(body.dto, body.recordId, at, context));
+    } catch (error) {
+      const mapped = toHttpError(error);
+      if (!mapped || mapped.status >= 500) throw error;
+      return rejected(`${mapped.status} ${String(mapped.body.error)}: ${String(mapped.body.message)}`);
+    }
+    return (await this.wroteAny(ids.eventIds, importer.causationId)) ? 'accepted' : 'duplicate';
+  }
+
+  /** Whether the line stored an event of its own in this run (not one an earlier run stored under the same id). */
+  private async wroteAny(eventIds: ReadonlyMap<string, ReadonlySet<string>>, runId: string | null): Promise<boolean> {
+    for (const [stream, taken] of eventIds) {
+      const tail = this.runtime.eventStore.readStream(stream, { direction: 'backwards', maxCount: taken.size + TAIL_SLACK });
+      for await (const event of tail) {
+        if (taken.has(event.id) && event.metadata.causationId === runId) return true;
+      }
+    }
+    return false;
+  }
+
+  private isBusinessTime(text: string, now: string): boolean {
+    const time = Date.parse(text);
+    return ISO_TIME_WITH_ZONE.test(text) && !Number.isNaN(time) && time - Date.parse(now) <= MAX_CLOCK_AHEAD_MS;
+  }
+
+  /** The DTO instance and record id, or the reason naming every bad field. */
+  private async validated(
+    spec: ImportCommand,
+    data: Record<string, unknown>,
+    context: RequestContext,
+  ): Promise<{ dto: Record<string, unknown>; recordId: string } | string> {
+    const { [spec.idField]: givenId, ...fields } = data;
+    const problems: string[] = [];
+    if (givenId === undefined ? spec.newRecord === null : typeof givenId !== 'string' || !UUID.test(givenId)) {
+      problems.push(`data.${spec.idField}: ${spec.idField} must be a UUID`);
+    }
+    const hostile = hostileShape(fields);
+    if (hostile) return `data.${hostile.field}: ${hostile.reason}`;
+    const dto = classTransformer.plainToInstance(spec.dto, fields, { enableImplicitConversion: false });
+    const errors = await classValidator.validate(dto, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+    });
+    problems.push(...fieldErrors(errors, 'data'));
+    if (problems.length > 0) return problems.join('; ');
+    const recordId = typeof givenId === 'string' ? givenId : context.ids.next(spec.newRecord ?? spec.idField);
+    return { dto: { ...dto }, recordId };
+  }
+}
