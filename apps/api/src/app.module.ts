@@ -6,7 +6,7 @@ import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
-import { COMMAND_HANDLERS, CONTROLLERS } from './modules.js';
+import { PROVIDERS, CONTROLLERS } from './modules.js';
 import { ReadModelGate } from './read-models/read-model-gate.js';
 import { openReadModels, READ_MODEL_ENTITIES } from '../../../libs/read-models/src/index.js';
 import { API_KEYS, AUTH_MODE, DATABASE, EVENT_STORE, RATE_LIMIT, READ_MODELS, RUNTIME } from './tokens.js';
@@ -46,7 +46,7 @@ export class AppModule {
         commandExecutorProvider,
         ReadModelsCloser,
         ReadModelGate,
-        ...COMMAND_HANDLERS,
+        ...PROVIDERS,
       ],
     };
   }

@@ -1,4 +1,4 @@
-// The api's controllers and command handlers, one line each: the data flow reads HTTP -> command -> decider.
+// The api's controllers and providers (command and query handlers, services, start-up tasks), one line each.
 import type { Provider, Type } from '@nestjs/common';
 import { OwnerCommandHandler } from './owners/owner.handler.js';
 import { OwnersController } from './owners/owners.controller.js';
@@ -76,7 +76,7 @@ export const CONTROLLERS: Type[] = [
   AsyncApiController,
 ];
 
-export const COMMAND_HANDLERS: Provider[] = [
+export const PROVIDERS: Provider[] = [
   ScoringFormulaCommandHandler,
   FormulasService,
   // History import: event lines to the store, command lines through the CommandBus (HTTP and CLI).
