@@ -212,6 +212,9 @@ export class PostgresEventStore implements EventStore {
     const store = this;
     async function* run(): AsyncGenerator<RecordedEvent> {
       let after = options.fromPosition ?? START;
+      // After a wake-up, an append can still be behind the barrier (another transaction is open): look again
+      // soon, backing off to the poll interval, instead of waiting a whole interval.
+      let retryMs = 0;
       try {
         while (!abort.signal.aborted) {
           const seen = store.appendCount;
@@ -222,7 +225,13 @@ export class PostgresEventStore implements EventStore {
             after = event.position;
           }
           if (events.length === store.batchSize) continue;
-          await store.waitForAppend(seen, abort.signal);
+          if (events.length > 0 || retryMs >= store.pollIntervalMs) retryMs = 0;
+          if (retryMs > 0) {
+            await store.waitForAppend(seen, abort.signal, retryMs);
+            retryMs *= 2;
+            continue;
+          }
+          if (await store.waitForAppend(seen, abort.signal)) retryMs = 5;
         }
       } catch (error) {
         if (!abort.signal.aborted) throw error;
@@ -244,17 +253,21 @@ export class PostgresEventStore implements EventStore {
     this.waiters.clear();
   }
 
-  /** Sleeps until a local append after `seen`, the poll interval, or the abort, whichever comes first. */
-  private waitForAppend(seen: number, signal: AbortSignal): Promise<void> {
-    if (this.appendCount !== seen || signal.aborted) return Promise.resolve();
+  /**
+   * Sleeps until a local append after `seen`, `ms` (the poll interval by default), or the abort, whichever comes
+   * first; answers whether an append woke it.
+   */
+  private waitForAppend(seen: number, signal: AbortSignal, ms = this.pollIntervalMs): Promise<boolean> {
+    if (signal.aborted) return Promise.resolve(false);
+    if (this.appendCount !== seen) return Promise.resolve(true);
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
         this.waiters.delete(wake);
         signal.removeEventListener('abort', wake);
-        resolve();
+        resolve(this.appendCount !== seen);
       };
-      const timer = setTimeout(wake, this.pollIntervalMs);
+      const timer = setTimeout(wake, ms);
       this.waiters.add(wake);
       signal.addEventListener('abort', wake, { once: true });
     });
