@@ -79,6 +79,8 @@ class ProjectionApplyError extends Error {
   }
 }
 
+const POKE_COALESCE_MS = 15;
+
 const tablesOf = (version: number): ProjectionTables => ({ table: (base) => `${base}_v${version}` });
 
 class BuildRunner {
@@ -88,6 +90,7 @@ class BuildRunner {
   caughtUp = false;
   private stopped = false;
   private wake: (() => void) | null = null;
+  private pokeTimer: NodeJS.Timeout | null = null;
   private loop: Promise<void> | null = null;
   private rate: { at: number; events: number }[] = [];
 
@@ -109,13 +112,23 @@ class BuildRunner {
     this.loop ??= this.run();
   }
 
+  /**
+   * Wakes a sleeping build a few milliseconds later: under a stream of commands, the pokes of one burst collapse
+   * into one read and one batch instead of a read per command.
+   */
   poke(): void {
-    this.wake?.();
+    if (!this.wake || this.pokeTimer) return;
+    this.pokeTimer = setTimeout(() => {
+      this.pokeTimer = null;
+      this.wake?.();
+    }, POKE_COALESCE_MS);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.poke();
+    if (this.pokeTimer) clearTimeout(this.pokeTimer);
+    this.pokeTimer = null;
+    this.wake?.();
     await this.loop;
   }
 
