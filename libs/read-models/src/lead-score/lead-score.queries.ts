@@ -3,6 +3,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
 import { LeadScore, LeadScoreContribution } from './lead-score.entity.js';
+import type { Contribution } from '../../../scoring/src/index.js';
 
 export type Qualification = LeadScore['qualification'];
 export const QUALIFICATIONS: readonly Qualification[] = ['none', 'mql', 'sql'];
@@ -26,24 +27,8 @@ export type LeadScoreSummary = Readonly<{
 export type LeadScoreDetail = LeadScoreSummary &
   Readonly<{ mergedInto: string | null; properties: Readonly<Record<string, string | number | boolean>> }>;
 
-export type LeadScoreContributionRow = Readonly<{
-  ordinal: number;
-  groupId: string;
-  ruleId: string;
-  eventId: string | null;
-  eventType: string | null;
-  streamName: string | null;
-  revision: number | null;
-  position: string | null;
-  occurredAt: string | null;
-  rawPoints: number;
-  decayFactor: number;
-  points: number;
-  cutByRuleCap: number;
-  cutByGroupLimit: number;
-  cutByTotalLimit: number;
-  counted: number;
-}>;
+/** A stored contribution: the scorer's own Contribution, in the scorer's order. */
+export type LeadScoreContributionRow = Contribution & Readonly<{ ordinal: number }>;
 
 export type LeadScoreListQuery = Readonly<{
   qualification?: Qualification;
