@@ -6,13 +6,14 @@ import type pg from 'pg';
 import {
   comparePositions,
   formatPosition,
+  matchesFilter,
   parsePosition,
   type EventStore,
   type Position,
   type RecordedEvent,
 } from '../../event-store/src/index.js';
 import { inTransaction, migrate } from '../../postgres/src/index.js';
-import { readPage } from './batches.js';
+import { readPage, SharedPageReader } from './batches.js';
 import { projectionEngineMigrations } from './projection-engine.migrations.js';
 import type { ProjectionDefinition, ProjectionTables } from './projection.js';
 
@@ -80,6 +81,28 @@ class ProjectionApplyError extends Error {
 }
 
 const POKE_COALESCE_MS = 15;
+/** Events of full pages kept for the builds behind the others (about 1 KB each). */
+const KEPT_EVENTS = 40_000;
+/** Bounds how long a build that is ahead waits for the others, so a stalled build never holds the rest back. */
+const MAX_LEAD_WAIT_MS = 1_000;
+
+/**
+ * A batch's transaction commits without waiting for the disk: a read model is derived from the log, so a batch lost
+ * in a database crash is lost whole (rows and checkpoint together) and is applied again from the checkpoint.
+ */
+const inProjectionTransaction = async (pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<void>): Promise<void> => {
+  const tx = await pool.connect();
+  try {
+    await tx.query('BEGIN; SET LOCAL synchronous_commit TO off');
+    await work(tx);
+    await tx.query('COMMIT');
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
+  }
+};
 
 const tablesOf = (version: number): ProjectionTables => ({ table: (base) => `${base}_v${version}` });
 
@@ -88,6 +111,8 @@ class BuildRunner {
   eventsProcessed: number;
   parked: ParkedEvent | null;
   caughtUp = false;
+  /** The position moved past events this build does not read, and the stored checkpoint has not followed yet. */
+  private unsavedPosition = false;
   private stopped = false;
   private wake: (() => void) | null = null;
   private pokeTimer: NodeJS.Timeout | null = null;
@@ -106,6 +131,11 @@ class BuildRunner {
 
   get version(): number {
     return this.row.version;
+  }
+
+  /** Whether this build will go on reading the log (it is neither parked nor stopped). */
+  get isReading(): boolean {
+    return !this.stopped && !this.parked;
   }
 
   start(): void {
@@ -152,24 +182,27 @@ class BuildRunner {
         failures++;
         this.engine.onError(this, error);
         await this.sleep(Math.min(5_000, 50 * 2 ** Math.min(failures, 7)));
+        await this.reloadCheckpoint().catch((reloadError: unknown) => this.engine.onError(this, reloadError));
       }
     }
   }
 
   private async step(): Promise<void> {
-    const { batchSize } = this.engine;
     if (this.parked) {
       await this.sleep();
       return;
     }
-    // The head is read before the page: when the page comes back short, every event up to the head has
-    // been seen, so the checkpoint may move to the head even if the last events did not match the filter.
-    const head = await this.engine.store.headPosition();
-    const events = await readPage(this.engine.store, this.position, batchSize, this.definition.filter);
-    if (events.length > 0) await this.applyOrPark(events);
+    const page = await this.engine.reader.read(this.position);
+    if (page.length > 0) {
+      const { filter } = this.definition;
+      const matching = filter ? page.filter((event) => matchesFilter(event, filter)) : page;
+      await this.applyOrPark(matching, page[page.length - 1].position);
+    }
     if (this.stopped || this.parked) return;
-    if (events.length < batchSize) {
-      if (head && (!this.position || comparePositions(head, this.position) > 0)) await this.advanceTo(head);
+    if (page.length < this.engine.batchSize) {
+      // Everything visible has been read: the stored checkpoint moves past the events this build does not read,
+      // so read-your-writes never waits for them.
+      if (this.unsavedPosition) await this.savePosition();
       this.caughtUp = true;
       await this.engine.onCaughtUp(this);
       await this.sleep();
@@ -192,15 +225,15 @@ class BuildRunner {
     });
   }
 
-  private async applyOrPark(events: readonly RecordedEvent[]): Promise<void> {
+  private async applyOrPark(events: readonly RecordedEvent[], end: Position): Promise<void> {
     try {
-      await this.applyBatch(events);
+      await this.applyBatch(events, end);
     } catch (error) {
       if (!(error instanceof ProjectionApplyError)) throw error;
       // Find the exact event that fails: apply one at a time, keep what succeeds, park on the poison one.
       for (const event of events) {
         try {
-          await this.applyBatch([event]);
+          await this.applyBatch([event], event.position);
         } catch (single) {
           if (!(single instanceof ProjectionApplyError)) throw single;
           await this.park(event, single.failure);
@@ -210,9 +243,15 @@ class BuildRunner {
     }
   }
 
-  private async applyBatch(events: readonly RecordedEvent[]): Promise<void> {
-    const last = events[events.length - 1].position;
-    await inTransaction(this.engine.pool, async (tx) => {
+  /** Applies `events` (those of the page up to `end` that this build reads) and moves the checkpoint to `end`. */
+  private async applyBatch(events: readonly RecordedEvent[], end: Position): Promise<void> {
+    if (events.length === 0) {
+      // Nothing to write: the stored checkpoint follows with the next batch, or when the build catches up.
+      this.position = end;
+      this.unsavedPosition = true;
+      return;
+    }
+    await inProjectionTransaction(this.engine.pool, async (tx) => {
       try {
         await this.definition.apply(events, { tx, table: tablesOf(this.version).table, params: this.row.params });
       } catch (error) {
@@ -222,23 +261,40 @@ class BuildRunner {
         `UPDATE tally_projection_builds
             SET position = $3, position_commit = $4, events_processed = events_processed + $5, updated_at = now()
           WHERE name = $1 AND version = $2`,
-        [this.definition.name, this.version, formatPosition(last), last.commit.toString(), events.length],
+        [this.definition.name, this.version, formatPosition(end), end.commit.toString(), events.length],
       );
       this.engine.beforeCommit?.({ name: this.definition.name, version: this.version }, events);
     });
-    this.position = last;
+    this.position = end;
+    this.unsavedPosition = false;
     this.eventsProcessed += events.length;
     this.rate.push({ at: Date.now(), events: this.eventsProcessed });
     if (this.rate.length > 20) this.rate.shift();
   }
 
-  private async advanceTo(head: Position): Promise<void> {
+  private async savePosition(): Promise<void> {
+    const position = this.position!;
     await this.engine.pool.query(
       `UPDATE tally_projection_builds SET position = $3, position_commit = $4, updated_at = now()
         WHERE name = $1 AND version = $2`,
-      [this.definition.name, this.version, formatPosition(head), head.commit.toString()],
+      [this.definition.name, this.version, formatPosition(position), position.commit.toString()],
     );
-    this.position = head;
+    this.unsavedPosition = false;
+  }
+
+  /**
+   * After an infrastructure failure, continue from the stored checkpoint, not from memory: batches commit
+   * asynchronously, so a database that crashed may have lost the last ones (their rows and checkpoint together).
+   */
+  private async reloadCheckpoint(): Promise<void> {
+    const { rows } = await this.engine.pool.query<{ position: string | null; events_processed: string }>(
+      'SELECT position, events_processed FROM tally_projection_builds WHERE name = $1 AND version = $2',
+      [this.definition.name, this.version],
+    );
+    if (!rows[0]) return;
+    this.position = rows[0].position === null ? null : parsePosition(rows[0].position);
+    this.eventsProcessed = Number(rows[0].events_processed);
+    this.unsavedPosition = false;
   }
 
   private async park(event: RecordedEvent, error: unknown): Promise<void> {
@@ -268,6 +324,7 @@ export class ProjectionEngine {
   readonly batchSize: number;
   readonly pollIntervalMs: number;
   readonly beforeCommit: ProjectionEngineOptions['beforeCommit'];
+  readonly reader: SharedPageReader;
   private readonly logger: (message: string) => void;
   private readonly countEventsAfter: ProjectionEngineOptions['countEventsAfter'];
   private readonly definitions = new Map<string, ProjectionDefinition>();
@@ -283,6 +340,12 @@ export class ProjectionEngine {
     for (const definition of definitions) this.definitions.set(definition.name, definition);
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.reader = new SharedPageReader(store, this.batchSize, {
+      keptPages: Math.max(2, Math.ceil(KEPT_EVENTS / this.batchSize)),
+      isAwaited: (key) =>
+        [...this.runners.values()].some((runner) => runner.isReading && SharedPageReader.keyOf(runner.position) === key),
+      maxLeadWaitMs: MAX_LEAD_WAIT_MS,
+    });
     this.beforeCommit = options.beforeCommit;
     this.logger = options.logger ?? (() => undefined);
     this.countEventsAfter = options.countEventsAfter;
