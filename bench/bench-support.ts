@@ -1,9 +1,13 @@
 // Shared bits of the benchmark scripts: where to run, how to time, how to report.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { createApp } from '../apps/api/src/app.js';
 import { loadConfig } from '../libs/config/src/index.js';
 import { openDatabase, type Database } from '../libs/postgres/src/index.js';
@@ -129,6 +133,10 @@ export const createServerDatabase = async (name: string): Promise<string> => {
   return urlOf(name);
 };
 
+export const dropServerDatabase = async (name: string): Promise<void> => {
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+};
+
 /** Peak resident set size while `work` runs, sampled every 20 ms. */
 export const withPeakRss = async <T>(work: () => Promise<T>): Promise<{ result: T; peakRssMiB: number }> => {
   let peak = process.memoryUsage().rss;
@@ -192,7 +200,13 @@ export const load = async (
 };
 
 /** A JSON request that fails loudly on any status but the expected one. */
-export const http = async (app: BenchApp, method: 'GET' | 'POST', path: string, body?: unknown, expected = method === 'POST' ? 201 : 200) => {
+export const http = async (
+  app: Pick<BenchApp, 'baseUrl' | 'apiKey'>,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  expected = method === 'POST' ? 201 : 200,
+) => {
   const response = await fetch(`${app.baseUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${app.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -201,4 +215,182 @@ export const http = async (app: BenchApp, method: 'GET' | 'POST', path: string, 
   const text = await response.text();
   if (response.status !== expected) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as Record<string, unknown>;
+};
+
+export type ServerRole = 'all' | 'api';
+
+export type BenchServerOptions = Readonly<{
+  /** `all`: api and projector in one process (the default); `api`: the projector runs in a second process. */
+  role?: ServerRole;
+  /** Write a V8 CPU profile of each child process into this folder when it exits (node --cpu-prof). */
+  cpuProfileDir?: string;
+  /** Extra environment for the children, e.g. TALLY_LOG_LEVEL. */
+  env?: Readonly<Record<string, string>>;
+}>;
+
+export type BenchServer = Readonly<{ baseUrl: string; apiKey: string; pids: readonly number[]; close(): Promise<void> }>;
+
+const freePort = async (): Promise<number> => {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+};
+
+// The compiled entry points: Nest needs decorator metadata, which tsx does not emit.
+const distEntry = (relative: string): string =>
+  new URL(import.meta.url.includes('/dist/bench/') ? `../${relative}` : `../dist/${relative}`, import.meta.url).pathname;
+
+type Child = Readonly<{ process: ChildProcess; output: () => string }>;
+
+const spawnNode = (entry: string, env: NodeJS.ProcessEnv, cpuProfileDir: string | undefined): Child => {
+  const flags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...flags, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Keep the tail of the output to explain a failed start.
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  // A benchmark that dies leaves no server behind.
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
+  return { process: child, output: () => tail };
+};
+
+const stopChild = async ({ process: child }: Child): Promise<void> => {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  // SIGTERM: the entry points close the app and the runtime, and --cpu-prof writes its profile on that exit.
+  child.kill('SIGTERM');
+  await exited;
+};
+
+/**
+ * The api as deployed: `node dist/apps/api/src/main.js` in a child process, configured by environment only, on
+ * `databaseUrl` (a PostgreSQL server database the caller owns), or on an embedded PGlite in a temporary data
+ * directory when null. Rate limit effectively off; the first super-admin key is read from the file main.ts writes.
+ * With role `api` the projector runs in a second child process (`dist/apps/projector/src/main.js`).
+ */
+export const startBenchServer = async (databaseUrl: string | null, options: BenchServerOptions = {}): Promise<BenchServer> => {
+  const role = options.role ?? 'all';
+  if (role !== 'all' && databaseUrl === null) throw new Error('an embedded PGlite database lives inside one process: role all only');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tally-bench-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl ?? '',
+    TALLY_DATA_DIR: dataDir,
+    TALLY_AUTH_PEPPER: randomBytes(32).toString('base64url'),
+    TALLY_RATE_LIMIT: '100000000',
+    TALLY_DEMO_CONTACTS: '0',
+    TALLY_ROLE: role,
+    ...options.env,
+  };
+  const children: Child[] = [spawnNode(distEntry('apps/api/src/main.js'), env, options.cpuProfileDir)];
+  const close = async () => {
+    await Promise.all(children.map(stopChild));
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const apiKey = await waitForApi(baseUrl, path.join(dataDir, 'super-admin.key'), children[0]);
+    if (role === 'api') {
+      children.push(spawnNode(distEntry('apps/projector/src/main.js'), { ...env, TALLY_ROLE: 'projector' }, options.cpuProfileDir));
+    }
+    return { baseUrl, apiKey, pids: children.map((c) => c.process.pid!), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+};
+
+/** Polls until the api answers an authenticated health check with the key main.ts wrote on its first start. */
+const waitForApi = async (baseUrl: string, keyFile: string, api: Child): Promise<string> => {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (api.process.exitCode !== null) throw new Error(`the api exited with ${api.process.exitCode}:\n${api.output()}`);
+    if (Date.now() > deadline) throw new Error(`the api did not start within 120 s:\n${api.output()}`);
+    const apiKey = await readFile(keyFile, 'utf8').then((text) => text.trim(), () => null);
+    if (apiKey) {
+      const status = await fetch(`${baseUrl}/v1/health`, { headers: { authorization: `Bearer ${apiKey}` } }).then(
+        (response) => response.status,
+        () => 0,
+      );
+      if (status === 200) return apiKey;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux; NaN elsewhere or once it is gone).
+ * Unlike a rate, CPU per command barely moves with the load others put on a shared machine.
+ */
+export const cpuSecondsOf = async (pid: number): Promise<number> => {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return Number.NaN;
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+};
+
+/** The server processes (backends) connected to `database`, to charge their CPU to a run. */
+export const backendPids = async (database: string): Promise<number[]> => {
+  const { rows } = await adminQuery(`SELECT pid FROM pg_stat_activity WHERE datname = '${database}'`);
+  return rows.map((row: { pid: number }) => row.pid);
+};
+
+export type HttpRequest = Readonly<{ method: 'GET' | 'POST'; path: string; body?: unknown }>;
+
+export type HttpLoad = Readonly<{ perSecond: number; p50: number; p99: number; requests: number }>;
+
+// autocannon ships no type declarations: the part of its API used here.
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  amount: number;
+  headers: Record<string, string>;
+  requests: { setupRequest: (request: Record<string, unknown>) => Record<string, unknown> }[];
+}) => Promise<{ latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number; [code: `${number}xx`]: number }>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+/**
+ * `requests` HTTP requests from `clients` keep-alive connections (autocannon: HDR latency histograms, no fetch
+ * overhead in the measuring process). Request `i` is `request(i)`. Any non-2xx answer or socket error fails the run.
+ */
+export const loadHttp = async (
+  server: Pick<BenchServer, 'baseUrl' | 'apiKey'>,
+  clients: number,
+  requests: number,
+  request: (index: number) => HttpRequest,
+): Promise<HttpLoad> => {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const result = await autocannon({
+    url: server.baseUrl,
+    connections: clients,
+    amount: requests,
+    headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (raw) => {
+          const { method, path: requestPath, body } = request(next++);
+          return { ...raw, method, path: requestPath, body: body === undefined ? undefined : JSON.stringify(body) };
+        },
+      },
+    ],
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(`load: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  return { perSecond: requests / seconds, p50: result.latency.p50, p99: result.latency.p99, requests };
 };

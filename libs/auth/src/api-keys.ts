@@ -1,6 +1,9 @@
 // API keys: `tly_<keyId>_<secret>`. The secret is shown once; only a keyed hash (HMAC-SHA256 with a server-side
 // pepper) is stored, and it is compared in constant time. Keyed rather than slow: every request checks a key, and
 // a leaked table without the pepper still reveals nothing.
+// A verified key is remembered for a few seconds so that a busy client costs no lookup per request: a revocation
+// through the same ApiKeys (the api's DELETE /v1/keys) takes effect at once, one through another process (the CLI,
+// a second api) within `verifiedForMs`. Refusals are never remembered: a new key works at once.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { migrate, type Migration } from '../../postgres/src/index.js';
@@ -39,12 +42,31 @@ const toKey = (row: Row): ApiKey => ({
   revokedAt: row.revoked_at?.toISOString() ?? null,
 });
 
+export type ApiKeysOptions = Readonly<{
+  /** How long a verified key is trusted without a lookup; 0 checks the table on every request. */
+  verifiedForMs?: number;
+  now?: () => number;
+}>;
+
+/** Bounds the memory a flood of distinct valid keys could take; the cache starts over past it. */
+const MAX_REMEMBERED = 10_000;
+
 export class ApiKeys {
+  // By `keyId:hash of the presented secret`, so no secret is held in memory beyond the request.
+  private readonly verified = new Map<string, { key: ApiKey; until: number }>();
+  // Revocation is permanent: remembering the ids revoked here keeps a lookup that raced the revoke out of the cache.
+  private readonly revokedHere = new Set<string>();
+  private readonly verifiedForMs: number;
+  private readonly now: () => number;
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly pepper: Buffer,
+    options: ApiKeysOptions = {},
   ) {
     if (pepper.length < 32) throw new Error('the api-key pepper must be at least 32 bytes');
+    this.verifiedForMs = options.verifiedForMs ?? 5_000;
+    this.now = options.now ?? Date.now;
   }
 
   static async migrate(pool: pg.Pool): Promise<void> {
@@ -70,12 +92,22 @@ export class ApiKeys {
   async verify(presented: string): Promise<ApiKey | null> {
     const match = KEY_FORMAT.exec(presented);
     if (!match) return null;
+    const presentedHash = this.hash(match[2]);
+    const cacheKey = `${match[1]}:${presentedHash.toString('base64url')}`;
+    const remembered = this.verified.get(cacheKey);
+    if (remembered && remembered.until > this.now()) return remembered.key;
+    this.verified.delete(cacheKey);
     const { rows } = await this.pool.query<Row>('SELECT * FROM tally_api_keys WHERE key_id = $1', [match[1]]);
     const row = rows[0];
     const expected = row?.secret_hash ?? Buffer.alloc(32);
-    const matches = timingSafeEqual(expected, this.hash(match[2]));
-    if (!row || !matches || row.revoked_at) return null;
-    return toKey(row);
+    const matches = timingSafeEqual(expected, presentedHash);
+    if (!row || !matches || row.revoked_at || this.revokedHere.has(row.key_id)) return null;
+    const key = toKey(row);
+    if (this.verifiedForMs > 0) {
+      if (this.verified.size >= MAX_REMEMBERED) this.verified.clear();
+      this.verified.set(cacheKey, { key, until: this.now() + this.verifiedForMs });
+    }
+    return key;
   }
 
   async list(): Promise<ApiKey[]> {
@@ -88,7 +120,10 @@ export class ApiKeys {
       'UPDATE tally_api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE key_id = $1 RETURNING *',
       [keyId],
     );
-    return rows[0] ? toKey(rows[0]) : null;
+    if (!rows[0]) return null;
+    this.revokedHere.add(keyId);
+    for (const cacheKey of this.verified.keys()) if (cacheKey.startsWith(`${keyId}:`)) this.verified.delete(cacheKey);
+    return toKey(rows[0]);
   }
 
   async count(): Promise<number> {
