@@ -1,6 +1,6 @@
-// A peer on the same server in the same run: append (batches of 1, 10, 100, concurrent appenders) and read-all
+// A peer on the same server in the same run: append (batches of 1, 10, 100, 1,000, concurrent appenders) and read-all
 // (pages of 1,000) through Tally's PostgreSQL store and through @event-driven-io/emmett-postgresql, each on its own
-// fresh database. Usage: npm run bench:peer [-- --runs 3 --events 10000 --concurrency 8]
+// fresh database. Usage: npm run bench:peer [-- --runs 3 --events 10000 --concurrency 8 --batches 1,10,100,1000]
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
@@ -13,11 +13,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     events: { type: 'string', default: '10000' },
     concurrency: { type: 'string', default: '8' },
+    batches: { type: 'string', default: '1,10,100,1000' },
   },
 });
 const runs = Number(values.runs);
 const totalEvents = Number(values.events);
 const concurrency = Number(values.concurrency);
+const batchSizes = values.batches!.split(',').map(Number);
 
 type Store = 'tally' | 'emmett';
 type Measured = { append: number; readAll: number };
@@ -119,7 +121,7 @@ const measure = async (store: Store, batchSize: number): Promise<Measured> => {
 
 const rows: Record<string, string | number>[] = [];
 const loads: string[] = [];
-for (const batchSize of [1, 10, 100]) {
+for (const batchSize of batchSizes) {
   for (const store of ['tally', 'emmett'] as const) {
     const samples: Measured[] = [];
     for (let run = 0; run < runs; run++) {

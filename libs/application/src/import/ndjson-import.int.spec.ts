@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eventCatalog } from '../../../domain/src/catalog/event-catalog.js';
 import { EventValidator } from '../../../domain/src/catalog/event-validator.js';
-import { PostgresEventStore } from '../../../event-store/src/index.js';
+import { PostgresEventStore, type EventStore, type StreamAppend } from '../../../event-store/src/index.js';
 import { collect } from '../../../../test/support/events.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { randomIds, type RequestContext } from '../request-context.js';
+import { UpcastingEventStore } from '../upcasting-event-store.js';
 import { importNdjson } from './ndjson-import.js';
 
 const context: RequestContext = {
@@ -73,6 +74,70 @@ describe('NDJSON import of history', () => {
     const overlap = await run([good[1], extra].join('\n'));
     expect(overlap).toMatchObject({ accepted: 1, duplicates: 1, rejected: 0 });
     expect(await collect(store.readStream(stream))).toHaveLength(4);
+  });
+
+  it('stores the streams of many lines in one round trip, and judges each stream and each reused id as one by one would', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const view = (contactId: string, url: string, id = randomUUID()) =>
+      line(`activity-${contactId}`, 'PageViewed', { contactId, url, title: null, referrer: null }, undefined, id);
+    const reused = randomUUID();
+    const earlier = view(c, 'https://x.test/earlier');
+    await run(earlier);
+    const file = [
+      view(a, 'https://x.test/1', reused),
+      view(a, 'https://x.test/2'),
+      view(b, 'https://x.test/3'),
+      // The same id in another stream, in the same round trip: refused, as a second append of it would be.
+      view(b, 'https://x.test/4', reused),
+      view(a, 'https://x.test/5'),
+      earlier,
+      view(c, 'https://x.test/6'),
+    ].join('\n');
+    const importWith = (target: EventStore, batchSize?: number) =>
+      importNdjson(linesOf(file), { store: target, catalog: eventCatalog, validator: new EventValidator(eventCatalog), context, batchSize });
+
+    const report = await importWith(store);
+
+    expect(report).toMatchObject({ lines: 7, accepted: 5, duplicates: 1, rejected: 1 });
+    expect(report.rejections).toEqual([expect.objectContaining({ line: 4, eventId: reused })]);
+    const urls = async (contactId: string) => (await collect(store.readStream(`activity-${contactId}`))).map((e) => (e.data as { url: string }).url);
+    expect(await urls(a)).toEqual(['https://x.test/1', 'https://x.test/2', 'https://x.test/5']);
+    expect(await urls(b)).toEqual(['https://x.test/3']);
+    expect(await urls(c)).toEqual(['https://x.test/earlier', 'https://x.test/6']);
+
+    // A store without a multi-stream append (only the port): the same report on a re-run, streams one by one.
+    const portOnly: EventStore = {
+      appendToStream: (...args) => store.appendToStream(...args),
+      readStream: (...args) => store.readStream(...args),
+      readAll: (...args) => store.readAll(...args),
+      subscribeToAll: (...args) => store.subscribeToAll(...args),
+      headPosition: () => store.headPosition(),
+      close: () => store.close(),
+    };
+    expect(await importWith(portOnly, 3)).toMatchObject({ accepted: 0, duplicates: 6, rejected: 1 });
+    expect(await importWith(store, 3)).toMatchObject({ accepted: 0, duplicates: 6, rejected: 1 });
+  });
+
+  it('goes past the upcasting reader to the store beneath it, one round trip for many streams', async () => {
+    const contacts = [randomUUID(), randomUUID(), randomUUID()];
+    const file = contacts
+      .map((contactId) => line(`activity-${contactId}`, 'PageViewed', { contactId, url: 'https://x.test/', title: null, referrer: null }))
+      .join('\n');
+    const calls: StreamAppend[][] = [];
+    const counted: PostgresEventStore = Object.assign(Object.create(store), {
+      appendToStreams: (appends: readonly StreamAppend[]) => {
+        calls.push([...appends]);
+        return store.appendToStreams(appends);
+      },
+    });
+    const report = await importNdjson(linesOf(file), {
+      store: new UpcastingEventStore(counted, eventCatalog),
+      catalog: eventCatalog,
+      validator: new EventValidator(eventCatalog),
+      context,
+    });
+    expect(report).toMatchObject({ accepted: 3, rejected: 0 });
+    expect(calls.map((appends) => appends.map((append) => append.streamName))).toEqual([contacts.map((id) => `activity-${id}`)]);
   });
 
   it('accepts an older stored shape and keeps it as it was written', async () => {

@@ -2,10 +2,19 @@
 // "metadata": {"occurredAt", "schemaVersion"?}}}. Streamed line by line (constant memory), idempotent by event id
 // (a re-run stores nothing twice), and every rejected line is reported with its reason. The actor and
 // correlation id are the importer's, never the file's: the audit trail says who imported.
-import { streamCategory, DuplicateEventIds, type EventStore, type NewEvent } from '../../../event-store/src/index.js';
+import {
+  streamCategory,
+  DuplicateEventIds,
+  isMultiStreamAppender,
+  type EventStore,
+  type MultiStreamAppender,
+  type NewEvent,
+  type StreamAppendOutcome,
+} from '../../../event-store/src/index.js';
 import type { EventCatalog } from '../../../domain/src/catalog/event-catalog.js';
 import type { EventValidator } from '../../../domain/src/catalog/event-validator.js';
 import type { RequestContext } from '../request-context.js';
+import { UpcastingEventStore } from '../upcasting-event-store.js';
 
 export type ImportRejection = Readonly<{ line: number; reason: string; eventId?: string }>;
 
@@ -25,6 +34,7 @@ export type ImportDependencies = Readonly<{
   catalog: EventCatalog;
   validator: EventValidator;
   context: RequestContext;
+  /** Events per round trip to the store (the streams of consecutive lines, appended together). */
   batchSize?: number;
   maxReportedRejections?: number;
   onProgress?: (report: Readonly<ImportReport>) => void;
@@ -37,46 +47,81 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 const FORBIDDEN_CATEGORIES = new Set(['unique', 'settings']);
 
 type Pending = { line: number; event: NewEvent };
+type StreamRun = { streamName: string; items: Pending[] };
+
+// Stores without a multi-stream append take the streams one by one, judged the same way.
+const oneByOne = (store: EventStore): MultiStreamAppender => ({
+  appendToStreams: async (appends) => {
+    const outcomes: StreamAppendOutcome[] = [];
+    for (const { streamName, events } of appends) {
+      try {
+        const result = await store.appendToStream(streamName, events, { expectedRevision: 'any' });
+        outcomes.push({ status: result.alreadyStored ? 'already_stored' : 'appended', result });
+      } catch (error) {
+        if (!(error instanceof DuplicateEventIds)) throw error;
+        outcomes.push({ status: 'duplicate_ids', error });
+      }
+    }
+    return outcomes;
+  },
+});
+
+// Appends need no upcasting: the import writes to the store under the upcasting reader when there is one.
+const appenderOf = (store: EventStore): MultiStreamAppender => {
+  const writer = store instanceof UpcastingEventStore ? store.inner : store;
+  return isMultiStreamAppender(writer) ? writer : oneByOne(store);
+};
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDependencies): Promise<ImportReport> => {
   const report: ImportReport = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };
-  const batchSize = deps.batchSize ?? 500;
+  const batchSize = deps.batchSize ?? 1000;
   const maxRejections = deps.maxReportedRejections ?? 100;
-  let stream: string | null = null;
-  let pending: Pending[] = [];
+  const appender = appenderOf(deps.store);
+  // Consecutive lines of a stream form one run; runs of several streams go to the store in one round trip.
+  let runs: StreamRun[] = [];
+  let pendingEvents = 0;
+  let pendingIds = new Set<string>();
+  // At most one round trip in flight, so the file's order holds in the log, while the next lines are parsed.
+  let inFlight: Promise<void> = Promise.resolve();
 
   const reject = (line: number, reason: string, eventId?: string) => {
     report.rejected++;
     if (report.rejections.length < maxRejections) report.rejections.push({ line, reason, ...(eventId ? { eventId } : {}) });
   };
 
-  const appendOne = async (streamName: string, item: Pending) => {
-    try {
-      const result = await deps.store.appendToStream(streamName, [item.event], { expectedRevision: 'any' });
-      if (result.alreadyStored) report.duplicates++;
-      else report.accepted++;
-    } catch (error) {
-      reject(item.line, error instanceof Error ? error.message : String(error), item.event.id);
+  const appendRuns = async (batch: readonly StreamRun[]) => {
+    const outcomes = await appender.appendToStreams(batch.map((run) => ({ streamName: run.streamName, events: run.items.map((p) => p.event) })));
+    // A run that is partly stored already (an earlier import): its events are judged one by one.
+    const partial = batch.filter((_, i) => outcomes[i].status === 'duplicate_ids').flatMap((run) => run.items.map((item) => ({ run, item })));
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'appended') report.accepted += batch[i].items.length;
+      else if (outcome.status === 'already_stored') report.duplicates += batch[i].items.length;
+    });
+    if (partial.length > 0) {
+      const single = await appender.appendToStreams(partial.map(({ run, item }) => ({ streamName: run.streamName, events: [item.event] })));
+      single.forEach((outcome, i) => {
+        const { item } = partial[i];
+        if (outcome.status === 'duplicate_ids') reject(item.line, outcome.error.message, item.event.id);
+        else if (outcome.status === 'already_stored') report.duplicates++;
+        else report.accepted++;
+      });
     }
+    deps.onProgress?.(report);
   };
 
   const flush = async () => {
-    if (!stream || pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    try {
-      const result = await deps.store.appendToStream(stream, batch.map((p) => p.event), { expectedRevision: 'any' });
-      if (result.alreadyStored) report.duplicates += batch.length;
-      else report.accepted += batch.length;
-    } catch (error) {
-      if (!(error instanceof DuplicateEventIds)) throw error;
-      // Part of the batch came from an earlier run: store the rest one by one.
-      for (const item of batch) await appendOne(stream, item);
-    }
-    deps.onProgress?.(report);
+    await inFlight;
+    if (runs.length === 0) return;
+    const batch = runs;
+    runs = [];
+    pendingEvents = 0;
+    pendingIds = new Set();
+    inFlight = appendRuns(batch);
+    // Awaited by the next flush; handled now so that a failure is not reported as unhandled meanwhile.
+    inFlight.catch(() => undefined);
   };
 
   const parse = (text: string, line: number): { streamName: string; event: NewEvent } | null => {
@@ -154,13 +199,17 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     if (text === '') continue;
     const parsed = parse(text, report.lines);
     if (!parsed) continue;
-    if (parsed.streamName !== stream || pending.length >= batchSize) {
-      await flush();
-      stream = parsed.streamName;
-    }
-    pending.push({ line: report.lines, event: parsed.event });
+    // An id seen again goes to a later round trip, where the store judges it against the first.
+    if (pendingIds.has(parsed.event.id)) await flush();
+    const last = runs.at(-1);
+    if (last?.streamName === parsed.streamName) last.items.push({ line: report.lines, event: parsed.event });
+    else runs.push({ streamName: parsed.streamName, items: [{ line: report.lines, event: parsed.event }] });
+    pendingIds.add(parsed.event.id);
+    if (++pendingEvents >= batchSize) await flush();
   }
   await flush();
+  await inFlight;
+  report.rejections.sort((a, b) => a.line - b.line);
   deps.onProgress?.(report);
   return report;
 };

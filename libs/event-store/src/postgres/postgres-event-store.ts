@@ -38,6 +38,24 @@ type AppendRow = {
   duplicate_ids: string[] | null;
 };
 
+type StreamsAppendRow = Omit<AppendRow, 'status' | 'actual_revision'> & { status: 'ok' | 'duplicate' | 'duplicate_ids' };
+
+/** One stream's events in a multi-stream append; appended with expected revision 'any'. */
+export type StreamAppend = Readonly<{ streamName: string; events: readonly NewEvent[] }>;
+
+/** Per stream of a multi-stream append: stored (now or by an earlier identical append), or refused whole. */
+export type StreamAppendOutcome =
+  | Readonly<{ status: 'appended' | 'already_stored'; result: AppendResult }>
+  | Readonly<{ status: 'duplicate_ids'; error: DuplicateEventIds }>;
+
+/** A store that appends to many streams in one round trip and one transaction (an import's path). */
+export interface MultiStreamAppender {
+  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]>;
+}
+
+export const isMultiStreamAppender = (store: object): store is MultiStreamAppender =>
+  typeof (store as Partial<MultiStreamAppender>).appendToStreams === 'function';
+
 export type PostgresEventStoreOptions = Readonly<{
   /** How many events one read query fetches. */
   batchSize?: number;
@@ -57,6 +75,9 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   data: row.data,
   metadata: { ...row.metadata, recordedAt: row.recorded_at.toISOString() },
 });
+
+// One JSON array per column for tally_append_streams (see migration 0003); absent data is stored as JSON null.
+const jsonArray = (values: readonly unknown[]): string => JSON.stringify(values.map((value) => value ?? null));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -87,7 +108,7 @@ const filterParams = (filter: EventFilter | undefined): [string[] | null, string
  * Appends made through this instance wake its subscriptions at once; appends from other processes are found by
  * polling.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, MultiStreamAppender {
   // Bumped on every local append; a subscription that saw the same count before its read sleeps until it moves.
   private appendCount = 0;
   private readonly waiters = new Set<() => void>();
@@ -164,6 +185,52 @@ export class PostgresEventStore implements EventStore {
       case 'duplicate_ids':
         throw new DuplicateEventIds(streamName, row.duplicate_ids ?? []);
     }
+  }
+
+  /**
+   * Appends to many streams at once, each with expected revision 'any', in one statement: every stream's events are
+   * stored whole or refused whole on its own (ids stored before: 'already_stored' when the stream's batch is a
+   * retry, else 'duplicate_ids', as appendToStream judges), and the stored ones commit together. A stream may come
+   * more than once; its events keep the order of `appends`. Event ids must be unique across the call.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    if (appends.length === 0) return [];
+    const ids = new Set<string>();
+    const entries: number[] = [];
+    const events: NewEvent[] = [];
+    appends.forEach(({ streamName, events: batch }, entry) => {
+      validateAppend(streamName, batch);
+      for (const event of batch) {
+        if (ids.has(event.id)) throw new InvalidAppend(`event id ${event.id} appears twice in one append`);
+        ids.add(event.id);
+        entries.push(entry + 1);
+        events.push(event);
+      }
+    });
+    const { rows } = await this.pool.query<StreamsAppendRow>(
+      `SELECT * FROM tally_append_streams($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb, $7::jsonb)`,
+      [
+        appends.map((a) => a.streamName),
+        appends.map((a) => streamCategory(a.streamName)),
+        entries,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        jsonArray(events.map((e) => e.data)),
+        jsonArray(events.map((e) => e.metadata)),
+      ],
+    );
+    this.notifyAppended();
+    return rows.map((row, i): StreamAppendOutcome => {
+      if (row.status === 'duplicate_ids') {
+        return { status: 'duplicate_ids', error: new DuplicateEventIds(appends[i].streamName, row.duplicate_ids ?? []) };
+      }
+      const result = {
+        nextRevision: Number(row.next_revision),
+        position: position(BigInt(row.last_position!)),
+        alreadyStored: row.status === 'duplicate',
+      };
+      return { status: row.status === 'ok' ? 'appended' : 'already_stored', result };
+    });
   }
 
   async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
