@@ -30,10 +30,10 @@ const createTables = ({ table }: ProjectionTables): string => {
       data jsonb NOT NULL,
       -- Set on rows a primary took over from a merged duplicate: the contact the event happened to.
       merged_from text,
-      PRIMARY KEY (contact_id, event_id)
+      -- An event has one position and one instant, so this key is as unique as (contact, event), and the same
+      -- index serves the newest-first pages (scanned backwards): one index to maintain per row instead of two.
+      PRIMARY KEY (contact_id, occurred_at, position_commit, position_prepare)
     );
-    CREATE INDEX ${timeline}_newest_idx
-      ON ${timeline} (contact_id, occurred_at DESC, position_commit DESC, position_prepare DESC);
     CREATE TABLE ${associations} (
       record text NOT NULL,
       contact_id text NOT NULL,
@@ -68,13 +68,15 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
   const { rows, associated, dissociated, absorptions } = changes;
   if (rows.length > 0) {
     const positions = rows.map((row) => parsePosition(row.position));
-    // At-least-once delivery may repeat an event; its row is the same, so the first one stays.
+    // At-least-once delivery may repeat an event; its row is the same, so the first one stays. The data goes as
+    // one JSON array zipped in by position: cheaper on both sides than a jsonb[] literal of escaped documents.
     await tx.query(
       `INSERT INTO ${timeline}
          (contact_id, event_id, event_type, position, position_commit, position_prepare, occurred_at, summary, data)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::timestamptz[],
-                            $8::text[], $9::jsonb[])
-       ON CONFLICT (contact_id, event_id) DO NOTHING`,
+       SELECT * FROM ROWS FROM (
+         unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::timestamptz[], $8::text[]),
+         jsonb_array_elements($9::jsonb))
+       ON CONFLICT DO NOTHING`,
       [
         rows.map((row) => row.contactId),
         rows.map((row) => row.eventId),
@@ -84,7 +86,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
         positions.map((p) => p.prepare.toString()),
         rows.map((row) => row.occurredAt),
         rows.map((row) => row.summary),
-        rows.map((row) => JSON.stringify(row.data)),
+        JSON.stringify(rows.map((row) => row.data)),
       ],
     );
   }
@@ -110,7 +112,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
               coalesce(merged_from, contact_id)
          FROM ${timeline}
         WHERE contact_id = $2 AND (position_commit, position_prepare) <= ($3::bigint, $4::bigint)
-       ON CONFLICT (contact_id, event_id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
       [absorption.contactId, absorption.mergedContactId, at.commit.toString(), at.prepare.toString()],
     );
   }
@@ -118,7 +120,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
 
 export const contactTimelineProjection: ProjectionDefinition = {
   name: CONTACT_TIMELINE_PROJECTION,
-  codeVersion: 1,
+  codeVersion: 2,
   filter: { eventTypes: TIMELINE_EVENT_TYPES },
   tables: ['contact_timeline', 'contact_timeline_associations'],
   createTables,

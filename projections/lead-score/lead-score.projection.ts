@@ -53,7 +53,12 @@ export type LeadScoreEventRow = ScoringEvent & Readonly<{ contactId: string }>;
 export type LeadScoreChanges = Readonly<{
   /** Every contact the batch touched, re-scored once. */
   scores: readonly LeadScoreRow[];
-  /** The full contribution list of every contact in `scores` (it replaces the stored one). */
+  /** Contacts in `scores` whose stored contributions are outdated: they are removed before `contributions` go in. */
+  replacedContributions: readonly string[];
+  /**
+   * The full contribution list of every contact in `scores` whose list changed; an unchanged list (often an
+   * empty one) is neither removed nor written again.
+   */
   contributions: readonly LeadScoreContributionRow[];
   /** Scoring events a contact did not hold before the batch. */
   addedEvents: readonly LeadScoreEventRow[];
@@ -111,7 +116,10 @@ const instant = (value: string, what: string): string => {
   return new Date(ms).toISOString();
 };
 
-const later = (a: string, b: string): string => (Date.parse(b) > Date.parse(a) ? b : a);
+// Both are normalised instants; with four-digit years (24 characters) text order is time order, which spares the
+// two date parses per event that took close to a tenth of this reducer's time.
+const later = (a: string, b: string): string =>
+  (a.length === 24 && b.length === 24 ? b > a : Date.parse(b) > Date.parse(a)) ? b : a;
 
 const withProperty = (properties: ContactProperties, name: string, value: ContactPropertyValue): ContactProperties => {
   const { [name]: _replaced, ...kept } = properties;
@@ -230,6 +238,23 @@ const scoreRows = (formula: Formula, state: ContactScoreState): [LeadScoreRow, L
   ];
 };
 
+const sameContributions = (a: readonly LeadScoreContributionRow[], b: readonly LeadScoreContributionRow[]): boolean =>
+  a.length === b.length &&
+  a.every((row, i) => (Object.keys(row) as (keyof LeadScoreContributionRow)[]).every((field) => row[field] === b[i][field]));
+
+// The stored list is what the loaded state scores to (same formula, pure scorer). Without scoring events and with
+// the same properties object it equals the new list, so most contacts are not scored twice.
+const storedContributions = (
+  formula: Formula,
+  before: ContactScoreState | undefined,
+  after: ContactScoreState,
+  rows: readonly LeadScoreContributionRow[],
+): readonly LeadScoreContributionRow[] => {
+  if (!before) return [];
+  if (before.events.length === 0 && after.events.length === 0 && before.properties === after.properties) return rows;
+  return scoreRows(formula, before)[1];
+};
+
 /**
  * Applies a batch (in log order) to the contacts it touches, given their state before it (`loaded`; a contact
  * missing from it is new), and re-scores each touched contact once. Pure: the same events give the same rows.
@@ -244,15 +269,22 @@ export const projectLeadScores = (
   const rules = engagementRules(formula);
   for (const event of events) applyEvent(contacts, touched, event, rules);
   const scores: LeadScoreRow[] = [];
+  const replacedContributions: string[] = [];
   const contributions: LeadScoreContributionRow[] = [];
   const addedEvents: LeadScoreEventRow[] = [];
   for (const contactId of [...touched].sort()) {
     const state = contacts.get(contactId)!;
     const [row, rows] = scoreRows(formula, state);
     scores.push(row);
-    contributions.push(...rows);
-    const held = new Set(loaded.get(contactId)?.events.map((event) => event.id));
+    const before = loaded.get(contactId);
+    // Deleting and re-inserting every touched contact's rows costs more than finding the few whose rows changed.
+    const stored = storedContributions(formula, before, state, rows);
+    if (!sameContributions(stored, rows)) {
+      if (stored.length > 0) replacedContributions.push(contactId);
+      contributions.push(...rows);
+    }
+    const held = new Set(before?.events.map((event) => event.id));
     addedEvents.push(...state.events.filter((event) => !held.has(event.id)).map((event) => ({ contactId, ...event })));
   }
-  return { scores, contributions, addedEvents };
+  return { scores, replacedContributions, contributions, addedEvents };
 };

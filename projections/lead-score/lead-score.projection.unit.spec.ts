@@ -69,6 +69,14 @@ const carry = (loaded: ReadonlyMap<string, ContactScoreState>, changes: LeadScor
   return states;
 };
 
+// The contributions table after the persistence step applied a batch: replaced lists go, changed lists come in.
+const storeContributions = (stored: ReadonlyMap<string, unknown[]>, changes: LeadScoreChanges): Map<string, unknown[]> => {
+  const next = new Map(stored);
+  for (const contactId of changes.replacedContributions) next.delete(contactId);
+  for (const row of changes.contributions) next.set(row.contactId, [...(next.get(row.contactId) ?? []), row]);
+  return next;
+};
+
 describe('lead-score projection', () => {
   it('reads every event type a formula may score, whatever the build formula', () => {
     expect(LEAD_SCORE_EVENT_TYPES).toEqual(expect.arrayContaining(['PageViewed', 'FormSubmitted', 'DealCreated', 'ContactCreated', 'ContactAbsorbed']));
@@ -134,6 +142,31 @@ describe('lead-score projection', () => {
     const cleared = project([at('ContactPropertiesChanged', change('VP Sales', null), day(2))], carry(carry(new Map(), first), promoted));
     expect(scoreOf(cleared, 'bo')).toMatchObject({ fit: 0, total: 0 });
     expect(scoreOf(cleared, 'bo').properties).not.toHaveProperty('jobTitle');
+    expect(cleared.replacedContributions).toEqual(['bo']);
+    expect(contributionsOf(cleared, 'bo')).toEqual([]);
+  });
+
+  it('rewrites a contact\'s contributions only when they change, as decay does when the contact acts again', () => {
+    const at = log();
+    const first = project([at('ContactCreated', created('jo', 'VP Sales'), day(0))]);
+    expect(first.replacedContributions).toEqual([]);
+    expect(contributionsOf(first, 'jo').map((c) => c.ruleId)).toEqual(['senior-title']);
+
+    const stage = (previous: string, next: string) => ({ contactId: 'jo', previous, stage: next });
+    const staged = project([at('ContactLifecycleStageChanged', stage('lead', 'marketing-qualified'), day(1))], carry(new Map(), first));
+    expect(scoreOf(staged, 'jo')).toMatchObject({ fit: 15, asOf: day(1) });
+    expect(staged.replacedContributions).toEqual([]);
+    expect(staged.contributions).toEqual([]);
+
+    const viewedAt = carry(carry(new Map(), first), staged);
+    const viewed = project([at('PageViewed', pageView('jo', '/pricing'), day(1), 'activity-jo')], viewedAt);
+    expect(viewed.replacedContributions).toEqual(['jo']);
+    expect(contributionsOf(viewed, 'jo').map((c) => [c.ruleId, c.points])).toEqual([['senior-title', 15], ['pricing-page', 5]]);
+
+    // A month later the page view has decayed: same events, other points.
+    const later = project([at('ContactLifecycleStageChanged', stage('marketing-qualified', 'lead'), day(31))], carry(viewedAt, viewed));
+    expect(later.replacedContributions).toEqual(['jo']);
+    expect(contributionsOf(later, 'jo').map((c) => [c.ruleId, c.points])).toEqual([['senior-title', 15], ['pricing-page', 2.5]]);
   });
 
   it('re-scores a contact as of its own later activity, so decay moves only when something happens to it', () => {
@@ -270,13 +303,15 @@ describe('lead-score projection', () => {
     ];
     const whole = project(events);
     let loaded = new Map<string, ContactScoreState>();
+    let stored = new Map<string, unknown[]>();
     let last: LeadScoreChanges | null = null;
     for (const event of events) {
       last = project([event], loaded);
       loaded = carry(loaded, last);
+      stored = storeContributions(stored, last);
     }
     expect(last!.scores).toEqual(whole.scores);
-    expect(last!.contributions).toEqual(whole.contributions);
+    expect([...stored.values()].flat()).toEqual(whole.contributions);
     expect(scoreOf(whole, 'ivy')).toMatchObject({ fit: 15, qualification: 'mql' });
   });
 });
