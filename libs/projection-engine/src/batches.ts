@@ -1,4 +1,5 @@
 import {
+  comparePositions,
   formatPosition,
   type EventFilter,
   type EventStore,
@@ -23,21 +24,22 @@ export const readPage = async (
 /**
  * Reads the log for all the builds of an engine. Pages are unfiltered (each build filters in memory), so builds at
  * the same position share one read: all of them during a full rebuild, and live builds woken by the same append.
- * Concurrent requests for a page share one query, and the latest full pages are kept for the builds behind. A build
- * that runs ahead waits (briefly) while the kept pages are all still awaited, so the builds of a rebuild stay
- * together instead of each reading the whole log. A short page is never kept: the log may have grown since.
+ * Concurrent requests for a page share one query, and the latest full pages are kept for the builds behind. While
+ * the kept pages are all still ahead of some build, a build that wants a new page waits (briefly) for the slowest,
+ * so the builds of a rebuild stay together instead of each reading the whole log. A short page is never kept: the
+ * log may have grown since.
  */
 export class SharedPageReader {
   private readonly pending = new Map<string, Promise<RecordedEvent[]>>();
-  private readonly kept = new Map<string, RecordedEvent[]>();
+  private readonly kept = new Map<string, { after: Position | null; events: RecordedEvent[] }>();
 
   constructor(
     private readonly store: EventStore,
     readonly pageSize: number,
     private readonly options: Readonly<{
       keptPages: number;
-      /** Whether a running build is at this page key and will read from it. */
-      isAwaited: (key: string) => boolean;
+      /** Where the builds that go on reading are: each reads the page after its position next. */
+      readerPositions: () => (Position | null)[];
       /** The longest a build ahead waits for the others before it reads on alone. */
       maxLeadWaitMs: number;
     }>,
@@ -50,7 +52,7 @@ export class SharedPageReader {
   read(after: Position | null): Promise<RecordedEvent[]> {
     const key = SharedPageReader.keyOf(after);
     const kept = this.kept.get(key);
-    if (kept) return Promise.resolve(kept);
+    if (kept) return Promise.resolve(kept.events);
     let pending = this.pending.get(key);
     if (!pending) {
       pending = this.fetch(key, after);
@@ -62,9 +64,9 @@ export class SharedPageReader {
   private async fetch(key: string, after: Position | null): Promise<RecordedEvent[]> {
     try {
       await this.makeRoom();
-      const page = await readPage(this.store, after, this.pageSize);
-      if (page.length === this.pageSize) this.kept.set(key, page);
-      return page;
+      const events = await readPage(this.store, after, this.pageSize);
+      if (events.length === this.pageSize) this.kept.set(key, { after, events });
+      return events;
     } finally {
       this.pending.delete(key);
     }
@@ -73,9 +75,10 @@ export class SharedPageReader {
   private async makeRoom(): Promise<void> {
     const deadline = Date.now() + this.options.maxLeadWaitMs;
     while (this.kept.size >= this.options.keptPages) {
-      const unawaited = [...this.kept.keys()].find((key) => !this.options.isAwaited(key));
-      if (unawaited !== undefined) {
-        this.kept.delete(unawaited);
+      const slowest = this.slowestOnTheChain();
+      const passed = [...this.kept].find(([, page]) => slowest !== undefined && isBefore(page.after, slowest));
+      if (passed || slowest === undefined) {
+        this.kept.delete(passed ? passed[0] : this.kept.keys().next().value!);
       } else if (Date.now() >= deadline) {
         this.kept.delete(this.kept.keys().next().value!);
       } else {
@@ -83,4 +86,21 @@ export class SharedPageReader {
       }
     }
   }
+
+  /**
+   * The position of the slowest build that reads the kept pages (it is at one of them, or reading one): pages before
+   * it have been read by every such build. A build elsewhere (after a poison event, say) reads on its own.
+   */
+  private slowestOnTheChain(): Position | null | undefined {
+    let slowest: Position | null | undefined;
+    for (const position of this.options.readerPositions()) {
+      const key = SharedPageReader.keyOf(position);
+      if (!this.kept.has(key) && !this.pending.has(key)) continue;
+      if (slowest === undefined || isBefore(position, slowest)) slowest = position;
+    }
+    return slowest;
+  }
 }
+
+const isBefore = (a: Position | null, b: Position | null): boolean =>
+  b !== null && (a === null || comparePositions(a, b) < 0);

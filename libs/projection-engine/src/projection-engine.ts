@@ -82,7 +82,7 @@ class ProjectionApplyError extends Error {
 
 const POKE_COALESCE_MS = 15;
 /** Events of full pages kept for the builds behind the others (about 1 KB each). */
-const KEPT_EVENTS = 40_000;
+const KEPT_EVENTS = 16_000;
 /** Bounds how long a build that is ahead waits for the others, so a stalled build never holds the rest back. */
 const MAX_LEAD_WAIT_MS = 1_000;
 
@@ -342,8 +342,7 @@ export class ProjectionEngine {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.reader = new SharedPageReader(store, this.batchSize, {
       keptPages: Math.max(2, Math.ceil(KEPT_EVENTS / this.batchSize)),
-      isAwaited: (key) =>
-        [...this.runners.values()].some((runner) => runner.isReading && SharedPageReader.keyOf(runner.position) === key),
+      readerPositions: () => [...this.runners.values()].filter((runner) => runner.isReading).map((runner) => runner.position),
       maxLeadWaitMs: MAX_LEAD_WAIT_MS,
     });
     this.beforeCommit = options.beforeCommit;
