@@ -1,6 +1,7 @@
-// Pipeline health, the pure part: one row per deal (where it stands, what it is worth, since when) and the
-// pipelines' stage rows. Figures (weighted amounts, ages, win rates) are computed when asked, so a probability
-// change re-weights every deal at once and nothing here depends on the clock.
+// Pipeline health, the pure part: one row per deal (where it stands, what it is worth, since when), the pipelines'
+// stage rows, and each deal's share of the totals per group (pipeline, stage, currency, outcome, close month) that
+// queries read instead of every deal. Figures (weighted amounts, ages, win rates) are computed when asked, so a
+// probability change re-weights every deal at once and nothing here depends on the clock.
 import type { RecordedEvent } from '../../libs/event-store/src/index.js';
 import type { DealEvent, DealOutcome } from '../../libs/domain/src/deal/index.js';
 import type { Pipeline } from '../../libs/domain/src/pipeline/index.js';
@@ -114,3 +115,35 @@ export const reducePipelineHealth = (state: PipelineHealthState, events: readonl
     changedDeals: [...changedDealIds].map((id) => deals.get(id)!),
   };
 };
+
+/** A deal's share of its group's totals, added (1) or taken out (-1). */
+export type DealShare = Readonly<{
+  pipelineId: string;
+  stageId: string;
+  currency: string;
+  outcome: DealOutcome;
+  /** YYYY-MM of the close date. */
+  closeMonth: string;
+  sign: 1 | -1;
+  /** As stored: two decimals. */
+  amount: string;
+  enteredStageAt: string;
+}>;
+
+const shareOf = (deal: HealthDeal, sign: 1 | -1): DealShare => ({
+  pipelineId: deal.pipelineId,
+  stageId: deal.stageId,
+  currency: deal.currency,
+  outcome: deal.outcome,
+  closeMonth: deal.closeDate.slice(0, 7),
+  sign,
+  amount: deal.amount.toFixed(2),
+  enteredStageAt: deal.enteredStageAt,
+});
+
+/** What changed deals move in the totals: each one's share before the batch taken out, its share after put in. */
+export const shareChanges = (before: ReadonlyMap<string, HealthDeal>, changed: readonly HealthDeal[]): DealShare[] =>
+  changed.flatMap((after) => {
+    const old = before.get(after.dealId);
+    return old ? [shareOf(old, -1), shareOf(after, 1)] : [shareOf(after, 1)];
+  });

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../libs/event-store/src/index.js';
 import { position } from '../../libs/event-store/src/index.js';
 import { stageRowsOf } from './pipeline-stages.projection.js';
-import { reducePipelineHealth, type HealthDeal, type PipelineHealthState } from './pipeline-health.projection.js';
+import { reducePipelineHealth, shareChanges, type HealthDeal, type PipelineHealthState } from './pipeline-health.projection.js';
 
 let commit = 0n;
 const recorded = (type: string, data: object, occurredAt: string): RecordedEvent => {
@@ -177,6 +177,24 @@ describe('pipeline-health reducer', () => {
     expect(batch.changedDeals.map((deal) => [deal.dealId, deal.stageId])).toEqual([
       ['d1', 'demo'],
       ['d2', 'lead'],
+    ]);
+  });
+});
+
+describe('pipeline-health totals', () => {
+  it("moves a changed deal's share out of the group it was in and into the one it is in now", () => {
+    const before = run([pipelineCreated, dealCreated('d1', '2026-01-10T00:00:00Z', { amount: 1234.5 })]).state;
+    const later = run([moved('d1', 'lead', 'demo', '2026-01-12T00:00:00Z')], before);
+    expect(shareChanges(before.deals, later.changedDeals)).toEqual([
+      { pipelineId: 'sales', stageId: 'lead', currency: 'EUR', outcome: 'open', closeMonth: '2026-03', sign: -1, amount: '1234.50', enteredStageAt: '2026-01-10T00:00:00.000Z' },
+      { pipelineId: 'sales', stageId: 'demo', currency: 'EUR', outcome: 'open', closeMonth: '2026-03', sign: 1, amount: '1234.50', enteredStageAt: '2026-01-12T00:00:00.000Z' },
+    ]);
+  });
+
+  it('adds a new deal once, with its amount as stored (two decimals)', () => {
+    const { changedDeals } = run([pipelineCreated, dealCreated('d1', '2026-01-10T00:00:00Z', { amount: 99.999, closeDate: '2026-12-01' })]);
+    expect(shareChanges(empty.deals, changedDeals)).toEqual([
+      { pipelineId: 'sales', stageId: 'lead', currency: 'EUR', outcome: 'open', closeMonth: '2026-12', sign: 1, amount: '100.00', enteredStageAt: '2026-01-10T00:00:00.000Z' },
     ]);
   });
 });

@@ -1,11 +1,17 @@
 // The read side's TypeORM connection: entities map the stable views the projection engine maintains, so queries
 // never name a build's tables. Schema changes are explicit SQL in each projection; synchronize stays off.
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { prepareStatementsOf } from './prepared-query.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
 
-export const openReadModels = async (url: string, entities: EntityList): Promise<DataSource> => {
+/** `preparedStatements`: run the hot queries as named prepared statements (a server, not PGlite). */
+export const openReadModels = async (
+  url: string,
+  entities: EntityList,
+  options: Readonly<{ preparedStatements?: boolean }> = {},
+): Promise<DataSource> => {
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -15,5 +21,7 @@ export const openReadModels = async (url: string, entities: EntityList): Promise
     logging: false,
     extra: { max: 4 },
   });
-  return dataSource.initialize();
+  await dataSource.initialize();
+  if (options.preparedStatements) prepareStatementsOf(dataSource);
+  return dataSource;
 };

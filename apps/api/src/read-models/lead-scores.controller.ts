@@ -126,15 +126,14 @@ export class LeadScoresController {
   @Get()
   @ApiOperation({ summary: 'Lead scores of contacts (merged duplicates left out), each as of its latest activity' })
   async list(@Query() query: LeadScoreListDto): Promise<Answer<LeadScoreSummary[]>> {
-    const position = await this.gate.positionFor(PROJECTION, query.minPosition);
-    const page = await listLeadScores(this.readModels, {
+    await this.gate.reach(PROJECTION, query.minPosition);
+    return listLeadScores(this.readModels, {
       qualification: query.qualification,
       minScore: query.minScore,
       sort: query.sort ?? '-score',
       limit: query.limit ?? 50,
       cursor: query.cursor,
     });
-    return { position, ...page };
   }
 
   @Get(':contactId')
@@ -147,8 +146,8 @@ export class LeadScoresController {
     @Param('contactId', new ParseUUIDPipe()) contactId: string,
     @Query() query: LeadScoreAsOfDto,
   ): Promise<Answer<LeadScoreDetail | DerivedLeadScore>> {
-    const position = await this.gate.positionFor(PROJECTION, query.minPosition);
     if (query.asOf !== undefined || query.formulaId !== undefined) {
+      const position = await this.gate.positionFor(PROJECTION, query.minPosition);
       const formula = query.formulaId
         ? (await this.formulas.get(query.formulaId)).formula
         : (await activeLeadScoreBuild(this.runtime.projections)).formula;
@@ -156,7 +155,8 @@ export class LeadScoresController {
       const { fit, engagement, total, qualification, formulaId } = await scoreAsOf(this.runtime.eventStore, formula, contactId, asOf);
       return { position, data: { contactId, fit, engagement, total, qualification, formulaId, asOf, derivedFrom: 'event-log' } };
     }
-    const score = await findLeadScore(this.readModels, contactId);
+    await this.gate.reach(PROJECTION, query.minPosition);
+    const { position, score } = await findLeadScore(this.readModels, contactId);
     if (!score) throw notFound('lead score', contactId);
     return { position, data: score };
   }
@@ -167,8 +167,8 @@ export class LeadScoresController {
     @Param('contactId', new ParseUUIDPipe()) contactId: string,
     @Query() query: ReadModelQuery,
   ): Promise<Answer<LeadScoreContributionRow[]>> {
-    const position = await this.gate.positionFor(PROJECTION, query.minPosition);
-    const score = await findLeadScore(this.readModels, contactId);
+    await this.gate.reach(PROJECTION, query.minPosition);
+    const { position, score } = await findLeadScore(this.readModels, contactId);
     if (!score) throw notFound('lead score', contactId);
     return { position, data: await leadScoreContributions(this.readModels, contactId) };
   }

@@ -81,8 +81,8 @@ export class PipelineHealthController {
   @ApiOperation({ summary: 'Open deals, amounts per currency, weighted amounts, ages and stuck deals per stage; win rate and forecast' })
   async health(@Query() query: PipelineHealthQuery) {
     const asOf = new Date(query.asOf ?? Date.now()).toISOString();
-    const position = await this.gate.positionFor(PIPELINE_HEALTH, query.minPosition);
-    const pipelines = await pipelineHealth(this.readModels, { pipelineId: query.pipelineId, asOf, currency: query.currency });
+    await this.gate.reach(PIPELINE_HEALTH, query.minPosition);
+    const { position, pipelines } = await pipelineHealth(this.readModels, { pipelineId: query.pipelineId, asOf, currency: query.currency });
     if (query.pipelineId === undefined) return { position, data: pipelines };
     if (pipelines.length === 0) throw notFound('pipeline', query.pipelineId);
     return { position, data: pipelines[0] };

@@ -19,14 +19,20 @@ export class ReadModelBehind extends Error {
 export class ReadModelGate {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
+  /**
+   * Waits until `projection` reflects `minPosition`, if given; 503 when it is not reached. Without one it costs
+   * nothing: queries that read their position in their own statement (active-position.ts) call only this.
+   */
+  async reach(projection: string, minPosition?: string): Promise<void> {
+    if (minPosition === undefined) return;
+    const reached = await this.runtime.projections.waitFor(projection, parsePosition(minPosition), MIN_POSITION_WAIT_MS);
+    if (!reached) throw new ReadModelBehind(projection, minPosition);
+  }
+
   /** The position `projection` reflects, after waiting for `minPosition` if given; 503 when it is not reached. */
   async positionFor(projection: string, minPosition?: string): Promise<string | null> {
-    const engine = this.runtime.projections;
-    if (minPosition !== undefined) {
-      const reached = await engine.waitFor(projection, parsePosition(minPosition), MIN_POSITION_WAIT_MS);
-      if (!reached) throw new ReadModelBehind(projection, minPosition);
-    }
-    const position = await engine.activePosition(projection);
+    await this.reach(projection, minPosition);
+    const position = await this.runtime.projections.activePosition(projection);
     return position ? formatPosition(position) : null;
   }
 }

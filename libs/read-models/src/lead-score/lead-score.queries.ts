@@ -1,9 +1,14 @@
 // Lead-score queries: lists with keyset paging (stable under ties: the sort key, then the contact id), one
 // contact's score, and every contribution behind it. Merged duplicates never appear in lists.
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { activePositionSql, answerPosition, type Positioned } from '../active-position.js';
 import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
+import { Parameters, preparedQuery } from '../prepared-query.js';
 import { LeadScore, LeadScoreContribution } from './lead-score.entity.js';
 import type { Contribution } from '../../../scoring/src/index.js';
+
+// The projection whose active build the lead_scores views show.
+const LEAD_SCORE = 'lead-score';
 
 export type Qualification = LeadScore['qualification'];
 export const QUALIFICATIONS: readonly Qualification[] = ['none', 'mql', 'sql'];
@@ -41,26 +46,41 @@ export type LeadScoreListQuery = Readonly<{
 export type Page<T> = Readonly<{ data: T[]; nextCursor?: string }>;
 
 // Fixed column per validated sort; the tie-breaker runs the other way so one index serves both directions.
-const ORDER: Readonly<Record<LeadScoreSort, { column: 'total' | 'as_of'; property: 'total' | 'asOf'; descending: boolean }>> = {
-  score: { column: 'total', property: 'total', descending: false },
-  '-score': { column: 'total', property: 'total', descending: true },
-  updated: { column: 'as_of', property: 'asOf', descending: false },
-  '-updated': { column: 'as_of', property: 'asOf', descending: true },
+const ORDER: Readonly<Record<LeadScoreSort, { column: 'total' | 'as_of'; descending: boolean }>> = {
+  score: { column: 'total', descending: false },
+  '-score': { column: 'total', descending: true },
+  updated: { column: 'as_of', descending: false },
+  '-updated': { column: 'as_of', descending: true },
 };
 
-const summaryOf = (row: LeadScore): LeadScoreSummary => ({
-  contactId: row.contactId,
-  fit: row.fit,
-  engagement: row.engagement,
-  total: row.total,
+type SummaryRecord = {
+  contact_id: string;
+  fit: string;
+  engagement: string;
+  total: string;
+  qualification: Qualification;
+  formula_id: string;
+  as_of: Date;
+  position: string;
+};
+type DetailRecord = SummaryRecord & { merged_into: string | null; properties: LeadScoreDetail['properties'] };
+
+// numeric arrives as a string: scores have two decimals, so a number is exact enough.
+const summaryOf = (row: SummaryRecord): LeadScoreSummary => ({
+  contactId: row.contact_id,
+  fit: Number(row.fit),
+  engagement: Number(row.engagement),
+  total: Number(row.total),
   qualification: row.qualification,
-  formulaId: row.formulaId,
-  asOf: row.asOf.toISOString(),
+  formulaId: row.formula_id,
+  asOf: row.as_of.toISOString(),
   position: row.position,
 });
 
+const SUMMARY_COLUMNS = 's.contact_id, s.fit, s.engagement, s.total, s.qualification, s.formula_id, s.as_of, s.position';
+
 // The cursor names its sort, so a cursor from one ordering is refused by another.
-const afterCursor = (builder: SelectQueryBuilder<LeadScore>, sort: LeadScoreSort, cursor: string): void => {
+const afterCursor = (params: Parameters, sort: LeadScoreSort, cursor: string): string => {
   const [cursorSort, value, contactId] = decodeCursor(cursor, 3);
   const { column, descending } = ORDER[sort];
   const valid =
@@ -69,30 +89,58 @@ const afterCursor = (builder: SelectQueryBuilder<LeadScore>, sort: LeadScoreSort
     (column === 'total' ? typeof value === 'number' : typeof value === 'string' && Number.isFinite(Date.parse(value)));
   if (!valid) throw new InvalidCursor();
   const [beyond, tie] = descending ? ['<', '>'] : ['>', '<'];
-  builder.andWhere(`(s.${column} ${beyond} :value OR (s.${column} = :value AND s.contact_id ${tie} :contactId))`, { value, contactId });
+  const at = params.add(value);
+  return `(s.${column} ${beyond} ${at} OR (s.${column} = ${at} AND s.contact_id ${tie} ${params.add(contactId)}))`;
 };
 
-export const listLeadScores = async (dataSource: DataSource, query: LeadScoreListQuery): Promise<Page<LeadScoreSummary>> => {
-  const { column, property, descending } = ORDER[query.sort];
-  const builder = dataSource.getRepository(LeadScore).createQueryBuilder('s').where('s.merged_into IS NULL');
-  if (query.qualification !== undefined) builder.andWhere('s.qualification = :qualification', { qualification: query.qualification });
-  if (query.minScore !== undefined) builder.andWhere('s.total >= :minScore', { minScore: query.minScore });
-  if (query.cursor !== undefined) afterCursor(builder, query.sort, query.cursor);
-  const rows = await builder
-    .orderBy(`s.${property}`, descending ? 'DESC' : 'ASC')
-    .addOrderBy('s.contactId', descending ? 'ASC' : 'DESC')
-    .take(query.limit + 1)
-    .getMany();
-  const data = rows.slice(0, query.limit).map(summaryOf);
+// A row of `(SELECT 1) LEFT JOIN ...`: the position, and the columns of a row found or all null.
+type Read<T> = { read_position: string | null } & (T | { [K in keyof T]: null });
+
+/**
+ * One page in one statement with the build's position. The page is a LATERAL subquery joined to one row, so an
+ * empty page still brings the position; its ORDER BY ... LIMIT walks the sort's index.
+ */
+export const listLeadScores = async (dataSource: DataSource, query: LeadScoreListQuery): Promise<Positioned<Page<LeadScoreSummary>>> => {
+  const { column, descending } = ORDER[query.sort];
+  const params = new Parameters();
+  const position = activePositionSql(params.add(LEAD_SCORE));
+  const conditions = ['s.merged_into IS NULL'];
+  if (query.qualification !== undefined) conditions.push(`s.qualification = ${params.add(query.qualification)}`);
+  if (query.minScore !== undefined) conditions.push(`s.total >= ${params.add(query.minScore)}`);
+  if (query.cursor !== undefined) conditions.push(afterCursor(params, query.sort, query.cursor));
+  const order = `s.${column} ${descending ? 'DESC' : 'ASC'}, s.contact_id ${descending ? 'ASC' : 'DESC'}`;
+  const rows = await preparedQuery<Read<SummaryRecord>>(
+    dataSource,
+    `SELECT ${position} AS read_position, s.*
+       FROM (SELECT 1) AS answer
+       LEFT JOIN LATERAL (
+         SELECT ${SUMMARY_COLUMNS} FROM lead_scores s WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ${params.add(query.limit + 1)}
+       ) AS s ON true
+      ORDER BY ${order}`,
+    params.values,
+  );
+  const found = rows.filter((row): row is Read<SummaryRecord> & SummaryRecord => row.contact_id !== null);
+  const data = found.slice(0, query.limit).map(summaryOf);
+  const answer = { position: answerPosition(rows[0]?.read_position ?? null), data };
   const last = data[data.length - 1];
-  if (rows.length <= query.limit || !last) return { data };
-  return { data, nextCursor: encodeCursor([query.sort, column === 'total' ? last.total : last.asOf, last.contactId]) };
+  if (found.length <= query.limit || !last) return answer;
+  return { ...answer, nextCursor: encodeCursor([query.sort, column === 'total' ? last.total : last.asOf, last.contactId]) };
 };
 
-/** null when the projection has never seen the contact. A merged duplicate is answered with mergedInto set. */
-export const findLeadScore = async (dataSource: DataSource, contactId: string): Promise<LeadScoreDetail | null> => {
-  const row = await dataSource.getRepository(LeadScore).findOneBy({ contactId });
-  return row ? { ...summaryOf(row), mergedInto: row.mergedInto, properties: row.properties } : null;
+/**
+ * A contact's score (null when the projection has never seen the contact; a merged duplicate is answered with
+ * mergedInto set) and the build's position, in one statement.
+ */
+export const findLeadScore = async (dataSource: DataSource, contactId: string): Promise<Positioned<{ score: LeadScoreDetail | null }>> => {
+  const [row] = await preparedQuery<Read<DetailRecord>>(
+    dataSource,
+    `SELECT ${activePositionSql('$1')} AS read_position, ${SUMMARY_COLUMNS}, s.merged_into, s.properties
+       FROM (SELECT 1) AS answer LEFT JOIN lead_scores s ON s.contact_id = $2`,
+    [LEAD_SCORE, contactId],
+  );
+  const position = answerPosition(row.read_position);
+  if (row.contact_id === null) return { position, score: null };
+  return { position, score: { ...summaryOf(row), mergedInto: row.merged_into, properties: row.properties } };
 };
 
 /** Every contribution in the scorer's order (group, rule, occurrence); their `counted` add up to the total. */

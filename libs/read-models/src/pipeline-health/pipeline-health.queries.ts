@@ -1,9 +1,16 @@
-// Pipeline health, answered from the deal and stage rows at query time: open deals per stage with their amounts
-// per currency (never summed across currencies), weighted by the stage's current probability; ages and stuck
-// deals as of a given instant; win rate; and the weighted forecast per close month.
+// Pipeline health, answered from per-group totals the projection keeps (deals, amounts and entry instants per
+// pipeline, stage, currency, outcome and close month) plus the open deals' entry instants: open deals per stage with
+// their amounts per currency (never summed across currencies), weighted by the stage's current probability; ages
+// and stuck deals as of a given instant; win rate; and the weighted forecast per close month. One statement, so
+// one round trip and one snapshot, with the build's position.
 import type { DataSource } from 'typeorm';
+import { activePositionSql, answerPosition, type Positioned } from '../active-position.js';
 import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
+import { Parameters, preparedQuery } from '../prepared-query.js';
 import { PipelineHealthDeal, PipelineHealthStage } from './pipeline-health.entity.js';
+
+// The projection whose active build the pipeline_health views show.
+const PIPELINE_HEALTH = 'pipeline-health';
 
 export type CurrencyAmount = Readonly<{ currency: string; total: number; weighted: number }>;
 
@@ -40,27 +47,6 @@ const DAY_SECONDS = 86_400;
 
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
 
-/** SQL conditions and parameters for the optional filters, always as placeholders. */
-class Conditions {
-  readonly params: unknown[] = [];
-  private readonly clauses: string[] = [];
-
-  add(sql: (placeholder: string) => string, value: unknown): this {
-    this.params.push(value);
-    this.clauses.push(sql(`$${this.params.length}`));
-    return this;
-  }
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  where(base: string): string {
-    return [base, ...this.clauses].join(' AND ');
-  }
-}
-
 type StageRecord = {
   pipeline_id: string;
   pipeline_name: string;
@@ -70,6 +56,7 @@ type StageRecord = {
   closed: 'won' | 'lost' | null;
   stuck_after_days: number | null;
   archived: boolean;
+  stuck: number;
 };
 type OpenRecord = {
   pipeline_id: string;
@@ -77,86 +64,101 @@ type OpenRecord = {
   currency: string;
   open_deals: number;
   age_seconds: number;
-  stuck: number;
   total: string;
   weighted: string;
 };
 type OutcomeRecord = { pipeline_id: string; won: number; lost: number };
 type ForecastRecord = { pipeline_id: string; month: string; currency: string; weighted: string; total: string };
+type HealthRecord = {
+  read_position: string | null;
+  stages: StageRecord[] | null;
+  open: OpenRecord[] | null;
+  outcomes: OutcomeRecord[] | null;
+  forecast: ForecastRecord[] | null;
+};
 
 /** One entry per deal pipeline (or only `pipelineId`'s); empty when that pipeline is unknown. */
-export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHealthFilter): Promise<PipelineHealth[]> => {
-  const stagesFilter = new Conditions();
-  if (filter.pipelineId !== undefined) stagesFilter.add((p) => `s.pipeline_id = ${p}`, filter.pipelineId);
-  const stages: StageRecord[] = await dataSource.query(
-    `SELECT s.pipeline_id, p.name AS pipeline_name, s.stage_id, s.label, s.probability::text, s.closed,
-            s.stuck_after_days, s.archived
-       FROM pipeline_health_stages s JOIN pipeline_health_pipelines p ON p.pipeline_id = s.pipeline_id
-      WHERE ${stagesFilter.where(`p.object_type = 'deal'`)}
-      ORDER BY s.pipeline_id, s.sort_order`,
-    stagesFilter.params,
+export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHealthFilter): Promise<Positioned<{ pipelines: PipelineHealth[] }>> => {
+  const params = new Parameters();
+  const position = activePositionSql(params.add(PIPELINE_HEALTH));
+  const asOf = `${params.add(filter.asOf)}::timestamptz`;
+  const pipeline = (column: string): string => params.equals(column, filter.pipelineId);
+  const currency = (column: string): string => params.equals(column, filter.currency);
+  // Numeric throughout, as the sums are stored: the ages come out exactly as summing each deal's age would.
+  const [row] = await preparedQuery<HealthRecord>(
+    dataSource,
+    `WITH stage AS (
+       SELECT s.pipeline_id, p.name AS pipeline_name, s.stage_id, s.label, s.probability, s.closed, s.stuck_after_days,
+              s.archived, s.sort_order
+         FROM pipeline_health_stages s JOIN pipeline_health_pipelines p ON p.pipeline_id = s.pipeline_id
+        WHERE p.object_type = 'deal'${pipeline('s.pipeline_id')}
+     ), total AS (
+       SELECT t.*, s.probability
+         FROM pipeline_health_totals t
+         LEFT JOIN pipeline_health_stages s ON s.pipeline_id = t.pipeline_id AND s.stage_id = t.stage_id
+        WHERE t.deals > 0${pipeline('t.pipeline_id')}${currency('t.currency')}
+     ), entered_later AS (
+       -- Deals entered after asOf count as age 0 (the rows hold the present, asOf only moves the clock they are
+       -- aged by): what deals * asOf - sum(entered) counted negative for them is added back.
+       SELECT d.pipeline_id, d.stage_id, d.currency, sum(extract(epoch FROM d.entered_stage_at) - extract(epoch FROM ${asOf})) AS seconds
+         FROM pipeline_health_deals d
+        WHERE d.outcome = 'open' AND d.entered_stage_at > ${asOf}${pipeline('d.pipeline_id')}${currency('d.currency')}
+        GROUP BY d.pipeline_id, d.stage_id, d.currency
+     ), open_group AS (
+       SELECT t.pipeline_id, t.stage_id, t.currency, sum(t.deals)::int AS open_deals,
+              sum(t.deals) * extract(epoch FROM ${asOf}) - sum(t.entered_epoch) AS seconds,
+              sum(t.amount) AS total, round(sum(t.amount) * t.probability, 2) AS weighted
+         FROM total t
+        WHERE t.outcome = 'open' AND t.probability IS NOT NULL
+        GROUP BY t.pipeline_id, t.stage_id, t.currency, t.probability
+     ), forecast AS (
+       -- Won deals count in full (a won stage has probability 1), lost ones not at all: the forecast of a month is
+       -- what is won plus what is weighted to come.
+       SELECT t.pipeline_id, t.close_month AS month, t.currency, round(sum(t.amount * t.probability), 2) AS weighted,
+              sum(t.amount) AS total
+         FROM total t
+        WHERE t.outcome IN ('open', 'won') AND t.probability IS NOT NULL
+        GROUP BY t.pipeline_id, t.close_month, t.currency
+     )
+     SELECT ${position} AS read_position,
+       (SELECT json_agg(json_build_object('pipeline_id', s.pipeline_id, 'pipeline_name', s.pipeline_name, 'stage_id', s.stage_id,
+                 'label', s.label, 'probability', s.probability::text, 'closed', s.closed, 'stuck_after_days', s.stuck_after_days,
+                 'archived', s.archived,
+                 'stuck', CASE WHEN s.stuck_after_days IS NULL THEN 0 ELSE (
+                   SELECT count(*) FROM pipeline_health_deals d
+                    WHERE d.outcome = 'open' AND d.pipeline_id = s.pipeline_id AND d.stage_id = s.stage_id
+                      AND d.entered_stage_at < ${asOf} - make_interval(days => s.stuck_after_days)${currency('d.currency')}
+                 ) END) ORDER BY s.pipeline_id, s.sort_order)
+          FROM stage s) AS stages,
+       (SELECT json_agg(json_build_object('pipeline_id', o.pipeline_id, 'stage_id', o.stage_id, 'currency', o.currency,
+                 'open_deals', o.open_deals, 'age_seconds', (o.seconds + coalesce(l.seconds, 0))::float8,
+                 'total', o.total::text, 'weighted', o.weighted::text) ORDER BY o.currency, o.pipeline_id, o.stage_id)
+          FROM open_group o LEFT JOIN entered_later l USING (pipeline_id, stage_id, currency)) AS open,
+       (SELECT json_agg(o) FROM (
+          SELECT pipeline_id, coalesce(sum(deals) FILTER (WHERE outcome = 'won'), 0)::int AS won,
+                 coalesce(sum(deals) FILTER (WHERE outcome = 'lost'), 0)::int AS lost
+            FROM total WHERE outcome IN ('won', 'lost') GROUP BY pipeline_id) o) AS outcomes,
+       (SELECT json_agg(json_build_object('pipeline_id', f.pipeline_id, 'month', f.month, 'currency', f.currency,
+                 'weighted', f.weighted::text, 'total', f.total::text) ORDER BY f.month, f.currency, f.pipeline_id)
+          FROM forecast f) AS forecast`,
+    params.values,
   );
-  if (stages.length === 0) return [];
-
-  const dealsFilter = (): Conditions => {
-    const conditions = new Conditions();
-    if (filter.pipelineId !== undefined) conditions.add((p) => `d.pipeline_id = ${p}`, filter.pipelineId);
-    if (filter.currency !== undefined) conditions.add((p) => `d.currency = ${p}`, filter.currency);
-    return conditions;
-  };
-
-  const open = dealsFilter();
-  const asOf = open.param(filter.asOf);
-  // Deals entered after asOf count as age 0: the rows hold the present, asOf only moves the clock they are aged by.
-  const openRows: OpenRecord[] = await dataSource.query(
-    `SELECT d.pipeline_id, d.stage_id, d.currency, count(*)::int AS open_deals,
-            sum(GREATEST(0, extract(epoch FROM (${asOf}::timestamptz - d.entered_stage_at))))::float8 AS age_seconds,
-            count(*) FILTER (WHERE s.stuck_after_days IS NOT NULL
-                               AND d.entered_stage_at < ${asOf}::timestamptz - make_interval(days => s.stuck_after_days))::int AS stuck,
-            sum(d.amount)::text AS total, round(sum(d.amount * s.probability), 2)::text AS weighted
-       FROM pipeline_health_deals d
-       JOIN pipeline_health_stages s ON s.pipeline_id = d.pipeline_id AND s.stage_id = d.stage_id
-      WHERE ${open.where(`d.outcome = 'open'`)}
-      GROUP BY d.pipeline_id, d.stage_id, d.currency
-      ORDER BY d.currency`,
-    open.params,
-  );
-
-  const closed = dealsFilter();
-  const outcomes: OutcomeRecord[] = await dataSource.query(
-    `SELECT d.pipeline_id, count(*) FILTER (WHERE d.outcome = 'won')::int AS won, count(*) FILTER (WHERE d.outcome = 'lost')::int AS lost
-       FROM pipeline_health_deals d
-      WHERE ${closed.where(`d.outcome IN ('won', 'lost')`)}
-      GROUP BY d.pipeline_id`,
-    closed.params,
-  );
-
-  // Won deals count in full (a won stage has probability 1), lost ones not at all: the forecast of a month is
-  // what is won plus what is weighted to come.
-  const forecastFilter = dealsFilter();
-  const forecast: ForecastRecord[] = await dataSource.query(
-    `SELECT d.pipeline_id, to_char(d.close_date, 'YYYY-MM') AS month, d.currency,
-            round(sum(d.amount * s.probability), 2)::text AS weighted, sum(d.amount)::text AS total
-       FROM pipeline_health_deals d
-       JOIN pipeline_health_stages s ON s.pipeline_id = d.pipeline_id AND s.stage_id = d.stage_id
-      WHERE ${forecastFilter.where(`d.outcome IN ('open', 'won')`)}
-      GROUP BY 1, 2, 3
-      ORDER BY 2, 3`,
-    forecastFilter.params,
-  );
-
+  const stages = row.stages ?? [];
+  const openRows = row.open ?? [];
+  const outcomes = row.outcomes ?? [];
+  const forecast = row.forecast ?? [];
   const pipelineIds = [...new Set(stages.map((stage) => stage.pipeline_id))];
-  return pipelineIds.map((pipelineId) => {
+  const pipelines = pipelineIds.map((pipelineId) => {
     const own = stages.filter((stage) => stage.pipeline_id === pipelineId);
-    const outcome = outcomes.find((row) => row.pipeline_id === pipelineId) ?? { won: 0, lost: 0 };
+    const outcome = outcomes.find((record) => record.pipeline_id === pipelineId) ?? { won: 0, lost: 0 };
     return {
       pipelineId,
       name: own[0].pipeline_name,
       asOf: filter.asOf,
       stages: own.map((stage) => {
-        const groups = openRows.filter((row) => row.pipeline_id === pipelineId && row.stage_id === stage.stage_id);
-        const openDeals = groups.reduce((sum, row) => sum + row.open_deals, 0);
-        const ageSeconds = groups.reduce((sum, row) => sum + row.age_seconds, 0);
+        const groups = openRows.filter((record) => record.pipeline_id === pipelineId && record.stage_id === stage.stage_id);
+        const openDeals = groups.reduce((sum, record) => sum + record.open_deals, 0);
+        const ageSeconds = groups.reduce((sum, record) => sum + record.age_seconds, 0);
         return {
           stageId: stage.stage_id,
           label: stage.label,
@@ -165,19 +167,20 @@ export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHea
           archived: stage.archived,
           stuckAfterDays: stage.stuck_after_days,
           openDeals,
-          amounts: groups.map((row) => ({ currency: row.currency, total: Number(row.total), weighted: Number(row.weighted) })),
+          amounts: groups.map((record) => ({ currency: record.currency, total: Number(record.total), weighted: Number(record.weighted) })),
           averageAgeDays: openDeals === 0 ? null : round(ageSeconds / openDeals / DAY_SECONDS, 2),
-          stuckDeals: groups.reduce((sum, row) => sum + row.stuck, 0),
+          stuckDeals: stage.stuck,
         };
       }),
       winRate: outcome.won + outcome.lost === 0 ? null : round(outcome.won / (outcome.won + outcome.lost), 4),
       won: outcome.won,
       lost: outcome.lost,
       forecast: forecast
-        .filter((row) => row.pipeline_id === pipelineId)
-        .map((row) => ({ month: row.month, currency: row.currency, weighted: Number(row.weighted), total: Number(row.total) })),
+        .filter((record) => record.pipeline_id === pipelineId)
+        .map((record) => ({ month: record.month, currency: record.currency, weighted: Number(record.weighted), total: Number(record.total) })),
     };
   });
+  return { position: answerPosition(row.read_position), pipelines };
 };
 
 export type StuckDeal = Readonly<{
