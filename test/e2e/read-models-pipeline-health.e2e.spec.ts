@@ -263,6 +263,23 @@ describe('pipeline health read model over HTTP', () => {
     await t.http().get(url).query({ cursor: Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url') }).expect(400);
   });
 
+  it('answers 503 while a new build whose table has no view yet has not taken over', async () => {
+    const { pipelineId, position } = createPipeline();
+    await health({ pipelineId, minPosition: await position }).expect(200);
+    const { rows } = await t.db.pool.query<{ definition: string }>(
+      `SELECT pg_get_viewdef('pipeline_health_totals') AS definition`,
+    );
+    await t.db.pool.query('DROP VIEW pipeline_health_totals');
+    try {
+      const response = await health({ pipelineId }).expect(503);
+      expect(response.body.error).toBe('READ_MODEL_BUILDING');
+      expect(response.headers['retry-after']).toBe('5');
+    } finally {
+      await t.db.pool.query(`CREATE VIEW pipeline_health_totals AS ${rows[0].definition}`);
+    }
+    await health({ pipelineId }).expect(200);
+  });
+
   it('answers 503 when asked to wait for a position the read model does not reach', async () => {
     const response = await health({ minPosition: '9'.repeat(19) }).expect(503);
     expect(response.headers['retry-after']).toBe('1');

@@ -40,7 +40,7 @@ export class AppModule {
         // TypeORM over the stable read-model views; closed with the app.
         {
           provide: READ_MODELS,
-          useFactory: () => openReadModels(runtime.db.url, READ_MODEL_ENTITIES),
+          useFactory: () => openReadModels(runtime.db.url, READ_MODEL_ENTITIES, { preparedStatements: !runtime.db.embedded }),
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         commandExecutorProvider,

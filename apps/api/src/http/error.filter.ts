@@ -14,6 +14,9 @@ import {
 
 type ErrorBody = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
+/** PostgreSQL's undefined_table. */
+const UNDEFINED_TABLE = '42P01';
+
 const DOMAIN_STATUS = { NOT_FOUND: 404, ALREADY_EXISTS: 409, RULE_VIOLATED: 422 } as const;
 
 export const toHttpError = (error: unknown): ErrorBody | null => {
@@ -36,6 +39,14 @@ export const toHttpError = (error: unknown): ErrorBody | null => {
   }
   if (error instanceof ReadModelBehind) {
     return { status: 503, body: { error: error.code, message: error.message }, headers: { 'Retry-After': '1' } };
+  }
+  if ((error as { code?: unknown })?.code === UNDEFINED_TABLE) {
+    // A new code version of a projection that added a table: its view appears when the new build takes over.
+    return {
+      status: 503,
+      body: { error: 'READ_MODEL_BUILDING', message: 'this read model is being rebuilt; try again shortly' },
+      headers: { 'Retry-After': '5' },
+    };
   }
   if (error instanceof ProjectionNotFound) {
     return { status: 404, body: { error: error.code, message: error.message } };
