@@ -86,6 +86,21 @@ describe('projection engine', () => {
     }
   });
 
+  it('gathers statistics on the tables of a build once it has caught up, so queries on them get real plans', async () => {
+    for (let i = 0; i < 5; i++) await store.appendToStream(`counted-${i}`, [newEvent('Seen')]);
+    const engine = new ProjectionEngine(store, db.pool, [counter()], { pollIntervalMs: 10 });
+    await engine.start();
+    try {
+      // reltuples is -1 until the table is analysed.
+      await eventually(async () => {
+        const { rows } = await db.pool.query<{ reltuples: number }>(`SELECT reltuples FROM pg_class WHERE relname = 'test_counts_v1'`);
+        expect(rows[0].reltuples).toBe(5);
+      });
+    } finally {
+      await engine.stop();
+    }
+  });
+
   it('starts no build after a stop that came while it was starting, as when a process dies during start', async () => {
     await store.appendToStream('counted-s', [newEvent('Seen')]);
     const engine = new ProjectionEngine(store, db.pool, [counter()], { pollIntervalMs: 10 });

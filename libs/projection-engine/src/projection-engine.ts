@@ -113,6 +113,7 @@ class BuildRunner {
   caughtUp = false;
   /** The position moved past events this build does not read, and the stored checkpoint has not followed yet. */
   private unsavedPosition = false;
+  private analysed = false;
   private stopped = false;
   private wake: (() => void) | null = null;
   private pokeTimer: NodeJS.Timeout | null = null;
@@ -203,6 +204,7 @@ class BuildRunner {
       // Everything visible has been read: the stored checkpoint moves past the events this build does not read,
       // so read-your-writes never waits for them.
       if (this.unsavedPosition) await this.savePosition();
+      if (!this.analysed) await this.analyse();
       this.caughtUp = true;
       await this.engine.onCaughtUp(this);
       await this.sleep();
@@ -270,6 +272,16 @@ class BuildRunner {
     this.eventsProcessed += events.length;
     this.rate.push({ at: Date.now(), events: this.eventsProcessed });
     if (this.rate.length > 20) this.rate.shift();
+  }
+
+  /**
+   * Statistics for the tables a build has just filled: until autovacuum gets to them the planner guesses, and a
+   * by-key lookup on a large table can become a scan and a sort.
+   */
+  private async analyse(): Promise<void> {
+    const { table } = tablesOf(this.version);
+    for (const base of this.definition.tables) await this.engine.pool.query(`ANALYZE ${table(base)}`);
+    this.analysed = true;
   }
 
   private async savePosition(): Promise<void> {
