@@ -11,8 +11,11 @@ import { PostgresEventStore } from '../libs/event-store/src/index.js';
 import { ProjectionEngine, type ProjectionDefinition } from '../libs/projection-engine/src/index.js';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import { runNaiveRepActivity } from './naive-projector.js';
+import type { Database } from '../libs/postgres/src/index.js';
 import {
+  backendPids,
   cloneDatabase,
+  cpuSecondsOf,
   contactsFor,
   loadAverage,
   median,
@@ -72,18 +75,34 @@ const runs = Number(values.runs);
 const naiveEvents = Number(values['naive-events']);
 const batchSize = Number(values.batch);
 
-type Rebuild = { seconds: number; events: number; peakRssMiB: number; processed: Record<string, number> };
+type Rebuild = {
+  seconds: number;
+  events: number;
+  peakRssMiB: number;
+  processed: Record<string, number>;
+  /** CPU seconds of this process (the engine) and of the database's server processes during the rebuild. */
+  nodeCpuSeconds: number;
+  postgresCpuSeconds: number;
+};
 
 const countEvents = async (pool: pg.Pool): Promise<number> =>
   Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM tally_events')).rows[0].n);
 
 /** Builds `projections` from an empty read side until every build is live; the pool is the caller's. */
-const rebuild = async (pool: pg.Pool, projections: readonly ProjectionDefinition[]): Promise<Rebuild> => {
+const rebuild = async (db: Database, projections: readonly ProjectionDefinition[]): Promise<Rebuild> => {
+  const { pool } = db;
+  const database = new URL(db.url).pathname.slice(1);
   const events = await countEvents(pool);
   const head = BigInt((await pool.query<{ head: string }>('SELECT max(position) AS head FROM tally_events')).rows[0].head);
   const store = new UpcastingEventStore(new PostgresEventStore(pool), eventCatalog);
   await ProjectionEngine.migrate(pool);
   const engine = new ProjectionEngine(store, pool, projections, { batchSize, pollIntervalMs: 10 });
+  const postgresCpu = async () => {
+    const seconds = await Promise.all((await backendPids(database)).map(cpuSecondsOf));
+    return new Map((await backendPids(database)).map((pid, i) => [pid, seconds[i] ?? 0]));
+  };
+  const postgresBefore = await postgresCpu();
+  const nodeBefore = process.cpuUsage();
   const { result, peakRssMiB } = await withPeakRss(async () => {
     const started = process.hrtime.bigint();
     await engine.start();
@@ -102,8 +121,13 @@ const rebuild = async (pool: pg.Pool, projections: readonly ProjectionDefinition
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   });
+  const node = process.cpuUsage(nodeBefore);
+  const postgresAfter = await postgresCpu();
+  // Server processes that were already connected before the rebuild are charged only what they used during it.
+  let postgresCpuSeconds = 0;
+  for (const [pid, seconds] of postgresAfter) if (Number.isFinite(seconds)) postgresCpuSeconds += seconds - (postgresBefore.get(pid) ?? 0);
   await engine.stop();
-  return { ...result, events, peakRssMiB };
+  return { ...result, events, peakRssMiB, nodeCpuSeconds: (node.user + node.system) / 1e6, postgresCpuSeconds };
 };
 
 type Column = { name: string; type: string };
@@ -149,7 +173,7 @@ for (let run = 0; run < runs; run++) {
   const db = await cloneDatabase(template);
   try {
     loads.push(loadAverage());
-    all.push(await rebuild(db.pool, selected));
+    all.push(await rebuild(db, selected));
     floors.push(await floorSeconds(db.pool));
   } finally {
     await db.close();
@@ -166,7 +190,7 @@ if (!values['skip-per-projection']) {
     for (let run = 0; run < runs; run++) {
       const db = await cloneDatabase(template);
       try {
-        samples.push(await rebuild(db.pool, [projection]));
+        samples.push(await rebuild(db, [projection]));
       } finally {
         await db.close();
       }
@@ -192,6 +216,13 @@ for (let run = 0; run < runs; run++) {
 }
 const naiveRate = median(naiveSamples);
 
+// Stable where rates swing with the machine's load: what the rebuild costs per event, wherever it runs.
+function cpuPerEvent(samples: readonly Rebuild[]): string {
+  const node = median(samples.map((r) => (r.nodeCpuSeconds / r.events) * 1e6));
+  const postgres = median(samples.map((r) => (r.postgresCpuSeconds / r.events) * 1e6));
+  return `${node.toFixed(0)} + ${postgres.toFixed(0)}`;
+}
+
 const rows = [
   {
     what: `rebuild of ${selected.length} read models (engine, batch ${batchSize})`,
@@ -200,6 +231,7 @@ const rows = [
     runs: all.map((r) => Math.round(r.events / r.seconds)).join(' / '),
     // The first run's: later runs start with what the previous floor step (all rows fetched) left resident.
     'peak RSS MiB': all[0].peakRssMiB,
+    'CPU µs/event node + postgres': cpuPerEvent(all),
   },
   {
     what: `naive: TypeORM save per event + checkpoint (rep activity, ${naiveEvents} events)`,
@@ -207,6 +239,7 @@ const rows = [
     'events/s (median)': Math.round(naiveRate),
     runs: naiveSamples.map(Math.round).join(' / '),
     'peak RSS MiB': '-',
+    'CPU µs/event node + postgres': '-',
   },
   {
     what: `floor: UNNEST re-insert of the ${floors[0].rows} rebuilt rows`,
@@ -214,6 +247,7 @@ const rows = [
     'events/s (median)': Math.round(floorRate),
     runs: floors.map((f) => Math.round(events / f.seconds)).join(' / '),
     'peak RSS MiB': '-',
+    'CPU µs/event node + postgres': '-',
   },
 ];
 printTable(rows);
