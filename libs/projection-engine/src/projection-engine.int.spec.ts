@@ -228,6 +228,31 @@ describe('projection engine', () => {
     }
   });
 
+  it('asks the store for its own events only when it catches up alone, as a rebuild of one projection does', async () => {
+    for (let i = 0; i < 10; i++) {
+      await store.appendToStream(`counted-${i}`, [newEvent('Seen')]);
+      await store.appendToStream(`other-${i}`, [newEvent('Seen'), newEvent('Seen')]);
+    }
+    const reads: (ReadAllOptions | undefined)[] = [];
+    const counting = Object.create(store) as PostgresEventStore;
+    counting.readAll = (options?: ReadAllOptions) => {
+      if (options?.maxCount !== 1) reads.push(options);
+      return store.readAll(options);
+    };
+    const engine = new ProjectionEngine(counting, db.pool, [counter()], { batchSize: 4, pollIntervalMs: 60_000 });
+    await engine.start();
+    try {
+      await eventually(async () => expect((await engine.status('test-counter'))[0].status).toBe('live'));
+      reads.length = 0;
+      await engine.rebuild('test-counter', { weight: 2 });
+      await eventually(async () => expect(await counts(db)).toMatchObject({ 'counted-0': 2, 'counted-9': 2 }));
+      // 10 matching events in pages of 4: three reads, each for the build's own events only.
+      expect(reads.map((options) => options?.filter)).toEqual([counter().filter, counter().filter, counter().filter]);
+    } finally {
+      await engine.stop();
+    }
+  });
+
   it('rebuilds into new tables while the old build serves, then switches the view in one step', async () => {
     await store.appendToStream('counted-r', [newEvent('Seen'), newEvent('Seen'), newEvent('Seen')]);
     const engine = new ProjectionEngine(store, db.pool, [counter()], { pollIntervalMs: 10 });

@@ -193,14 +193,40 @@ class BuildRunner {
       await this.sleep();
       return;
     }
+    if (this.engine.readsAlone(this)) {
+      await this.stepAlone();
+      return;
+    }
     const page = await this.engine.reader.read(this.position);
     if (page.length > 0) {
       const { filter } = this.definition;
       const matching = filter ? page.filter((event) => matchesFilter(event, filter)) : page;
       await this.applyOrPark(matching, page[page.length - 1].position);
     }
+    await this.afterPage(page.length);
+  }
+
+  /**
+   * Catching up while every other build follows the head (a rebuild of this projection alone): nobody shares the
+   * pages, so the store is asked for this build's events only. The head is read before the page: when the page
+   * comes back short, every event up to the head has been seen.
+   */
+  private async stepAlone(): Promise<void> {
+    const head = await this.engine.store.headPosition();
+    const events = await readPage(this.engine.store, this.position, this.engine.batchSize, this.definition.filter);
+    if (events.length > 0) await this.applyOrPark(events, events[events.length - 1].position);
+    if (events.length < this.engine.batchSize && head && !this.stopped && !this.parked) {
+      if (!this.position || comparePositions(head, this.position) > 0) {
+        this.position = head;
+        this.unsavedPosition = true;
+      }
+    }
+    await this.afterPage(events.length);
+  }
+
+  private async afterPage(length: number): Promise<void> {
     if (this.stopped || this.parked) return;
-    if (page.length < this.engine.batchSize) {
+    if (length < this.engine.batchSize) {
       // Everything visible has been read: the stored checkpoint moves past the events this build does not read,
       // so read-your-writes never waits for them.
       if (this.unsavedPosition) await this.savePosition();
@@ -395,16 +421,27 @@ export class ProjectionEngine {
       } else if (active && active.code_version < definition.codeVersion && building.length === 0) {
         await this.createBuild(definition, active.params, true);
       }
+    }
+    // All at once, after every build exists: builds that start together read the log together.
+    const toRun: [ProjectionDefinition, BuildRow][] = [];
+    for (const definition of this.definitions.values()) {
       for (const row of await this.builds(definition.name)) {
-        if (row.state === 'active' || row.state === 'building') this.startRunner(definition, row);
+        if (row.state === 'active' || row.state === 'building') toRun.push([definition, row]);
       }
     }
+    this.startRunners(toRun);
   }
 
   async stop(): Promise<void> {
     this.running = false;
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
     this.runners.clear();
+  }
+
+  /** Whether `runner` is catching up while every other build follows the head, so no one would share its pages. */
+  readsAlone(runner: BuildRunner): boolean {
+    if (runner.caughtUp || !runner.definition.filter) return false;
+    return [...this.runners.values()].every((other) => other === runner || other.caughtUp || !other.isReading);
   }
 
   /** Wakes idle builds: called after local appends so read models follow within milliseconds. */
@@ -565,11 +602,20 @@ export class ProjectionEngine {
   }
 
   private startRunner(definition: ProjectionDefinition, row: BuildRow): void {
-    const key = `${row.name}@${row.version}`;
-    if (!this.running || this.runners.has(key)) return;
-    const runner = new BuildRunner(definition, row, this);
-    this.runners.set(key, runner);
-    runner.start();
+    this.startRunners([[definition, row]]);
+  }
+
+  /** Registers every runner before starting any, so each sees the others from its first read. */
+  private startRunners(builds: readonly (readonly [ProjectionDefinition, BuildRow])[]): void {
+    const started: BuildRunner[] = [];
+    for (const [definition, row] of builds) {
+      const key = `${row.name}@${row.version}`;
+      if (!this.running || this.runners.has(key)) continue;
+      const runner = new BuildRunner(definition, row, this);
+      this.runners.set(key, runner);
+      started.push(runner);
+    }
+    for (const runner of started) runner.start();
   }
 
   private async builds(name: string): Promise<BuildRow[]> {
