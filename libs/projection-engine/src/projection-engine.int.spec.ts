@@ -209,7 +209,7 @@ describe('projection engine', () => {
       countingProjection('test-other-counter', 'test_other_counts', { streamCategories: ['other'] }),
       countingProjection('test-all-counter', 'test_all_counts', undefined),
     ];
-    const engine = new ProjectionEngine(counting, db.pool, definitions, { batchSize: 5, pollIntervalMs: 1_000 });
+    const engine = new ProjectionEngine(counting, db.pool, definitions, { batchSize: 5, pollIntervalMs: 60_000 });
     await engine.start();
     try {
       await eventually(async () => {
