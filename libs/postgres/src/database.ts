@@ -48,11 +48,23 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
   };
 };
 
+export type TransactionOptions = Readonly<{
+  /**
+   * false: COMMIT returns without waiting for the disk; a database crash may then lose the transaction, whole. For
+   * work that can be done again from a durable source (a projection's batch, from the log).
+   */
+  durable?: boolean;
+}>;
+
 /** Runs `work` in one transaction on one connection; rolls back when it throws. */
-export const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+export const inTransaction = async <T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> => {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(options.durable === false ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;

@@ -86,24 +86,6 @@ const KEPT_EVENTS = 16_000;
 /** Bounds how long a build that is ahead waits for the others, so a stalled build never holds the rest back. */
 const MAX_LEAD_WAIT_MS = 1_000;
 
-/**
- * A batch's transaction commits without waiting for the disk: a read model is derived from the log, so a batch lost
- * in a database crash is lost whole (rows and checkpoint together) and is applied again from the checkpoint.
- */
-const inProjectionTransaction = async (pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<void>): Promise<void> => {
-  const tx = await pool.connect();
-  try {
-    await tx.query('BEGIN; SET LOCAL synchronous_commit TO off');
-    await work(tx);
-    await tx.query('COMMIT');
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
-};
-
 const tablesOf = (version: number): ProjectionTables => ({ table: (base) => `${base}_v${version}` });
 
 class BuildRunner {
@@ -279,20 +261,26 @@ class BuildRunner {
       this.unsavedPosition = true;
       return;
     }
-    await inProjectionTransaction(this.engine.pool, async (tx) => {
-      try {
-        await this.definition.apply(events, { tx, table: tablesOf(this.version).table, params: this.row.params });
-      } catch (error) {
-        throw new ProjectionApplyError(error);
-      }
-      await tx.query(
-        `UPDATE tally_projection_builds
-            SET position = $3, position_commit = $4, events_processed = events_processed + $5, updated_at = now()
-          WHERE name = $1 AND version = $2`,
-        [this.definition.name, this.version, formatPosition(end), end.commit.toString(), events.length],
-      );
-      this.engine.beforeCommit?.({ name: this.definition.name, version: this.version }, events);
-    });
+    // Not durable: a read model is derived from the log, so a batch lost in a database crash is lost whole (rows and
+    // checkpoint together) and applied again from the checkpoint.
+    await inTransaction(
+      this.engine.pool,
+      async (tx) => {
+        try {
+          await this.definition.apply(events, { tx, table: tablesOf(this.version).table, params: this.row.params });
+        } catch (error) {
+          throw new ProjectionApplyError(error);
+        }
+        await tx.query(
+          `UPDATE tally_projection_builds
+              SET position = $3, position_commit = $4, events_processed = events_processed + $5, updated_at = now()
+            WHERE name = $1 AND version = $2`,
+          [this.definition.name, this.version, formatPosition(end), end.commit.toString(), events.length],
+        );
+        this.engine.beforeCommit?.({ name: this.definition.name, version: this.version }, events);
+      },
+      { durable: false },
+    );
     this.position = end;
     this.unsavedPosition = false;
     this.eventsProcessed += events.length;
@@ -453,7 +441,7 @@ export class ProjectionEngine {
   async rebuild(name: string, params: Readonly<Record<string, unknown>>, options: { dryRun?: boolean } = {}) {
     const definition = this.definition(name);
     const row = await this.createBuild(definition, params, !options.dryRun);
-    if (this.running) this.startRunner(definition, row);
+    if (this.running) this.startRunners([[definition, row]]);
     return row.version;
   }
 
@@ -599,10 +587,6 @@ export class ProjectionEngine {
         void runner.stop();
       }
     }
-  }
-
-  private startRunner(definition: ProjectionDefinition, row: BuildRow): void {
-    this.startRunners([[definition, row]]);
   }
 
   /** Registers every runner before starting any, so each sees the others from its first read. */

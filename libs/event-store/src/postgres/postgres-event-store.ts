@@ -76,6 +76,13 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   metadata: { ...row.metadata, recordedAt: row.recorded_at.toISOString() },
 });
 
+/** What an append that stored its events (now, or by an identical earlier append) answers. */
+const appendResultOf = (row: Pick<AppendRow, 'status' | 'next_revision' | 'last_position'>): AppendResult => ({
+  nextRevision: Number(row.next_revision),
+  position: position(BigInt(row.last_position!)),
+  alreadyStored: row.status === 'duplicate',
+});
+
 // One JSON array per column for tally_append_streams (see migration 0003); absent data is stored as JSON null.
 const jsonArray = (values: readonly unknown[]): string => JSON.stringify(values.map((value) => value ?? null));
 
@@ -171,11 +178,7 @@ export class PostgresEventStore implements EventStore, MultiStreamAppender {
     switch (row.status) {
       case 'ok':
       case 'duplicate':
-        return {
-          nextRevision: Number(row.next_revision),
-          position: position(BigInt(row.last_position!)),
-          alreadyStored: row.status === 'duplicate',
-        };
+        return appendResultOf(row);
       case 'wrong_expected_revision':
         throw new WrongExpectedRevision(
           streamName,
@@ -224,12 +227,7 @@ export class PostgresEventStore implements EventStore, MultiStreamAppender {
       if (row.status === 'duplicate_ids') {
         return { status: 'duplicate_ids', error: new DuplicateEventIds(appends[i].streamName, row.duplicate_ids ?? []) };
       }
-      const result = {
-        nextRevision: Number(row.next_revision),
-        position: position(BigInt(row.last_position!)),
-        alreadyStored: row.status === 'duplicate',
-      };
-      return { status: row.status === 'ok' ? 'appended' : 'already_stored', result };
+      return { status: row.status === 'ok' ? 'appended' : 'already_stored', result: appendResultOf(row) };
     });
   }
 
