@@ -1,6 +1,11 @@
 // Wraps the store so every reader (command handlers, projections, integrators) sees events in their current
 // shape. Stored events stay as they were written; only what is read is lifted.
 import type { EventCatalog } from '../../domain/src/catalog/event-catalog.js';
+import {
+  appendToStreams,
+  type MultiStreamAppender,
+  type StreamAppend,
+} from '../../event-store/src/index.js';
 import type {
   AppendOptions,
   EventStore,
@@ -12,7 +17,7 @@ import type {
   SubscribeOptions,
 } from '../../event-store/src/index.js';
 
-export class UpcastingEventStore implements EventStore {
+export class UpcastingEventStore implements EventStore, MultiStreamAppender {
   constructor(
     readonly inner: EventStore,
     private readonly catalog: EventCatalog,
@@ -20,6 +25,10 @@ export class UpcastingEventStore implements EventStore {
 
   appendToStream(streamName: string, events: readonly NewEvent[], options?: AppendOptions) {
     return this.inner.appendToStream(streamName, events, options);
+  }
+
+  appendToStreams(appends: readonly StreamAppend[]) {
+    return appendToStreams(this.inner, appends);
   }
 
   readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {

@@ -1,5 +1,6 @@
 // The one port every event-store adapter implements (PostgreSQL, PGlite through it, EventStoreDB).
 // Shapes follow the common event-sourcing vocabulary: streams with revisions, one global log with positions.
+import { DuplicateEventIds } from './errors.js';
 import type { Position } from './position.js';
 
 export type EventMetadata = Readonly<{
@@ -104,4 +105,39 @@ export const matchesFilter = (event: Pick<RecordedEvent, 'type' | 'streamName'>,
   const prefixes = filter.eventTypePrefixes ?? [];
   if (types.length === 0 && prefixes.length === 0) return true;
   return types.includes(event.type) || prefixes.some((prefix) => event.type.startsWith(prefix));
+};
+
+/** One stream's events in a multi-stream append; appended with expected revision 'any'. */
+export type StreamAppend = Readonly<{ streamName: string; events: readonly NewEvent[] }>;
+
+/** Per stream of a multi-stream append: stored (now or by an earlier identical append), or refused whole. */
+export type StreamAppendOutcome =
+  | Readonly<{ status: 'appended' | 'already_stored'; result: AppendResult }>
+  | Readonly<{ status: 'duplicate_ids'; error: DuplicateEventIds }>;
+
+/** A store that appends to many streams in one round trip and one transaction (an import's path). */
+export interface MultiStreamAppender {
+  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]>;
+}
+
+const isMultiStreamAppender = (store: object): store is MultiStreamAppender =>
+  typeof (store as Partial<MultiStreamAppender>).appendToStreams === 'function';
+
+/**
+ * Appends to many streams with expected revision 'any': in one round trip where the store can, else stream by
+ * stream, each judged the same way (stored whole, already stored, or refused for ids stored elsewhere).
+ */
+export const appendToStreams = async (store: EventStore, appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> => {
+  if (isMultiStreamAppender(store)) return store.appendToStreams(appends);
+  const outcomes: StreamAppendOutcome[] = [];
+  for (const { streamName, events } of appends) {
+    try {
+      const result = await store.appendToStream(streamName, events, { expectedRevision: 'any' });
+      outcomes.push({ status: result.alreadyStored ? 'already_stored' : 'appended', result });
+    } catch (error) {
+      if (!(error instanceof DuplicateEventIds)) throw error;
+      outcomes.push({ status: 'duplicate_ids', error });
+    }
+  }
+  return outcomes;
 };

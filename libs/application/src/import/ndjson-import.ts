@@ -2,19 +2,10 @@
 // "metadata": {"occurredAt", "schemaVersion"?}}}. Streamed line by line (constant memory), idempotent by event id
 // (a re-run stores nothing twice), and every rejected line is reported with its reason. The actor and
 // correlation id are the importer's, never the file's: the audit trail says who imported.
-import {
-  streamCategory,
-  DuplicateEventIds,
-  isMultiStreamAppender,
-  type EventStore,
-  type MultiStreamAppender,
-  type NewEvent,
-  type StreamAppendOutcome,
-} from '../../../event-store/src/index.js';
+import { appendToStreams, streamCategory, type EventStore, type NewEvent } from '../../../event-store/src/index.js';
 import type { EventCatalog } from '../../../domain/src/catalog/event-catalog.js';
 import type { EventValidator } from '../../../domain/src/catalog/event-validator.js';
 import type { RequestContext } from '../request-context.js';
-import { UpcastingEventStore } from '../upcasting-event-store.js';
 
 export type ImportRejection = Readonly<{ line: number; reason: string; eventId?: string }>;
 
@@ -49,29 +40,6 @@ const FORBIDDEN_CATEGORIES = new Set(['unique', 'settings']);
 type Pending = { line: number; event: NewEvent };
 type StreamRun = { streamName: string; items: Pending[] };
 
-// Stores without a multi-stream append take the streams one by one, judged the same way.
-const oneByOne = (store: EventStore): MultiStreamAppender => ({
-  appendToStreams: async (appends) => {
-    const outcomes: StreamAppendOutcome[] = [];
-    for (const { streamName, events } of appends) {
-      try {
-        const result = await store.appendToStream(streamName, events, { expectedRevision: 'any' });
-        outcomes.push({ status: result.alreadyStored ? 'already_stored' : 'appended', result });
-      } catch (error) {
-        if (!(error instanceof DuplicateEventIds)) throw error;
-        outcomes.push({ status: 'duplicate_ids', error });
-      }
-    }
-    return outcomes;
-  },
-});
-
-// Appends need no upcasting: the import writes to the store under the upcasting reader when there is one.
-const appenderOf = (store: EventStore): MultiStreamAppender => {
-  const writer = store instanceof UpcastingEventStore ? store.inner : store;
-  return isMultiStreamAppender(writer) ? writer : oneByOne(store);
-};
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -79,10 +47,8 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
   const report: ImportReport = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };
   const batchSize = deps.batchSize ?? 1000;
   const maxRejections = deps.maxReportedRejections ?? 100;
-  const appender = appenderOf(deps.store);
   // Consecutive lines of a stream form one run; runs of several streams go to the store in one round trip.
   let runs: StreamRun[] = [];
-  let pendingEvents = 0;
   let pendingIds = new Set<string>();
   // At most one round trip in flight, so the file's order holds in the log, while the next lines are parsed.
   let inFlight: Promise<void> = Promise.resolve();
@@ -93,7 +59,7 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
   };
 
   const appendRuns = async (batch: readonly StreamRun[]) => {
-    const outcomes = await appender.appendToStreams(batch.map((run) => ({ streamName: run.streamName, events: run.items.map((p) => p.event) })));
+    const outcomes = await appendToStreams(deps.store, batch.map((run) => ({ streamName: run.streamName, events: run.items.map((p) => p.event) })));
     // A run that is partly stored already (an earlier import): its events are judged one by one.
     const partial = batch.filter((_, i) => outcomes[i].status === 'duplicate_ids').flatMap((run) => run.items.map((item) => ({ run, item })));
     outcomes.forEach((outcome, i) => {
@@ -101,7 +67,7 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
       else if (outcome.status === 'already_stored') report.duplicates += batch[i].items.length;
     });
     if (partial.length > 0) {
-      const single = await appender.appendToStreams(partial.map(({ run, item }) => ({ streamName: run.streamName, events: [item.event] })));
+      const single = await appendToStreams(deps.store, partial.map(({ run, item }) => ({ streamName: run.streamName, events: [item.event] })));
       single.forEach((outcome, i) => {
         const { item } = partial[i];
         if (outcome.status === 'duplicate_ids') reject(item.line, outcome.error.message, item.event.id);
@@ -117,7 +83,6 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     if (runs.length === 0) return;
     const batch = runs;
     runs = [];
-    pendingEvents = 0;
     pendingIds = new Set();
     inFlight = appendRuns(batch);
     // Awaited by the next flush; handled now so that a failure is not reported as unhandled meanwhile.
@@ -205,7 +170,7 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     if (last?.streamName === parsed.streamName) last.items.push({ line: report.lines, event: parsed.event });
     else runs.push({ streamName: parsed.streamName, items: [{ line: report.lines, event: parsed.event }] });
     pendingIds.add(parsed.event.id);
-    if (++pendingEvents >= batchSize) await flush();
+    if (pendingIds.size >= batchSize) await flush();
   }
   await flush();
   await inFlight;

@@ -8,10 +8,13 @@ import {
   type EventFilter,
   type EventStore,
   type EventSubscription,
+  type MultiStreamAppender,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendOutcome,
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { position, START, type Position } from '../position.js';
@@ -39,22 +42,6 @@ type AppendRow = {
 };
 
 type StreamsAppendRow = Omit<AppendRow, 'status' | 'actual_revision'> & { status: 'ok' | 'duplicate' | 'duplicate_ids' };
-
-/** One stream's events in a multi-stream append; appended with expected revision 'any'. */
-export type StreamAppend = Readonly<{ streamName: string; events: readonly NewEvent[] }>;
-
-/** Per stream of a multi-stream append: stored (now or by an earlier identical append), or refused whole. */
-export type StreamAppendOutcome =
-  | Readonly<{ status: 'appended' | 'already_stored'; result: AppendResult }>
-  | Readonly<{ status: 'duplicate_ids'; error: DuplicateEventIds }>;
-
-/** A store that appends to many streams in one round trip and one transaction (an import's path). */
-export interface MultiStreamAppender {
-  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]>;
-}
-
-export const isMultiStreamAppender = (store: object): store is MultiStreamAppender =>
-  typeof (store as Partial<MultiStreamAppender>).appendToStreams === 'function';
 
 export type PostgresEventStoreOptions = Readonly<{
   /** How many events one read query fetches. */
