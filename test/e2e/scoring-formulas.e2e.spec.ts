@@ -25,6 +25,14 @@ describe('scoring formulas as data', () => {
     await t.close();
   });
 
+  it('lists the formula lead scores start with as active, and backtests it by id, before anyone saves it', async () => {
+    const id = formulaId(DEFAULT_FORMULA);
+    const list = await t.http().get('/v1/scoring/formulas').expect(200);
+    expect(list.body.data).toEqual([{ id, name: DEFAULT_FORMULA.name, active: true, formula: DEFAULT_FORMULA }]);
+    expect((await t.http().get(`/v1/scoring/formulas/${id}`).expect(200)).body.active).toBe(true);
+    await t.http().post('/v1/scoring/backtests').send({ formulaIds: [id] }).expect(200);
+  });
+
   it('saves a formula under the SHA-256 of its canonical JSON, once', async () => {
     const first = await t.http().post('/v1/scoring/formulas').send(DEFAULT_FORMULA).expect(201);
     expect(first.body.id).toBe(formulaId(DEFAULT_FORMULA));
@@ -32,6 +40,8 @@ describe('scoring formulas as data', () => {
     expect(again.body.id).toBe(first.body.id);
     const events = await collect(t.runtime.eventStore.readStream('scoring-formulas'));
     expect(events.filter((e) => e.type === 'ScoringFormulaRegistered')).toHaveLength(1);
+    const listed = (await t.http().get('/v1/scoring/formulas').expect(200)).body.data;
+    expect(listed.filter((f: { id: string }) => f.id === first.body.id)).toEqual([expect.objectContaining({ active: true })]);
   });
 
   it('accepts YAML, and lists and returns formulas', async () => {

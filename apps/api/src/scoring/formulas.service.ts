@@ -8,7 +8,7 @@ import {
   scoringFormulaDecider,
   type ScoringFormulaState,
 } from '../../../../libs/domain/src/scoring-formula/index.js';
-import type { Formula } from '../../../../libs/scoring/src/index.js';
+import { DEFAULT_FORMULA, formulaId, type Formula } from '../../../../libs/scoring/src/index.js';
 
 export type FormulaSummary = Readonly<{ id: string; name: string; active: boolean; formula: Formula }>;
 
@@ -21,12 +21,18 @@ export class FormulasService {
     return { ...state, revision };
   }
 
+  // Lead scores are built with the default formula until someone activates another, so it is listed (and can be
+  // read and backtested by id) before anyone saves it, and counts as active until another formula is activated.
   async list(): Promise<FormulaSummary[]> {
     const { registered, activeFormulaId } = await this.registry();
-    return [...registered.entries()].map(([id, { name, formula }]) => ({
+    const defaultId = formulaId(DEFAULT_FORMULA);
+    const activeId = activeFormulaId ?? defaultId;
+    const formulas = new Map(registered);
+    if (!formulas.has(defaultId)) formulas.set(defaultId, { name: DEFAULT_FORMULA.name, formula: DEFAULT_FORMULA as unknown as Record<string, unknown> });
+    return [...formulas.entries()].map(([id, { name, formula }]) => ({
       id,
       name,
-      active: id === activeFormulaId,
+      active: id === activeId,
       formula: formula as unknown as Formula,
     }));
   }
