@@ -18,6 +18,8 @@ export type CommandResult = Readonly<{
   /** Global position of the last event written, or null when nothing was written. */
   position: string | null;
   events: readonly DomainEvent[];
+  /** Set when the command's events were already stored (a re-send): the answer is the first one, not today's state. */
+  replayed?: true;
 }>;
 
 export type ExecuteOptions = Readonly<{
@@ -25,6 +27,19 @@ export type ExecuteOptions = Readonly<{
   ifMatch?: number;
   occurredAt?: string;
 }>;
+
+/** One command's event ids on one stream, taken from the context once and reused by every attempt. */
+type EventIds = Readonly<{ take(count: number): readonly string[] }>;
+
+const eventIds = (context: RequestContext, streamName: string): EventIds => {
+  const taken: string[] = [];
+  return {
+    take: (count) => {
+      while (taken.length < count) taken.push(context.ids.next(`event:${streamName}`));
+      return taken.slice(0, count);
+    },
+  };
+};
 
 export type SchemaVersions = Readonly<{ schemaVersionOf(type: string): number }>;
 
@@ -59,9 +74,11 @@ export class CommandExecutor {
   ): Promise<CommandResult> {
     // A command safe to re-decide gets one retry on a race; one pinned by If-Match does not.
     const attempts = options.ifMatch === undefined ? 2 : 1;
+    // Every attempt writes under the same ids: a re-send after a crash then finds the events whichever attempt wrote.
+    const ids = eventIds(context, streamName);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.executeOnce(streamName, decider, command, context, options);
+        return await this.executeOnce(streamName, decider, command, context, options, ids);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision) || attempt >= attempts) throw error;
       }
@@ -74,11 +91,12 @@ export class CommandExecutor {
     command: C,
     context: RequestContext,
     options: ExecuteOptions,
+    ids: EventIds,
   ): Promise<CommandResult> {
     const { state, revision, recorded } = await this.load(streamName, decider);
-    // Ids are taken before deciding: a retry under the same idempotency key derives the same first id, finds it
-    // stored, and answers as the first time instead of re-deciding on the changed state.
-    const firstId = context.ids.next(`event:${streamName}`);
+    // The first id is taken before deciding: a retry under the same idempotency key derives the same first id, finds
+    // it stored, and answers as the first time instead of re-deciding on the changed state.
+    const [firstId] = ids.take(1);
     const storedFrom = recorded.findIndex((e) => e.id === firstId);
     if (storedFrom !== -1) return this.resultOf(streamName, this.batchAt(recorded, storedFrom));
 
@@ -87,12 +105,13 @@ export class CommandExecutor {
     }
     const decided = decider.decide(command, state);
     if (decided.length === 0) return { streamName, revision, position: null, events: [] };
-    const ids = [firstId, ...Array.from({ length: decided.length - 1 }, () => context.ids.next(`event:${streamName}`))];
 
     const expectedRevision: ExpectedRevision = revision === -1 ? 'no_stream' : revision;
-    const result = await this.store.appendToStream(streamName, this.envelopes(decided, ids, command, context, options), {
-      expectedRevision,
-    });
+    const result = await this.store.appendToStream(
+      streamName,
+      this.envelopes(decided, ids.take(decided.length), command, context, options),
+      { expectedRevision },
+    );
     this.onAppended();
     return { streamName, revision: result.nextRevision, position: formatPosition(result.position), events: decided };
   }
@@ -155,6 +174,7 @@ export class CommandExecutor {
       revision: last.revision,
       position: formatPosition(position),
       events: stored.map((e) => ({ type: e.type, data: e.data })),
+      replayed: true,
     };
   }
 }

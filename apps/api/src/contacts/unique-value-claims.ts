@@ -1,8 +1,13 @@
 // Claims on unique values (a contact's email, a company's domain) guard a command on another stream: claim the new
 // value first, run the command, then release the old value. The claim stream refuses a second holder.
 import { Logger } from '@nestjs/common';
-import type { CommandExecutor, RequestContext } from '../../../../libs/application/src/index.js';
-import { DomainError, alreadyExists } from '../../../../libs/domain/src/shared/index.js';
+import {
+  randomIds,
+  type CommandExecutor,
+  type CommandResult,
+  type RequestContext,
+} from '../../../../libs/application/src/index.js';
+import { alreadyExists } from '../../../../libs/domain/src/shared/index.js';
 import {
   normalizeUniqueValue,
   uniqueValueDecider,
@@ -11,7 +16,6 @@ import {
   type ReleaseUniqueValue,
   type UniqueValueKind,
 } from '../../../../libs/domain/src/unique-value/index.js';
-import { WrongExpectedRevision } from '../../../../libs/event-store/src/index.js';
 
 // A claim is made moments before its holder's record is written; a younger claim may still be in flight.
 export const CLAIM_TAKEOVER_GRACE_MS = 60_000;
@@ -30,6 +34,10 @@ export type UniqueValueChange = Readonly<{
 }>;
 
 const logger = new Logger('unique-values');
+
+// A claim stream is decided by who holds the value now, never by replaying a key: a re-send may find the claim it
+// made given back (the first try failed) or its record moved on. Its events therefore get ids of their own.
+const claimContext = (context: RequestContext): RequestContext => ({ ...context, ids: randomIds() });
 
 const claimCommand = (kind: UniqueValueKind, value: string, ownerId: string, context: RequestContext): ClaimUniqueValue => ({
   type: 'ClaimUniqueValue',
@@ -57,21 +65,22 @@ export const claimUniqueValue = async (
   context: RequestContext,
 ): Promise<void> => {
   const stream = uniqueValueStream(kind, value);
-  const claim = claimCommand(kind, value, ownerId, context);
+  const claims = claimContext(context);
+  const claim = claimCommand(kind, value, ownerId, claims);
   const { state, revision, recorded } = await executor.load(stream, uniqueValueDecider);
   const holder = state.claimedBy;
   if (holder === null || holder === ownerId) {
-    await executor.execute(stream, uniqueValueDecider, claim, context);
+    await executor.execute(stream, uniqueValueDecider, claim, claims);
     return;
   }
   const normalized = normalizeUniqueValue(kind, value);
   const claimedAt = Date.parse(recorded[recorded.length - 1].metadata.occurredAt);
-  const stale = Date.parse(context.now) - claimedAt > CLAIM_TAKEOVER_GRACE_MS && !(await holderHasValue(holder, normalized));
+  const stale = Date.parse(claims.now) - claimedAt > CLAIM_TAKEOVER_GRACE_MS && !(await holderHasValue(holder, normalized));
   if (!stale) throw alreadyExists(`${kind} ${normalized}`, { existingId: holder });
 
-  const released = uniqueValueDecider.decide(releaseCommand(kind, value, holder, context), state);
+  const released = uniqueValueDecider.decide(releaseCommand(kind, value, holder, claims), state);
   const claimed = uniqueValueDecider.decide(claim, released.reduce(uniqueValueDecider.evolve, state));
-  await executor.append(stream, [...released, ...claimed], claim, context, { expectedRevision: revision });
+  await executor.append(stream, [...released, ...claimed], claim, claims, { expectedRevision: revision });
 };
 
 /** Gives up `value` if `ownerId` holds it; a value held by another record is not ours to release. */
@@ -85,45 +94,50 @@ export const releaseUniqueValue = async (
   const stream = uniqueValueStream(kind, value);
   const { state } = await executor.load(stream, uniqueValueDecider);
   if (state.claimedBy !== ownerId) return;
-  await executor.execute(stream, uniqueValueDecider, releaseCommand(kind, value, ownerId, context), context);
+  await executor.execute(stream, uniqueValueDecider, releaseCommand(kind, value, ownerId, context), claimContext(context));
 };
 
-// Errors that mean the command appended nothing, so its fresh claim can be given back.
-const appendedNothing = (error: unknown): boolean => error instanceof DomainError || error instanceof WrongExpectedRevision;
-
-/** Runs `command` under the claim of `change.to`, then releases `change.from`. */
-export const withUniqueValue = async <T>(
+/**
+ * Runs `command` under the claim of `change.to`, then releases `change.from`. Claims follow what the record holds
+ * afterwards: a failed command gives its fresh claim back unless its record holds the value (a 500 after the claim
+ * leaves no orphan), and a replayed answer (a re-send whose events were stored before) is squared with the record
+ * as it is now, which may have moved on since.
+ */
+export const withUniqueValue = async (
   executor: CommandExecutor,
   change: UniqueValueChange,
   context: RequestContext,
-  command: () => Promise<T>,
-): Promise<T> => {
+  command: () => Promise<CommandResult>,
+): Promise<CommandResult> => {
   const { kind, ownerId, from, to } = change;
   const normalizedFrom = from === null ? null : normalizeUniqueValue(kind, from);
   const normalizedTo = to === null ? null : normalizeUniqueValue(kind, to);
   if (normalizedFrom === normalizedTo) return command();
 
   if (normalizedTo !== null) await claimUniqueValue(executor, kind, normalizedTo, ownerId, change.holderHasValue, context);
-  let result: T;
+  let result: CommandResult;
   try {
     result = await command();
   } catch (error) {
-    if (normalizedTo !== null && appendedNothing(error)) await giveBack(executor, kind, normalizedTo, ownerId, context);
+    if (normalizedTo !== null) await giveBackUnlessHeld(executor, change, normalizedTo, context);
     throw error;
   }
-  if (normalizedFrom !== null) await releaseUniqueValue(executor, kind, normalizedFrom, ownerId, context);
+  if (result.replayed && normalizedTo !== null) await giveBackUnlessHeld(executor, change, normalizedTo, context);
+  if (normalizedFrom !== null && !(result.replayed && (await change.holderHasValue(ownerId, normalizedFrom)))) {
+    await releaseUniqueValue(executor, kind, normalizedFrom, ownerId, context);
+  }
   return result;
 };
 
 // The caller's error matters more than a failed give-back; a claim left behind is taken over once stale.
-const giveBack = async (
+const giveBackUnlessHeld = async (
   executor: CommandExecutor,
-  kind: UniqueValueKind,
+  { kind, ownerId, holderHasValue }: UniqueValueChange,
   value: string,
-  ownerId: string,
   context: RequestContext,
 ): Promise<void> => {
   try {
+    if (await holderHasValue(ownerId, value)) return;
     await releaseUniqueValue(executor, kind, value, ownerId, context);
   } catch (error) {
     logger.warn(`could not give back ${kind} claim for ${ownerId}: ${error instanceof Error ? error.message : String(error)}`);

@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { from, of, switchMap, type Observable } from 'rxjs';
 import type { Database } from '../../../../libs/postgres/src/index.js';
 import { DATABASE } from '../tokens.js';
-import { headerId, type TallyRequest } from './request-context.decorator.js';
+import { headerId, idempotencyScope, type TallyRequest } from './request-context.decorator.js';
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -31,7 +31,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = headerId(request, 'Idempotency-Key');
     if (!key || request.method === 'GET') return next.handle();
 
-    const scope = `${request.tallyActor ?? 'anonymous'} ${request.method} ${request.path}`;
+    const scope = idempotencyScope(request);
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
     const response = context.switchToHttp().getResponse<Response>();
     const status =

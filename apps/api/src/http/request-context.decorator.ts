@@ -20,6 +20,13 @@ export const headerId = (request: Request, name: string): string | undefined => 
   return value;
 };
 
+/**
+ * Whose key it is and for which route: the stored answer and the ids derived from the key share this scope, so a
+ * key sent again on another route is another command, never a replay of the first one's events.
+ */
+export const idempotencyScope = (request: TallyRequest): string =>
+  `${request.tallyActor ?? 'anonymous'} ${request.method} ${request.path}`;
+
 /** Builds the command's context from the request: actor, correlation and causation ids, clock, id source. */
 export const requestContextOf = (request: TallyRequest): RequestContext => {
   const idempotencyKey = headerId(request, 'Idempotency-Key');
@@ -31,7 +38,7 @@ export const requestContextOf = (request: TallyRequest): RequestContext => {
     causationId: requestId,
     now: new Date().toISOString(),
     source: 'api',
-    ids: idempotencyKey ? idempotentIds(`${request.tallyActor ?? 'anonymous'}:${idempotencyKey}`) : randomIds(),
+    ids: idempotencyKey ? idempotentIds(`${idempotencyScope(request)}:${idempotencyKey}`) : randomIds(),
   };
 };
 
