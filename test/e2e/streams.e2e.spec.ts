@@ -3,14 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import {
-  formatPosition,
-  matchesFilter,
-  type EventFilter,
-  type EventSubscription,
-  type RecordedEvent,
-  type SubscribeOptions,
-} from '../../libs/event-store/src/index.js';
+import { StreamsController } from '../../apps/api/src/streams/streams.controller.js';
+import { formatPosition, matchesFilter, type EventFilter, type ReadAllOptions, type RecordedEvent } from '../../libs/event-store/src/index.js';
 import { eventCatalog } from '../../libs/domain/src/catalog/event-catalog.js';
 import { collect, newEvent } from '../support/events.js';
 import { eventually } from '../support/test-database.js';
@@ -119,37 +113,27 @@ const uuidStream = (category: string) => `${category}-${randomUUID()}`;
 describe('event streams over Server-Sent Events', () => {
   let t: TestApp;
   let baseUrl: string;
-  const stats = { open: 0, pulled: 0, closedAt: [] as number[] };
+  let streams: StreamsController;
+  // Events the api's streams read from the store for the bulk test's filter (projections read the same store).
+  const stats = { pulled: 0 };
 
   beforeAll(async () => {
     process.env.TALLY_SSE_HEARTBEAT_MS = '50';
     process.env.TALLY_SSE_STALL_TIMEOUT_MS = '1000';
     t = await startTestApp();
-    // Watches what the api pulls from the store: how many events and whether each subscription was closed.
+    streams = t.app.get(StreamsController);
+    // Watches how many events the bulk test's stream pulls from the store.
     const store = t.runtime.eventStore;
-    const subscribe = store.subscribeToAll.bind(store);
-    store.subscribeToAll = (options?: SubscribeOptions): EventSubscription => {
-      const inner = subscribe(options);
-      stats.open++;
-      let closed = false;
+    const readAll = store.readAll.bind(store);
+    store.readAll = (options?: ReadAllOptions): AsyncIterable<RecordedEvent> => {
+      const counts = options?.filter?.eventTypes?.includes('StreamTestBulkNoted') ?? false;
       async function* counted(): AsyncGenerator<RecordedEvent> {
-        for await (const event of inner) {
-          stats.pulled++;
+        for await (const event of readAll(options)) {
+          if (counts) stats.pulled++;
           yield event;
         }
       }
-      const iterator = counted();
-      return {
-        [Symbol.asyncIterator]: () => iterator,
-        close: async () => {
-          if (!closed) {
-            closed = true;
-            stats.open--;
-            stats.closedAt.push(stats.pulled);
-          }
-          await inner.close();
-        },
-      };
+      return counted();
     };
     const server = t.app.getHttpServer() as http.Server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -239,14 +223,14 @@ describe('event streams over Server-Sent Events', () => {
     expect(unknown.body.error).toBe('NOT_FOUND');
   });
 
-  it('keeps an idle connection open with heartbeat comments, and closes the subscription when the client leaves', async () => {
-    const openBefore = stats.open;
+  it('keeps an idle connection open with heartbeat comments, and ends the stream when the client leaves', async () => {
+    const openBefore = streams.openStreams;
     const client = await SseClient.open(baseUrl, '/v1/streams/deal?types=NothingEverHappened');
     expect(client.response.headers['content-type']).toMatch(/^text\/event-stream/);
     await client.until((c) => c.comments().filter((comment) => comment === 'heartbeat').length >= 2);
-    expect(stats.open).toBe(openBefore + 1);
+    expect(streams.openStreams).toBe(openBefore + 1);
     client.close();
-    await eventually(() => expect(stats.open).toBe(openBefore));
+    await eventually(() => expect(streams.openStreams).toBe(openBefore));
   });
 
   it('stops pulling events for a client that does not read, keeps memory bounded, and cuts it with a reason', async () => {
@@ -261,21 +245,23 @@ describe('event streams over Server-Sent Events', () => {
     gc();
     const before = process.memoryUsage().heapUsed;
     const pulledBefore = stats.pulled;
-    const cutsBefore = stats.closedAt.length;
+    const openBefore = streams.openStreams;
+    let pulledAtCut: number | null = null;
 
     const client = await SseClient.open(baseUrl, '/v1/streams/contact?types=StreamTestBulkNoted', {}, false);
     // The server waits for 'drain' that never comes, then cuts the client after the stall timeout. Until then the
     // heap is read (after a collection) while the connection holds its page of events and its socket buffer.
     let peak = before;
+    await eventually(() => expect(streams.openStreams).toBe(openBefore + 1));
     await eventually(() => {
-      if (stats.closedAt.length === cutsBefore) {
+      if (streams.openStreams > openBefore) {
         gc();
         peak = Math.max(peak, process.memoryUsage().heapUsed);
-      }
-      expect(stats.closedAt.length).toBe(cutsBefore + 1);
+      } else pulledAtCut ??= stats.pulled;
+      expect(streams.openStreams).toBe(openBefore);
     }, 20_000, 100);
     const growth = peak - before;
-    const pulled = stats.closedAt[cutsBefore] - pulledBefore;
+    const pulled = (pulledAtCut ?? stats.pulled) - pulledBefore;
 
     expect(pulled).toBeGreaterThan(0);
     expect(pulled).toBeLessThan(count / 2);

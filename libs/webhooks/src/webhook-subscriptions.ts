@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { formatPosition, type Position } from '../../event-store/src/index.js';
-import { inTransaction, migrate } from '../../postgres/src/index.js';
+import { inTransaction, Leases, migrate, type LeaseGrant } from '../../postgres/src/index.js';
 import { webhookMigrations } from './webhook.migrations.js';
 
 export type WebhookStatus = 'active' | 'paused';
@@ -246,10 +246,12 @@ export class WebhookSubscriptions {
 
   /**
    * A 2xx: the log record and the new position commit together, so a crash before the commit redelivers the batch
-   * (same event ids) and a crash after it never skips. False when an operator changed the subscription meanwhile.
+   * (same event ids) and a crash after it never skips. False when an operator changed the subscription meanwhile;
+   * LeaseLost when another worker has taken the subscription over (it delivers from the position stored here).
    */
-  async recordSuccess(target: DeliveryTarget, attempt: DeliveryAttempt): Promise<boolean> {
+  async recordSuccess(target: DeliveryTarget, attempt: DeliveryAttempt, lease: LeaseGrant): Promise<boolean> {
     return inTransaction(this.pool, async (tx) => {
+      await Leases.fence(tx, lease);
       await insertDelivery(tx, target.id, 'succeeded', target.consecutiveFailures + 1, attempt);
       const { rowCount } = await tx.query(
         `UPDATE tally_webhook_subscriptions SET position = $3, consecutive_failures = 0, updated_at = now()
@@ -266,7 +268,7 @@ export class WebhookSubscriptions {
   }
 
   /** A failed attempt; the last one allowed pauses the subscription with the batch's first event parked. */
-  async recordFailure(target: DeliveryTarget, attempt: DeliveryAttempt, maxAttempts: number): Promise<FailureOutcome> {
+  async recordFailure(target: DeliveryTarget, attempt: DeliveryAttempt, maxAttempts: number, lease: LeaseGrant): Promise<FailureOutcome> {
     const attemptNumber = target.consecutiveFailures + 1;
     const parked: ParkedDelivery | null =
       attemptNumber >= maxAttempts
@@ -280,6 +282,7 @@ export class WebhookSubscriptions {
           }
         : null;
     return inTransaction(this.pool, async (tx) => {
+      await Leases.fence(tx, lease);
       await insertDelivery(tx, target.id, 'failed', attemptNumber, attempt);
       const { rowCount } = await tx.query(
         parked
@@ -297,12 +300,15 @@ export class WebhookSubscriptions {
   }
 
   /** Nothing matched up to `head`: move past it so the next read does not scan those events again. */
-  async passOver(target: DeliveryTarget, head: Position): Promise<void> {
-    await this.pool.query(
-      `UPDATE tally_webhook_subscriptions SET position = $4
-        WHERE id = $1 AND control_revision = $2 AND position IS NOT DISTINCT FROM $3`,
-      [target.id, target.controlRevision, target.position, formatPosition(head)],
-    );
+  async passOver(target: DeliveryTarget, head: Position, lease: LeaseGrant): Promise<void> {
+    await inTransaction(this.pool, async (tx) => {
+      await Leases.fence(tx, lease);
+      await tx.query(
+        `UPDATE tally_webhook_subscriptions SET position = $4
+          WHERE id = $1 AND control_revision = $2 AND position IS NOT DISTINCT FROM $3`,
+        [target.id, target.controlRevision, target.position, formatPosition(head)],
+      );
+    });
   }
 
   private async control(id: string, assignments: string, params: unknown[]): Promise<WebhookSubscription | null> {

@@ -1,8 +1,12 @@
 // Delivers each active subscription's events in log order, one batch at a time, beside the projector. The position
 // moves only after a 2xx (with its log record, in one transaction): delivery is at least once, and a duplicate after
-// a crash or a lost answer carries the same event ids for the receiver to drop.
+// a crash or a lost answer carries the same event ids for the receiver to drop. Each subscription is delivered under
+// a lease, so that of several workers on one database only one delivers it at a time.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type pg from 'pg';
 import { isAfter, parsePosition, type EventStore, type RecordedEvent } from '../../event-store/src/index.js';
+import { LeaseLost, Leases, type KeptLease, type LeaseGrant } from '../../postgres/src/index.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { DEFAULT_BATCH_LIMITS, isDeliverableUrl, subscriptionFilter, takeBatch, type BatchLimits, type DeliveryBatch } from './delivery-batch.js';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
@@ -21,6 +25,11 @@ export type WebhookWorkerOptions = Readonly<{
   clock?: () => Date;
   logger?: (message: string) => void;
   deliveryLogLimit?: number;
+  /**
+   * How long a subscription's lease lasts without a heartbeat: another worker takes over a dead worker's
+   * subscriptions after this (plus one look, an eighth of it).
+   */
+  leaseTtlMs?: number;
 }>;
 
 type Settings = Required<WebhookWorkerOptions>;
@@ -35,6 +44,7 @@ const DEFAULTS: Settings = {
   clock: () => new Date(),
   logger: () => undefined,
   deliveryLogLimit: 1_000,
+  leaseTtlMs: 8_000,
 };
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
@@ -62,6 +72,7 @@ type SendResult = Readonly<{ ok: boolean; responseStatus: number | null; error: 
 class SubscriptionRunner {
   private readonly abort = new AbortController();
   private readonly loop: Promise<void>;
+  private lease: KeptLease | null = null;
 
   constructor(
     readonly id: string,
@@ -83,23 +94,48 @@ class SubscriptionRunner {
   private async run(): Promise<void> {
     const { settings } = this.worker;
     let infrastructureFailures = 0;
-    while (!this.stopped) {
-      try {
-        const more = await this.step();
-        infrastructureFailures = 0;
-        if (!more) await sleep(settings.pollIntervalMs, this.abort.signal);
-      } catch (error) {
-        // The database or the store failed, not the receiver: nothing moved, try again after a bounded pause.
-        if (this.stopped) return;
-        infrastructureFailures++;
-        settings.logger(`webhook ${this.id}: ${explain(error)}`);
-        await sleep(Math.min(5_000, 50 * 2 ** Math.min(infrastructureFailures, 7)), this.abort.signal);
+    try {
+      while (!this.stopped) {
+        try {
+          const lease = await this.leased();
+          if (!lease) {
+            // Another worker delivers this subscription; look again in case it dies.
+            await sleep(Math.max(settings.pollIntervalMs, settings.leaseTtlMs / 8), this.abort.signal);
+            continue;
+          }
+          const more = await this.step(lease);
+          infrastructureFailures = 0;
+          if (!more) await sleep(settings.pollIntervalMs, this.abort.signal);
+        } catch (error) {
+          if (this.stopped) return;
+          // Taken over while this worker was slow: the other worker goes on from the position stored last.
+          if (error instanceof LeaseLost) {
+            await this.lease?.release();
+            this.lease = null;
+            continue;
+          }
+          // The database or the store failed, not the receiver: nothing moved, try again after a bounded pause.
+          infrastructureFailures++;
+          settings.logger(`webhook ${this.id}: ${explain(error)}`);
+          await sleep(Math.min(5_000, 50 * 2 ** Math.min(infrastructureFailures, 7)), this.abort.signal);
+        }
       }
+    } finally {
+      await this.lease?.release();
     }
   }
 
+  /** This worker's grant on the subscription, acquired again when it ran out; null while another worker holds it. */
+  private async leased(): Promise<LeaseGrant | null> {
+    if (this.lease?.held) return this.lease.grant;
+    await this.lease?.release();
+    const { leases, holder, settings } = this.worker;
+    this.lease = await leases.keep(`webhook:${this.id}`, holder, (error) => settings.logger(`webhook ${this.id} lease: ${explain(error)}`));
+    return this.lease?.grant ?? null;
+  }
+
   /** One read and at most one attempt; true when there is more to do at once. */
-  private async step(): Promise<boolean> {
+  private async step(lease: LeaseGrant): Promise<boolean> {
     const { subscriptions, store, settings } = this.worker;
     const target = await subscriptions.target(this.id);
     if (!target || target.status !== 'active' || target.controlRevision !== this.controlRevision) {
@@ -116,20 +152,22 @@ class SubscriptionRunner {
     }
     if (this.stopped) return false;
     if (events.length === 0) {
-      if (head && (!after || isAfter(head, after))) await subscriptions.passOver(target, head);
+      if (head && (!after || isAfter(head, after))) await subscriptions.passOver(target, head, lease);
       return false;
     }
+    // A lease that ran out during the read may already be another worker's: do not send under it.
+    if (!this.lease?.held) return true;
     const batch = takeBatch(target.id, events, settings.batch);
     const attemptedAt = settings.clock();
     const sent = await this.send(target, batch, attemptedAt);
     const attempt = attemptOf(batch, sent, attemptedAt);
     if (sent.ok) {
-      await subscriptions.recordSuccess(target, attempt);
+      await subscriptions.recordSuccess(target, attempt, lease);
       return true;
     }
     // Shutting down cut the request: not the receiver's failure; the batch goes again on the next start.
     if (this.stopped) return false;
-    const outcome = await subscriptions.recordFailure(target, attempt, settings.maxAttempts);
+    const outcome = await subscriptions.recordFailure(target, attempt, settings.maxAttempts, lease);
     if (outcome === 'paused') {
       settings.logger(`webhook ${this.id}: paused after ${settings.maxAttempts} attempts (${sent.error})`);
       this.abort.abort();
@@ -191,12 +229,15 @@ const attemptOf = (batch: DeliveryBatch, sent: SendResult, attemptedAt: Date): D
 
 /**
  * Runs one delivery loop per active subscription and follows the subscriptions table: a subscription paused,
- * resumed, replayed or deleted through the api is picked up within one poll interval. Run one worker per
- * deployment (beside the projector): two workers would each deliver every batch.
+ * resumed, replayed or deleted through the api is picked up within one poll interval. Several workers may run on
+ * one database: a lease per subscription lets one deliver it, and another takes over when that one dies.
  */
 export class WebhookWorker {
   readonly settings: Settings;
   readonly subscriptions: WebhookSubscriptions;
+  readonly leases: Leases;
+  /** This worker's name in the lease table. */
+  readonly holder = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   private readonly runners = new Map<string, SubscriptionRunner>();
   private readonly stopping = new AbortController();
   private supervisor: Promise<void> | null = null;
@@ -208,10 +249,12 @@ export class WebhookWorker {
   ) {
     this.settings = { ...DEFAULTS, ...options };
     this.subscriptions = new WebhookSubscriptions(pool, this.settings.deliveryLogLimit);
+    this.leases = new Leases(pool, this.settings.leaseTtlMs);
   }
 
   async start(): Promise<void> {
     await WebhookSubscriptions.migrate(this.pool);
+    await Leases.migrate(this.pool);
     await this.reconcile();
     this.supervisor ??= this.supervise();
   }

@@ -1,9 +1,25 @@
-import { BadRequestException, Controller, Get, Inject, Logger, NotFoundException, Param, Query, Req, Res, type OnModuleDestroy } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+  NotFoundException,
+  Param,
+  Query,
+  Req,
+  Res,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { InvalidPosition, parsePosition, type EventFilter, type EventStore, type Position } from '../../../../libs/event-store/src/index.js';
+import type { TallyRequest } from '../http/request-context.decorator.js';
 import { EVENT_STORE } from '../tokens.js';
 import { EventStream } from './event-stream.js';
+import { LogTail } from './log-tail.js';
 import { streamSettingsFrom, type StreamSettings } from './stream-settings.js';
 import { STREAM_CATEGORIES, StreamQueryDto } from './streams.dto.js';
 
@@ -39,8 +55,17 @@ export class StreamsController implements OnModuleDestroy {
   private readonly logger = new Logger('streams');
   private readonly settings: StreamSettings = streamSettingsFrom(process.env);
   private readonly open = new Set<EventStream>();
+  /** Open streams per caller (API key, or address without auth). */
+  private readonly perCaller = new Map<string, number>();
+  private readonly tail: LogTail;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.tail = new LogTail(store, (error) => this.logError(error));
+  }
+
+  get openStreams(): number {
+    return this.open.size;
+  }
 
   @Get('all')
   @ApiOperation({ summary: 'Every event of the log as Server-Sent Events: catch-up from a position, then live' })
@@ -65,20 +90,41 @@ export class StreamsController implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.open].map((stream) => stream.close('the server is shutting down; reconnect with Last-Event-ID')));
+    for (const stream of this.open) stream.close('the server is shutting down; reconnect with Last-Event-ID');
+    await this.tail.close();
   }
 
-  private async stream(request: Request, response: Response, query: StreamQueryDto, category: string | undefined): Promise<void> {
-    const fromPosition = startPosition(request, query);
-    const subscription = this.store.subscribeToAll({ fromPosition, filter: filterOf(category, query) });
-    const stream = new EventStream(response, subscription, this.settings, (error) =>
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+  private async stream(request: TallyRequest, response: Response, query: StreamQueryDto, category: string | undefined): Promise<void> {
+    const from = startPosition(request, query);
+    const caller = request.tallyActor && request.tallyActor !== 'anonymous' ? request.tallyActor : `ip:${request.ip}`;
+    const opened = this.perCaller.get(caller) ?? 0;
+    const limit = this.settings.maxConnectionsPerKey;
+    if (opened >= limit) {
+      throw new HttpException(
+        {
+          error: 'TOO_MANY_STREAMS',
+          message: `this API key already has ${opened} open event streams, the most allowed (TALLY_SSE_MAX_CONNECTIONS_PER_KEY=${limit}); close one first`,
+          limit,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    this.perCaller.set(caller, opened + 1);
+    const stream = new EventStream(response, { store: this.store, tail: this.tail, filter: filterOf(category, query), from }, this.settings, (error) =>
+      this.logError(error),
     );
     this.open.add(stream);
     try {
       await stream.run();
     } finally {
       this.open.delete(stream);
+      const left = (this.perCaller.get(caller) ?? 1) - 1;
+      if (left > 0) this.perCaller.set(caller, left);
+      else this.perCaller.delete(caller);
     }
+  }
+
+  private logError(error: unknown): void {
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
 }

@@ -1,0 +1,63 @@
+import { createTestDatabase, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { inTransaction } from './database.js';
+import { LeaseLost, Leases } from './lease.js';
+
+describe('leases', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await Leases.migrate(db.pool);
+  });
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('has one holder at a time, is taken over once expired, and fences the holder that lost it', async () => {
+    const leases = new Leases(db.pool, 300);
+    const a = await leases.acquire('fence-test', 'a');
+    expect(a).toEqual({ name: 'fence-test', holder: 'a', token: '1' });
+    expect(await leases.acquire('fence-test', 'b')).toBeNull();
+    // The holder acquiring again keeps its token: a renewal, not a new epoch.
+    expect(await leases.acquire('fence-test', 'a')).toEqual(a);
+    expect(await leases.renew(a!)).toBe(true);
+    await inTransaction(db.pool, (tx) => Leases.fence(tx, a!));
+
+    // `a` stops renewing (paused, or dead): after the ttl `b` takes over with a larger token.
+    const b = await eventually(async () => {
+      const grant = await leases.acquire('fence-test', 'b');
+      expect(grant).not.toBeNull();
+      return grant!;
+    }, 5_000);
+    expect(BigInt(b.token)).toBeGreaterThan(BigInt(a!.token));
+
+    // `a` wakes up: it can neither renew nor commit work under its old grant.
+    expect(await leases.renew(a!)).toBe(false);
+    await expect(inTransaction(db.pool, (tx) => Leases.fence(tx, a!))).rejects.toBeInstanceOf(LeaseLost);
+    await inTransaction(db.pool, (tx) => Leases.fence(tx, b));
+
+    // A release frees the lease at once, and the token still grows: an old grant never matches again.
+    await leases.release(b);
+    const again = await leases.acquire('fence-test', 'a');
+    expect(again).not.toBeNull();
+    expect(BigInt(again!.token)).toBeGreaterThan(BigInt(b.token));
+    await expect(inTransaction(db.pool, (tx) => Leases.fence(tx, a!))).rejects.toBeInstanceOf(LeaseLost);
+    expect((await leases.state('fence-test'))?.holder).toBe('a');
+  });
+
+  it('keeps a lease with heartbeats past its ttl, and frees it on release', async () => {
+    const leases = new Leases(db.pool, 200);
+    const kept = await leases.keep('heartbeat-test', 'a');
+    expect(kept).not.toBeNull();
+    // Five ttls of asking: without heartbeats `b` would get it.
+    const deadline = Date.now() + 1_000;
+    while (Date.now() < deadline) {
+      expect(await leases.acquire('heartbeat-test', 'b')).toBeNull();
+      expect(kept!.held).toBe(true);
+    }
+    await kept!.release();
+    expect(kept!.held).toBe(false);
+    expect(await leases.acquire('heartbeat-test', 'b')).not.toBeNull();
+  });
+});
