@@ -1,7 +1,9 @@
 // Every route x every role, generated from the OpenAPI document so a new route is covered the day it lands:
 // 401 without a key, 403 for a role the matrix refuses, and neither for a role it allows.
 import { isAllowed, ROLES, type Role } from '../../libs/auth/src/index.js';
+import { randomUUID } from 'node:crypto';
 import { areaOf } from '../../apps/api/src/auth/route-areas.js';
+import { IMPORT_COMMANDS } from '../../apps/api/src/import/import-commands.js';
 import { collect } from '../support/events.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -73,6 +75,38 @@ describe('access control', () => {
       }
       if (refused) expect(response.body).toMatchObject({ error: 'FORBIDDEN', role });
     }
+    expect(mismatches).toEqual([]);
+  });
+
+  // Every import line type x every role: a command line is refused exactly when its HTTP route refuses the role, a raw
+  // event line unless the role has history:write, and a role without import:write gets 403 for the whole request.
+  it.each(ROLES)('authorises each line of an import for %s as its route, and raw events only with history:write', async (role: Role) => {
+    const agent = await t.as(role);
+    const commands = Object.entries(IMPORT_COMMANDS);
+    const eventLine = {
+      streamName: `activity-${randomUUID()}`,
+      event: { id: randomUUID(), type: 'PageViewed', data: { contactId: randomUUID(), url: 'https://x.test/', title: null, referrer: null }, metadata: { occurredAt: '2024-01-01T00:00:00Z' } },
+    };
+    const file = [...commands.map(([command]) => ({ command, id: randomUUID(), data: {} })), eventLine].map((line) => JSON.stringify(line)).join('\n');
+    const response = await agent.post('/v1/import').set('Content-Type', 'application/x-ndjson').send(file);
+    if (!isAllowed(role, 'import:write')) {
+      expect(response.status).toBe(403);
+      return;
+    }
+    expect(response.status).toBe(200);
+    const reasons = new Map<number, string>(response.body.rejections.map((r: { line: number; reason: string }) => [r.line, r.reason]));
+    const mismatches: string[] = [];
+    for (const [index, [command, { route }]] of commands.entries()) {
+      // The route answers the role first: 403 there is the truth the import line must match.
+      expect(routes.some((r) => r.method === route.method.toLowerCase() && r.express === route.path)).toBe(true);
+      const url = concrete(route.path.replace(/:(\w+)/g, '{$1}'));
+      const direct = await agent[route.method.toLowerCase() as Route['method']](url).send({});
+      const refusedByRoute = direct.status === 403;
+      const refusedInImport = (reasons.get(index + 1) ?? '').startsWith('403 FORBIDDEN');
+      if (refusedByRoute !== refusedInImport) mismatches.push(`${command}: route ${direct.status}, import line ${reasons.get(index + 1) ?? 'accepted'}`);
+    }
+    const eventReason = reasons.get(commands.length + 1) ?? 'accepted';
+    if (/history:write/.test(eventReason) === isAllowed(role, 'history:write')) mismatches.push(`raw event: ${eventReason}`);
     expect(mismatches).toEqual([]);
   });
 

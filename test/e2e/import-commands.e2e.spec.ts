@@ -85,16 +85,18 @@ describe('POST /v1/import with command lines', () => {
     ];
 
     const { body } = await send(file);
-    expect(body).toMatchObject({ lines: 7, accepted: 2, duplicates: 0, rejected: 5 });
+    expect(body).toMatchObject({ lines: 7, accepted: 1, duplicates: 0, rejected: 6 });
     const reasons = new Map<number, string>(body.rejections.map((r: { line: number; reason: string }) => [r.line, r.reason]));
-    expect([...reasons.keys()]).toEqual([2, 3, 4, 6, 7]);
+    expect([...reasons.keys()]).toEqual([2, 3, 4, 5, 6, 7]);
     expect(reasons.get(2)).toMatch(/unknown command "SummonDragon"/);
     for (const field of ['data.email: ', 'data.source: ', 'data.shoeSize: property shoeSize should not exist']) expect(reasons.get(3)).toContain(field);
     expect(reasons.get(4)).toMatch(/^404 NOT_FOUND: .*nowhere/);
-    // The activity of an unknown contact is refused like its HTTP route; the event line before it is stored as given.
+    // The activity of an unknown contact is refused, as a command like its HTTP route and as a raw event like the
+    // decider that could never have produced it.
+    expect(reasons.get(5)).toBe(`contact ${contactId} does not exist`);
     expect(reasons.get(6)).toMatch(/^404 NOT_FOUND/);
     expect(reasons.get(7)).toMatch(/id must be a uuid/);
     expect(await streamOf(`owner-${ownerId}`)).toHaveLength(1);
-    expect(await streamOf(`activity-${contactId}`)).toHaveLength(1);
+    expect(await streamOf(`activity-${contactId}`)).toHaveLength(0);
   });
 });

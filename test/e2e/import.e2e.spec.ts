@@ -25,7 +25,9 @@ describe('POST /v1/import', () => {
     ).join('\n');
 
   it('imports a streamed file, reports counts, and stores nothing twice on a re-run', async () => {
-    const contactId = randomUUID();
+    // Page views are judged against their contact, as the decider would: the contact exists first.
+    const created = await t.http().post('/v1/contacts').send({ email: `importer-${randomUUID().slice(0, 8)}@example.com`, source: 'import' }).expect(201);
+    const contactId: string = created.body.id;
     const body = `${ndjson(contactId, 1200)}\nnot json\n`;
     const first = await t.http().post('/v1/import').set('Content-Type', 'application/x-ndjson').send(body).expect(200);
     expect(first.body).toMatchObject({ lines: 1201, accepted: 1200, duplicates: 0, rejected: 1 });

@@ -22,6 +22,8 @@ export const AREAS = [
   'events',
   'webhooks',
   'system',
+  // No route of its own: raw events written into the log by POST /v1/import, the historical-migration path.
+  'history',
 ] as const;
 export type Area = (typeof AREAS)[number];
 

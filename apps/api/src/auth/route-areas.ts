@@ -1,7 +1,7 @@
 // Which area of the permission matrix (libs/auth/src/roles.ts) each route belongs to, by its Express pattern.
 // First match wins; a route with no match is refused (and the route-by-role spec fails), so a new route cannot
 // slip through unguarded.
-import type { Area } from '../../../../libs/auth/src/index.js';
+import type { Area, Permission } from '../../../../libs/auth/src/index.js';
 
 export type RouteRule = Readonly<{ pattern: RegExp; area: Area | 'public' }>;
 
@@ -22,6 +22,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { pattern: /^\/v1\/engagements(\/|$)/, area: 'engagements' },
   { pattern: /^\/v1\/import$/, area: 'import' },
   { pattern: /^\/v1\/scoring(\/|$)/, area: 'scoring' },
+  // Skipping an event changes what a read model holds: super-admin only (marketing may rebuild lead scores).
+  { pattern: /^\/v1\/projections\/:[^/]+\/skips$/, area: 'system' },
   { pattern: /^\/v1\/projections(\/|$)/, area: 'projections' },
   { pattern: /^\/v1\/read-models\/lead-scores\/:[^/]+\/verify$/, area: 'audit' },
   { pattern: /^\/v1\/read-models(\/|$)/, area: 'read-models' },
@@ -32,3 +34,10 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 
 export const areaOf = (routePath: string): Area | 'public' | null =>
   ROUTE_RULES.find((rule) => rule.pattern.test(routePath))?.area ?? null;
+
+/** The permission a request needs: its route's area, read for GET and HEAD, write otherwise. */
+export const permissionOf = (method: string, routePath: string): Permission | 'public' | null => {
+  const area = areaOf(routePath);
+  if (area === null || area === 'public') return area;
+  return `${area}:${['GET', 'HEAD'].includes(method.toUpperCase()) ? 'read' : 'write'}`;
+};

@@ -1,6 +1,8 @@
 // History import of a mixed NDJSON file: event lines go to the event import, command lines through the CommandBus
 // as the HTTP routes send them. Streamed line by line; runs of event lines are handed to the event import whole,
 // so it keeps batching, and each run is flushed before the next command so the file's order holds.
+// The importer's role decides per line: a command line needs the permission of its HTTP route, an event line (raw
+// history, checked against the deciders in the event import) needs history:write.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -14,11 +16,13 @@ import {
   type ImportReport,
   type RequestContext,
 } from '../../../../libs/application/src/index.js';
+import { isAllowed, ROLES, type Role } from '../../../../libs/auth/src/index.js';
 import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
 import { EventValidator } from '../../../../libs/domain/src/catalog/event-validator.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { MAX_CLOCK_AHEAD_MS } from '../contacts/business-time.js';
 import { ISO_TIME_WITH_ZONE } from '../contacts/contacts.dto.js';
+import { permissionOf } from '../auth/route-areas.js';
 import { toHttpError } from '../http/error.filter.js';
 import { hostileShape } from '../http/validation.js';
 import { RUNTIME } from '../tokens.js';
@@ -54,6 +58,28 @@ const fieldErrors = (errors: readonly ValidationError[], parent: string): string
   });
 
 const rejected = (reason: string): Outcome => ({ rejected: reason });
+
+const mayWriteHistory = (role: Role): boolean => isAllowed(role, 'history:write');
+
+/** Why `role` may not run `name` as its HTTP route would, or null when it may. */
+const forbidden = (role: Role, name: string, spec: ImportCommand): string | null => {
+  const permission = permissionOf(spec.route.method, spec.route.path);
+  if (permission === 'public' || (permission !== null && isAllowed(role, permission))) return null;
+  return `403 FORBIDDEN: the ${role} role may not ${permission ?? 'use'} (${name} runs as ${spec.route.method} ${spec.route.path})`;
+};
+
+/** A run of event lines from an importer without history:write: each line refused, none read further. */
+const refusedRun = async (lines: AsyncIterable<string>, role: Role): Promise<ImportReport> => {
+  const report: ImportReport = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };
+  const reason = `raw event lines are the historical-migration path and need history:write (super-admin); the ${role} role may send command lines`;
+  for await (const text of lines) {
+    report.lines++;
+    if (text.trim() === '') continue;
+    report.rejected++;
+    if (report.rejections.length < MAX_REPORTED_REJECTIONS) report.rejections.push({ line: report.lines, reason });
+  }
+  return report;
+};
 
 // Appends that land after a line's own events (another writer) are looked past, up to this many.
 const TAIL_SLACK = 10;
@@ -93,12 +119,18 @@ export class CommandImportService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  /** Imports a file of event and command lines; the importer in `context` is the actor of every event written. */
+  /**
+   * Imports a file of event and command lines; the importer in `context` is the actor of every event written, and
+   * `role` (the key's; super-admin for the operator's CLI) decides which lines it may write.
+   */
   async importLines(
     lines: AsyncIterable<string>,
     context: RequestContext,
+    role: Role,
     onProgress: (report: Readonly<ImportReport>) => void = () => undefined,
   ): Promise<ImportReport> {
+    // Fails closed on a caller that passes no role.
+    if (!ROLES.includes(role)) throw new Error(`importLines needs the importer's role, one of ${ROLES.join(', ')}`);
     let report: ImportReport = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };
     // The causation id marks this run's events: a re-run finds the line's events stored by an earlier run.
     const importer: RequestContext = { ...context, source: 'import', causationId: context.causationId ?? randomUUID() };
@@ -141,6 +173,11 @@ export class CommandImportService {
       }
       if (line.command === null) {
         const offset = report.lines;
+        if (!mayWriteHistory(role)) {
+          report = withRun(report, await refusedRun(eventRun(line.text), role), offset);
+          onProgress(report);
+          continue;
+        }
         const run = await importNdjson(eventRun(line.text), {
           store: this.runtime.eventStore,
           catalog: eventCatalog,
@@ -153,7 +190,7 @@ export class CommandImportService {
         continue;
       }
       report.lines++;
-      const outcome = await this.run(line.command, importer);
+      const outcome = await this.run(line.command, importer, role);
       if (outcome === 'accepted') report.accepted++;
       else if (outcome === 'duplicate') report.duplicates++;
       else {
@@ -166,11 +203,13 @@ export class CommandImportService {
     return report;
   }
 
-  private async run(line: CommandLine, importer: RequestContext): Promise<Outcome> {
+  private async run(line: CommandLine, importer: RequestContext, role: Role): Promise<Outcome> {
     const { command: name, id, occurredAt, data } = line;
     if (typeof id !== 'string' || !UUID.test(id)) return rejected('id must be a uuid (the line\'s idempotency key)');
     const spec = typeof name === 'string' && Object.hasOwn(IMPORT_COMMANDS, name) ? IMPORT_COMMANDS[name] : undefined;
     if (!spec) return rejected(`unknown command ${JSON.stringify(name).slice(0, 80)}; known: ${Object.keys(IMPORT_COMMANDS).join(', ')}`);
+    const refusal = forbidden(role, String(name), spec);
+    if (refusal !== null) return rejected(refusal);
     if (occurredAt !== undefined && (typeof occurredAt !== 'string' || !this.isBusinessTime(occurredAt, importer.now))) {
       return rejected('occurredAt must be an ISO 8601 time with a time zone, at most 5 minutes ahead');
     }

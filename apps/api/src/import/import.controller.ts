@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
-import { Controller, HttpCode, Inject, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Controller, ForbiddenException, HttpCode, Inject, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import type { ImportReport, RequestContext } from '../../../../libs/application/src/index.js';
+import { ROLES, type Role } from '../../../../libs/auth/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
-import { Ctx } from '../http/request-context.decorator.js';
-import { RUNTIME } from '../tokens.js';
+import type { AuthMode } from '../auth/auth.guard.js';
+import { Ctx, type TallyRequest } from '../http/request-context.decorator.js';
+import { AUTH_MODE, RUNTIME } from '../tokens.js';
 import { CommandImportService } from './command-import.service.js';
 
 @ApiTags('import')
@@ -14,6 +15,7 @@ export class ImportController {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(CommandImportService) private readonly importer: CommandImportService,
+    @Inject(AUTH_MODE) private readonly authMode: AuthMode,
   ) {}
 
   @Post()
@@ -26,9 +28,12 @@ export class ImportController {
   })
   @ApiOperation({
     summary: 'Import history, streamed; idempotent by event id or command line id; reports accepted, duplicate and rejected lines',
+    description:
+      "A command line needs the permission of its HTTP route (a line the key's role may not run is rejected with 403 as its " +
+      'reason); raw event lines need history:write (super-admin) and must be events the aggregate could have produced next.',
   })
   @ApiOkResponse({ description: '{lines, accepted, duplicates, rejected, rejections: [{line, reason, eventId?}]}' })
-  async import(@Req() request: Request, @Ctx() context: RequestContext): Promise<ImportReport> {
+  async import(@Req() request: TallyRequest, @Ctx() context: RequestContext): Promise<ImportReport> {
     if (!/^application\/(x-)?ndjson\b/.test(request.header('Content-Type') ?? '')) {
       throw new UnsupportedMediaTypeException({
         error: 'UNSUPPORTED_MEDIA_TYPE',
@@ -37,6 +42,14 @@ export class ImportController {
     }
     // Read line by line from the socket: memory stays flat whatever the file's size.
     const lines = createInterface({ input: request, crlfDelay: Infinity });
-    return this.importer.importLines(lines, context, () => this.runtime.projections.poke());
+    return this.importer.importLines(lines, context, this.roleOf(request), () => this.runtime.projections.poke());
+  }
+
+  /** The key's role, set by the AuthGuard; with authentication off (local development) every caller may do all. */
+  private roleOf(request: TallyRequest): Role {
+    if (this.authMode === 'disabled') return 'super-admin';
+    const role = ROLES.find((r) => r === request.tallyRole);
+    if (!role) throw new ForbiddenException({ error: 'FORBIDDEN', message: 'the request carries no role' });
+    return role;
   }
 }

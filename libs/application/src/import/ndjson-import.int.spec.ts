@@ -6,6 +6,8 @@ import { collect } from '../../../../test/support/events.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { randomIds, type RequestContext } from '../request-context.js';
 import { UpcastingEventStore } from '../upcasting-event-store.js';
+import { generateHistory } from '../../../synthetic-history/src/index.js';
+import { streamCategory } from '../../../event-store/src/index.js';
 import { importNdjson } from './ndjson-import.js';
 
 const context: RequestContext = {
@@ -36,10 +38,21 @@ describe('NDJSON import of history', () => {
     await db.close();
   });
 
+  // Activity is judged against its contact (contact-activity.decider): the contacts exist before their page views.
+  const givenContact = async (contactId: string) => {
+    const data = {
+      contactId, email: `${contactId.slice(0, 8)}@x.test`, firstName: null, lastName: null, phone: null, jobTitle: null, country: null,
+      companyId: null, ownerId: null, properties: {}, source: 'import', marketingStatus: 'marketing', lifecycleStage: 'lead',
+    };
+    const metadata = { occurredAt: '2024-01-01T00:00:00Z', actor: 'test', correlationId: 'given', causationId: null, schemaVersion: 2, source: 'test' };
+    await store.appendToStream(`contact-${contactId}`, [{ id: randomUUID(), type: 'ContactCreated', data, metadata }]);
+  };
+
   const run = (text: string) => importNdjson(linesOf(text), { store, catalog: eventCatalog, validator: new EventValidator(eventCatalog), context, batchSize: 2 });
 
   it('stores valid events with their own occurredAt, rejects bad lines with reasons, and is idempotent', async () => {
     const contactId = randomUUID();
+    await givenContact(contactId);
     const stream = `activity-${contactId}`;
     const good = [
       line(stream, 'PageViewed', { contactId, url: 'https://x.test/pricing', title: null, referrer: null }),
@@ -78,6 +91,7 @@ describe('NDJSON import of history', () => {
 
   it('stores the streams of many lines in one round trip, and judges each stream and each reused id as one by one would', async () => {
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const contactId of [a, b, c]) await givenContact(contactId);
     const view = (contactId: string, url: string, id = randomUUID()) =>
       line(`activity-${contactId}`, 'PageViewed', { contactId, url, title: null, referrer: null }, undefined, id);
     const reused = randomUUID();
@@ -120,6 +134,7 @@ describe('NDJSON import of history', () => {
 
   it('goes past the upcasting reader to the store beneath it, one round trip for many streams', async () => {
     const contacts = [randomUUID(), randomUUID(), randomUUID()];
+    for (const contactId of contacts) await givenContact(contactId);
     const file = contacts
       .map((contactId) => line(`activity-${contactId}`, 'PageViewed', { contactId, url: 'https://x.test/', title: null, referrer: null }))
       .join('\n');
@@ -138,6 +153,37 @@ describe('NDJSON import of history', () => {
     });
     expect(report).toMatchObject({ accepted: 3, rejected: 0 });
     expect(calls.map((appends) => appends.map((append) => append.streamName))).toEqual([contacts.map((id) => `activity-${id}`)]);
+  });
+
+  it('accepts every event of a history the deciders wrote, stream after stream, across windows', async () => {
+    // The synthetic history is decided by the real deciders; its file lists each stream whole, one after another.
+    const lines: string[] = [];
+    for (const batch of generateHistory({ contacts: 40, seed: 'import-rules' })) {
+      if (streamCategory(batch.streamName) === 'unique') continue;
+      for (const e of batch.events) lines.push(JSON.stringify({ streamName: batch.streamName, event: e }));
+    }
+    const report = await importNdjson(linesOf(lines.join('\n')), {
+      store, catalog: eventCatalog, validator: new EventValidator(eventCatalog), context, batchSize: 50,
+    });
+    expect(report.rejections).toEqual([]);
+    expect(report).toMatchObject({ lines: lines.length, accepted: lines.length });
+  });
+
+  it('judges a line against the lines of earlier windows, refused ones among them', async () => {
+    const contactId = randomUUID();
+    const created = {
+      contactId, email: 'w@x.test', firstName: null, lastName: null, phone: null, jobTitle: null, country: null,
+      companyId: null, ownerId: null, properties: {}, source: 'import', marketingStatus: 'marketing', lifecycleStage: 'lead',
+    };
+    const dealId = randomUUID();
+    const file = [
+      line(`contact-${contactId}`, 'ContactCreated', created),
+      line(`deal-${dealId}`, 'DealRenamed', { dealId, previous: 'a', name: 'b' }),
+      line(`activity-${contactId}`, 'PageViewed', { contactId, url: 'https://x.test/', title: null, referrer: null }),
+    ].join('\n');
+    const report = await run(file);
+    expect(report.rejections).toEqual([expect.objectContaining({ line: 2, reason: `deal-${dealId} has no DealCreated: DealRenamed must follow it` })]);
+    expect(report).toMatchObject({ accepted: 2, rejected: 1 });
   });
 
   it('accepts an older stored shape and keeps it as it was written', async () => {

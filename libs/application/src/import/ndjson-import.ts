@@ -1,11 +1,14 @@
 // Imports history as NDJSON, one event per line: {"streamName": "...", "event": {"id", "type", "data",
 // "metadata": {"occurredAt", "schemaVersion"?}}}. Streamed line by line (constant memory), idempotent by event id
 // (a re-run stores nothing twice), and every rejected line is reported with its reason. The actor and
-// correlation id are the importer's, never the file's: the audit trail says who imported.
+// correlation id are the importer's, never the file's: the audit trail says who imported. Each event must fit its
+// stream: the category of its aggregate, the id the stream names, and what the decider could have produced next
+// (history-rules.ts); lines are judged a window at a time against the streams as stored plus the earlier lines.
 import { appendToStreams, streamCategory, type EventStore, type NewEvent } from '../../../event-store/src/index.js';
 import type { EventCatalog } from '../../../domain/src/catalog/event-catalog.js';
 import type { EventValidator } from '../../../domain/src/catalog/event-validator.js';
 import type { RequestContext } from '../request-context.js';
+import { HISTORY_CATEGORIES, StreamHistories, streamsToRead, type HistoryEvent } from './history-rules.js';
 
 export type ImportRejection = Readonly<{ line: number; reason: string; eventId?: string }>;
 
@@ -34,10 +37,11 @@ export type ImportDependencies = Readonly<{
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STREAM = /^[a-z][a-z0-9]*-[A-Za-z0-9_:.-]{1,200}$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-// Streams only Tally's own commands may write; an import must not forge claims or settings.
-const FORBIDDEN_CATEGORIES = new Set(['unique', 'settings']);
+// Streams read at once while a window is judged: enough to hide latency, few enough to leave the pool to others.
+const READ_CONCURRENCY = 8;
 
 type Pending = { line: number; event: NewEvent };
+type Parsed = Pending & { streamName: string; judged: HistoryEvent };
 type StreamRun = { streamName: string; items: Pending[] };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -50,6 +54,8 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
   // Consecutive lines of a stream form one run; runs of several streams go to the store in one round trip.
   let runs: StreamRun[] = [];
   let pendingIds = new Set<string>();
+  // Parsed lines waiting to be judged, in file order.
+  let window: Parsed[] = [];
   // At most one round trip in flight, so the file's order holds in the log, while the next lines are parsed.
   let inFlight: Promise<void> = Promise.resolve();
 
@@ -89,7 +95,7 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     inFlight.catch(() => undefined);
   };
 
-  const parse = (text: string, line: number): { streamName: string; event: NewEvent } | null => {
+  const parse = (text: string, line: number): Parsed | null => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -107,8 +113,9 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
       reject(line, 'event.id must be a uuid');
       return null;
     }
-    if (!STREAM.test(streamName) || FORBIDDEN_CATEGORIES.has(streamCategory(streamName))) {
-      reject(line, `streamName ${JSON.stringify(streamName).slice(0, 80)} is not a stream an import may write`, id);
+    // Claims (`unique-`), settings and scoring formulas are Tally's own: only its commands write them.
+    if (!STREAM.test(streamName) || !HISTORY_CATEGORIES.includes(streamCategory(streamName))) {
+      reject(line, `streamName ${JSON.stringify(streamName).slice(0, 80)} is not a stream an import may write (categories: ${HISTORY_CATEGORIES.join(', ')})`, id);
       return null;
     }
     if (typeof event.type !== 'string' || !deps.catalog.has(event.type)) {
@@ -141,7 +148,9 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
       return null;
     }
     return {
+      line,
       streamName,
+      judged: { id, type: event.type, data: lifted as Record<string, unknown> },
       event: {
         id,
         type: event.type,
@@ -158,20 +167,61 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     };
   };
 
+  /** The stored events of a stream, in their current shape. */
+  const storedEvents = async (streamName: string): Promise<HistoryEvent[]> => {
+    const events: HistoryEvent[] = [];
+    for await (const e of deps.store.readStream(streamName)) {
+      const { data } = deps.catalog.upcast(e.type, e.metadata.schemaVersion, e.data);
+      events.push({ id: e.id, type: e.type, data: data as Record<string, unknown> });
+    }
+    return events;
+  };
+
+  const judgeWindow = async () => {
+    const judging = window;
+    window = [];
+    if (judging.length === 0) return;
+    // The store holds every earlier line (flushed at the end of the last window) before the window's streams are read.
+    await inFlight;
+    const histories = new StreamHistories();
+    const names = [...new Set(judging.flatMap((p) => streamsToRead(p.streamName, p.judged)))];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, async () => {
+        for (let i = next++; i < names.length; i = next++) histories.load(names[i], await storedEvents(names[i]));
+      }),
+    );
+    for (const parsed of judging) {
+      if (!histories.isStored(parsed.streamName, parsed.event.id)) {
+        const reason = histories.judge(parsed.streamName, parsed.judged);
+        if (reason !== null) {
+          reject(parsed.line, reason, parsed.event.id);
+          continue;
+        }
+      }
+      // An id seen again goes to a later round trip, where the store judges it against the first.
+      if (pendingIds.has(parsed.event.id)) await flush();
+      const item = { line: parsed.line, event: parsed.event };
+      const last = runs.at(-1);
+      if (last?.streamName === parsed.streamName) last.items.push(item);
+      else runs.push({ streamName: parsed.streamName, items: [item] });
+      pendingIds.add(parsed.event.id);
+      if (pendingIds.size >= batchSize) await flush();
+    }
+    // Stored while the next window is parsed.
+    await flush();
+  };
+
   for await (const raw of lines) {
     report.lines++;
     const text = raw.trim();
     if (text === '') continue;
     const parsed = parse(text, report.lines);
     if (!parsed) continue;
-    // An id seen again goes to a later round trip, where the store judges it against the first.
-    if (pendingIds.has(parsed.event.id)) await flush();
-    const last = runs.at(-1);
-    if (last?.streamName === parsed.streamName) last.items.push({ line: report.lines, event: parsed.event });
-    else runs.push({ streamName: parsed.streamName, items: [{ line: report.lines, event: parsed.event }] });
-    pendingIds.add(parsed.event.id);
-    if (pendingIds.size >= batchSize) await flush();
+    window.push(parsed);
+    if (window.length >= batchSize) await judgeWindow();
   }
+  await judgeWindow();
   await flush();
   await inFlight;
   report.rejections.sort((a, b) => a.line - b.line);

@@ -1,0 +1,352 @@
+// What a raw event line of an import (the historical-migration path) may write: only into the stream category of
+// its aggregate, under the id the stream names, and only what the aggregate's decider could have produced next on
+// that stream. States are folded with the deciders' own `evolve`; everything here is pure, the importer reads.
+import { companyDecider, companyEventDefinitions, type CompanyEvent, type CompanyState } from '../../../domain/src/company/index.js';
+import {
+  contactActivityEventDefinitions,
+  contactDecider,
+  contactEventDefinitions,
+  contactStream,
+  type ContactEvent,
+  type ContactState,
+} from '../../../domain/src/contact/index.js';
+import { dealDecider, dealEventDefinitions, type Deal, type DealEvent, type DealState } from '../../../domain/src/deal/index.js';
+import {
+  engagementDecider,
+  engagementEventDefinitions,
+  type EngagementEvent,
+  type EngagementState,
+} from '../../../domain/src/engagement/index.js';
+import { ownerDecider, ownerEventDefinitions, type OwnerEvent, type OwnerState } from '../../../domain/src/owner/index.js';
+import {
+  pipelineDecider,
+  pipelineEventDefinitions,
+  pipelineStream,
+  stageOf,
+  type PipelineEvent,
+  type PipelineObjectType,
+  type PipelineStage,
+  type PipelineState,
+} from '../../../domain/src/pipeline/index.js';
+import type { DomainEvent, EventDefinition } from '../../../domain/src/shared/index.js';
+import { ticketDecider, ticketEventDefinitions, type Ticket, type TicketEvent, type TicketState } from '../../../domain/src/ticket/index.js';
+
+/** An event as a line carries it, its data already valid against the type's JSON Schema. */
+export type HistoryEvent = Readonly<{ id: string; type: string; data: Readonly<Record<string, unknown>> }>;
+
+/** The states of the other streams an event refers to (its deal's pipeline, its activity's contact). */
+export type References = Readonly<{ pipeline(pipelineId: string): PipelineState; contact(contactId: string): ContactState }>;
+
+type Reason = string | null;
+
+type AggregateHistory<S, E extends DomainEvent> = Readonly<{
+  definitions: readonly EventDefinition[];
+  /** The field of every event's data that names the stream's id. */
+  idField: string;
+  /** The event that starts the stream, or null for a stream without its own state (a contact's activity). */
+  created: string | null;
+  decider: Readonly<{ evolve: (state: S, event: E) => S; initialState: () => S }>;
+  exists: (state: S) => boolean;
+  /** The streams, besides its own, whose state judging `event` reads. */
+  references?: (event: E) => readonly string[];
+  /** Why the decider could not have produced `event` next (its type already fits the stream), or null. */
+  check?: (state: S, event: E, refs: References) => Reason;
+}>;
+
+const define = <S, E extends DomainEvent>(history: AggregateHistory<S, E>) => history;
+
+const differs = (field: string, given: unknown, current: unknown): Reason =>
+  JSON.stringify(given) === JSON.stringify(current) ? null : `${field} is ${JSON.stringify(given)} but the stream has ${JSON.stringify(current)}`;
+
+const firstReason = (...reasons: Reason[]): Reason => reasons.find((reason) => reason !== null) ?? null;
+
+/** The stage `stageId` of the record's pipeline, or the reason it cannot be entered. */
+const stageIn = (
+  refs: References,
+  objectType: PipelineObjectType,
+  pipelineId: string,
+  stageId: string,
+): { stage: PipelineStage } | { reason: string } => {
+  const pipeline = refs.pipeline(pipelineId);
+  if (pipeline === null) return { reason: `pipeline ${pipelineId} does not exist` };
+  if (pipeline.objectType !== objectType) return { reason: `pipeline ${pipelineId} is a ${pipeline.objectType} pipeline` };
+  const stage = stageOf(pipeline, stageId);
+  return stage ? { stage } : { reason: `pipeline ${pipelineId} has no stage ${stageId}` };
+};
+
+const closedAs = (
+  refs: References,
+  objectType: PipelineObjectType,
+  pipelineId: string,
+  stageId: string,
+  closed: (stage: PipelineStage) => boolean,
+  what: string,
+): Reason => {
+  const found = stageIn(refs, objectType, pipelineId, stageId);
+  if ('reason' in found) return found.reason;
+  return closed(found.stage) ? null : `stage ${stageId} is not ${what}`;
+};
+
+const dealCheck = (deal: DealState, event: DealEvent, refs: References): Reason => {
+  if (event.type === 'DealCreated') {
+    const found = stageIn(refs, 'deal', event.data.pipelineId, event.data.stageId);
+    return 'reason' in found ? found.reason : null;
+  }
+  // Only DealCreated starts a stream: the importer has refused any other event on an absent deal.
+  const current = deal as Deal;
+  const samePipeline = (pipelineId: string) => differs('pipelineId', pipelineId, current.pipelineId);
+  const open = current.outcome === 'open' ? null : `deal ${current.dealId} is ${current.outcome}`;
+  switch (event.type) {
+    case 'DealStageChanged': {
+      const { pipelineId, fromStageId, toStageId } = event.data;
+      const found = stageIn(refs, 'deal', pipelineId, toStageId);
+      return firstReason(
+        open,
+        samePipeline(pipelineId),
+        differs('fromStageId', fromStageId, current.stageId),
+        toStageId === fromStageId ? 'toStageId is the stage the deal is in' : null,
+        'reason' in found ? found.reason : null,
+      );
+    }
+    case 'DealWon':
+      return firstReason(
+        open,
+        samePipeline(event.data.pipelineId),
+        closedAs(refs, 'deal', current.pipelineId, event.data.stageId, (s) => s.closed === 'won', 'a won stage'),
+        differs('stageId', event.data.stageId, current.stageId),
+        differs('amount', event.data.amount, current.amount),
+        differs('currency', event.data.currency, current.currency),
+        differs('ownerId', event.data.ownerId, current.ownerId),
+      );
+    case 'DealLost':
+      return firstReason(
+        open,
+        samePipeline(event.data.pipelineId),
+        closedAs(refs, 'deal', current.pipelineId, event.data.stageId, (s) => s.closed === 'lost', 'a lost stage'),
+        differs('stageId', event.data.stageId, current.stageId),
+      );
+    case 'DealReopened':
+      return firstReason(
+        current.outcome === 'open' ? `deal ${current.dealId} is open` : null,
+        samePipeline(event.data.pipelineId),
+        differs('fromStageId', event.data.fromStageId, current.stageId),
+        closedAs(refs, 'deal', current.pipelineId, event.data.toStageId, (s) => s.closed === null, 'an open stage'),
+      );
+    case 'DealAmountChanged':
+      return differs('previous', event.data.previous, { amount: current.amount, currency: current.currency });
+    case 'DealCloseDateChanged':
+      return differs('previous', event.data.previous, current.closeDate);
+    case 'DealOwnerAssigned':
+      return differs('previous', event.data.previous, current.ownerId);
+    case 'DealRenamed':
+      return differs('previous', event.data.previous, current.name);
+    case 'DealContactAssociated':
+      return current.contactIds.includes(event.data.contactId) ? `contact ${event.data.contactId} is already associated` : null;
+    case 'DealContactDissociated':
+      return current.contactIds.includes(event.data.contactId) ? null : `contact ${event.data.contactId} is not associated`;
+    case 'DealCompanyAssociated':
+      return differs('previousCompanyId', event.data.previousCompanyId, current.companyId);
+    default:
+      return null;
+  }
+};
+
+const ticketCheck = (ticket: TicketState, event: TicketEvent, refs: References): Reason => {
+  if (event.type === 'TicketCreated') {
+    const found = stageIn(refs, 'ticket', event.data.pipelineId, event.data.stageId);
+    return 'reason' in found ? found.reason : null;
+  }
+  const current = ticket as Ticket;
+  switch (event.type) {
+    case 'TicketStageChanged': {
+      const { pipelineId, fromStageId, toStageId } = event.data;
+      const found = stageIn(refs, 'ticket', pipelineId, toStageId);
+      return firstReason(
+        differs('pipelineId', pipelineId, current.pipelineId),
+        differs('fromStageId', fromStageId, current.stageId),
+        toStageId === fromStageId ? 'toStageId is the stage the ticket is in' : null,
+        'reason' in found ? found.reason : null,
+      );
+    }
+    case 'TicketClosed':
+      return firstReason(
+        current.status === 'closed' ? `ticket ${current.ticketId} is closed` : null,
+        differs('stageId', event.data.stageId, current.stageId),
+        closedAs(refs, 'ticket', current.pipelineId, event.data.stageId, (s) => s.closed !== null, 'a closed stage'),
+      );
+    case 'TicketReopened':
+      return firstReason(
+        current.status === 'open' ? `ticket ${current.ticketId} is open` : null,
+        differs('stageId', event.data.stageId, current.stageId),
+        closedAs(refs, 'ticket', current.pipelineId, event.data.stageId, (s) => s.closed === null, 'an open stage'),
+      );
+    case 'TicketOwnerAssigned':
+      return differs('previous', event.data.previous, current.ownerId);
+    case 'TicketPriorityChanged':
+      return differs('previous', event.data.previous, current.priority);
+    default:
+      return null;
+  }
+};
+
+const pipelineOf = (event: DomainEvent): readonly string[] => {
+  const { pipelineId } = event.data as { pipelineId?: unknown };
+  return typeof pipelineId === 'string' ? [pipelineStream(pipelineId)] : [];
+};
+
+// A contact's activity has no state of its own: it needs its contact (contact-activity.decider). Only existence is
+// judged: a file holds streams one after another, so the contact read here may already be merged or unsubscribed
+// by events that happened after the activity.
+const activityCheck = (_: null, event: DomainEvent, refs: References): Reason => {
+  const { contactId } = event.data as { contactId: string };
+  return refs.contact(contactId).status === 'absent' ? `contact ${contactId} does not exist` : null;
+};
+
+const HISTORIES = {
+  owner: define<OwnerState, OwnerEvent>({
+    definitions: ownerEventDefinitions,
+    idField: 'ownerId',
+    created: 'OwnerCreated',
+    decider: ownerDecider,
+    exists: (state) => state.status !== 'absent',
+  }),
+  pipeline: define<PipelineState, PipelineEvent>({
+    definitions: pipelineEventDefinitions,
+    idField: 'pipelineId',
+    created: 'PipelineCreated',
+    decider: pipelineDecider,
+    exists: (state) => state !== null,
+  }),
+  company: define<CompanyState, CompanyEvent>({
+    definitions: companyEventDefinitions,
+    idField: 'companyId',
+    created: 'CompanyCreated',
+    decider: companyDecider,
+    exists: (state) => state.status !== 'absent',
+  }),
+  contact: define<ContactState, ContactEvent>({
+    definitions: contactEventDefinitions,
+    idField: 'contactId',
+    created: 'ContactCreated',
+    decider: contactDecider,
+    exists: (state) => state.status !== 'absent',
+  }),
+  activity: define<null, DomainEvent>({
+    definitions: contactActivityEventDefinitions,
+    idField: 'contactId',
+    created: null,
+    decider: { evolve: () => null, initialState: () => null },
+    exists: () => true,
+    references: (event) => [contactStream((event.data as { contactId: string }).contactId)],
+    check: activityCheck,
+  }),
+  deal: define<DealState, DealEvent>({
+    definitions: dealEventDefinitions,
+    idField: 'dealId',
+    created: 'DealCreated',
+    decider: dealDecider,
+    exists: (state) => state !== null,
+    references: pipelineOf,
+    check: dealCheck,
+  }),
+  ticket: define<TicketState, TicketEvent>({
+    definitions: ticketEventDefinitions,
+    idField: 'ticketId',
+    created: 'TicketCreated',
+    decider: ticketDecider,
+    exists: (state) => state !== null,
+    references: pipelineOf,
+    check: ticketCheck,
+  }),
+  engagement: define<EngagementState, EngagementEvent>({
+    definitions: engagementEventDefinitions,
+    idField: 'engagementId',
+    created: 'EngagementLogged',
+    decider: engagementDecider,
+    exists: (state) => state !== null,
+  }),
+} as const;
+
+/** The stream categories raw events may go to; claims (`unique-`), settings and scoring formulas are not among them. */
+export const HISTORY_CATEGORIES: readonly string[] = Object.keys(HISTORIES);
+
+const historyOf = (category: string) =>
+  Object.hasOwn(HISTORIES, category) ? (HISTORIES[category as keyof typeof HISTORIES] as AggregateHistory<unknown, DomainEvent>) : undefined;
+
+const splitStream = (streamName: string): { category: string; id: string } => {
+  const dash = streamName.indexOf('-');
+  return dash === -1 ? { category: streamName, id: '' } : { category: streamName.slice(0, dash), id: streamName.slice(dash + 1) };
+};
+
+/** Why `event` may not go to `streamName` whatever the stream holds (its category, type and id), or null. */
+export const misplaced = (streamName: string, event: HistoryEvent): Reason => {
+  const { category, id } = splitStream(streamName);
+  const history = historyOf(category);
+  if (!history) return `an import may write raw events only to streams of ${HISTORY_CATEGORIES.join(', ')}, not ${category}`;
+  if (!history.definitions.some((definition) => definition.type === event.type)) return `${event.type} does not belong in a ${category} stream`;
+  const named = event.data[history.idField];
+  return named === id ? null : `data.${history.idField} ${JSON.stringify(named)} is not the id in the stream name ${streamName}`;
+};
+
+/** The streams to read before judging `event` on `streamName`: its own, unless it keeps no state, and those it refers to. */
+export const streamsToRead = (streamName: string, event: HistoryEvent): readonly string[] => {
+  const history = historyOf(splitStream(streamName).category);
+  if (!history) return [];
+  return [...(history.created === null ? [] : [streamName]), ...(history.references?.(event) ?? [])];
+};
+
+type StreamState = { state: unknown; ids: Set<string> };
+
+/**
+ * The folded streams of one window of lines: load what is stored, then judge each line in file order; an accepted
+ * line is folded in, so later lines see it before it is stored.
+ */
+export class StreamHistories {
+  private readonly streams = new Map<string, StreamState>();
+
+  /** Folds what `streamName` holds in the store (events in their current shape). */
+  load(streamName: string, stored: readonly HistoryEvent[]): void {
+    const history = historyOf(splitStream(streamName).category);
+    const state = history ? stored.reduce(history.decider.evolve, history.decider.initialState()) : null;
+    this.streams.set(streamName, { state, ids: new Set(stored.map((event) => event.id)) });
+  }
+
+  /** Whether the stream holds this event already (a re-run): the store reports it as a duplicate, unjudged. */
+  isStored(streamName: string, eventId: string): boolean {
+    return this.streams.get(streamName)?.ids.has(eventId) ?? false;
+  }
+
+  /**
+   * Why the decider could never have produced `event` next on `streamName`, or null after folding it in.
+   * Every stream of `streamsToRead` must be loaded.
+   */
+  judge(streamName: string, event: HistoryEvent): Reason {
+    const history = historyOf(splitStream(streamName).category);
+    const placement = misplaced(streamName, event);
+    if (!history || placement !== null) return placement;
+    // A stream without state of its own (a contact's activity) is never read: its judgement rests on references.
+    const stream = history.created === null ? { state: history.decider.initialState(), ids: new Set<string>() } : this.loaded(streamName);
+    const exists = history.exists(stream.state);
+    if (event.type === history.created && exists) return `${streamName} already has its ${history.created}`;
+    if (event.type !== history.created && history.created !== null && !exists) {
+      return `${streamName} has no ${history.created}: ${event.type} must follow it`;
+    }
+    const reason = history.check?.(stream.state, event, this.references) ?? null;
+    if (reason !== null) return reason;
+    stream.state = history.decider.evolve(stream.state, event);
+    stream.ids.add(event.id);
+    return null;
+  }
+
+  // Each referred stream is folded by its own category's decider, so its state has that decider's type.
+  private readonly references: References = {
+    pipeline: (pipelineId) => this.loaded(pipelineStream(pipelineId)).state as PipelineState,
+    contact: (contactId) => this.loaded(contactStream(contactId)).state as ContactState,
+  };
+
+  private loaded(streamName: string): StreamState {
+    const stream = this.streams.get(streamName);
+    if (!stream) throw new Error(`stream ${streamName} was not loaded before judging`);
+    return stream;
+  }
+}

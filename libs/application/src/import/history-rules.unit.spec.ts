@@ -1,0 +1,144 @@
+// Raw event lines are judged as the deciders would have produced them: given the stored streams, then each line
+// in order, the reason it could not have happened (or null, and it is folded in).
+import { randomUUID } from 'node:crypto';
+import { defaultDealPipeline, pipelineDecider } from '../../../domain/src/pipeline/index.js';
+import { misplaced, StreamHistories, streamsToRead, type HistoryEvent } from './history-rules.js';
+
+const event = (type: string, data: Record<string, unknown>, id = randomUUID()): HistoryEvent => ({ id, type, data });
+
+const defaultPipeline = pipelineDecider
+  .decide({ type: 'CreatePipeline', data: defaultDealPipeline, metadata: { now: '2024-01-01T00:00:00Z' } }, null)
+  .map((e) => event(e.type, e.data as Record<string, unknown>));
+
+const dealCreated = (dealId: string, overrides: Record<string, unknown> = {}) =>
+  event('DealCreated', {
+    dealId,
+    name: 'Acme',
+    pipelineId: 'default',
+    stageId: 'appointmentscheduled',
+    amount: 1000,
+    currency: 'USD',
+    contractTermMonths: 12,
+    closeDate: '2024-06-30',
+    ownerId: null,
+    contactIds: [],
+    companyId: null,
+    ...overrides,
+  });
+
+const contactCreated = (contactId: string, marketingStatus = 'marketing') =>
+  event('ContactCreated', {
+    contactId,
+    email: 'a@x.test',
+    firstName: null,
+    lastName: null,
+    phone: null,
+    jobTitle: null,
+    country: null,
+    companyId: null,
+    ownerId: null,
+    properties: {},
+    source: 'import',
+    marketingStatus,
+    lifecycleStage: 'lead',
+  });
+
+/** given(stored streams).judge(lines) -> the reason of each line, in order (null: accepted). */
+const given = (stored: Readonly<Record<string, readonly HistoryEvent[]>>) => ({
+  judge: (...lines: ReadonlyArray<readonly [string, HistoryEvent]>) => {
+    const histories = new StreamHistories();
+    const names = new Set([...Object.keys(stored), ...lines.flatMap(([stream, e]) => streamsToRead(stream, e))]);
+    for (const name of names) histories.load(name, stored[name] ?? []);
+    return lines.map(([stream, e]) => histories.judge(stream, e));
+  },
+});
+
+describe('raw event lines of an import', () => {
+  const dealId = randomUUID();
+  const deal = `deal-${dealId}`;
+
+  it('go only to their aggregate stream category, under the id the stream names', () => {
+    expect(misplaced(deal, dealCreated(dealId))).toBeNull();
+    expect(misplaced(`contact-${dealId}`, dealCreated(dealId))).toBe('DealCreated does not belong in a contact stream');
+    expect(misplaced(deal, dealCreated(randomUUID()))).toMatch(/^data\.dealId ".*" is not the id in the stream name deal-/);
+    expect(misplaced('unique-contact-email-a@x.test', event('UniqueValueClaimed', {}))).toMatch(/^an import may write raw events only to streams of/);
+    expect(misplaced('settings-marketing-policy', event('MarketingPolicyChanged', {}))).toMatch(/not settings$/);
+    expect(misplaced('scoring-formulas', event('ScoringFormulaRegistered', {}))).toMatch(/not scoring$/);
+  });
+
+  it('accept a deal history the decider could have written', () => {
+    expect(
+      given({ 'pipeline-default': defaultPipeline }).judge(
+        [deal, dealCreated(dealId)],
+        [deal, event('DealStageChanged', { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' })],
+        [deal, event('DealWon', { dealId, pipelineId: 'default', stageId: 'closedwon', amount: 1000, currency: 'USD', ownerId: null })],
+        [deal, event('DealReopened', { dealId, pipelineId: 'default', fromStageId: 'closedwon', toStageId: 'qualifiedtobuy' })],
+        [deal, event('DealAmountChanged', { dealId, previous: { amount: 1000, currency: 'USD' }, amount: 2000, currency: 'USD' })],
+      ),
+    ).toEqual([null, null, null, null, null]);
+  });
+
+  it('refuse a second DealCreated and any other event before the first', () => {
+    const stageChange = event('DealStageChanged', { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'qualifiedtobuy' });
+    expect(given({ 'pipeline-default': defaultPipeline }).judge([deal, stageChange])).toEqual([
+      `${deal} has no DealCreated: DealStageChanged must follow it`,
+    ]);
+    expect(given({ 'pipeline-default': defaultPipeline, [deal]: [dealCreated(dealId)] }).judge([deal, dealCreated(dealId)])).toEqual([
+      `${deal} already has its DealCreated`,
+    ]);
+  });
+
+  it('refuse a DealWon into a stage the pipeline does not have, or for an amount the deal does not have', () => {
+    const stored = { 'pipeline-default': defaultPipeline, [deal]: [dealCreated(dealId)] };
+    const won = (data: Record<string, unknown>) =>
+      event('DealWon', { dealId, pipelineId: 'default', stageId: 'appointmentscheduled', amount: 1000, currency: 'USD', ownerId: null, ...data });
+    expect(given(stored).judge([deal, won({ stageId: 'no-such-stage', amount: 123456789 })])).toEqual(['pipeline default has no stage no-such-stage']);
+    // In the stage the deal is in, but that stage is not a won one.
+    expect(given(stored).judge([deal, won({})])).toEqual(['stage appointmentscheduled is not a won stage']);
+    const inWonStage = {
+      ...stored,
+      [deal]: [dealCreated(dealId), event('DealStageChanged', { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' })],
+    };
+    expect(given(inWonStage).judge([deal, won({ stageId: 'closedwon', amount: 123456789 })])).toEqual([
+      'amount is 123456789 but the stream has 1000',
+    ]);
+  });
+
+  it('refuse a stage change that does not start where the deal is, or leads nowhere', () => {
+    const stored = { 'pipeline-default': defaultPipeline, [deal]: [dealCreated(dealId)] };
+    const change = (fromStageId: string, toStageId: string) =>
+      event('DealStageChanged', { dealId, pipelineId: 'default', fromStageId, toStageId });
+    expect(given(stored).judge([deal, change('contractsent', 'closedwon')], [deal, change('appointmentscheduled', 'nowhere')])).toEqual([
+      'fromStageId is "contractsent" but the stream has "appointmentscheduled"',
+      'pipeline default has no stage nowhere',
+    ]);
+    expect(given({ 'pipeline-imported': [] }).judge([deal, dealCreated(dealId, { pipelineId: 'imported' })])).toEqual([
+      'pipeline imported does not exist',
+    ]);
+  });
+
+  it('judge a contact activity by its contact', () => {
+    const contactId = randomUUID();
+    const activity = `activity-${contactId}`;
+    const view = event('PageViewed', { contactId, url: 'https://x.test/', title: null, referrer: null });
+    const opened = event('MarketingEmailOpened', { contactId, emailId: randomUUID() });
+    expect(given({}).judge([activity, view])).toEqual([`contact ${contactId} does not exist`]);
+    expect(given({ [`contact-${contactId}`]: [contactCreated(contactId)] }).judge([activity, view], [activity, opened])).toEqual([null, null]);
+    // Not judged by the contact's marketing status: the file may hold the contact's later history before this line.
+    expect(given({ [`contact-${contactId}`]: [contactCreated(contactId, 'non-marketing')] }).judge([activity, opened])).toEqual([null]);
+    // Lines earlier in the file count: the contact created two lines before its first page view.
+    expect(given({}).judge([`contact-${contactId}`, contactCreated(contactId)], [activity, view])).toEqual([null, null]);
+  });
+
+  it('refuse a second OwnerCreated, and a ticket in a pipeline that does not exist', () => {
+    const ownerId = randomUUID();
+    const owner = event('OwnerCreated', { ownerId, name: 'Grace', email: 'g@x.test', team: null, role: 'sales' });
+    const [first, second] = given({}).judge([`owner-${ownerId}`, owner], [`owner-${ownerId}`, { ...owner, id: randomUUID() }]);
+    expect([first, second]).toEqual([null, `owner-${ownerId} already has its OwnerCreated`]);
+    const ticketId = randomUUID();
+    const ticket = event('TicketCreated', {
+      ticketId, subject: 'Help', pipelineId: 'support', stageId: 'new', priority: 'low', ownerId: null, contactId: null, dealId: null,
+    });
+    expect(given({}).judge([`ticket-${ticketId}`, ticket])).toEqual(['pipeline support does not exist']);
+  });
+});
