@@ -145,6 +145,38 @@ export const eventStoreContract = (adapterName: string, open: () => Promise<Stor
       expect(await collect(store.readStream(stream))).toHaveLength(2);
     });
 
+    it('answers a re-append of a stored batch with any or stream_exists as already stored, after later appends', async () => {
+      const stream = uniqueStream('contact');
+      await store.appendToStream(stream, [newEvent('ContactCreated')], { expectedRevision: 'no_stream' });
+      const batch = [newEvent('PageViewed'), newEvent('FormSubmitted')];
+      const first = await store.appendToStream(stream, batch, { expectedRevision: 'any' });
+      await store.appendToStream(stream, [newEvent('PageViewed')], { expectedRevision: 'any' });
+
+      for (const expectedRevision of ['any', 'stream_exists'] as const) {
+        const retry = await store.appendToStream(stream, batch, { expectedRevision });
+        expect(retry.alreadyStored).toBe(true);
+        expect(retry.nextRevision).toBe(first.nextRevision);
+        expect(comparePositions(retry.position, first.position)).toBe(0);
+      }
+      expect(first.alreadyStored).not.toBe(true);
+      expect(await collect(store.readStream(stream))).toHaveLength(4);
+    });
+
+    it('reads ids back lower-case and recognises a retry whatever the case of its ids', async () => {
+      const stream = uniqueStream('deal');
+      const batch = [newEvent('DealCreated'), newEvent('DealStageChanged')].map((e) => ({ ...e, id: e.id.toUpperCase() }));
+      await store.appendToStream(stream, batch, { expectedRevision: 'any' });
+
+      const retry = await store.appendToStream(
+        stream,
+        batch.map((e) => ({ ...e, id: e.id.toLowerCase() })),
+        { expectedRevision: 'any' },
+      );
+
+      expect(retry.alreadyStored).toBe(true);
+      expect((await collect(store.readStream(stream))).map((e) => e.id)).toEqual(batch.map((e) => e.id.toLowerCase()));
+    });
+
     it('reads a stream backwards, from a revision, and bounded', async () => {
       const stream = uniqueStream('company');
       await store.appendToStream(

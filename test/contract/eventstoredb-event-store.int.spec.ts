@@ -1,4 +1,5 @@
-// Runs only against a live server: EVENTSTORE_URL=esdb://localhost:2113?tls=false (see docker-compose.yml).
+// Runs only against a live server: EVENTSTORE_URL=esdb://localhost:2113?tls=false (README: "Running the contract
+// suite against EventStoreDB" starts one).
 // Without it jest reports every test here as skipped. The server's log is shared between runs, so the contract
 // works on fresh streams and from the head position rather than on an empty log.
 import { EventStoreDBClient } from '@eventstore/db-client';

@@ -27,3 +27,28 @@ export class DuplicateEventIds extends Error {
 export class InvalidAppend extends Error {
   readonly code = 'INVALID_APPEND';
 }
+
+/** The stream was deleted for good (EventStoreDB's tombstone): it can be neither read nor written again. */
+export class StreamDeleted extends Error {
+  readonly code = 'STREAM_DELETED';
+  constructor(readonly streamName: string) {
+    super(`stream ${streamName} is deleted`);
+  }
+}
+
+/** One append is larger than the store takes in one write (EventStoreDB's MaxAppendSize, 1 MiB by default). */
+export class AppendTooLarge extends Error {
+  readonly code = 'APPEND_TOO_LARGE';
+  constructor(
+    readonly streamName: string,
+    readonly maxAppendSize: number,
+    /** The append's size as the store counts it, when known before sending. */
+    readonly size?: number,
+  ) {
+    super(
+      size === undefined
+        ? `stream ${streamName}: the append exceeds the store's limit of ${maxAppendSize} bytes`
+        : `stream ${streamName}: an append of ${size} bytes exceeds the store's limit of ${maxAppendSize} bytes`,
+    );
+  }
+}

@@ -76,7 +76,11 @@ export type SubscribeOptions = Readonly<{
   filter?: EventFilter;
 }>;
 
-/** Catch-up then live, in global order, each event once. Iterate it; `close()` ends the iteration. */
+/**
+ * Catch-up then live, in global order, each event once. Iterate it; `close()` ends the iteration. A dropped
+ * connection does not end it: the adapter resubscribes from the last delivered event (PostgreSQL reads again,
+ * EventStoreDB opens a new subscription), so only a failure that retrying cannot cure ends the iteration with it.
+ */
 export interface EventSubscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
@@ -120,24 +124,59 @@ export interface MultiStreamAppender {
   appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]>;
 }
 
+/** A store whose one append is bounded in size (EventStoreDB's MaxAppendSize): it says how to cut a run to fit. */
+export interface SizeBoundedAppender {
+  /** Consecutive parts, in order, each small enough for one append (an event too large alone stays alone). */
+  partsForAppend(events: readonly NewEvent[]): NewEvent[][];
+}
+
 const isMultiStreamAppender = (store: object): store is MultiStreamAppender =>
   typeof (store as Partial<MultiStreamAppender>).appendToStreams === 'function';
+
+const isSizeBoundedAppender = (store: object): store is SizeBoundedAppender =>
+  typeof (store as Partial<SizeBoundedAppender>).partsForAppend === 'function';
+
+const appendOne = async (store: EventStore, streamName: string, events: readonly NewEvent[]): Promise<StreamAppendOutcome> => {
+  try {
+    const result = await store.appendToStream(streamName, events, { expectedRevision: 'any' });
+    return { status: result.alreadyStored ? 'already_stored' : 'appended', result };
+  } catch (error) {
+    if (!(error instanceof DuplicateEventIds)) throw error;
+    return { status: 'duplicate_ids', error };
+  }
+};
 
 /**
  * Appends to many streams with expected revision 'any': in one round trip where the store can, else stream by
  * stream, each judged the same way (stored whole, already stored, or refused for ids stored elsewhere).
+ * A run too large for one append of a size-bounded store goes in parts, in order, and is then not atomic: parts
+ * stored before a failure stay stored. Its outcome is the parts' common one; parts that disagree (a run cut short
+ * earlier and now completed) answer duplicate_ids naming the ids stored before, so the caller judges it event by
+ * event, where every event then answers already stored.
  */
 export const appendToStreams = async (store: EventStore, appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> => {
   if (isMultiStreamAppender(store)) return store.appendToStreams(appends);
   const outcomes: StreamAppendOutcome[] = [];
   for (const { streamName, events } of appends) {
-    try {
-      const result = await store.appendToStream(streamName, events, { expectedRevision: 'any' });
-      outcomes.push({ status: result.alreadyStored ? 'already_stored' : 'appended', result });
-    } catch (error) {
-      if (!(error instanceof DuplicateEventIds)) throw error;
-      outcomes.push({ status: 'duplicate_ids', error });
+    const parts = isSizeBoundedAppender(store) ? store.partsForAppend(events) : [events];
+    const partOutcomes: StreamAppendOutcome[] = [];
+    for (const part of parts) {
+      const outcome = await appendOne(store, streamName, part);
+      partOutcomes.push(outcome);
+      if (outcome.status === 'duplicate_ids') break;
     }
+    outcomes.push(combineParts(streamName, parts, partOutcomes));
   }
   return outcomes;
+};
+
+const combineParts = (
+  streamName: string,
+  parts: readonly (readonly NewEvent[])[],
+  outcomes: readonly StreamAppendOutcome[],
+): StreamAppendOutcome => {
+  const last = outcomes[outcomes.length - 1];
+  if (last.status === 'duplicate_ids' || outcomes.every((o) => o.status === last.status)) return last;
+  const storedBefore = outcomes.flatMap((o, i) => (o.status === 'already_stored' ? parts[i].map((e) => e.id) : []));
+  return { status: 'duplicate_ids', error: new DuplicateEventIds(streamName, storedBefore) };
 };

@@ -1,13 +1,18 @@
 // Pure translation between our port's shapes and @eventstore/db-client's. No I/O: the adapter does the calls.
 import {
   ANY,
+  CancelledError,
+  DeadlineExceededError,
   eventTypeFilter,
   excludeSystemEvents,
   jsonEvent,
   NO_STREAM,
+  NotLeaderError,
   START,
   STREAM_EXISTS,
   streamNameFilter,
+  TimeoutError,
+  UnavailableError,
   type AppendExpectedRevision,
   type CurrentRevision,
   type EventData,
@@ -95,25 +100,92 @@ export const toExpectedRevision = (expected: ExpectedRevision): AppendExpectedRe
 export const fromCurrentRevision = (current: CurrentRevision): number | 'no_stream' =>
   current === NO_STREAM || current < 0n ? 'no_stream' : Number(current);
 
-/** Our metadata (recordedAt excluded: the server's `created` is the store time) is the event's JSON metadata. */
-export const toEventData = (event: NewEvent): EventData => {
-  const metadata: StoredMetadata = {
-    occurredAt: event.metadata.occurredAt,
-    actor: event.metadata.actor,
-    correlationId: event.metadata.correlationId,
-    causationId: event.metadata.causationId,
-    schemaVersion: event.metadata.schemaVersion,
-    source: event.metadata.source,
-  };
-  return jsonEvent({
-    id: event.id,
+const storedMetadata = (event: NewEvent): StoredMetadata => ({
+  occurredAt: event.metadata.occurredAt,
+  actor: event.metadata.actor,
+  correlationId: event.metadata.correlationId,
+  causationId: event.metadata.causationId,
+  schemaVersion: event.metadata.schemaVersion,
+  source: event.metadata.source,
+});
+
+/**
+ * Our metadata (recordedAt excluded: the server's `created` is the store time) is the event's JSON metadata. The id
+ * goes lower-case: the server answers ids lower-case, and a retry must be recognised whatever case it was sent in.
+ */
+export const toEventData = (event: NewEvent): EventData =>
+  jsonEvent({
+    id: event.id.toLowerCase(),
     type: event.type,
     // The client sends JSON.stringify(data), so any JSON value round-trips although its type names only
     // objects, arrays and strings.
     data: (event.data ?? null) as JSONType,
-    metadata,
+    metadata: storedMetadata(event),
   });
+
+/** EventStoreDB's default MaxAppendSize: one append's data, metadata and types together. */
+export const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
+
+/** An event's size as the server counts it against MaxAppendSize: data and metadata bytes, the type twice (UTF-16). */
+export const appendSizeOf = (event: NewEvent): number =>
+  Buffer.byteLength(JSON.stringify(event.data ?? null)) +
+  Buffer.byteLength(JSON.stringify(storedMetadata(event))) +
+  event.type.length * 2;
+
+/** Consecutive parts of at most `maxSize` each, in order; an event larger than that alone is a part of its own. */
+export const splitBySize = <E extends NewEvent>(events: readonly E[], maxSize: number): E[][] => {
+  const parts: E[][] = [];
+  let part: E[] = [];
+  let size = 0;
+  for (const event of events) {
+    const eventSize = appendSizeOf(event);
+    if (part.length > 0 && size + eventSize > maxSize) {
+      parts.push(part);
+      part = [];
+      size = 0;
+    }
+    part.push(event);
+    size += eventSize;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 };
+
+/** Where a stored event of the batch sits: its revision and $all position. */
+export type StoredAt = Readonly<{ revision: number; position: Position }>;
+
+export type BatchVerdict =
+  | Readonly<{ kind: 'new' }>
+  | Readonly<{ kind: 'stored'; revision: number; position: Position }>
+  | Readonly<{ kind: 'partly_stored'; storedIds: string[] }>;
+
+/**
+ * What the stream already holds of a batch, from the batch's ids (lower-case) found in it: none (append it), all (a
+ * retry: answer where its last event is), or some (refuse it whole, naming them in batch order).
+ */
+export const judgeBatch = (ids: readonly string[], found: ReadonlyMap<string, StoredAt>): BatchVerdict => {
+  const storedIds = ids.filter((id) => found.has(id));
+  if (storedIds.length === 0) return { kind: 'new' };
+  if (storedIds.length < ids.length) return { kind: 'partly_stored', storedIds };
+  let last = found.get(ids[0])!;
+  for (const id of ids) {
+    const at = found.get(id)!;
+    if (at.revision > last.revision) last = at;
+  }
+  return { kind: 'stored', revision: last.revision, position: last.position };
+};
+
+/** A failure the server or the connection may recover from: a subscription resubscribes after it. */
+export const isTransientError = (error: unknown): boolean =>
+  error instanceof UnavailableError ||
+  error instanceof CancelledError ||
+  error instanceof DeadlineExceededError ||
+  error instanceof TimeoutError ||
+  error instanceof NotLeaderError;
+
+/** True when the filter narrows anything: the server then filters instead of sending the whole log. */
+export const narrowsEvents = (filter?: EventFilter): boolean =>
+  Boolean(filter?.streamCategories?.length || filter?.eventTypes?.length || filter?.eventTypePrefixes?.length);
 
 export const fromClientPosition = (p: ClientPosition): Position => position(p.commit, p.prepare);
 

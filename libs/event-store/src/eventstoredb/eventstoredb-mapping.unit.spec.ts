@@ -1,10 +1,16 @@
+import { CancelledError, UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { InvalidAppend } from '../errors.js';
 import type { NewEvent } from '../event-store.port.js';
 import { position, START } from '../position.js';
 import {
+  appendSizeOf,
   assertAppendable,
   fromCurrentRevision,
   fromResolvedEvent,
+  isTransientError,
+  judgeBatch,
+  narrowsEvents,
+  splitBySize,
   toEventData,
   toExpectedRevision,
   toReadPosition,
@@ -168,6 +174,58 @@ describe('EventStoreDB mapping', () => {
       expect(filter).toMatchObject({ filterOn: 'eventType' });
       expect('regex' in filter && new RegExp(filter.regex).test('$statsCollected')).toBe(false);
       expect('regex' in filter && new RegExp(filter.regex).test('DealCreated')).toBe(true);
+    });
+  });
+  describe('idempotency and sizes', () => {
+    const at = (revision: number) => ({ revision, position: position(BigInt(revision) * 100n) });
+
+    it('sends ids lower-case, as the server answers them', () => {
+      expect(toEventData(newEvent({ id: '0B6A1C0E-8C1F-4A4E-9D57-3F1F6C2F5A10' })).id).toBe(
+        '0b6a1c0e-8c1f-4a4e-9d57-3f1f6c2f5a10',
+      );
+    });
+
+    it('judges a batch new, stored (answering its last event) or partly stored (naming ids in batch order)', () => {
+      expect(judgeBatch(['a', 'b'], new Map())).toEqual({ kind: 'new' });
+      expect(judgeBatch(['a', 'b'], new Map([['b', at(7)], ['a', at(6)]]))).toEqual({
+        kind: 'stored',
+        revision: 7,
+        position: position(700n),
+      });
+      expect(judgeBatch(['a', 'b', 'c'], new Map([['c', at(3)], ['a', at(1)]]))).toEqual({
+        kind: 'partly_stored',
+        storedIds: ['a', 'c'],
+      });
+    });
+
+    it('counts an event as the server does: data and metadata bytes, the type twice', () => {
+      const event = newEvent({ type: 'Note', data: { text: 'é' } });
+      const sent = toEventData(event);
+      expect(appendSizeOf(event)).toBe(
+        Buffer.byteLength(JSON.stringify(sent.data)) + Buffer.byteLength(JSON.stringify(sent.metadata)) + 8,
+      );
+    });
+
+    it('cuts a run into consecutive parts that fit, a too-large event alone', () => {
+      const events = [10, 10, 10, 500, 10].map((n, i) => newEvent({ id: `0b6a1c0e-8c1f-4a4e-9d57-3f1f6c2f5a1${i}`, data: 'x'.repeat(n) }));
+      const one = appendSizeOf(events[0]);
+      const parts = splitBySize(events, one * 2);
+      expect(parts.map((part) => part.length)).toEqual([2, 1, 1, 1]);
+      expect(parts.flat()).toEqual(events);
+      expect(splitBySize(events, 1_000_000)).toEqual([events]);
+    });
+
+    it('resubscribes after transient failures only', () => {
+      expect(isTransientError(new UnavailableError())).toBe(true);
+      expect(isTransientError(new CancelledError())).toBe(true);
+      expect(isTransientError(new WrongExpectedVersionError(undefined, { streamName: 's', current: 1n, expected: 0n }))).toBe(false);
+      expect(isTransientError(new Error('boom'))).toBe(false);
+    });
+
+    it('lets the server filter only when a filter narrows something', () => {
+      expect(narrowsEvents()).toBe(false);
+      expect(narrowsEvents({ streamCategories: [], eventTypes: [] })).toBe(false);
+      expect(narrowsEvents({ eventTypePrefixes: ['Deal'] })).toBe(true);
     });
   });
 });
