@@ -1,10 +1,14 @@
 // 2,000 malformed or hostile requests over every route of the OpenAPI document (seeded, so a failure replays):
 // each is answered with a 4xx, never a 5xx or an accepted write, nothing reaches the event store, no answer leaks
 // a stack trace or SQL, and the api still answers afterwards. Plus: CSV exports defuse spreadsheet formulas.
+import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { csvCell, toCsv } from '../../apps/api/src/read-models/csv.interceptor.js';
+import { formatPosition } from '../../libs/event-store/src/index.js';
 import { Prng } from '../../libs/synthetic-history/src/index.js';
+import { collect } from '../support/events.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { eventually } from '../support/test-database.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = {
@@ -70,7 +74,23 @@ const HOSTILE_STRINGS: readonly string[] = [
   '=HYPERLINK("http://evil.example")',
   '9:9:9',
   '2026-02-30T25:61:00Z',
+  '2026-02-30T10:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '2026-01-15T10:00:00+15:00',
+  '2026-02-30',
+  'XXQ',
+  '1e14',
+  '9007199254740993',
+  'a\u200Bda@example.com',
+  '\u0430da@example.com',
+  'Ze\u0301\u00AD',
 ];
+
+// Strings only a JSON body can carry: a URL cannot spell a surrogate without its pair.
+const BODY_ONLY_STRINGS: readonly string[] = ['a\ud800b', '\udfff', '\ud83d'];
+
+// Numbers past every edge: too large for the read models, too small for cents, beyond a double's precision.
+const EDGE_NUMBERS: readonly string[] = ['1e14', '1e18', '1e-7', '5e-324', '-0.01', '1e12', '9007199254740993', '99999999999999.99', '1e400'];
 
 // Values that no query parameter of any route accepts.
 const INVALID_EVERYWHERE: readonly string[] = [
@@ -116,6 +136,93 @@ const WRONG_CONTENT_TYPES: readonly [string, string][] = [
 
 // Text that must never reach a client: stack frames, SQL, the store's table names.
 const LEAKS = [/\n\s+at \S/, /\bat \S+ \(.*:\d+:\d+\)/, /\bSELECT\b/, /\bINSERT INTO\b/, /syntax error/i, /tally_events/, /node_modules/];
+
+// Values at and past every edge the api draws, each tagged by hand with what must happen: accepted and stored as
+// shown, or refused. JSON text for numbers, so the client's own digits are what is sent.
+const EDGE_REQUESTS = 1_200;
+const AMOUNTS: readonly (readonly [string, boolean])[] = [
+  ['0', true], ['0.01', true], ['0.29', true], ['12000', true], ['1234.5', true], ['19200.50', true], ['1e3', true],
+  ['999999999999.99', true], ['123456789012.34', true],
+  ['1e12', false], ['1e14', false], ['1e18', false], ['1e-7', false], ['5e-324', false], ['9007199254740993', false],
+  ['99999999999999.99', false], ['-0.01', false], ['10.005', false], ['"12"', false], ['"NaN"', false], ['null', false],
+  ['1e400', false], ['12.000000000000000001', false], ['true', false],
+];
+const CURRENCIES: readonly (readonly [string, boolean])[] = [
+  ['USD', true], ['EUR', true], ['JPY', true], ['CHF', true], ['XXQ', false], ['XYZ', false], ['usd', false], ['EURO', false], ['', false],
+];
+const DAYS: readonly (readonly [string, boolean])[] = [
+  ['2026-03-31', true], ['2024-02-29', true], ['1900-01-01', true], ['2199-12-31', true], ['2026-02-30', false],
+  ['2025-02-29', false], ['0000-01-01', false], ['1899-12-31', false], ['2200-01-01', false], ['2026-13-01', false], ['2026-3-1', false],
+];
+// Instants in the past, and the UTC instant each is stored as (null: refused).
+const INSTANTS: readonly (readonly [string, string | null])[] = [
+  ['2026-01-15T10:00:00Z', '2026-01-15T10:00:00.000Z'],
+  ['2026-01-15T10:00:00.123+01:00', '2026-01-15T09:00:00.123Z'],
+  ['2026-01-15t10:00:00.120000z', '2026-01-15T10:00:00.120Z'],
+  ['1900-01-01T00:00:00Z', '1900-01-01T00:00:00.000Z'],
+  ['1899-12-31T23:30:00-01:00', '1900-01-01T00:30:00.000Z'],
+  ['2024-02-29T23:59:59.5+14:00', '2024-02-29T09:59:59.500Z'],
+  ['2024-02-29T00:00:00-14:00', '2024-02-29T14:00:00.000Z'],
+  ['2026-02-30T10:00:00Z', null], ['0000-01-01T00:00:00Z', null], ['1899-12-31T23:59:59Z', null],
+  ['2026-01-15T10:00:00+15:00', null], ['2026-01-15T10:00:00+14:01', null], ['2026-01-15T10:00:00+01:60', null],
+  ['2026-01-15T24:00:00Z', null], ['2026-01-15T10:00:60Z', null], ['2026-01-15T10:00:00.1234567Z', null],
+  ['2026-01-15T10:00:00', null], ['2026-01-15', null], ['+002026-01-15T10:00:00Z', null], ['2199-12-31T23:59:59Z', null],
+];
+// Due dates may lie ahead; they need seconds.
+const DUE_AT: readonly (readonly [string, string | null])[] = [
+  ...INSTANTS.filter(([text]) => !text.startsWith('2199')),
+  ['2199-12-31T23:59:59.999Z', '2199-12-31T23:59:59.999Z'],
+  ['2200-01-01T00:00:00Z', null],
+  ['2026-01-15T10:30+01:00', null],
+];
+// Text is stored trimmed, otherwise as sent: no Unicode normalization of names. Every field takes 200 characters.
+const TEXTS: readonly (readonly [string, boolean])[] = [
+  ['Acme', true], ['  Acme  ', true], ['Zoë', true], ['Ze\u0301', true], ['😀👍🏽🏳️‍🌈', true], ['\u202Egnp.exe', true],
+  ["' OR 1=1 --", true], ['=HYPERLINK("http://evil.example")', true], ['x'.repeat(200), true],
+  ['a\ud800b', false], ['\udc00', false], ['\ud83d', false], ['a\u0000b', false], ['x'.repeat(501), false],
+];
+// Emails for the n-th contact and what each is stored as (null: refused).
+const EMAILS: readonly ((n: number) => readonly [string, string | null])[] = [
+  (n) => [`ada${n}@example.com`, `ada${n}@example.com`],
+  (n) => [`ADA${n}@Example.COM`, `ada${n}@example.com`],
+  (n) => [` ada${n}@example.com `, `ada${n}@example.com`],
+  (n) => [`a\u200Bda${n}@example.com`, `ada${n}@example.com`],
+  (n) => [`a\u00ADda${n}@exam\u00ADple.com`, `ada${n}@example.com`],
+  (n) => [`\uFEFFada${n}\u2060@example.com`, `ada${n}@example.com`],
+  (n) => [`zoe\u0308${n}@example.com`, `zo\u00EB${n}@example.com`],
+  (n) => [`андрей${n}@пример.рф`, `андрей${n}@пример.рф`],
+  (n) => [`\u0430da${n}@example.com`, null],
+  (n) => [`ada${n}@ex\u0430mple.com`, null],
+  (n) => [`ada${n}`, null],
+  (n) => [`a\ud800da${n}@example.com`, null],
+];
+// Look-alikes of a stored address: each must find the contact already there.
+const TWINS: readonly ((stored: string) => string)[] = [
+  (stored) => stored.toUpperCase(),
+  (stored) => `\u200B${stored}`,
+  (stored) => stored.replace('@', '\u00AD@'),
+  (stored) => stored.normalize('NFD'),
+  (stored) => ` ${stored}\uFEFF`,
+];
+// Numbers of custom properties: stored as sent, or refused because parsing would change them.
+const NUMBERS: readonly (readonly [string, boolean])[] = [
+  ['1', true], ['0.1', true], ['-5.25', true], ['9007199254740991', true], ['1e21', true], ['1.7976931348623157e308', true],
+  ['5e-324', true], ['9007199254740993', false], ['0.30000000000000000001', false], ['1e400', false], ['-1e-400', false],
+];
+// Bytes that are no UTF-8: a lone continuation byte, a truncated sequence, an encoded surrogate, an overlong slash.
+const INVALID_UTF8: readonly number[][] = [[0xff], [0x80], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf5, 0x80, 0x80, 0x80]];
+
+/** The fields whose stored value is not the expected one, each with both values. */
+const diff = (stored: Record<string, unknown>, expected: Record<string, unknown>): string[] =>
+  Object.keys(expected)
+    .filter((key) => JSON.stringify(stored[key]) !== JSON.stringify(expected[key]))
+    .map((key) => `${key} ${JSON.stringify(stored[key])} instead of ${JSON.stringify(expected[key])}`);
+
+/** JSON text with raw bytes put just inside its first string. */
+const spliceBytes = (text: string, bytes: readonly number[]): Buffer => {
+  const at = text.indexOf('"') + 1;
+  return Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at))]);
+};
 
 const refName = (ref: string) => ref.replace('#/components/schemas/', '');
 
@@ -199,7 +306,12 @@ describe('hostile input', () => {
     const body: Record<string, unknown> = start !== null && typeof start === 'object' && !Array.isArray(start) ? { ...start } : {};
     const required = schema.required ?? [];
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
-      if (prng.chance(0.3)) body[name] = resolve(property).type === 'string' ? hostile(prng) : wrongType(property, prng);
+      const type = resolve(property).type;
+      if (prng.chance(0.3)) {
+        if (type === 'string') body[name] = prng.pick([...HOSTILE_STRINGS, ...BODY_ONLY_STRINGS]);
+        else if (type === 'number' && prng.chance(0.5)) body[name] = Number(prng.pick(EDGE_NUMBERS));
+        else body[name] = wrongType(property, prng);
+      }
     }
     if (required.length > 0 && prng.chance(0.5)) {
       const field = prng.pick(required);
@@ -224,6 +336,8 @@ describe('hostile input', () => {
       ['content-type', 1.5],
       ['header', 1],
       ['oversized', 0.15],
+      ['bytes', 1],
+      ['inexact-number', 0.5],
     ];
     const fuzzed: Fuzzed[] = [];
     while (fuzzed.length < REQUESTS) {
@@ -236,6 +350,12 @@ describe('hostile input', () => {
       const add = (url: string, payload: string, send: (t: TestApp) => Test) => fuzzed.push({ route, kind, url, payload, send });
       const writeWith = (url: string, contentType: string, payload: string) =>
         add(url, payload, (app) => app.http()[route.method](url).set('Content-Type', contentType).send(payload));
+      const writeWithBytes = (url: string, payload: Buffer) =>
+        add(url, payload.toString('latin1'), (app) => {
+          const request = app.http()[route.method](url).set('Content-Type', 'application/json');
+          request.write(payload);
+          return request;
+        });
       switch (kind) {
         case 'path': {
           const url = `${path}${query(streamGuard)}`;
@@ -287,6 +407,17 @@ describe('hostile input', () => {
           );
           break;
         }
+        case 'bytes':
+          writeWithBytes(path, spliceBytes(JSON.stringify(hostileBody(route, prng)), prng.pick(INVALID_UTF8)));
+          break;
+        case 'inexact-number': {
+          // The literal as sent: JSON.stringify would already have rounded it.
+          const field = prng.pick(['amount', 'probability', 'employees', 'x']);
+          const literal = prng.pick(['9007199254740993', '1e400', '0.30000000000000000001', '-1e-400']);
+          const text = JSON.stringify(hostileBody(route, prng)).replace(/^\{/, `{"${field}": ${literal},`);
+          writeWith(path, 'application/json', text);
+          break;
+        }
         case 'oversized': {
           const body = JSON.stringify({ ...hostileBody(route, prng), padding: 'x'.repeat(1_100_000) });
           writeWith(path, 'application/json', body);
@@ -321,12 +452,195 @@ describe('hostile input', () => {
       if (leak) failures.push(`${label} leaks ${leak}: ${response.text.slice(0, 300)}`);
     }
     expect(failures).toEqual([]);
+    const histogram = Object.fromEntries([...statuses.entries()].sort(([a], [b]) => a - b));
+    console.info(`hostile run: ${requests.length} requests, statuses ${JSON.stringify(histogram)}`);
     // The fuzz exercised what it claims: refused bodies, broken JSON and oversized payloads all happened.
     expect(statuses.get(400)).toBeGreaterThan(500);
     expect(statuses.get(413)).toBeGreaterThan(0);
     expect(await countEvents()).toBe(before);
     await t.http().get('/v1/health').expect(200);
   }, 120_000);
+
+  it('answers 1,200 edge-value requests: each refused with a 400 naming a bad field, or stored exactly as sent', async () => {
+    const prng = new Prng(0xed6e);
+    const ownerId = '00000000-0000-4000-8000-0000000000e2';
+    const contactId = (await t.http().post('/v1/contacts').send({ email: 'edge-run@example.com', source: 'api' }).expect(201)).body.id as string;
+    const dealId = (await t.http().post('/v1/deals').send({ name: 'Edge run', amount: 1, currency: 'USD', ownerId }).expect(201)).body.id as string;
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    const json = (value: string) => JSON.stringify(value);
+    // A field keeps its plausible value more often than not, so most requests break one rule at a time.
+    const maybe = <T>(plausible: T, edges: readonly T[]): T => (prng.chance(0.55) ? plausible : prng.pick(edges));
+    const send = async (method: 'post' | 'patch', url: string, body: string | Buffer) => {
+      const request = t.http()[method](url).set('Content-Type', 'application/json');
+      request.write(body);
+      const response = await request;
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      return response;
+    };
+    const namedFields = (body: { fields?: { field: string }[]; message?: string }) =>
+      body.fields?.map((f) => f.field.split('.')[0]) ?? [String(body.message).split(':')[0].split('.')[0]];
+    let emails = 0;
+
+    type Case = Readonly<{
+      label: string;
+      method: 'post' | 'patch';
+      url: string;
+      text: string;
+      /** The fields given a value that must be refused. */
+      bad: string[];
+      /** After a 2xx: what was stored differently from what was sent. */
+      verify: (id: string, position: string) => Promise<string[]>;
+    }>;
+    const cases: (() => Case)[] = [
+      () => {
+        const [name, nameOk] = maybe(TEXTS[0], TEXTS);
+        const [amount, amountOk] = maybe(AMOUNTS[3], AMOUNTS);
+        const [currency, currencyOk] = maybe(CURRENCIES[0], CURRENCIES);
+        const [closeDate, dayOk] = maybe(DAYS[0], DAYS);
+        return {
+          label: 'create deal',
+          method: 'post',
+          url: '/v1/deals',
+          text: `{"name": ${json(name)}, "amount": ${amount}, "currency": ${json(currency)}, "closeDate": ${json(closeDate)}, "ownerId": "${ownerId}"}`,
+          bad: [nameOk ? '' : 'name', amountOk ? '' : 'amount', currencyOk ? '' : 'currency', dayOk ? '' : 'closeDate'].filter(Boolean),
+          verify: async (id) => {
+            const deal = (await t.http().get(`/v1/deals/${id}`).expect(200)).body;
+            return diff(
+              { name: deal.name, amount: deal.amount, currency: deal.currency, closeDate: deal.closeDate },
+              { name: name.trim(), amount: Number(amount), currency, closeDate },
+            );
+          },
+        };
+      },
+      () => {
+        const [amount, amountOk] = prng.pick(AMOUNTS);
+        const [currency, currencyOk] = maybe(CURRENCIES[1], CURRENCIES);
+        const [closeDate, dayOk] = maybe(DAYS[1], DAYS);
+        return {
+          label: 'update deal',
+          method: 'patch',
+          url: `/v1/deals/${dealId}`,
+          text: `{"amount": ${amount}, "currency": ${json(currency)}, "closeDate": ${json(closeDate)}}`,
+          bad: [amountOk ? '' : 'amount', currencyOk ? '' : 'currency', dayOk ? '' : 'closeDate'].filter(Boolean),
+          verify: async () => {
+            const deal = (await t.http().get(`/v1/deals/${dealId}`).expect(200)).body;
+            return diff({ amount: deal.amount, currency: deal.currency, closeDate: deal.closeDate }, { amount: Number(amount), currency, closeDate });
+          },
+        };
+      },
+      () => {
+        const [email, storedEmail] = maybe(EMAILS[0], EMAILS)(emails++);
+        const [firstName, nameOk] = maybe(TEXTS[2], TEXTS);
+        const [seats, seatsOk] = maybe(NUMBERS[0], NUMBERS);
+        return {
+          label: 'create contact',
+          method: 'post',
+          url: '/v1/contacts',
+          text: `{"email": ${json(email)}, "firstName": ${json(firstName)}, "source": "api", "properties": {"seats": ${seats}}}`,
+          bad: [storedEmail ? '' : 'email', nameOk ? '' : 'firstName', seatsOk ? '' : 'properties'].filter(Boolean),
+          verify: async (id) => {
+            const contact = (await t.http().get(`/v1/contacts/${id}`).expect(200)).body;
+            const problems = diff(
+              { email: contact.email, firstName: contact.firstName, properties: contact.properties },
+              { email: storedEmail, firstName: firstName.trim(), properties: { seats: Number(seats) } },
+            );
+            // A look-alike of the stored address is the same contact.
+            const twin = prng.pick(TWINS)(contact.email);
+            const again = await send('post', '/v1/contacts', JSON.stringify({ email: twin, source: 'api' }));
+            if (again.status !== 409 || again.body.existingId !== id) problems.push(`twin ${json(twin)} -> ${again.status}`);
+            return problems;
+          },
+        };
+      },
+      () => {
+        const [occurredAt, storedAt] = maybe(INSTANTS[0], INSTANTS);
+        const [title, titleOk] = maybe(TEXTS[0], TEXTS);
+        return {
+          label: 'page view',
+          method: 'post',
+          url: `/v1/contacts/${contactId}/page-views`,
+          text: `{"url": "https://x.test/pricing", "title": ${json(title)}, "occurredAt": ${json(occurredAt)}}`,
+          bad: [storedAt ? '' : 'occurredAt', titleOk ? '' : 'title'].filter(Boolean),
+          // The answer's revision is the contact's; the page view is the event at the answer's position.
+          verify: async (_id, position) => {
+            const event = (await collect(t.runtime.eventStore.readStream(`activity-${contactId}`))).find((e) => formatPosition(e.position) === position);
+            const stored = { occurredAt: event?.metadata.occurredAt, title: (event?.data as { title?: string })?.title };
+            return diff(stored, { occurredAt: storedAt, title: title.trim() });
+          },
+        };
+      },
+      () => {
+        const [occurredAt, storedAt] = maybe(INSTANTS[1], INSTANTS);
+        const [dueAt, storedDue] = maybe(DUE_AT[DUE_AT.length - 3], DUE_AT);
+        const [subject, subjectOk] = maybe(TEXTS[1], TEXTS);
+        return {
+          label: 'task',
+          method: 'post',
+          url: '/v1/engagements',
+          text:
+            `{"kind": "task", "ownerId": "${ownerId}", "subject": ${json(subject)}, "occurredAt": ${json(occurredAt)}, ` +
+            `"dueAt": ${json(dueAt)}, "contactIds": ["${contactId}"]}`,
+          bad: [storedAt ? '' : 'occurredAt', storedDue ? '' : 'dueAt', subjectOk ? '' : 'subject'].filter(Boolean),
+          verify: async (id) => {
+            const [event] = await collect(t.runtime.eventStore.readStream(`engagement-${id}`));
+            const data = event?.data as { dueAt?: string; subject?: string };
+            return diff(
+              { occurredAt: event?.metadata.occurredAt, dueAt: data?.dueAt, subject: data?.subject },
+              { occurredAt: storedAt, dueAt: storedDue, subject: subject.trim() },
+            );
+          },
+        };
+      },
+      () => {
+        const [name, nameOk] = prng.pick(TEXTS);
+        return {
+          label: 'create company',
+          method: 'post',
+          url: '/v1/companies',
+          text: `{"name": ${json(name)}, "employees": ${prng.pick(['12', '10000000', '1e7'])}}`,
+          bad: nameOk ? [] : ['name'],
+          verify: async (id) => diff({ name: (await t.http().get(`/v1/companies/${id}`).expect(200)).body.name }, { name: name.trim() }),
+        };
+      },
+    ];
+
+    for (let i = 0; i < EDGE_REQUESTS; i++) {
+      const made = prng.pick(cases)();
+      // Some bodies carry bytes that are no UTF-8 inside their first string: always a 400, whatever else they hold.
+      const mangled = prng.chance(0.1);
+      const body = mangled ? spliceBytes(made.text, prng.pick(INVALID_UTF8)) : made.text;
+      const before = mangled || made.bad.length > 0 ? await countEvents() : 0;
+      const response = await send(made.method, made.url, body);
+      const label = `${made.label} ${made.text.slice(0, 220)}${mangled ? ' (invalid UTF-8)' : ''} -> ${response.status}`;
+      if (mangled || made.bad.length > 0) {
+        const named = response.status === 400 ? namedFields(response.body) : [];
+        const expected = mangled ? ['the body is not valid UTF-8'] : made.bad;
+        if (response.status !== 400 || !named.some((field) => expected.includes(field))) {
+          failures.push(`${label} names ${named.join(',')} not ${expected.join(',')}`);
+        }
+        if ((await countEvents()) !== before) failures.push(`${label} appended events`);
+      } else if (response.status < 200 || response.status > 299) {
+        failures.push(`${label} ${JSON.stringify(response.body).slice(0, 200)}`);
+      } else {
+        const problems = await made.verify(response.body.id, response.body.position);
+        if (problems.length > 0) failures.push(`${label} stored ${problems.join('; ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
+    // Every read model took every accepted event: none parked, all caught up.
+    const builds = await eventually(async () => {
+      const all = await t.runtime.projections.status();
+      if (all.some((build) => build.status === 'catching-up' || (build.lagEvents ?? 0) > 0)) throw new Error('catching up');
+      return all;
+    }, 30_000);
+    expect(builds.filter((build) => build.status === 'parked').map((build) => `${build.name}: ${build.parked?.error}`)).toEqual([]);
+    const histogram = Object.fromEntries([...statuses.entries()].sort(([a], [b]) => a - b));
+    console.info(`edge-value run: ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests, statuses ${JSON.stringify(histogram)}`);
+    expect(statuses.get(400)).toBeGreaterThan(300);
+    expect((statuses.get(201) ?? 0) + (statuses.get(200) ?? 0)).toBeGreaterThan(200);
+  }, 300_000);
 
   it('refuses what the DTO rules cannot see: NUL characters, inherited keys and deep nesting', async () => {
     const before = await countEvents();
@@ -364,6 +678,140 @@ describe('hostile input', () => {
     expect(JSON.stringify(response.body)).not.toMatch(/\n\s+at \S|SELECT|syntax error/);
     await t.http().post('/v1/import').set('Content-Type', 'application/json').send('{"a": 1}').expect(415);
     expect(await countEvents()).toBe(before);
+  });
+
+  describe('edge values: refused with a 400 naming the field, or stored exactly as sent', () => {
+    const ownerId = '00000000-0000-4000-8000-0000000000e1';
+    const deal = { name: 'Edge deal', amount: 12000, currency: 'USD', closeDate: '2026-03-31', ownerId };
+    // The fields a 400 names: the validation's list, or the field a body-parser refusal starts its message with.
+    const refusedField = async (response: PromiseLike<{ status: number; body: { fields?: { field: string }[]; message?: string } }>) => {
+      const { status, body } = await response;
+      expect(status).toBe(400);
+      return body.fields?.map((f) => f.field) ?? [String(body.message).split(':')[0]];
+    };
+    // Bytes go out as they are: superagent would serialise a Buffer given to send() as JSON.
+    const postRaw = (url: string, body: string | Buffer, contentType = 'application/json') => {
+      const request = t.http().post(url).set('Content-Type', contentType);
+      request.write(body);
+      return request;
+    };
+    const streamOf = async (stream: string) => collect(t.runtime.eventStore.readStream(stream));
+    const createContact = (email: string, extra: object = {}) =>
+      t.http().post('/v1/contacts').send({ email, source: 'api', ...extra });
+
+    it('refuses amounts the read models cannot hold or a double would change, without a 500 (defects 2, 5, 6)', async () => {
+      const before = await countEvents();
+      for (const amount of ['1e14', '1e18', '1e12', '1e-7', '5e-324', '9007199254740993', '99999999999999.99', '-0.01', '10.005', '"12"', '"NaN"']) {
+        const text = JSON.stringify(deal).replace('"amount":12000', `"amount":${amount}`);
+        expect([amount, await refusedField(postRaw('/v1/deals', text))]).toEqual([amount, expect.arrayContaining(['amount'])]);
+      }
+      expect(await countEvents()).toBe(before);
+      const created = await t.http().post('/v1/deals').send({ ...deal, amount: 999_999_999_999.99 }).expect(201);
+      const [stored] = await streamOf(`deal-${created.body.id}`);
+      expect(stored.data).toMatchObject({ amount: 999_999_999_999.99 });
+      expect(await refusedField(t.http().patch(`/v1/deals/${created.body.id}`).send({ amount: 1e-7 }))).toEqual(['amount']);
+      expect((await t.http().get(`/v1/deals/${created.body.id}`).expect(200)).body.amount).toBe(999_999_999_999.99);
+    });
+
+    it('refuses currency codes outside ISO 4217 (defect 7)', async () => {
+      for (const currency of ['XXQ', 'XYZ']) expect(await refusedField(t.http().post('/v1/deals').send({ ...deal, currency }))).toEqual(['currency']);
+      await t.http().post('/v1/deals').send({ ...deal, currency: 'CHF' }).expect(201);
+    });
+
+    it('refuses days that do not exist and instants outside 1900..2200 or with offset games (defects 2, 6)', async () => {
+      const contact = (await createContact('dates@example.com').expect(201)).body.id as string;
+      const before = await countEvents();
+      const impossible = ['2026-02-30T10:00:00Z', '0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '2026-01-15T10:00:00+15:00', '2026-01-15T10:00:00.0000001Z'];
+      for (const occurredAt of impossible) {
+        const pageView = t.http().post(`/v1/contacts/${contact}/page-views`).send({ url: 'https://x.test/', occurredAt });
+        expect([occurredAt, await refusedField(pageView)]).toEqual([occurredAt, ['occurredAt']]);
+        const engagement = t.http().post('/v1/engagements').send({ kind: 'call', ownerId, contactIds: [contact], occurredAt });
+        expect([occurredAt, await refusedField(engagement)]).toEqual([occurredAt, ['occurredAt']]);
+      }
+      for (const closeDate of ['2026-02-30', '0000-01-01', '1899-12-31', '2200-01-01']) {
+        expect([closeDate, await refusedField(t.http().post('/v1/deals').send({ ...deal, closeDate }))]).toEqual([closeDate, ['closeDate']]);
+      }
+      expect(await countEvents()).toBe(before);
+      // Instants are stored as the same instant in UTC (README: Errors and validation).
+      const view = await t
+        .http()
+        .post(`/v1/contacts/${contact}/page-views`)
+        .send({ url: 'https://x.test/', occurredAt: '2026-01-15T10:00:00.120+01:00' })
+        .expect(201);
+      const events = await streamOf(`activity-${contact}`);
+      expect(events.find((e) => formatPosition(e.position) === view.body.position)?.metadata.occurredAt).toBe('2026-01-15T09:00:00.120Z');
+    });
+
+    it('refuses a lone surrogate before anything is written, so the email stays free (defect 5)', async () => {
+      const before = await countEvents();
+      for (const field of ['firstName', 'lastName', 'jobTitle']) {
+        expect(await refusedField(createContact('lone@example.com', { [field]: 'a\ud800b' }))).toEqual([field]);
+      }
+      expect(await refusedField(createContact('lone@example.com', { properties: { 'k\udc00': 1 } }))).toEqual(['properties.k\udc00']);
+      expect(await countEvents()).toBe(before);
+      const created = await createContact('lone@example.com', { firstName: 'Ada 😀' }).expect(201);
+      expect((await t.http().get(`/v1/contacts/${created.body.id}`).expect(200)).body).toMatchObject({ firstName: 'Ada 😀' });
+    });
+
+    it('refuses invalid UTF-8 bytes instead of storing U+FFFD (defect 6)', async () => {
+      const before = await countEvents();
+      for (const bytes of [[0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
+        const body = Buffer.concat([Buffer.from('{"name": "Acme '), Buffer.from(bytes), Buffer.from(' Ltd"}')]);
+        const response = await postRaw('/v1/companies', body);
+        expect([bytes, response.status, response.body.message]).toEqual([bytes, 400, expect.stringMatching(/not valid UTF-8/)]);
+      }
+      expect(await countEvents()).toBe(before);
+      const formula = Buffer.concat([Buffer.from('name: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+      const yaml = await postRaw('/v1/scoring/formulas', formula, 'application/yaml');
+      expect([yaml.status, yaml.body.message]).toEqual([400, expect.stringMatching(/not valid UTF-8/)]);
+    });
+
+    it('refuses a number that JSON parsing would change, naming its field (defect 6)', async () => {
+      const before = await countEvents();
+      const response = await postRaw('/v1/contacts', '{"email": "exact@example.com", "source": "api", "properties": {"seats": 9007199254740993}}');
+      expect(response.status).toBe(400);
+      expect(response.body.message).toMatch(/^properties\.seats: 9007199254740993 cannot be kept exactly/);
+      expect(await countEvents()).toBe(before);
+      const kept = await postRaw('/v1/contacts', '{"email": "exact@example.com", "source": "api", "properties": {"seats": 9007199254740991, "share": 0.1}}');
+      expect(kept.status).toBe(201);
+      expect((await t.http().get(`/v1/contacts/${kept.body.id}`).expect(200)).body.properties).toEqual({ seats: 9007199254740991, share: 0.1 });
+    });
+
+    it('treats look-alike emails as the same contact and refuses mixed-script local parts (defect 6)', async () => {
+      const created = await createContact('adele@example.com').expect(201);
+      const look = await createContact('ade\u0301le@example.com').expect(201);
+      expect((await t.http().get(`/v1/contacts/${look.body.id}`).expect(200)).body.email).toBe('ad\u00e9le@example.com');
+      for (const twin of ['a\u200Bdele@example.com', 'ade\u00ADle@example.com', '\uFEFFADELE@EXAMPLE.COM', 'adele\u2060@example.com']) {
+        const response = await createContact(twin);
+        expect([twin, response.status, response.body.existingId]).toEqual([twin, 409, created.body.id]);
+      }
+      await createContact('ad\u00e9le@example.com').expect(409);
+      for (const spoof of ['\u0430dele@example.com', 'adel\u0435@example.com', 'adele@ex\u0430mple.com']) {
+        expect([spoof, await refusedField(createContact(spoof))]).toEqual([spoof, ['email']]);
+        expect([spoof, await refusedField(t.http().post('/v1/owners').send({ name: 'Spoof', email: spoof, role: 'sales' }))]).toEqual([spoof, ['email']]);
+      }
+    });
+
+    it('holds import command lines to the same rules as their routes (defects 2, 5, 6, 7)', async () => {
+      const before = await countEvents();
+      const dealLine = (data: object) => ({ command: 'CreateDeal', id: randomUUID(), data: { ...deal, ...data } });
+      const lines = [
+        dealLine({ amount: 1e14 }),
+        dealLine({ amount: 1e-7 }),
+        dealLine({ currency: 'XYZ' }),
+        dealLine({ closeDate: '2026-02-30' }),
+        { command: 'CreateContact', id: randomUUID(), data: { email: 'import@example.com', source: 'import', firstName: 'a\ud800b' } },
+        { command: 'CreateContact', id: randomUUID(), data: { email: '\u0430da-import@example.com', source: 'import' } },
+      ];
+      const response = await t
+        .http()
+        .post('/v1/import')
+        .set('Content-Type', 'application/x-ndjson')
+        .send(lines.map((line) => JSON.stringify(line)).join('\n'));
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ accepted: 0, rejected: lines.length });
+      expect(await countEvents()).toBe(before);
+    });
   });
 
   it('defuses spreadsheet formulas in CSV cells', () => {

@@ -9,7 +9,7 @@ import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { apiMigrations } from './api.migrations.js';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './http/error.filter.js';
-import { refuseDeepJson } from './http/json-depth.js';
+import { verifyJsonBody, verifyTextBody } from './http/body-text.js';
 import { validationPipe } from './http/validation.js';
 
 export type AppOptions = Readonly<{ logger?: false | ('error' | 'warn' | 'log' | 'debug')[] }>;
@@ -25,13 +25,14 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
   app.enableCors({ origin: runtime.config.corsOrigins.length ? [...runtime.config.corsOrigins] : false });
   app.set('trust proxy', false);
   // A bounded body: a CRM command is small; imports stream NDJSON through their own route.
-  // express.json directly: Nest's useBodyParser typing keeps `verify` for its raw-body option.
-  app.use(express.json({ limit: '1mb', verify: refuseDeepJson }));
+  // express.json directly: Nest's useBodyParser typing keeps `verify` for its raw-body option. The verify step
+  // refuses what parsing would change silently: invalid UTF-8, numbers a double cannot hold, deep nesting.
+  app.use(express.json({ limit: '1mb', verify: verifyJsonBody }));
   // Scoring formulas may be written in YAML.
-  app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '256kb' });
+  app.use(express.text({ type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '256kb', verify: verifyTextBody }));
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: Nest would re-raise SIGINT/SIGTERM before the database is closed; main.ts stops.
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,12 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import {
   ACTIVITY_STREAM_EMAIL_EVENT_KINDS,
   CONTACT_STREAM_EMAIL_EVENT_KINDS,
   LIFECYCLE_STAGES,
-  isValidEmail,
-  normalizeEmail,
   type ContactProperties,
   type EmailEventKind,
   type LifecycleStage,
@@ -17,6 +15,7 @@ import {
   type ContactSource,
   type MarketingStatus,
 } from '../../../../libs/domain/src/marketing-policy/index.js';
+import { IsEmailAddress, IsInstant } from '../http/validators.js';
 
 const MAX_ENTRIES = 200;
 const MAX_NAME_LENGTH = 100;
@@ -34,16 +33,6 @@ const isPropertyValue = (value: unknown): boolean =>
   typeof value === 'boolean' ||
   (typeof value === 'number' && Number.isFinite(value)) ||
   (typeof value === 'string' && value.length <= MAX_TEXT_LENGTH);
-
-/** The domain's own email rule, on the trimmed, lower-cased address: `' Ada@Example.com '` is accepted. */
-const IsContactEmail = () =>
-  ValidateBy({
-    name: 'isContactEmail',
-    validator: {
-      validate: (value) => typeof value === 'string' && value.length <= 320 && isValidEmail(normalizeEmail(value)),
-      defaultMessage: () => 'email must be an email address',
-    },
-  });
 
 const IsContactProperties = () =>
   ValidateBy({
@@ -66,10 +55,8 @@ const IsFormFields = () =>
 
 // Time-zoned, so a clock on another continent cannot shift it silently.
 export const ISO_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
-const OCCURRED_AT_DESCRIPTION = 'When it happened (ISO 8601 with a time zone); defaults to now, at most 5 minutes ahead';
-
-const IsOccurredAt = () =>
-  Matches(ISO_TIME_WITH_ZONE, { message: 'occurredAt must be an ISO 8601 time with a time zone, such as 2026-01-15T10:00:00Z' });
+const OCCURRED_AT_DESCRIPTION =
+  'When it happened (RFC 3339 with a time zone, 1900 to 2200); defaults to now, at most 5 minutes ahead; stored in UTC';
 
 const propertiesSchema: ApiPropertyOptions = {
   type: 'object',
@@ -78,8 +65,12 @@ const propertiesSchema: ApiPropertyOptions = {
 };
 
 export class CreateContactDto {
-  @ApiProperty({ example: 'ada@example.com', description: 'Unique across contacts, compared trimmed and case-insensitively' })
-  @IsContactEmail()
+  @ApiProperty({
+    example: 'ada@example.com',
+    description:
+      'Unique across contacts; stored normalized: trimmed, NFC, lower-cased, without zero-width characters or soft hyphens',
+  })
+  @IsEmailAddress()
   email!: string;
 
   @ApiPropertyOptional({ example: 'Ada' })
@@ -143,7 +134,7 @@ const NullableText = (maxLength: number, example: string) =>
 export class UpdateContactDto {
   @ApiPropertyOptional({ example: 'ada@example.org', description: 'A new email must not belong to another contact' })
   @ValidateIf((_, value) => value !== undefined)
-  @IsContactEmail()
+  @IsEmailAddress()
   email?: string;
 
   @NullableText(200, 'Ada')
@@ -225,7 +216,7 @@ export class RecordPageViewDto {
 
   @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
   @IsOptional()
-  @IsOccurredAt()
+  @IsInstant()
   occurredAt?: string;
 }
 
@@ -242,7 +233,7 @@ export class RecordFormSubmissionDto {
 
   @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
   @IsOptional()
-  @IsOccurredAt()
+  @IsInstant()
   occurredAt?: string;
 }
 
@@ -267,6 +258,6 @@ export class RecordEmailEventDto {
 
   @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
   @IsOptional()
-  @IsOccurredAt()
+  @IsInstant()
   occurredAt?: string;
 }

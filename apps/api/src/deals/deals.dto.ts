@@ -1,41 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  isISO8601,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { DealOutcome } from '../../../../libs/domain/src/deal/index.js';
+import { MAX_AMOUNT } from '../../../../libs/domain/src/shared/index.js';
+import { IsAmount, IsCalendarDate, IsCurrencyCode } from '../http/validators.js';
 import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
-
-const CURRENCY = /^[A-Z]{3}$/;
-const CURRENCY_RULE = 'currency must be an ISO 4217 code of three upper-case letters, such as USD';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_RULE = 'closeDate must be a calendar date YYYY-MM-DD';
-
-// A calendar date that exists: the pattern fixes the shape, strict ISO 8601 rejects days like 2024-02-30.
-const CloseDate = () =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && DATE.test(value) && isISO8601(value, { strict: true }),
-      defaultMessage: () => DATE_RULE,
-    },
-  });
-
-const Amount = () => applyDecorators(IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }), Min(0));
 
 export class CreateDealDto {
   @ApiProperty({ example: 'Acme, 50 seats' })
@@ -54,12 +22,12 @@ export class CreateDealDto {
   @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
   stageId?: string;
 
-  @ApiProperty({ minimum: 0, example: 12000, description: 'At most 2 decimals' })
-  @Amount()
+  @ApiProperty({ minimum: 0, maximum: MAX_AMOUNT, example: 12000, description: 'At most 2 decimals' })
+  @IsAmount()
   amount!: number;
 
   @ApiProperty({ example: 'USD', description: 'ISO 4217' })
-  @Matches(CURRENCY, { message: CURRENCY_RULE })
+  @IsCurrencyCode()
   currency!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 120, default: 12 })
@@ -71,7 +39,7 @@ export class CreateDealDto {
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Expected close; default: the end of this month' })
   @IsOptional()
-  @CloseDate()
+  @IsCalendarDate()
   closeDate?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -116,27 +84,30 @@ export class ReopenDealDto {
   stageId!: string;
 }
 
+// Omitted leaves a field as it is; null is no value for these fields (IsOptional would let it pass unchanged).
+const Present = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
 export class UpdateDealDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Present()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Amount()
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_AMOUNT, description: 'At most 2 decimals' })
+  @Present()
+  @IsAmount()
   amount?: number;
 
   @ApiPropertyOptional({ example: 'EUR' })
-  @IsOptional()
-  @Matches(CURRENCY, { message: CURRENCY_RULE })
+  @Present()
+  @IsCurrencyCode()
   currency?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31' })
-  @IsOptional()
-  @CloseDate()
+  @Present()
+  @IsCalendarDate()
   closeDate?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null unassigns' })

@@ -5,27 +5,15 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { ENGAGEMENT_KINDS, type EngagementKind } from '../../../../libs/domain/src/engagement/index.js';
-
-// A moment with its zone: without one, the same text means different instants on different machines.
-const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-// The engagement decider stores due dates to the second.
-const DATE_TIME_WITH_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
-const DateTime = (field: string, pattern: RegExp, rule: string) =>
-  applyDecorators(
-    Matches(pattern, { message: `${field} must be ${rule}` }),
-    IsISO8601({ strict: true }, { message: `${field} must be ${rule}` }),
-  );
+import { IsInstant } from '../http/validators.js';
 
 const Ids = () => applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(100), IsUUID(undefined, { each: true }));
 
@@ -40,10 +28,10 @@ export class LogEngagementDto {
 
   @ApiPropertyOptional({
     example: '2026-01-15T10:30:00+01:00',
-    description: 'When it happened (default: now); at most 5 minutes ahead of the server clock',
+    description: 'When it happened (default: now); at most 5 minutes ahead of the server clock; stored in UTC',
   })
   @IsOptional()
-  @DateTime('occurredAt', DATE_TIME_WITH_ZONE, 'an ISO 8601 date-time with a zone (Z or +hh:mm)')
+  @IsInstant()
   occurredAt?: string;
 
   @ApiPropertyOptional({ description: 'Required for tasks (their title)' })
@@ -71,9 +59,9 @@ export class LogEngagementDto {
   @MaxLength(200)
   outcome?: string;
 
-  @ApiPropertyOptional({ example: '2026-01-20T17:00:00Z', description: 'Tasks only' })
+  @ApiPropertyOptional({ example: '2026-01-20T17:00:00Z', description: 'Tasks only; stored in UTC' })
   @IsOptional()
-  @DateTime('dueAt', DATE_TIME_WITH_SECONDS, 'an ISO 8601 date-time with seconds and a zone (Z or +hh:mm)')
+  @IsInstant({ secondsRequired: true })
   dueAt?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })

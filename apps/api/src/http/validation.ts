@@ -1,6 +1,7 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
+import { hasLoneSurrogate } from '../../../../libs/domain/src/shared/index.js';
 
 const flatten = (errors: readonly ValidationError[], parent = ''): { field: string; reason: string }[] =>
   errors.flatMap((error) => {
@@ -20,9 +21,12 @@ const invalid = (fields: { field: string; reason: string }[]) =>
 // `whitelist` never sees them as unknown fields.
 const isHiddenKey = (key: string) => key in Object.prototype;
 
+const LONE_SURROGATE = 'must not contain a UTF-16 surrogate without its pair (\\ud800-\\udfff alone is no character)';
+
 /**
- * What the DTO rules cannot see: keys class-transformer drops before validation, and NUL characters, which
- * PostgreSQL text and jsonb cannot store. Walks iteratively: the body parser has already bounded the depth.
+ * What the DTO rules cannot see: keys class-transformer drops before validation, NUL characters, which
+ * PostgreSQL text and jsonb cannot store, and lone surrogates, which have no UTF-8 spelling (checked here, before
+ * any handler, so no command starts). Walks iteratively: the body parser has already bounded the depth.
  */
 export const hostileShape = (value: unknown): { field: string; reason: string } | null => {
   const pending: [unknown, string][] = [[value, '']];
@@ -30,10 +34,12 @@ export const hostileShape = (value: unknown): { field: string; reason: string } 
     const [current, path] = pending.pop()!;
     if (typeof current === 'string') {
       if (current.includes('\u0000')) return { field: path || 'value', reason: 'must not contain NUL characters' };
+      if (hasLoneSurrogate(current)) return { field: path || 'value', reason: LONE_SURROGATE };
     } else if (current !== null && typeof current === 'object') {
       for (const key of Object.keys(current)) {
         const field = path ? `${path}.${key}` : key;
         if (isHiddenKey(key) || key.includes('\u0000')) return { field, reason: `property ${key} should not exist` };
+        if (hasLoneSurrogate(key)) return { field, reason: LONE_SURROGATE };
         pending.push([(current as Record<string, unknown>)[key], field]);
       }
     }

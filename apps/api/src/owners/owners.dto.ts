@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { OWNER_ROLES, type OwnerRole } from '../../../../libs/domain/src/owner/index.js';
+import { IsEmailAddress } from '../http/validators.js';
 
 export class CreateOwnerDto {
   @ApiProperty({ example: 'Ada Lovelace' })
@@ -11,6 +12,7 @@ export class CreateOwnerDto {
 
   @ApiProperty({ example: 'ada@example.com' })
   @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email!: string;
 
@@ -36,6 +38,7 @@ export class UpdateOwnerDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email?: string;
 

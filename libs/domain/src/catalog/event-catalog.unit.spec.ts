@@ -46,4 +46,29 @@ describe('event validator', () => {
     expect(JSON.stringify(bad)).toMatch(/url/);
     expect(validator.validate('NoSuchEvent', {})).toEqual({ valid: false, errors: ['unknown event type NoSuchEvent'] });
   });
+
+  it('holds raw events to the bounds commands are held to: amounts, currencies, calendar days, instants', async () => {
+    const { EventValidator } = await import('./event-validator.js');
+    const validator = new EventValidator(eventCatalog);
+    const won = { dealId: 'd-1', pipelineId: 'default', stageId: 'closedwon', amount: 12000.5, currency: 'EUR', ownerId: null };
+    expect(validator.validate('DealWon', won)).toEqual({ valid: true });
+    expect(validator.validate('DealWon', { ...won, amount: 999_999_999_999.99 })).toEqual({ valid: true });
+    for (const amount of [1e12, 1e14, 1e18, 1e-7, 5e-324, 0.001, 9007199254740993]) {
+      expect([amount, validator.validate('DealWon', { ...won, amount }).valid]).toEqual([amount, false]);
+    }
+    for (const currency of ['XXQ', 'XYZ']) expect(validator.validate('DealWon', { ...won, currency }).valid).toBe(false);
+    const closeDate = { dealId: 'd-1', previous: '2026-01-31', closeDate: '2026-02-28' };
+    expect(validator.validate('DealCloseDateChanged', closeDate)).toEqual({ valid: true });
+    for (const day of ['2026-02-30', '0000-01-01', '2200-01-01']) {
+      expect([day, validator.validate('DealCloseDateChanged', { ...closeDate, closeDate: day }).valid]).toEqual([day, false]);
+    }
+    const task = {
+      engagementId: 'e-1', kind: 'task', ownerId: 'o-1', subject: 'Call back', body: null, durationMinutes: null, outcome: null,
+      dueAt: '2026-01-20T17:00:00.000Z', contactIds: ['c-1'], companyIds: [], dealIds: [], ticketIds: [],
+    };
+    expect(validator.validate('EngagementLogged', task)).toEqual({ valid: true });
+    for (const dueAt of ['2026-02-30T17:00:00Z', '0000-01-01T00:00:00Z']) {
+      expect([dueAt, validator.validate('EngagementLogged', { ...task, dueAt }).valid]).toEqual([dueAt, false]);
+    }
+  });
 });

@@ -46,7 +46,7 @@ describe('company decider', () => {
       given([]).when(withData({ name: ' ' })).thenThrows('RULE_VIOLATED', 'name-required');
     });
 
-    it.each(['acme', 'not a domain.com', 'acme..com'])('rejects the domain %j', (domain) => {
+    it.each(['acme', 'not a domain.com', 'acme..com', '\u0430cme.com', 'acme.c\u043em'])('rejects the domain %j', (domain) => {
       given([]).when(withData({ domain })).thenThrows('RULE_VIOLATED', 'invalid-domain');
     });
 
@@ -126,6 +126,9 @@ describe('normalizeDomain', () => {
     ['http://shop.acme.co.uk:8080/cart?x=1#top', 'shop.acme.co.uk'],
     ['  www.acme.com. ', 'acme.com'],
     ['acme.com?utm=1', 'acme.com'],
+    ['ac\u200Bme.com', 'acme.com'],
+    ['ac\u00ADme.com\uFEFF', 'acme.com'],
+    ['cafe\u0301.fr', 'caf\u00E9.fr'],
   ])('%j -> %j', (input, normalized) => {
     expect(normalizeDomain(input)).toBe(normalized);
   });

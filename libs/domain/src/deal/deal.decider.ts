@@ -1,6 +1,19 @@
 // Deals move through the stages of one deal pipeline. Entering a won or lost stage closes the deal; a closed deal
 // moves again only after ReopenDeal, so every win or loss is one explicit fact.
-import { alreadyExists, assertNever, notFound, ruleViolated, type CommandMetadata, type Decider } from '../shared/index.js';
+import {
+  alreadyExists,
+  AMOUNT_RULE,
+  assertNever,
+  CALENDAR_DATE_RULE,
+  CURRENCY_RULE,
+  isAmount,
+  isCalendarDate,
+  isCurrencyCode,
+  notFound,
+  ruleViolated,
+  type CommandMetadata,
+  type Decider,
+} from '../shared/index.js';
 import { firstOpenStage, requireEnterableStage, type PipelineStage } from '../pipeline/index.js';
 import type { DealCommand } from './deal.commands.js';
 import type { DealEvent } from './deal.events.js';
@@ -35,20 +48,12 @@ const requiredText = (value: string, rule: string, what: string): string => {
 };
 
 const assertMoney = (amount: number, currency: string): void => {
-  // toFixed(2) round-trips exactly when there are at most 2 decimals, despite binary floats (0.29 * 100 is not 29).
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || Number(amount.toFixed(2)) !== amount)
-    throw ruleViolated('invalid-amount', 'an amount is a number >= 0 with at most 2 decimals', { amount });
-  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))
-    throw ruleViolated('invalid-currency', 'a currency is an ISO 4217 code of three upper-case letters', { currency });
+  if (!isAmount(amount)) throw ruleViolated('invalid-amount', `an amount is ${AMOUNT_RULE}`, { amount });
+  if (!isCurrencyCode(currency)) throw ruleViolated('invalid-currency', `a currency is ${CURRENCY_RULE}`, { currency });
 };
 
 const assertCalendarDate = (closeDate: string): void => {
-  const match = typeof closeDate === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(closeDate) : null;
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const parsed = new Date(Date.UTC(year, month - 1, day));
-  // The round trip rejects dates that do not exist, like 2024-02-30.
-  if (!match || parsed.getUTCFullYear() !== year || parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== day)
-    throw ruleViolated('invalid-close-date', 'closeDate is a calendar date YYYY-MM-DD', { closeDate });
+  if (!isCalendarDate(closeDate)) throw ruleViolated('invalid-close-date', `closeDate is ${CALENDAR_DATE_RULE}`, { closeDate });
 };
 
 // The calendar month as written in the timestamp (its own offset), so a deal created at 23:30 local time on the

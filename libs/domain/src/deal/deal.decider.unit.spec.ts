@@ -142,11 +142,15 @@ describe('deal decider', () => {
       given([]).when(create({ pipeline: pipelineWithArchivedStage, stageId: 'qualifiedtobuy' })).thenThrows('RULE_VIOLATED', 'stage-not-in-pipeline');
     });
 
-    it.each([-1, 10.005, Number.NaN, Number.POSITIVE_INFINITY])('rejects amount %p', (amount) => {
+    it.each([0, 0.29, 999_999_999_999.99])('keeps amount %p exactly', (amount) => {
+      given([]).when(create({ amount })).then([createdWith({ amount })]);
+    });
+
+    it.each([-1, 10.005, Number.NaN, Number.POSITIVE_INFINITY, 1e12, 1e14, 1e18, 1e-7, 5e-324, 9007199254740992])('rejects amount %p', (amount) => {
       given([]).when(create({ amount })).thenThrows('RULE_VIOLATED', 'invalid-amount');
     });
 
-    it.each(['eur', 'EURO', ''])('rejects currency %p', (currency) => {
+    it.each(['eur', 'EURO', '', 'XXQ', 'XYZ'])('rejects currency %p', (currency) => {
       given([]).when(create({ currency })).thenThrows('RULE_VIOLATED', 'invalid-currency');
     });
 
@@ -154,7 +158,7 @@ describe('deal decider', () => {
       given([]).when(create({ contractTermMonths })).thenThrows('RULE_VIOLATED', 'invalid-contract-term');
     });
 
-    it.each(['2024-02-30', '2024-13-01', '31/03/2024'])('rejects close date %p', (closeDate) => {
+    it.each(['2024-02-30', '2024-13-01', '31/03/2024', '0000-01-01', '1899-12-31', '2200-01-01'])('rejects close date %p', (closeDate) => {
       given([]).when(create({ closeDate })).thenThrows('RULE_VIOLATED', 'invalid-close-date');
     });
   });

@@ -1,6 +1,6 @@
 // Deal events. Amounts are numbers with at most 2 decimals in an ISO 4217 currency; MRR (amount /
 // contractTermMonths) is derived by readers, never stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, strictObject } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_AMOUNT, strictObject } from '../shared/index.js';
 
 export const dealStream = (dealId: string): string => `deal-${dealId}`;
 
@@ -69,10 +69,11 @@ export type DealEvent =
 const id: JsonSchema = { type: 'string', minLength: 1 };
 const optionalId: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const text: JsonSchema = { type: 'string', minLength: 1 };
-// At most 2 decimals is enforced by the decider: JSON Schema multipleOf 0.01 misjudges binary floats like 0.29.
-const amount: JsonSchema = { type: 'number', minimum: 0 };
-const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$' };
-const date: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+// At most 2 decimals is the `money` format (schema-formats.ts): JSON Schema multipleOf 0.01 misjudges binary
+// floats like 0.29. The bounds are what the read models hold.
+const amount: JsonSchema = { type: 'number', minimum: 0, maximum: MAX_AMOUNT, format: 'money' };
+const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$', format: 'currency' };
+const date: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' };
 
 const stageChange = dataSchema({ dealId: id, pipelineId: id, fromStageId: id, toStageId: id });
 

@@ -1,5 +1,6 @@
 // Stored shapes are permanent: each example must satisfy its JSON Schema, and the snapshot makes a change visible.
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { addEventSchemaFormats } from '../shared/schema-formats.js';
 import { dealEventDefinitions, type DealEvent } from './deal.events.js';
 
 type Examples = { [Type in DealEvent['type']]: Extract<DealEvent, { type: Type }>['data'] };
@@ -33,7 +34,7 @@ const examples: Examples = {
   DealCompanyAssociated: { dealId, companyId: 'co-2', previousCompanyId: 'co-1' },
 };
 
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+const ajv = addEventSchemaFormats(new Ajv2020({ strict: true, allowUnionTypes: true }));
 const schemaOf = (type: DealEvent['type']) => dealEventDefinitions.find((definition) => definition.type === type)?.schema ?? {};
 
 describe('deal event definitions', () => {

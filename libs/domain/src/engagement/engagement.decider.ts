@@ -1,6 +1,6 @@
 // Engagements are activities. Every one is tied to at least one record (HubSpot practice: an activity nobody can
 // find from a contact, company, deal or ticket is lost). Only tasks have a lifecycle: they get completed once.
-import { alreadyExists, assertNever, notFound, ruleViolated, type Decider } from '../shared/index.js';
+import { alreadyExists, assertNever, INSTANT_RULE, notFound, parseInstant, ruleViolated, type Decider } from '../shared/index.js';
 import type { EngagementCommand } from './engagement.commands.js';
 import { ENGAGEMENT_KINDS, type EngagementEvent, type EngagementKind } from './engagement.events.js';
 
@@ -14,25 +14,11 @@ export type Engagement = Readonly<{
 /** null until EngagementLogged. */
 export type EngagementState = Engagement | null;
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
 // Stored in UTC so that due dates compare as strings in read models, whatever offset the client sent.
 const toUtcDateTime = (dueAt: string): string => {
-  const match = typeof dueAt === 'string' ? DATE_TIME.exec(dueAt) : null;
-  const [year = 0, month = 0, day = 0, hour = 24, minute = 60, second = 60] = match ? match.slice(1, 7).map(Number) : [];
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  // The calendar round trip rejects days that do not exist (2024-02-30); Date.parse rejects offsets like +25:00.
-  const exists =
-    match !== null &&
-    calendar.getUTCFullYear() === year &&
-    calendar.getUTCMonth() === month - 1 &&
-    calendar.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60 &&
-    !Number.isNaN(Date.parse(dueAt));
-  if (!exists) throw ruleViolated('invalid-due-at', 'dueAt is an ISO date-time with seconds and an offset', { dueAt });
-  return new Date(dueAt).toISOString();
+  const ms = parseInstant(dueAt, { secondsRequired: true });
+  if (ms === null) throw ruleViolated('invalid-due-at', `dueAt is ${INSTANT_RULE}, with seconds`, { dueAt });
+  return new Date(ms).toISOString();
 };
 
 // Blank optional text is the same as none.

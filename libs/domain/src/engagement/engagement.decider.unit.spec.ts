@@ -100,7 +100,7 @@ describe('engagement decider', () => {
       given([]).when(log({ dueAt: '2024-03-20T09:00:00Z' })).thenThrows('RULE_VIOLATED', 'due-at-only-for-tasks');
     });
 
-    it.each(['2024-03-20', '2024-02-30T09:00:00Z', '2024-03-20T24:00:00Z', '2024-03-20T09:00:00', '2024-03-20T09:00:00+25:00'])(
+    it.each(['2024-03-20', '2024-02-30T09:00:00Z', '2024-03-20T24:00:00Z', '2024-03-20T09:00:00', '2024-03-20T09:00:00+25:00', '0000-01-01T00:00:00Z', '2200-01-01T00:00:00Z', '2024-03-20T09:00:00+14:30', '2024-03-20T09:00:00.0000001Z'])(
       'rejects due time %p',
       (dueAt) => {
         given([]).when(log({ kind: 'task', subject: 'Follow up', dueAt })).thenThrows('RULE_VIOLATED', 'invalid-due-at');

@@ -47,8 +47,8 @@ export const engagementEventDefinitions: readonly EventDefinition[] = [
       body: optionalText,
       durationMinutes: { type: ['integer', 'null'], minimum: 0 },
       outcome: optionalText,
-      // A pattern rather than format: date-time, so readers of the catalog need no format plugin.
-      dueAt: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$' },
+      // The pattern tells readers without a format plugin the shape; the format adds a real day within range.
+      dueAt: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$', format: 'date-time' },
       contactIds: ids,
       companyIds: ids,
       dealIds: ids,

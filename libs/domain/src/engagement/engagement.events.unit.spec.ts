@@ -1,5 +1,6 @@
 // Stored shapes are permanent: each example must satisfy its JSON Schema, and the snapshot makes a change visible.
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { addEventSchemaFormats } from '../shared/schema-formats.js';
 import { engagementEventDefinitions, type EngagementEvent } from './engagement.events.js';
 
 type Examples = { [Type in EngagementEvent['type']]: Extract<EngagementEvent, { type: Type }>['data'] };
@@ -23,7 +24,7 @@ const examples: Examples = {
   TaskCompleted: { engagementId, ownerId: 'o-1', completedBy: 'o-2' },
 };
 
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+const ajv = addEventSchemaFormats(new Ajv2020({ strict: true, allowUnionTypes: true }));
 const schemaOf = (type: EngagementEvent['type']) => engagementEventDefinitions.find((definition) => definition.type === type)?.schema ?? {};
 
 describe('engagement event definitions', () => {

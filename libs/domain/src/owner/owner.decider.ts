@@ -1,4 +1,5 @@
 // Decides the lifecycle of an owner (a rep): created once, then profile updates.
+import { normalizeEmail as normalizeContactEmail } from '../contact/email-address.js';
 import { alreadyExists, assertNever, notFound, ruleViolated, type Decider } from '../shared/index.js';
 import type { CreateOwner, OwnerCommand, UpdateOwner } from './owner.commands.js';
 import type { OwnerEvent, OwnerField, OwnerFieldChange, OwnerProfile } from './owner.events.js';
@@ -18,9 +19,9 @@ const normalizeTeam = (team: string | null | undefined): string | null => {
   return trimmed === '' ? null : trimmed;
 };
 
-// Owners are matched to mailboxes and logins by email, which are case-insensitive.
+// Owners are matched to mailboxes and logins by email, compared as contacts' emails are.
 const normalizeEmail = (email: string): string => {
-  const normalized = email.trim().toLowerCase();
+  const normalized = normalizeContactEmail(email);
   if (normalized === '') throw ruleViolated('email-required', 'an owner needs an email');
   return normalized;
 };

@@ -2,8 +2,9 @@
 // change to what is stored shows up in review (and needs a new schemaVersion and an upcaster).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { EventDefinition } from './event-definition.js';
+import { addEventSchemaFormats } from './schema-formats.js';
 
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+const ajv = addEventSchemaFormats(new Ajv2020({ strict: true, allowUnionTypes: true }));
 
 export const specifyStoredShapes = (
   catalogName: string,
