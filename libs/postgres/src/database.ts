@@ -17,10 +17,51 @@ export type DatabaseOptions =
   | Readonly<{ kind: 'server'; url: string; maxConnections?: number }>
   | Readonly<{ kind: 'embedded'; dataDir: string | null; maxConnections?: number; template?: Blob }>;
 
+const ignore = (): void => undefined;
+
+/**
+ * Keeps a lost connection from killing the process. pg-pool listens for a client's 'error' only while the client is
+ * idle in the pool; a checked-out client whose connection drops between queries (the server terminated it, a
+ * failover) would emit an 'error' with no listener, which Node throws as an uncaught exception. With a listener the
+ * work in flight fails on its own (its next query is refused) and pg-pool destroys the client when it is released.
+ * Installed on every client at its first checkout, also on pools created elsewhere (TypeORM's).
+ */
+export const guardConnections = (pool: pg.Pool): void => {
+  pool.on('error', ignore); // an idle client's broken socket is replaced on next checkout
+  pool.on('acquire', (client) => {
+    // Idempotent: the same listener is added once however often the client is checked out.
+    client.off('error', ignore).on('error', ignore);
+  });
+};
+
+// SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down or starting), 53300 (too many
+// connections), and the socket-level failures Node and pg report without a SQLSTATE.
+const CONNECTION_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const CONNECTION_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const CONNECTION_MESSAGES = [
+  'Connection terminated unexpectedly',
+  'Client has encountered a connection error and is not queryable',
+  'timeout exceeded when trying to connect',
+];
+
+/**
+ * Whether `error` says the database could not be reached or dropped the connection: transient (another attempt on
+ * a new connection may succeed), never a verdict on the data. Looks through TypeORM's `driverError` and `cause`.
+ */
+export const isConnectionError = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    const { code, message } = current as Error & { code?: unknown };
+    if (typeof code === 'string' && (CONNECTION_SQLSTATES.test(code) || CONNECTION_ERRNOS.has(code))) return true;
+    if (CONNECTION_MESSAGES.some((known) => message.includes(known))) return true;
+    current = (current as { driverError?: unknown }).driverError ?? current.cause;
+  }
+  return false;
+};
+
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> => {
   if (options.kind === 'server') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
-    pool.on('error', () => undefined); // an idle client's broken socket is replaced on next checkout
+    guardConnections(pool);
     return { pool, url: options.url, embedded: false, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -35,7 +76,7 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
-  pool.on('error', () => undefined);
+  guardConnections(pool);
   return {
     pool,
     url,
@@ -63,16 +104,21 @@ export const inTransaction = async <T>(
   options: TransactionOptions = {},
 ): Promise<T> => {
   const client = await pool.connect();
+  // A client whose connection failed (or whose rollback did) is destroyed on release, never handed out again.
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken ??= error);
+  client.on('error', onError);
   try {
     await client.query(options.durable === false ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 };
 

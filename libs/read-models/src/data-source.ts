@@ -1,7 +1,8 @@
 // The read side's TypeORM connection: entities map the stable views the projection engine maintains, so queries
 // never name a build's tables. Schema changes are explicit SQL in each projection; synchronize stays off.
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import { prepareStatementsOf } from './prepared-query.js';
+import { guardConnections } from '../../postgres/src/index.js';
+import { poolOf, prepareStatementsOf } from './prepared-query.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
@@ -22,6 +23,8 @@ export const openReadModels = async (
     extra: { max: 4 },
   });
   await dataSource.initialize();
+  // TypeORM's query runners listen for their client's errors; the prepared queries check out clients of their own.
+  guardConnections(poolOf(dataSource));
   if (options.preparedStatements) prepareStatementsOf(dataSource);
   return dataSource;
 };

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 
 // TypeORM's postgres driver keeps its pg pool as `master`; TypeORM's own query() cannot name a statement. Same
 // pool, same type parsers: rows come back exactly as through dataSource.query().
-const poolOf = (dataSource: DataSource): pg.Pool => (dataSource.driver as unknown as { master: pg.Pool }).master;
+export const poolOf = (dataSource: DataSource): pg.Pool => (dataSource.driver as unknown as { master: pg.Pool }).master;
 
 // One name per statement text: pg refuses a name reused for another text. Texts are a few fixed shapes (values
 // are always parameters), so remembering their names is bounded and spares a hash per request.

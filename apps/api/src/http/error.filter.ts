@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Response } from 'express';
 import { DomainError } from '../../../../libs/domain/src/shared/index.js';
 import { ProjectionNotFound, ProjectionStateError } from '../../../../libs/projection-engine/src/index.js';
+import { isConnectionError } from '../../../../libs/postgres/src/index.js';
 import { InvalidCursor } from '../../../../libs/read-models/src/index.js';
 import { ReadModelBehind } from '../read-models/read-model-gate.js';
 import {
@@ -39,6 +40,15 @@ export const toHttpError = (error: unknown): ErrorBody | null => {
   }
   if (error instanceof ReadModelBehind) {
     return { status: 503, body: { error: error.code, message: error.message }, headers: { 'Retry-After': '1' } };
+  }
+  if (isConnectionError(error)) {
+    // The database dropped or refused the connection: nothing of this request was committed unless its answer was
+    // lost with the connection, which a retry with the same Idempotency-Key settles.
+    return {
+      status: 503,
+      body: { error: 'DATABASE_UNAVAILABLE', message: 'the database connection failed; try again shortly' },
+      headers: { 'Retry-After': '1' },
+    };
   }
   if ((error as { code?: unknown })?.code === UNDEFINED_TABLE) {
     // A new code version of a projection that added a table: its view appears when the new build takes over.

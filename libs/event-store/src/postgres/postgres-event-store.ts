@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { inTransaction, migrate } from '../../../postgres/src/index.js';
+import { inTransaction, isConnectionError, migrate } from '../../../postgres/src/index.js';
 import { DuplicateEventIds, InvalidAppend, WrongExpectedRevision } from '../errors.js';
 import {
   streamCategory,
@@ -259,6 +260,7 @@ export class PostgresEventStore implements EventStore, MultiStreamAppender {
     }
   }
 
+  /** A lost database connection does not end the subscription: it reads again from where it was, after a pause. */
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
     const abort = new AbortController();
     const store = this;
@@ -267,10 +269,21 @@ export class PostgresEventStore implements EventStore, MultiStreamAppender {
       // After a wake-up, an append can still be behind the barrier (another transaction is open): look again
       // soon, backing off to the poll interval, instead of waiting a whole interval.
       let retryMs = 0;
+      let connectionFailures = 0;
       try {
         while (!abort.signal.aborted) {
           const seen = store.appendCount;
-          const events = await store.readAllBatch(after, store.batchSize, options.filter);
+          let events: RecordedEvent[];
+          try {
+            events = await store.readAllBatch(after, store.batchSize, options.filter);
+            connectionFailures = 0;
+          } catch (error) {
+            // Transient: the next read gets a new connection. Bounded back-off while the database stays away.
+            if (!isConnectionError(error)) throw error;
+            connectionFailures++;
+            await sleep(Math.min(5_000, 50 * 2 ** Math.min(connectionFailures, 7)), undefined, { signal: abort.signal });
+            continue;
+          }
           for (const event of events) {
             if (abort.signal.aborted) return;
             yield event;
