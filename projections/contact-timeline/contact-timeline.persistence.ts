@@ -11,6 +11,7 @@ import {
   type Association,
   type TimelineChanges,
 } from './contact-timeline.projection.js';
+import { pgInstant } from '../pg-values.js';
 
 export const CONTACT_TIMELINE_PROJECTION = 'contact-timeline';
 
@@ -84,7 +85,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
         rows.map((row) => row.position),
         positions.map((p) => p.commit.toString()),
         positions.map((p) => p.prepare.toString()),
-        rows.map((row) => row.occurredAt),
+        rows.map((row) => pgInstant(row.occurredAt)),
         rows.map((row) => row.summary),
         JSON.stringify(rows.map((row) => row.data)),
       ],

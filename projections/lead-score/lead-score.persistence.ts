@@ -12,6 +12,7 @@ import {
   type ContactScoreState,
   type LeadScoreChanges,
 } from './lead-score.projection.js';
+import { pgInstant, pgInstantOrNull } from '../pg-values.js';
 
 export const LEAD_SCORE_PROJECTION = 'lead-score';
 
@@ -163,7 +164,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
       scores.map((s) => s.total),
       scores.map((s) => s.qualification),
       scores.map((s) => s.formulaId),
-      scores.map((s) => s.asOf),
+      scores.map((s) => pgInstant(s.asOf)),
       scores.map((s) => s.position),
       scores.map((s) => s.mergedInto),
     ],
@@ -190,7 +191,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
         contributions.map((c) => c.streamName),
         contributions.map((c) => c.revision),
         contributions.map((c) => c.position),
-        contributions.map((c) => c.occurredAt),
+        contributions.map((c) => pgInstantOrNull(c.occurredAt)),
         contributions.map((c) => c.rawPoints),
         contributions.map((c) => c.decayFactor),
         contributions.map((c) => c.points),
@@ -216,7 +217,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
         addedEvents.map((e) => e.streamName),
         addedEvents.map((e) => e.revision),
         addedEvents.map((e) => e.position),
-        addedEvents.map((e) => e.occurredAt),
+        addedEvents.map((e) => pgInstant(e.occurredAt)),
         JSON.stringify(addedEvents.map((e) => e.data)),
       ],
     );

@@ -109,11 +109,16 @@ export const touchedContactIds = (events: readonly RecordedEvent[]): string[] =>
   return [...ids];
 };
 
+// Four-digit years, as scoring reads instants (and as text order is time order below): a business time before year
+// 0000 or after 9999 counts as the first or last millisecond of that range, deterministically.
+const FIRST_INSTANT_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const LAST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
 // Normalised so a score computed in memory and one re-computed from stored timestamps agree to the character.
 const instant = (value: string, what: string): string => {
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) throw new Error(`${what}: occurredAt "${value}" is not an instant`);
-  return new Date(ms).toISOString();
+  return new Date(Math.min(Math.max(ms, FIRST_INSTANT_MS), LAST_INSTANT_MS)).toISOString();
 };
 
 // Both are normalised instants; with four-digit years (24 characters) text order is time order, which spares the

@@ -10,6 +10,7 @@ import {
   type MarketingContactEvent,
   type TimedContactEvent,
 } from './marketing-contacts.projection.js';
+import { pgInstant, pgInstantOrNull } from '../pg-values.js';
 
 type StatusRecord = { contact_id: string; status: MarketingStatus; merged: boolean; effective_at: Date; event_id: string };
 
@@ -68,11 +69,11 @@ export const marketingContactsProjection: ProjectionDefinition = {
         [
           changes.map((c) => c.eventId),
           changes.map((c) => c.contactId),
-          changes.map((c) => c.effectiveAt),
+          changes.map((c) => pgInstant(c.effectiveAt)),
           changes.map((c) => c.status),
           changes.map((c) => c.previous),
           changes.map((c) => c.reason),
-          changes.map((c) => c.validTo),
+          changes.map((c) => pgInstantOrNull(c.validTo)),
         ],
       );
     }
@@ -81,7 +82,7 @@ export const marketingContactsProjection: ProjectionDefinition = {
         `UPDATE ${table('marketing_contact_changes')} AS c SET valid_to = u.valid_to
            FROM unnest($1::uuid[], $2::timestamptz[]) AS u(event_id, valid_to)
           WHERE c.event_id = u.event_id`,
-        [[...closed.keys()], [...closed.values()]],
+        [[...closed.keys()], [...closed.values()].map(pgInstant)],
       );
     }
     if (current.length > 0) {
@@ -94,7 +95,7 @@ export const marketingContactsProjection: ProjectionDefinition = {
           current.map((c) => c.contactId),
           current.map((c) => c.status),
           current.map((c) => c.merged),
-          current.map((c) => c.effectiveAt),
+          current.map((c) => pgInstant(c.effectiveAt)),
           current.map((c) => c.eventId),
         ],
       );

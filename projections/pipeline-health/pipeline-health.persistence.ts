@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { ProjectionDefinition, ProjectionTables } from '../../libs/projection-engine/src/index.js';
 import type { DealOutcome } from '../../libs/domain/src/deal/index.js';
+import { pgAmount, pgInstant, pgInstantOrNull } from '../pg-values.js';
 import { loadPipelines, pipelineTablesDdl, savePipelines, type PipelineTables } from './pipeline-stages.persistence.js';
 import { isPipelineEvent, pipelineIdOf } from './pipeline-stages.projection.js';
 import {
@@ -33,10 +34,11 @@ const createTables = (tables: ProjectionTables): string => {
     name text NOT NULL,
     pipeline_id text NOT NULL,
     stage_id text NOT NULL,
-    amount numeric(16, 2) NOT NULL,
+    amount numeric NOT NULL,
     currency text NOT NULL,
     owner_id text,
-    close_date date NOT NULL,
+    -- as the event spells it: the schema allows any YYYY-MM-DD, and only its month is ever read
+    close_date text NOT NULL,
     outcome text NOT NULL,
     entered_stage_at timestamptz NOT NULL,
     created_at timestamptz NOT NULL,
@@ -110,7 +112,7 @@ const saveDeals = async (tx: pg.PoolClient, table: string, deals: readonly Healt
     `INSERT INTO ${table} (deal_id, name, pipeline_id, stage_id, amount, currency, owner_id, close_date, outcome,
                            entered_stage_at, created_at, closed_at)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[],
-                          $8::date[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[])
+                          $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[])
      ON CONFLICT (deal_id) DO UPDATE SET name = excluded.name, pipeline_id = excluded.pipeline_id,
        stage_id = excluded.stage_id, amount = excluded.amount, currency = excluded.currency,
        owner_id = excluded.owner_id, close_date = excluded.close_date, outcome = excluded.outcome,
@@ -120,14 +122,14 @@ const saveDeals = async (tx: pg.PoolClient, table: string, deals: readonly Healt
       deals.map((d) => d.name),
       deals.map((d) => d.pipelineId),
       deals.map((d) => d.stageId),
-      deals.map((d) => d.amount.toFixed(2)),
+      deals.map((d) => pgAmount(d.amount)),
       deals.map((d) => d.currency),
       deals.map((d) => d.ownerId),
       deals.map((d) => d.closeDate),
       deals.map((d) => d.outcome),
-      deals.map((d) => d.enteredStageAt),
-      deals.map((d) => d.createdAt),
-      deals.map((d) => d.closedAt),
+      deals.map((d) => pgInstant(d.enteredStageAt)),
+      deals.map((d) => pgInstant(d.createdAt)),
+      deals.map((d) => pgInstantOrNull(d.closedAt)),
     ],
   );
 };
@@ -152,7 +154,7 @@ const saveTotals = async (tx: pg.PoolClient, table: string, shares: readonly Dea
       shares.map((s) => s.closeMonth),
       shares.map((s) => s.sign),
       shares.map((s) => s.amount),
-      shares.map((s) => s.enteredStageAt),
+      shares.map((s) => pgInstant(s.enteredStageAt)),
     ],
   );
   // Whether an emptied group left a row would otherwise depend on where batches happened to end.
@@ -161,8 +163,8 @@ const saveTotals = async (tx: pg.PoolClient, table: string, shares: readonly Dea
 
 export const pipelineHealthProjection: ProjectionDefinition = {
   name: PIPELINE_HEALTH,
-  // 2: the totals table.
-  codeVersion: 2,
+  // 2: the totals table. 3: amounts in unbounded numeric, close dates as text, instants of any year.
+  codeVersion: 3,
   filter: { eventTypes: PIPELINE_HEALTH_EVENT_TYPES },
   tables: ['pipeline_health_pipelines', 'pipeline_health_stages', 'pipeline_health_deals', 'pipeline_health_totals'],
   createTables,

@@ -6,6 +6,7 @@ import type { RecordedEvent } from '../../libs/event-store/src/index.js';
 import type { DealEvent, DealOutcome } from '../../libs/domain/src/deal/index.js';
 import type { Pipeline } from '../../libs/domain/src/pipeline/index.js';
 import { assertNever } from '../../libs/domain/src/shared/index.js';
+import { pgAmount } from '../pg-values.js';
 import { evolvePipelines, instant, isPipelineEvent, PIPELINE_EVENT_TYPES } from './pipeline-stages.projection.js';
 
 export const DEAL_EVENT_TYPES = [
@@ -125,7 +126,7 @@ export type DealShare = Readonly<{
   /** YYYY-MM of the close date. */
   closeMonth: string;
   sign: 1 | -1;
-  /** As stored: two decimals. */
+  /** As stored: two decimals, exact (see pg-values). */
   amount: string;
   enteredStageAt: string;
 }>;
@@ -137,7 +138,7 @@ const shareOf = (deal: HealthDeal, sign: 1 | -1): DealShare => ({
   outcome: deal.outcome,
   closeMonth: deal.closeDate.slice(0, 7),
   sign,
-  amount: deal.amount.toFixed(2),
+  amount: pgAmount(deal.amount),
   enteredStageAt: deal.enteredStageAt,
 });
 

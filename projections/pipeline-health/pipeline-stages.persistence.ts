@@ -69,6 +69,10 @@ export const loadPipelines = async (tx: pg.PoolClient, tables: PipelineTables, p
   return loaded;
 };
 
+// The schema bounds stuckAfterDays below only; queries subtract it from an instant as days, so it is stored at most
+// a million days (2,700 years: still never stuck in practice), deterministically, instead of overflowing int.
+export const MAX_STUCK_AFTER_DAYS = 1_000_000;
+
 /** Writes the pipelines and every one of their stages (a reorder moves them all) in two statements. */
 export const savePipelines = async (tx: pg.PoolClient, tables: PipelineTables, changed: readonly Pipeline[]): Promise<void> => {
   if (changed.length === 0) return;
@@ -93,7 +97,7 @@ export const savePipelines = async (tx: pg.PoolClient, tables: PipelineTables, c
       stages.map((s) => String(s.probability)),
       stages.map((s) => s.sortOrder),
       stages.map((s) => s.closed),
-      stages.map((s) => s.stuckAfterDays),
+      stages.map((s) => (s.stuckAfterDays === null ? null : Math.min(s.stuckAfterDays, MAX_STUCK_AFTER_DAYS))),
       stages.map((s) => s.archived),
     ],
   );

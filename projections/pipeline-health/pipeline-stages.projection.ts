@@ -43,8 +43,10 @@ export const pipelineRowOf = (pipeline: Pipeline): PipelineRow => ({
   name: pipeline.name,
 });
 
+// The schema does not keep a pipeline's stage ids apart (the decider does, an import may not): the first stage of
+// an id is its row, so a later one of the same id never makes one write touch a row twice.
 export const stageRowsOf = (pipeline: Pipeline): StageRow[] =>
-  pipeline.stages.map((stage, sortOrder) => ({
+  pipeline.stages.flatMap((stage, sortOrder) => (pipeline.stages.findIndex((s) => s.id === stage.id) !== sortOrder ? [] : [{
     pipelineId: pipeline.pipelineId,
     stageId: stage.id,
     label: stage.label,
@@ -53,7 +55,7 @@ export const stageRowsOf = (pipeline: Pipeline): StageRow[] =>
     closed: stage.closed,
     stuckAfterDays: stage.stuckAfterDays,
     archived: stage.archived,
-  }));
+  }]));
 
 /** The pipeline back from its rows; stages in any order. */
 export const pipelineFromRows = (row: PipelineRow, stages: readonly StageRow[]): Pipeline => ({

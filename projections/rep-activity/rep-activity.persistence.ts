@@ -2,6 +2,7 @@
 // table adds them, so a rebuild never reads rows back and makes two round trips per batch.
 import type { RecordedEvent } from '../../libs/event-store/src/index.js';
 import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
+import { formatCents, pgDay } from '../pg-values.js';
 import {
   activityIncrements,
   REP_ACTIVITY_EVENT_TYPES,
@@ -29,7 +30,8 @@ const asActivityEvent = (event: RecordedEvent) => ({
 
 export const repActivityProjection: ProjectionDefinition = {
   name: 'rep-activity',
-  codeVersion: 1,
+  // 2: won amounts in unbounded numeric, days of any year.
+  codeVersion: 2,
   filter: { eventTypes: REP_ACTIVITY_EVENT_TYPES },
   tables: ['rep_activity_daily', 'rep_activity_won_amounts'],
   createTables: ({ table }) => `
@@ -45,7 +47,7 @@ export const repActivityProjection: ProjectionDefinition = {
       day date NOT NULL,
       currency char(3) NOT NULL,
       deals_won integer NOT NULL,
-      amount numeric(20, 2) NOT NULL,
+      amount numeric NOT NULL,
       PRIMARY KEY (owner_id, day, currency)
     );
     CREATE INDEX ${table('rep_activity_won_amounts')}_day ON ${table('rep_activity_won_amounts')} (day);`,
@@ -54,7 +56,7 @@ export const repActivityProjection: ProjectionDefinition = {
     if (daily.size > 0) {
       const rows = [...daily.values()];
       const dailyTable = table('rep_activity_daily');
-      const arrays = [rows.map((r) => r.ownerId), rows.map((r) => r.day), ...COLUMNS.map(([, field]) => rows.map((r) => r[field]))];
+      const arrays = [rows.map((r) => r.ownerId), rows.map((r) => pgDay(r.day)), ...COLUMNS.map(([, field]) => rows.map((r) => r[field]))];
       await tx.query(
         `INSERT INTO ${dailyTable} (owner_id, day, ${COLUMNS.map(([column]) => column).join(', ')})
          SELECT * FROM unnest($1::text[], $2::date[], ${COLUMNS.map((_, i) => `$${i + 3}::int[]`).join(', ')})
@@ -68,17 +70,16 @@ export const repActivityProjection: ProjectionDefinition = {
       const won = table('rep_activity_won_amounts');
       await tx.query(
         `INSERT INTO ${won} (owner_id, day, currency, deals_won, amount)
-         SELECT owner_id, day, currency, deals_won, cents / 100
-           FROM unnest($1::text[], $2::date[], $3::text[], $4::int[], $5::numeric[]) AS u(owner_id, day, currency, deals_won, cents)
+         SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::int[], $5::numeric[])
          ON CONFLICT (owner_id, day, currency) DO UPDATE SET
            deals_won = ${won}.deals_won + excluded.deals_won,
            amount = ${won}.amount + excluded.amount`,
         [
           rows.map((r) => r.ownerId),
-          rows.map((r) => r.day),
+          rows.map((r) => pgDay(r.day)),
           rows.map((r) => r.currency),
           rows.map((r) => r.dealsWon),
-          rows.map((r) => r.amountCents),
+          rows.map((r) => formatCents(r.amountCents)),
         ],
       );
     }

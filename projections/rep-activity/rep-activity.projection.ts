@@ -3,6 +3,7 @@
 import type { DealCreated, DealWon } from '../../libs/domain/src/deal/deal.events.js';
 import type { EngagementLogged, TaskCompleted } from '../../libs/domain/src/engagement/engagement.events.js';
 import { assertNever } from '../../libs/domain/src/shared/index.js';
+import { centsOf, storedInstant } from '../pg-values.js';
 import type { TicketClosed } from '../../libs/domain/src/ticket/ticket.events.js';
 
 export type RepActivityEvent = EngagementLogged | TaskCompleted | DealCreated | DealWon | TicketClosed;
@@ -32,7 +33,7 @@ export type ActivityCounter = (typeof ACTIVITY_COUNTERS)[number];
 export type DailyActivity = Readonly<{ ownerId: string; day: string } & Record<ActivityCounter, number>>;
 
 /** Deals one owner won on one UTC day in one currency; amounts in minor units (cents) so sums stay exact. */
-export type DailyWonAmount = Readonly<{ ownerId: string; day: string; currency: string; dealsWon: number; amountCents: number }>;
+export type DailyWonAmount = Readonly<{ ownerId: string; day: string; currency: string; dealsWon: number; amountCents: bigint }>;
 
 /** What a batch adds to the read model: increments per (owner, day) and per (owner, day, currency). */
 export type ActivityIncrements = Readonly<{
@@ -43,9 +44,13 @@ export type ActivityIncrements = Readonly<{
 export type TimedEvent<E> = Readonly<{ event: E; occurredAt: string }>;
 
 /** The UTC calendar day of an ISO instant. */
-export const utcDay = (instant: string): string =>
-  // The store writes UTC (`...Z`); anything else (an offset) is normalised through Date.
-  instant.endsWith('Z') && instant[10] === 'T' ? instant.slice(0, 10) : new Date(instant).toISOString().slice(0, 10);
+export const utcDay = (instant: string): string => {
+  // The store writes UTC (`...Z`); anything else (an offset, a year beyond 9999 as `+010000`) goes through Date,
+  // clamped to the first day PostgreSQL holds, so two days before it are one key, as they are one row.
+  if (instant.endsWith('Z') && instant[10] === 'T' && /^\d{4}-/.test(instant)) return instant.slice(0, 10);
+  const iso = storedInstant(instant);
+  return iso.slice(0, iso.indexOf('T'));
+};
 
 const KIND_COUNTER: Readonly<Record<EngagementLogged['data']['kind'], ActivityCounter>> = {
   email: 'emails',
@@ -55,8 +60,8 @@ const KIND_COUNTER: Readonly<Record<EngagementLogged['data']['kind'], ActivityCo
   task: 'tasksCreated',
 };
 
-// Amounts carry at most two decimals; rounding removes binary-float noise (0.29 * 100 = 28.999...).
-export const toCents = (amount: number): number => Math.round(amount * 100);
+// Exact whatever the amount (0.29, 1e18, 1e21): cents from the number's decimal digits, summed as bigint.
+export const toCents = (amount: number): bigint => centsOf(amount);
 
 const creditOf = (event: RepActivityEvent): { ownerId: string | null; counter: ActivityCounter } => {
   switch (event.type) {
@@ -104,7 +109,7 @@ export const activityIncrements = (events: readonly TimedEvent<RepActivityEvent>
     if (event.type === 'DealWon') {
       const { currency } = event.data;
       const amountKey = `${key}|${currency}`;
-      const won = wonAmounts.get(amountKey) ?? { ownerId, day, currency, dealsWon: 0, amountCents: 0 };
+      const won = wonAmounts.get(amountKey) ?? { ownerId, day, currency, dealsWon: 0, amountCents: 0n };
       wonAmounts.set(amountKey, { ...won, dealsWon: won.dealsWon + 1, amountCents: won.amountCents + toCents(event.data.amount) });
     }
   }

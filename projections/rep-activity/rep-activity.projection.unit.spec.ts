@@ -117,7 +117,7 @@ describe('rep activity projection', () => {
       { ownerId: 'ada', day: '2026-01-10', ...zero, dealsCreated: 1 },
       { ownerId: 'bob', day: '2026-01-20', ...zero, dealsWon: 1 },
     ]);
-    expect(wonRows(events)).toEqual([{ ownerId: 'bob', day: '2026-01-20', currency: 'EUR', dealsWon: 1, amountCents: 120050 }]);
+    expect(wonRows(events)).toEqual([{ ownerId: 'bob', day: '2026-01-20', currency: 'EUR', dealsWon: 1, amountCents: 120050n }]);
   });
 
   it('credits nobody for a deal created without an owner, a deal won without one, or a ticket closed without one', () => {
@@ -139,8 +139,8 @@ describe('rep activity projection', () => {
     ];
     expect(dailyRows(events)).toEqual([{ ownerId: 'bob', day: '2026-01-20', ...zero, dealsWon: 4 }]);
     expect(wonRows(events)).toEqual([
-      { ownerId: 'bob', day: '2026-01-20', currency: 'EUR', dealsWon: 3, amountCents: 59 },
-      { ownerId: 'bob', day: '2026-01-20', currency: 'USD', dealsWon: 1, amountCents: 9900 },
+      { ownerId: 'bob', day: '2026-01-20', currency: 'EUR', dealsWon: 3, amountCents: 59n },
+      { ownerId: 'bob', day: '2026-01-20', currency: 'USD', dealsWon: 1, amountCents: 9900n },
     ]);
   });
 
@@ -159,7 +159,7 @@ describe('rep activity projection', () => {
 
   it('reads days and cents the way the rows store them', () => {
     expect(utcDay('2024-02-29T23:00:00.000-02:00')).toBe('2024-03-01');
-    expect(toCents(0.29)).toBe(29);
-    expect(toCents(1234567.89)).toBe(123456789);
+    expect(toCents(0.29)).toBe(29n);
+    expect(toCents(1234567.89)).toBe(123456789n);
   });
 });

@@ -16,6 +16,7 @@ import {
   type DealVisits,
   type StageVisit,
 } from './stage-duration.projection.js';
+import { pgInstant, pgInstantOrNull } from '../pg-values.js';
 
 export const STAGE_DURATION = 'stage-duration';
 
@@ -107,7 +108,7 @@ const saveDeals = async (tx: pg.PoolClient, table: string, deals: readonly DealV
       deals.map((d) => d.current.stageId),
       deals.map((d) => d.current.seq),
       deals.map((d) => d.current.visit),
-      deals.map((d) => d.current.enteredAt),
+      deals.map((d) => pgInstant(d.current.enteredAt)),
       deals.map((d) => JSON.stringify(d.visitCounts)),
     ],
   );
@@ -128,8 +129,8 @@ const saveVisits = async (tx: pg.PoolClient, table: string, visits: readonly Sta
       visits.map((v) => v.pipelineId),
       visits.map((v) => v.stageId),
       visits.map((v) => v.visit),
-      visits.map((v) => v.enteredAt),
-      visits.map((v) => v.exitedAt),
+      visits.map((v) => pgInstant(v.enteredAt)),
+      visits.map((v) => pgInstantOrNull(v.exitedAt)),
       visits.map((v) => v.exitedTo),
       visits.map((v) => v.durationMs),
     ],

@@ -14,6 +14,7 @@ import {
   type TicketsEvent,
   type TicketStatus,
 } from './tickets.projection.js';
+import { pgInstant, pgInstantOrNull } from '../pg-values.js';
 
 type TicketRecord = {
   ticket_id: string;
@@ -120,9 +121,9 @@ export const ticketsProjection: ProjectionDefinition = {
           rows.map((r) => r.priority),
           rows.map((r) => r.ownerId),
           rows.map((r) => r.status),
-          rows.map((r) => r.createdAt),
-          rows.map((r) => r.closedAt),
-          rows.map((r) => r.enteredStageAt),
+          rows.map((r) => pgInstant(r.createdAt)),
+          rows.map((r) => pgInstantOrNull(r.closedAt)),
+          rows.map((r) => pgInstant(r.enteredStageAt)),
         ],
       );
     }

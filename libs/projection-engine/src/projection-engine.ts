@@ -12,7 +12,8 @@ import {
   type Position,
   type RecordedEvent,
 } from '../../event-store/src/index.js';
-import { inTransaction, migrate } from '../../postgres/src/index.js';
+import { projectionOperationsStream, type ProjectionEventSkipped } from '../../domain/src/projection-operations/index.js';
+import { inTransaction, isConnectionError, migrate } from '../../postgres/src/index.js';
 import { readPage, SharedPageReader } from './batches.js';
 import { projectionEngineMigrations } from './projection-engine.migrations.js';
 import type { ProjectionDefinition, ProjectionTables } from './projection.js';
@@ -20,6 +21,9 @@ import type { ProjectionDefinition, ProjectionTables } from './projection.js';
 export type BuildState = 'building' | 'active' | 'retired' | 'dropped';
 
 export type ParkedEvent = Readonly<{ eventId: string; type: string; position: string; error: string }>;
+
+/** An event one build goes on without: an operator's decision, recorded in the log (ProjectionEventSkipped). */
+export type SkippedEvent = Readonly<{ eventId: string; position: string; reason: string; skippedBy: string; skippedAt: string }>;
 
 export type BuildStatus = Readonly<{
   name: string;
@@ -35,6 +39,8 @@ export type BuildStatus = Readonly<{
   lagMs: number | null;
   eventsPerSecond: number | null;
   parked: ParkedEvent | null;
+  /** The events this build was told to go on without, in the order they were skipped. */
+  skipped: readonly SkippedEvent[];
   activateWhenCaughtUp: boolean;
 }>;
 
@@ -92,6 +98,9 @@ class BuildRunner {
   position: Position | null;
   eventsProcessed: number;
   parked: ParkedEvent | null;
+  /** By event id; learnt from the log, so a skip recorded just before a crash still holds after it. */
+  skipped: ReadonlyMap<string, SkippedEvent> = new Map();
+  private skipsLoaded = false;
   caughtUp = false;
   /** The position moved past events this build does not read, and the stored checkpoint has not followed yet. */
   private unsavedPosition = false;
@@ -172,9 +181,13 @@ class BuildRunner {
 
   private async step(): Promise<void> {
     if (this.parked) {
-      await this.sleep();
+      // An operator may skip the poison event from any process: the log says so, and the build goes on.
+      await this.loadSkips();
+      if (this.parked && this.skipped.has(this.parked.eventId)) await this.unpark();
+      else await this.sleep();
       return;
     }
+    if (!this.skipsLoaded) await this.loadSkips();
     if (this.engine.readsAlone(this)) {
       await this.stepAlone();
       return;
@@ -253,8 +266,12 @@ class BuildRunner {
     }
   }
 
-  /** Applies `events` (those of the page up to `end` that this build reads) and moves the checkpoint to `end`. */
-  private async applyBatch(events: readonly RecordedEvent[], end: Position): Promise<void> {
+  /**
+   * Applies `events` (those of the page up to `end` that this build reads, less those it was told to skip) and moves
+   * the checkpoint to `end`.
+   */
+  private async applyBatch(page: readonly RecordedEvent[], end: Position): Promise<void> {
+    const events = this.skipped.size === 0 ? page : page.filter((event) => !this.skipped.has(event.id));
     if (events.length === 0) {
       // Nothing to write: the stored checkpoint follows with the next batch, or when the build catches up.
       this.position = end;
@@ -269,6 +286,8 @@ class BuildRunner {
         try {
           await this.definition.apply(events, { tx, table: tablesOf(this.version).table, params: this.row.params });
         } catch (error) {
+          // A connection lost mid-batch says nothing about the events: retried from the checkpoint, never parked.
+          if (isConnectionError(error)) throw error;
           throw new ProjectionApplyError(error);
         }
         await tx.query(
@@ -334,6 +353,17 @@ class BuildRunner {
       `UPDATE tally_projection_builds SET parked = $3, updated_at = now() WHERE name = $1 AND version = $2`,
       [this.definition.name, this.version, JSON.stringify(this.parked)],
     );
+  }
+
+  async loadSkips(): Promise<void> {
+    this.skipped = new Map((await this.engine.skipsOf(this.definition.name, this.version)).map((skip) => [skip.eventId, skip]));
+    this.skipsLoaded = true;
+  }
+
+  /** After a skip was recorded: learn it now rather than at the next poll, and go on if it was the poison event. */
+  async learnSkips(): Promise<void> {
+    await this.loadSkips();
+    if (this.parked && this.skipped.has(this.parked.eventId)) await this.unpark();
   }
 
   async unpark(): Promise<void> {
@@ -471,6 +501,23 @@ export class ProjectionEngine {
     await runner.unpark();
   }
 
+  /** The events build `version` of `name` was told to skip, from the log: `projection-<name>`. */
+  async skipsOf(name: string, version: number): Promise<SkippedEvent[]> {
+    const skips: SkippedEvent[] = [];
+    for await (const event of this.store.readStream(projectionOperationsStream(name))) {
+      if (event.type !== 'ProjectionEventSkipped') continue;
+      const { projection, buildVersion, eventId, position, reason } = event.data as ProjectionEventSkipped['data'];
+      if (projection !== name || buildVersion !== version) continue;
+      skips.push({ eventId, position, reason, skippedBy: event.metadata.actor, skippedAt: event.metadata.occurredAt });
+    }
+    return skips;
+  }
+
+  /** Tells a running build of this process that a skip was recorded for it (another process learns at its poll). */
+  async skipRecorded(name: string, version: number): Promise<void> {
+    await this.runners.get(`${name}@${version}`)?.learnSkips();
+  }
+
   /** Every build that is not dropped, with its live status. */
   async status(name?: string): Promise<BuildStatus[]> {
     const { rows } = await this.pool.query<BuildRow>(
@@ -515,6 +562,7 @@ export class ProjectionEngine {
       lagMs,
       eventsPerSecond: runner?.eventsPerSecond() ?? null,
       parked: parked ?? null,
+      skipped: runner ? [...runner.skipped.values()] : await this.skipsOf(row.name, row.version),
       activateWhenCaughtUp: row.activate_when_caught_up,
     };
   }

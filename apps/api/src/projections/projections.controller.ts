@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import { CommandExecutor, type RequestContext } from '../../../../libs/application/src/index.js';
 import { ProjectionNotFound, type BuildStatus } from '../../../../libs/projection-engine/src/index.js';
 import { ruleViolated } from '../../../../libs/domain/src/shared/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
@@ -13,6 +13,7 @@ import { replayReport, type ReplayReport } from '../scoring/lead-score-audit.js'
 import { FormulasService } from '../scoring/formulas.service.js';
 import { RUNTIME } from '../tokens.js';
 import { ProjectionNameParam } from './projection-name.param.js';
+import { ProjectionSkips } from './projection-skips.js';
 
 export class RebuildDto {
   @ApiPropertyOptional({ description: 'Build and report, but never replace the active build' })
@@ -50,16 +51,35 @@ export class ReplayReportQuery {
   against?: number;
 }
 
+export class SkipDto {
+  @ApiProperty({ description: 'The event the build is parked on (its id, as the status shows it)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  eventId!: string;
+
+  @ApiProperty({ description: 'Why the read model may go on without it; recorded in the log with who and when' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must say why the event is skipped' })
+  @MaxLength(1000)
+  reason!: string;
+}
+
 export type RebuildProgress = BuildStatus & Readonly<{ etaSeconds: number | null }>;
 
 @ApiTags('projections')
 @Controller('v1/projections')
 export class ProjectionsController {
+  private readonly skips: ProjectionSkips;
+
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(FormulasService) private readonly formulas: FormulasService,
-  ) {}
+    @Inject(CommandExecutor) executor: CommandExecutor,
+  ) {
+    this.skips = new ProjectionSkips(executor, runtime.projections);
+  }
 
   @Get()
   @ApiOperation({ summary: 'Every projection build: version, status, position, lag in events and milliseconds' })
@@ -121,6 +141,17 @@ export class ProjectionsController {
   async report(@Param() { name, version }: BuildParam, @Query() { against }: ReplayReportQuery): Promise<ReplayReport> {
     if (name !== 'lead-score') throw ruleViolated('report-for-lead-score-only', 'only lead-score builds have a replay report');
     return replayReport(this.runtime.projections, this.runtime.db.pool, version, against);
+  }
+
+  @Post(':name/skips')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Super-admin: let the parked build go on without the event it is parked on, for that build only; the skip is ' +
+      'recorded in the log (who, when, why) and shown in the status',
+  })
+  skip(@Param() { name }: ProjectionNameParam, @Body() { eventId, reason }: SkipDto, @Ctx() context: RequestContext): Promise<BuildStatus> {
+    return this.skips.skip(name, eventId, reason, context);
   }
 
   @Post(':name/resume')

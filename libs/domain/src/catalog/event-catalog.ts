@@ -7,6 +7,7 @@ import { engagementEventDefinitions } from '../engagement/index.js';
 import { marketingPolicyEventDefinitions } from '../marketing-policy/index.js';
 import { ownerEventDefinitions } from '../owner/index.js';
 import { pipelineEventDefinitions } from '../pipeline/index.js';
+import { projectionOperationsEventDefinitions } from '../projection-operations/index.js';
 import { scoringFormulaEventDefinitions } from '../scoring-formula/index.js';
 import type { EventDefinition } from '../shared/index.js';
 import { ticketEventDefinitions } from '../ticket/index.js';
@@ -75,6 +76,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...ticketEventDefinitions,
   ...engagementEventDefinitions,
   ...scoringFormulaEventDefinitions,
+  ...projectionOperationsEventDefinitions,
 ];
 
 export const eventCatalog = new EventCatalog(EVENT_DEFINITIONS);

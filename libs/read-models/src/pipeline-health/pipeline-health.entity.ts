@@ -35,7 +35,7 @@ export class PipelineHealthDeal {
   @Column({ type: 'numeric', transformer: numericColumn }) amount!: number;
   @Column({ type: 'text' }) currency!: string;
   @Column({ name: 'owner_id', type: 'text', nullable: true }) ownerId!: string | null;
-  @Column({ name: 'close_date', type: 'date' }) closeDate!: string;
+  @Column({ name: 'close_date', type: 'text' }) closeDate!: string;
   @Column({ type: 'text' }) outcome!: 'open' | 'won' | 'lost';
   @Column({ name: 'entered_stage_at', type: 'timestamptz' }) enteredStageAt!: Date;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -24,7 +24,7 @@ export class RepActivityWonAmount {
   @PrimaryColumn({ type: 'char', length: 3 }) currency!: string;
   @Column({ name: 'deals_won', type: 'int' }) dealsWon!: number;
   /** numeric(20,2): arrives as a string so no cent is lost on the way. */
-  @Column({ type: 'numeric', precision: 20, scale: 2 }) amount!: string;
+  @Column({ type: 'numeric' }) amount!: string;
 }
 
 export const REP_ACTIVITY_ENTITIES = [RepActivityDay, RepActivityWonAmount];

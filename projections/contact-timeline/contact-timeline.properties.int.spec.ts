@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { newEvent } from '../../test/support/events.js';
+import { storedInstant } from '../pg-values.js';
+import { assertProjects, openPropertyBed, runEngine, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { contactTimelineProjection } from './contact-timeline.persistence.js';
+
+// Events of the contact's own streams: each is a row of its contact's timeline.
+const OWN_EVENT = /^(Contact|PageViewed|FormSubmitted|MarketingEmail)/;
+
+describe('contact-timeline takes every value its events allow', () => {
+  // Issue 12: a page view that happened at 0000-01-01T00:00:00Z parked the build, and resume parked it again.
+  it('stores a page view of year 0 (and of year 10000) instead of parking', async () => {
+    const contactId = randomUUID();
+    const view = (occurredAt: string) => newEvent('PageViewed', { contactId, url: 'https://x.test/', title: null, referrer: null }, { occurredAt });
+    const build = await runEngine(
+      contactTimelineProjection,
+      [
+        [`activity-${contactId}`, view('0000-01-01T00:00:00.000Z')],
+        [`activity-${contactId}`, view('+010000-01-01T00:00:00.000Z')],
+      ],
+      async (pool) => {
+        const { rows } = await pool.query<{ occurred_at: Date }>('SELECT occurred_at FROM contact_timeline WHERE contact_id = $1 ORDER BY occurred_at', [contactId]);
+        expect(rows.map((r) => r.occurred_at.toISOString())).toEqual(['0000-01-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z']);
+      },
+    );
+    expect(build.parked).toBeNull();
+  });
+
+  let bed: PropertyBed & { close(): Promise<void> };
+  beforeAll(async () => {
+    bed = await openPropertyBed();
+  });
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('never throws on a history of schema-valid events, and shows each contact event at its business time', async () => {
+    await assertProjects(bed, contactTimelineProjection, async ({ events, table, pool }) => {
+      const { rows } = await pool.query<{ contact_id: string; event_id: string; occurred_at: Date }>(
+        `SELECT contact_id, event_id, occurred_at FROM ${table('contact_timeline')} WHERE merged_from IS NULL`,
+      );
+      const stored = new Map(rows.map((row) => [`${row.contact_id}|${row.event_id}`, row.occurred_at.toISOString()]));
+      for (const event of events.filter((e) => OWN_EVENT.test(e.type))) {
+        const { contactId } = event.data as { contactId: string };
+        expect(stored.get(`${contactId}|${event.id}`)).toBe(storedInstant(event.metadata.occurredAt));
+      }
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { newEvent } from '../../test/support/events.js';
+import { centsOf, formatCents, pgDay } from '../pg-values.js';
+import { assertProjects, openPropertyBed, runEngine, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { repActivityProjection } from './rep-activity.persistence.js';
+import { utcDay } from './rep-activity.projection.js';
+
+type Won = { ownerId: string | null; amount: number; currency: string };
+
+describe('rep-activity takes every value its events allow', () => {
+  // Issue 12: a deal won at 1e18 parked the build (numeric(20, 2)), and resume parked it again.
+  it('stores a deal won at 1e18 (and one won in year 0) instead of parking', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const won = (dealId: string, amount: number, occurredAt: string) =>
+      newEvent('DealWon', { dealId, pipelineId: 'p', stageId: 'won', amount, currency: 'EUR', ownerId: 'rep' }, { occurredAt });
+    const build = await runEngine(
+      repActivityProjection,
+      [
+        [`deal-${a}`, won(a, 1e18, '2026-01-15T10:00:00.000Z')],
+        [`deal-${b}`, won(b, 12.34, '0000-06-01T00:00:00.000Z')],
+      ],
+      async (pool) => {
+        const { rows } = await pool.query<{ day: string; amount: string }>(
+          'SELECT to_char(day, \'YYYY-MM-DD AD\') AS day, amount::text FROM rep_activity_won_amounts ORDER BY day',
+        );
+        expect(rows).toEqual([
+          { day: '0001-06-01 BC', amount: '12.34' },
+          { day: '2026-01-15 AD', amount: '1000000000000000000.00' },
+        ]);
+      },
+    );
+    expect(build.parked).toBeNull();
+  });
+
+  let bed: PropertyBed & { close(): Promise<void> };
+  beforeAll(async () => {
+    bed = await openPropertyBed();
+  });
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('never throws on a history of schema-valid events, and sums each rep day of wins exactly', async () => {
+    await assertProjects(bed, repActivityProjection, async ({ events, table, pool }) => {
+      const expected = new Map<string, bigint>();
+      for (const event of events) {
+        const data = event.data as Won;
+        if (event.type !== 'DealWon' || data.ownerId === null) continue;
+        const key = `${data.ownerId}|${pgDay(utcDay(event.metadata.occurredAt))}|${data.currency}`;
+        expected.set(key, (expected.get(key) ?? 0n) + centsOf(data.amount));
+      }
+      const { rows } = await pool.query<{ owner_id: string; day: string; currency: string; amount: string }>(
+        `SELECT owner_id, day::text, currency, amount::text FROM ${table('rep_activity_won_amounts')}`,
+      );
+      const stored = new Map(rows.map((row) => [`${row.owner_id}|${row.day}|${row.currency}`, row.amount]));
+      expect([...stored.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [key, cents] of expected) expect(stored.get(key)).toBe(formatCents(cents));
+      // Completion is credited to whoever ticked the task off; everything else to the owner it names.
+      const credited = events.map((e) => (e.type === 'TaskCompleted' ? (e.data as { completedBy: string }).completedBy : (e.data as { ownerId: string | null }).ownerId));
+      const owners = new Set(credited.filter((owner) => owner !== null));
+      const { rows: daily } = await pool.query<{ owner_id: string }>(`SELECT DISTINCT owner_id FROM ${table('rep_activity_daily')}`);
+      for (const owner of owners) expect(daily.map((r) => r.owner_id)).toContain(owner);
+    });
+  });
+});
