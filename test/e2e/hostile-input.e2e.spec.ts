@@ -771,6 +771,7 @@ describe('hostile input', () => {
       const response = await postRaw('/v1/contacts', '{"email": "exact@example.com", "source": "api", "properties": {"seats": 9007199254740993}}');
       expect(response.status).toBe(400);
       expect(response.body.message).toMatch(/^properties\.seats: 9007199254740993 cannot be kept exactly/);
+      expect(response.body).toMatchObject({ error: 'ENTITY_INEXACT_NUMBER', fields: [{ field: 'properties.seats' }] });
       expect(await countEvents()).toBe(before);
       const kept = await postRaw('/v1/contacts', '{"email": "exact@example.com", "source": "api", "properties": {"seats": 9007199254740991, "share": 0.1}}');
       expect(kept.status).toBe(201);

@@ -92,11 +92,12 @@ export const verifyJsonBody = (request: IncomingMessage, response: ServerRespons
   const inexact = inexactNumber(utf8Text(body, charset));
   if (inexact) {
     const kept = String(Number(inexact.literal));
-    throw refusal(
+    const error = refusal(
       400,
       'entity.inexact.number',
       `${inexact.field}: ${inexact.literal.slice(0, 40)} cannot be kept exactly as a JSON number (it would become ${kept}); nothing was stored`,
     );
+    throw Object.assign(error, { field: inexact.field });
   }
 };
 

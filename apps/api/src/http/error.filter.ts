@@ -10,6 +10,8 @@ import {
   DuplicateEventIds,
   InvalidAppend,
   InvalidPosition,
+  AppendTooLarge,
+  StreamDeleted,
   WrongExpectedRevision,
 } from '../../../../libs/event-store/src/index.js';
 
@@ -19,6 +21,21 @@ type ErrorBody = { status: number; body: Record<string, unknown>; headers?: Reco
 const UNDEFINED_TABLE = '42P01';
 
 const DOMAIN_STATUS = { NOT_FOUND: 404, ALREADY_EXISTS: 409, RULE_VIOLATED: 422 } as const;
+
+/** body-parser's errors carry their status, a `type` and an `expose` flag; ours also name the field. */
+const bodyParserError = (error: unknown): ErrorBody | null => {
+  const candidate = error as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown; field?: unknown } | undefined;
+  if (typeof candidate?.status !== 'number' || candidate.status < 400 || candidate.status >= 500 || !candidate.expose) return null;
+  const message = String(candidate.message);
+  return {
+    status: candidate.status,
+    body: {
+      error: String(candidate.type ?? 'BAD_REQUEST').toUpperCase().replace(/\./g, '_'),
+      message,
+      ...(typeof candidate.field === 'string' ? { fields: [{ field: candidate.field, reason: message }] } : {}),
+    },
+  };
+};
 
 export const toHttpError = (error: unknown): ErrorBody | null => {
   if (error instanceof DomainError) {
@@ -37,6 +54,12 @@ export const toHttpError = (error: unknown): ErrorBody | null => {
   }
   if (error instanceof DuplicateEventIds || error instanceof InvalidAppend) {
     return { status: 422, body: { error: error.code, message: error.message } };
+  }
+  if (error instanceof AppendTooLarge) {
+    return { status: 413, body: { error: error.code, message: error.message, maxAppendSize: error.maxAppendSize } };
+  }
+  if (error instanceof StreamDeleted) {
+    return { status: 410, body: { error: error.code, message: error.message } };
   }
   if (error instanceof ReadModelBehind) {
     return { status: 503, body: { error: error.code, message: error.message }, headers: { 'Retry-After': '1' } };
@@ -67,19 +90,14 @@ export const toHttpError = (error: unknown): ErrorBody | null => {
   if (error instanceof InvalidPosition || error instanceof InvalidCursor) {
     return { status: 400, body: { error: error.code, message: error.message } };
   }
+  // Nest wraps body-parser's errors (broken JSON, too large, refused by our verify step) in an HttpException.
+  const parserError = bodyParserError(error instanceof HttpException ? error.cause : error);
+  if (parserError) return parserError;
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const body = typeof response === 'string' ? { error: 'HTTP_ERROR', message: response } : (response as Record<string, unknown>);
     const headers = (error as HttpException & { headers?: Record<string, string> }).headers;
     return { status: error.getStatus(), body: { error: body.error ?? 'HTTP_ERROR', ...body }, headers };
-  }
-  // body-parser's errors (broken JSON, too large) carry their status and an `expose` flag.
-  const candidate = error as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown };
-  if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose) {
-    return {
-      status: candidate.status,
-      body: { error: String(candidate.type ?? 'BAD_REQUEST').toUpperCase().replace(/\./g, '_'), message: String(candidate.message) },
-    };
   }
   return null;
 };
