@@ -184,6 +184,39 @@ describe('deals over HTTP', () => {
     expect(view.body).toMatchObject({ name: 'Acme, 80 seats', amount: 19200.5, currency: 'USD', closeDate: '2026-04-30', ownerId: null, revision: 4 });
   });
 
+  const fieldNames = (body: { fields: { field: string }[] }): string[] => [...new Set(body.fields.map((f) => f.field))];
+
+  it('sets the contract term at creation and with PATCH, 1 to 120 whole months', async () => {
+    const dealId = await createDeal({ ...deal, contractTermMonths: 24 });
+    expect((await streamOf(dealId))[0].data).toMatchObject({ contractTermMonths: 24 });
+    const patched = await t.http().patch(`/v1/deals/${dealId}`).set('If-Match', '0').send({ contractTermMonths: 36 }).expect(200);
+    expect(patched.body).toMatchObject({ revision: 1, events: ['DealContractTermChanged'] });
+    expect((await streamOf(dealId))[1].data).toEqual({ dealId, previous: 24, contractTermMonths: 36 });
+    expect((await t.http().get(`/v1/deals/${dealId}`).expect(200)).body).toMatchObject({ contractTermMonths: 36, revision: 1 });
+    for (const contractTermMonths of [0, 121, 1.5, '12']) {
+      const { body } = await t.http().patch(`/v1/deals/${dealId}`).send({ contractTermMonths }).expect(400);
+      expect(fieldNames(body)).toEqual(['contractTermMonths']);
+    }
+    expect(await streamOf(dealId)).toHaveLength(2);
+  });
+
+  it('answers 400 for null where a field may only be omitted, and takes null as "clear" only where it says so', async () => {
+    const before = await dealEventCount();
+    for (const field of ['contractTermMonths', 'closeDate', 'stageId', 'pipelineId', 'ownerId', 'contactIds', 'companyId', 'lostReason']) {
+      const { body } = await t.http().post('/v1/deals').send({ ...deal, [field]: null }).expect(400);
+      expect(fieldNames(body)).toEqual([field]);
+    }
+    expect(await dealEventCount()).toBe(before);
+    const dealId = await createDeal();
+    for (const field of ['name', 'amount', 'currency', 'contractTermMonths', 'closeDate']) {
+      const { body } = await t.http().patch(`/v1/deals/${dealId}`).send({ [field]: null }).expect(400);
+      expect(fieldNames(body)).toEqual([field]);
+    }
+    await moveTo(dealId, { stageId: 'qualifiedtobuy', lostReason: null }).expect(400);
+    const unassigned = await t.http().patch(`/v1/deals/${dealId}`).send({ ownerId: null }).expect(200);
+    expect(unassigned.body.events).toEqual(['DealOwnerAssigned']);
+  });
+
   it('associates and dissociates contacts and sets the company', async () => {
     const [contactA, contactB, companyId] = [randomUUID(), randomUUID(), randomUUID()];
     const dealId = await createDeal({ ...deal, contactIds: [contactA] });

@@ -11,6 +11,18 @@ const day = (n: number): string => new Date(T0 + n * 86_400_000).toISOString();
 type Summary = { contactId: string; total: number; qualification: string; asOf: string };
 type Contribution = { ruleId: string; eventId: string | null; position: string | null; counted: number; cutByRuleCap: number };
 
+// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
+// digits past the millisecond, week dates.
+const BAD_INSTANTS = [
+  '2026-02-30T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '1000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-01-01T00:00:00+23:59',
+  '2026-01-01T00:00:00.000000001Z',
+  '2026-W01',
+];
+
 describe('lead scores read model over HTTP', () => {
   let t: TestApp;
   let lastPosition = '0';
@@ -213,6 +225,16 @@ describe('lead scores read model over HTTP', () => {
     await t.http().get(`/v1/read-models/lead-scores/${randomUUID()}`).expect(404);
     await t.http().get(`/v1/read-models/lead-scores/${randomUUID()}/contributions`).expect(404);
     await t.http().get('/v1/read-models/lead-scores/not-a-uuid').expect(400);
+  });
+
+  it('refuses an asOf outside what every store holds', async () => {
+    const contactId = randomUUID();
+    for (const asOf of BAD_INSTANTS) {
+      for (const path of [contactId, `${contactId}/contributions`]) {
+        const { body } = await t.http().get(`/v1/read-models/lead-scores/${path}`).query({ asOf }).expect(400);
+        expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['asOf']);
+      }
+    }
   });
 
   it('waits for minPosition and names the position it reflects', async () => {

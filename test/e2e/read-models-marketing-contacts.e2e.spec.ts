@@ -7,6 +7,20 @@ const URL = '/v1/read-models/marketing-contacts';
 
 type Change = { contactId: string; effectiveAt: string; status: string; previous: string | null; reason: string; eventId: string; countDelta: number };
 
+// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
+// digits past the millisecond, week dates.
+const BAD_INSTANTS = [
+  '2026-02-30T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '1000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-01-01T00:00:00+23:59',
+  '2026-01-01T00:00:00.000000001Z',
+  '2026-W01',
+  '2026-02-30',
+  '1899-12-31',
+];
+
 describe('marketing contacts read model over HTTP', () => {
   let t: TestApp;
   let position: string;
@@ -128,6 +142,17 @@ describe('marketing contacts read model over HTTP', () => {
     const backwards = await t.http().get(`${URL}/changes`).query({ from: '2026-02-01', to: '2026-01-01' }).expect(400);
     expect(backwards.body.error).toBe('INVALID_DATE_RANGE');
     await t.http().get(URL).query({ asOf: 'now' }).expect(400);
+  });
+
+  it('refuses instants outside what every store holds', async () => {
+    for (const value of BAD_INSTANTS) {
+      expect((await t.http().get(URL).query({ asOf: value }).expect(400)).body.fields.map((f: { field: string }) => f.field)).toEqual(['asOf']);
+      for (const field of ['from', 'to']) {
+        const { body } = await t.http().get(`${URL}/changes`).query({ [field]: value }).expect(400);
+        expect(body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      }
+    }
+    await t.http().get(URL).query({ asOf: '2199-12-31T23:59:59.999Z' }).expect(200);
   });
 
   it('answers CSV on request', async () => {

@@ -15,6 +15,18 @@ const stage = (id: string, probability: number, closed: 'won' | 'lost' | null = 
   stuckAfterDays,
 });
 
+// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
+// digits past the millisecond, week dates.
+const BAD_INSTANTS = [
+  '2026-02-30T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '1000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-01-01T00:00:00+23:59',
+  '2026-01-01T00:00:00.000000001Z',
+  '2026-W01',
+];
+
 describe('pipeline health read model over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -261,6 +273,16 @@ describe('pipeline health read model over HTTP', () => {
     const forged = await t.http().get(url).query({ cursor: 'not-a-cursor' }).expect(400);
     expect(forged.body.error).toBe('INVALID_CURSOR');
     await t.http().get(url).query({ cursor: Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url') }).expect(400);
+  });
+
+  it('refuses an asOf outside what every store holds', async () => {
+    for (const asOf of BAD_INSTANTS) {
+      for (const url of ['/v1/read-models/pipeline-health', '/v1/read-models/pipeline-health/stuck-deals']) {
+        const { body } = await t.http().get(url).query({ asOf }).expect(400);
+        expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['asOf']);
+      }
+    }
+    await health({ asOf: '2026-03-01T14:00:00+14:00' }).expect(200);
   });
 
   it('answers 503 while a new build whose table has no view yet has not taken over', async () => {

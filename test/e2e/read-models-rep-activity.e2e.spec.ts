@@ -18,6 +18,19 @@ const zero = {
   wonAmounts: [],
 };
 
+// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
+// digits past the millisecond, week dates.
+const BAD_INSTANTS = [
+  '2026-02-30T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '1000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-01-01T00:00:00+23:59',
+  '2026-01-01T00:00:00.000000001Z',
+  '2026-W01',
+];
+const BAD_DAYS = ['2026-02-30', '0000-01-01', '1899-12-31', '2200-01-01', '20260101'];
+
 describe('rep activity read model over HTTP', () => {
   let t: TestApp;
   let position: string;
@@ -195,6 +208,22 @@ describe('rep activity read model over HTTP', () => {
     const { body } = await get({ from: '2026-02-30', to: '15/01/2026', granularity: 'year', asOf: 'yesterday', minPosition: 'x' }).expect(400);
     expect(body.error).toBe('VALIDATION_FAILED');
     expect(body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['from', 'to', 'granularity', 'asOf', 'minPosition']));
+  });
+
+  it('refuses days and instants outside what every store holds, and accepts the edges of that range', async () => {
+    for (const day of BAD_DAYS) {
+      for (const field of ['from', 'to']) {
+        const { body } = await get({ from: '2026-01-01', to: '2026-01-02', [field]: day }).expect(400);
+        expect(body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      }
+    }
+    for (const asOf of BAD_INSTANTS) {
+      const { body } = await get({ asOf }).expect(400);
+      expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['asOf']);
+    }
+    await get({ from: '1900-01-01', to: '1900-01-02' }).expect(200);
+    await get({ from: '2199-12-30', to: '2199-12-31' }).expect(200);
+    await get({ asOf: '2026-01-15T10:00:00+14:00' }).expect(200);
   });
 
   it('answers CSV on request', async () => {

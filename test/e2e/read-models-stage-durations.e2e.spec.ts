@@ -15,6 +15,18 @@ const stage = (id: string, closed: 'won' | 'lost' | null = null) => ({
   stuckAfterDays: null,
 });
 
+// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
+// digits past the millisecond, week dates.
+const BAD_INSTANTS = [
+  '2026-02-30T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '1000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-01-01T00:00:00+23:59',
+  '2026-01-01T00:00:00.000000001Z',
+  '2026-W01',
+];
+
 describe('stage duration read model over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -206,6 +218,13 @@ describe('stage duration read model over HTTP', () => {
     const pipelines = new Set(all.body.data.map((s: { pipelineId: string }) => s.pipelineId));
     expect(pipelines.has(pipelineId)).toBe(true);
     expect(pipelines.has(ticket.pipelineId)).toBe(false);
+  });
+
+  it('refuses an asOf outside what every store holds', async () => {
+    for (const asOf of BAD_INSTANTS) {
+      const { body } = await t.http().get(`/v1/read-models/stage-durations/deals/${randomUUID()}`).query({ asOf }).expect(400);
+      expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['asOf']);
+    }
   });
 
   it('answers 404 for an unknown pipeline, 400 for bad parameters, and 503 when a position is not reached', async () => {

@@ -6,6 +6,19 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const URL = '/v1/read-models/tickets';
 const AS_OF = '2026-01-17T00:00:00.000Z';
 
+// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
+// digits past the millisecond, week dates.
+const BAD_INSTANTS = [
+  '2026-02-30T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '1000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-01-01T00:00:00+23:59',
+  '2026-01-01T00:00:00.000000001Z',
+  '2026-W01',
+];
+const BAD_DAYS = ['2026-02-30', '0000-01-01', '1899-12-31', '2200-01-01', '20260101'];
+
 describe('tickets read model over HTTP', () => {
   let t: TestApp;
   let position: string;
@@ -135,6 +148,18 @@ describe('tickets read model over HTTP', () => {
     expect(backwards.body.error).toBe('INVALID_DATE_RANGE');
     await t.http().get(`${URL}/created-per-week`).query({ from: '2000-01-01', to: '2026-01-01' }).expect(400);
     await t.http().get(`${URL}/created-per-week`).query({ from: '2026-13-01' }).expect(400);
+  });
+
+  it('refuses days and instants outside what every store holds', async () => {
+    for (const asOf of BAD_INSTANTS) {
+      expect((await t.http().get(URL).query({ asOf }).expect(400)).body.fields.map((f: { field: string }) => f.field)).toEqual(['asOf']);
+      await t.http().get(`${URL}/created-per-week`).query({ asOf }).expect(400);
+    }
+    for (const day of BAD_DAYS) {
+      await t.http().get(`${URL}/created-per-week`).query({ from: day, to: '2026-01-01' }).expect(400);
+      await t.http().get(`${URL}/created-per-week`).query({ from: '2026-01-01', to: day }).expect(400);
+    }
+    await t.http().get(URL).query({ asOf: '1900-01-01T00:00:00Z' }).expect(200);
   });
 
   it('answers CSV on request', async () => {

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsOmittable } from '../http/validators.js';
 
 const MAX_EMPLOYEES = 10_000_000;
 
@@ -12,26 +13,26 @@ export class CreateCompanyDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'acme.com', description: 'Unique across companies; https://www.Acme.com/about counts as acme.com' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(253)
   domain?: string;
 
   @ApiPropertyOptional({ example: 'Manufacturing' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   industry?: string;
 
   @ApiPropertyOptional({ example: 250, minimum: 0 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(MAX_EMPLOYEES)
   employees?: number;
 
   @ApiPropertyOptional({ example: 'GB' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   country?: string;
@@ -49,7 +50,7 @@ const NullableText = (maxLength: number, example: string) =>
 
 export class UpdateCompanyDto {
   @ApiPropertyOptional({ example: 'Acme Group' })
-  @ValidateIf((_, value) => value !== undefined)
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

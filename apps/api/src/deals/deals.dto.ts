@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { DealOutcome } from '../../../../libs/domain/src/deal/index.js';
 import { MAX_AMOUNT } from '../../../../libs/domain/src/shared/index.js';
-import { IsAmount, IsCalendarDate, IsCurrencyCode } from '../http/validators.js';
+import { IsAmount, IsCalendarDate, IsCurrencyCode, IsOmittable } from '../http/validators.js';
 import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
 
 export class CreateDealDto {
@@ -13,12 +13,12 @@ export class CreateDealDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'default', description: "The deal pipeline; default 'default'" })
-  @IsOptional()
+  @IsOmittable()
   @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
   pipelineId?: string;
 
   @ApiPropertyOptional({ example: 'qualifiedtobuy', description: "Default: the pipeline's first open stage" })
-  @IsOptional()
+  @IsOmittable()
   @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
   stageId?: string;
 
@@ -31,36 +31,36 @@ export class CreateDealDto {
   currency!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 120, default: 12 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(120)
   contractTermMonths?: number;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Expected close; default: the end of this month' })
-  @IsOptional()
+  @IsOmittable()
   @IsCalendarDate()
   closeDate?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   ownerId?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID(undefined, { each: true })
   contactIds?: string[];
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   companyId?: string;
 
   @ApiPropertyOptional({ description: 'Required when stageId is a lost stage' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   lostReason?: string;
@@ -72,7 +72,7 @@ export class MoveDealToStageDto {
   stageId!: string;
 
   @ApiPropertyOptional({ description: 'Required when stageId is a lost stage' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   lostReason?: string;
@@ -84,29 +84,34 @@ export class ReopenDealDto {
   stageId!: string;
 }
 
-// Omitted leaves a field as it is; null is no value for these fields (IsOptional would let it pass unchanged).
-const Present = () => ValidateIf((_: object, value: unknown) => value !== undefined);
-
+// Omitted leaves a field as it is; null is no value for these fields.
 export class UpdateDealDto {
   @ApiPropertyOptional()
-  @Present()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_AMOUNT, description: 'At most 2 decimals' })
-  @Present()
+  @IsOmittable()
   @IsAmount()
   amount?: number;
 
   @ApiPropertyOptional({ example: 'EUR' })
-  @Present()
+  @IsOmittable()
   @IsCurrencyCode()
   currency?: string;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 120, description: 'Whole months; MRR is amount / contractTermMonths' })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  contractTermMonths?: number;
+
   @ApiPropertyOptional({ example: '2026-03-31' })
-  @Present()
+  @IsOmittable()
   @IsCalendarDate()
   closeDate?: string;
 

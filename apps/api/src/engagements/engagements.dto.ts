@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -13,9 +12,9 @@ import {
   Min,
 } from 'class-validator';
 import { ENGAGEMENT_KINDS, type EngagementKind } from '../../../../libs/domain/src/engagement/index.js';
-import { IsInstant } from '../http/validators.js';
+import { IsInstant, IsOmittable } from '../http/validators.js';
 
-const Ids = () => applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(100), IsUUID(undefined, { each: true }));
+const Ids = () => applyDecorators(IsOmittable(), IsArray(), ArrayMaxSize(100), IsUUID(undefined, { each: true }));
 
 export class LogEngagementDto {
   @ApiProperty({ enum: ENGAGEMENT_KINDS })
@@ -30,37 +29,37 @@ export class LogEngagementDto {
     example: '2026-01-15T10:30:00+01:00',
     description: 'When it happened (default: now); at most 5 minutes ahead of the server clock; stored in UTC',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInstant()
   occurredAt?: string;
 
   @ApiPropertyOptional({ description: 'Required for tasks (their title)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   subject?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100_000)
   body?: string;
 
   @ApiPropertyOptional({ minimum: 0, description: 'Calls and meetings only' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(100_000)
   durationMinutes?: number;
 
   @ApiPropertyOptional({ example: 'connected', description: 'Calls and meetings only' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   outcome?: string;
 
   @ApiPropertyOptional({ example: '2026-01-20T17:00:00Z', description: 'Tasks only; stored in UTC' })
-  @IsOptional()
+  @IsOmittable()
   @IsInstant({ secondsRequired: true })
   dueAt?: string;
 
@@ -83,7 +82,7 @@ export class LogEngagementDto {
 
 export class CompleteTaskDto {
   @ApiPropertyOptional({ format: 'uuid', description: "Who ticked it off; default: the task's owner" })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   completedBy?: string;
 }

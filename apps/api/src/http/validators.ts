@@ -1,6 +1,6 @@
 // The edge's rules for values every store and read model must hold as sent, one decorator each; the rules
 // themselves are the domain's (libs/domain/src/shared), so the api, imports and deciders agree.
-import { ValidateBy, type ValidationArguments } from 'class-validator';
+import { ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import {
   AMOUNT_RULE,
   CALENDAR_DATE_RULE,
@@ -42,3 +42,9 @@ export const IsEmailAddress = () =>
     (value) => typeof value === 'string' && value.length <= MAX_EMAIL_LENGTH && isValidEmail(normalizeEmail(value)),
     'an email address whose local part and domain labels each keep to one script',
   );
+
+/**
+ * Instead of IsOptional in a body: omitted skips the field's checks, null does not. IsOptional takes null for
+ * absent, so `contractTermMonths: null` became the default 12. Where null means "clear", say so with a ValidateIf.
+ */
+export const IsOmittable = () => ValidateIf((_: object, value: unknown) => value !== undefined);

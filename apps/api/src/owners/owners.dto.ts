@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { OWNER_ROLES, type OwnerRole } from '../../../../libs/domain/src/owner/index.js';
-import { IsEmailAddress } from '../http/validators.js';
+import { IsEmailAddress, IsOmittable } from '../http/validators.js';
 
 export class CreateOwnerDto {
   @ApiProperty({ example: 'Ada Lovelace' })
@@ -29,14 +29,14 @@ export class CreateOwnerDto {
 
 export class UpdateOwnerDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsEmail()
   @IsEmailAddress()
   @MaxLength(320)
@@ -49,7 +49,7 @@ export class UpdateOwnerDto {
   team?: string | null;
 
   @ApiPropertyOptional({ enum: OWNER_ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(OWNER_ROLES)
   role?: OwnerRole;
 }

@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '../http/validators.js';
 import type { PipelineObjectType, StageOutcome } from '../../../../libs/domain/src/pipeline/index.js';
 import { STAGE_ID, STAGE_ID_RULE } from './id-param.pipe.js';
 
@@ -90,7 +91,7 @@ export class AddPipelineStageDto {
   stage!: PipelineStageDto;
 
   @ApiPropertyOptional({ minimum: 0, description: 'Index among the non-archived stages; omitted appends at the end' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   position?: number;
@@ -98,14 +99,14 @@ export class AddPipelineStageDto {
 
 export class UpdatePipelineStageDto {
   @ApiPropertyOptional({ example: 'Demo done' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   label?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1 })
-  @IsOptional()
+  @IsOmittable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1)

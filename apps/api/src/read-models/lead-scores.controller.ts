@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import {
@@ -21,6 +21,7 @@ import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import type { Contribution, Qualification as ScoredQualification } from '../../../../libs/scoring/src/index.js';
 import { activeLeadScoreBuild, scoreAsOf, verifyLeadScores, type VerifyReport } from '../scoring/lead-score-audit.js';
 import { FormulasService } from '../scoring/formulas.service.js';
+import { IsInstant } from '../http/validators.js';
 import { READ_MODELS, RUNTIME } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
@@ -63,7 +64,7 @@ export class LeadScoreListDto extends ReadModelQuery {
 export class LeadScoreAsOfDto extends ReadModelQuery {
   @ApiPropertyOptional({ description: 'ISO date-time: the score as it was then, derived from the event log' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'A saved formula: the score it would have given (default: the active build\'s)' })
@@ -75,7 +76,7 @@ export class LeadScoreAsOfDto extends ReadModelQuery {
 export class LeadScoreExplainDto extends ReadModelQuery {
   @ApiPropertyOptional({ description: 'ISO date-time: recompute from the log with the active formula (default: the stored score)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 }
 

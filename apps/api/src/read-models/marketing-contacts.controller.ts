@@ -1,34 +1,45 @@
 import { BadRequestException, Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import {
   marketingContactChanges,
   marketingContactCount,
   type MarketingContactChangeRow,
 } from '../../../../libs/read-models/src/marketing-contacts/marketing-contacts.queries.js';
+import { CALENDAR_DATE_RULE, INSTANT_RULE, isCalendarDate, isInstant } from '../../../../libs/domain/src/shared/index.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
 import { ReadModelQuery } from './read-model.dto.js';
 
+// A bare day counts from its midnight UTC, as the counts have always read it.
+const IsInstantOrDay = () =>
+  ValidateBy({
+    name: 'isInstantOrDay',
+    validator: {
+      validate: (value) => isInstant(value) || isCalendarDate(value),
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be ${CALENDAR_DATE_RULE} (midnight UTC), or ${INSTANT_RULE}`,
+    },
+  });
+
 export class MarketingContactCountQueryDto extends ReadModelQuery {
-  @ApiPropertyOptional({ description: 'ISO date-time to count at; default: now' })
+  @ApiPropertyOptional({ description: 'ISO date-time (or a day, from its midnight UTC) to count at; default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstantOrDay()
   asOf?: string;
 }
 
 export class MarketingContactChangesQueryDto extends ReadModelQuery {
-  @ApiPropertyOptional({ description: 'ISO date-time, inclusive' })
+  @ApiPropertyOptional({ description: 'ISO date-time or day, inclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstantOrDay()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO date-time, exclusive' })
+  @ApiPropertyOptional({ description: 'ISO date-time or day, exclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstantOrDay()
   to?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })

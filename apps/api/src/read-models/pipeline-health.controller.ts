@@ -3,19 +3,17 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import { pipelineHealth, stuckDeals } from '../../../../libs/read-models/src/pipeline-health/pipeline-health.queries.js';
 import { PIPELINE_HEALTH } from '../../../../projections/pipeline-health/pipeline-health.persistence.js';
+import { IsInstant } from '../http/validators.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
 import { PIPELINE_ID, PIPELINE_ID_RULE } from '../pipelines/id-param.pipe.js';
 import { ReadModelQuery } from './read-model.dto.js';
-
-// A full date-time with its offset: a bare date would leave the instant to the server's time zone.
-export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class PipelineHealthQuery extends ReadModelQuery {
   @ApiPropertyOptional({ description: 'One pipeline (data is then one object); all deal pipelines when omitted' })
@@ -28,8 +26,7 @@ export class PipelineHealthQuery extends ReadModelQuery {
 
   @ApiPropertyOptional({ description: 'Ages and stuck deals as of this instant (ISO date-time); default: now' })
   @IsOptional()
-  @Matches(DATE_TIME, { message: 'asOf must be an ISO date-time with an offset, such as 2026-03-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'Only deals in this currency (ISO 4217)', example: 'EUR' })
@@ -49,8 +46,7 @@ export class StuckDealsQuery extends ReadModelQuery {
 
   @ApiPropertyOptional({ description: 'Stuck as of this instant (ISO date-time); default: now' })
   @IsOptional()
-  @Matches(DATE_TIME, { message: 'asOf must be an ISO date-time with an offset, such as 2026-03-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })

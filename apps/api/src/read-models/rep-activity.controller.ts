@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { InvalidDayRange, resolveDayRange, type DayRange } from '../../../../libs/read-models/src/rep-activity/day-range.js';
 import {
@@ -9,13 +9,11 @@ import {
   type Granularity,
   type RepActivityRow,
 } from '../../../../libs/read-models/src/rep-activity/rep-activity.queries.js';
+import { IsCalendarDate, IsInstant } from '../http/validators.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
 import { ReadModelQuery } from './read-model.dto.js';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MESSAGE = 'must be a date, YYYY-MM-DD';
 
 /** Ranges of report days: defaults from asOf, 400 when `to` is before `from` or the range is too long. */
 export const dayRangeOrBadRequest = (...args: Parameters<typeof resolveDayRange>): DayRange => {
@@ -30,19 +28,17 @@ export const dayRangeOrBadRequest = (...args: Parameters<typeof resolveDayRange>
 export class DayRangeQuery extends ReadModelQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First UTC day, inclusive' })
   @IsOptional()
-  @Matches(DAY, { message: `from ${DAY_MESSAGE}` })
-  @IsISO8601({ strict: true }, { message: `from ${DAY_MESSAGE}` })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-01-31', description: 'Last UTC day, inclusive; default: the day of asOf' })
   @IsOptional()
-  @Matches(DAY, { message: `to ${DAY_MESSAGE}` })
-  @IsISO8601({ strict: true }, { message: `to ${DAY_MESSAGE}` })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ description: 'ISO date-time the default range ends at; default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 }
 

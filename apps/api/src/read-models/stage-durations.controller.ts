@@ -3,7 +3,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import {
@@ -12,9 +12,9 @@ import {
   stageVisits,
 } from '../../../../libs/read-models/src/stage-duration/stage-duration.queries.js';
 import { STAGE_DURATION } from '../../../../projections/stage-duration/stage-duration.persistence.js';
+import { IsInstant } from '../http/validators.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
-import { DATE_TIME } from './pipeline-health.controller.js';
 import { ReadModelGate } from './read-model-gate.js';
 import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
 import { ReadModelQuery } from './read-model.dto.js';
@@ -32,8 +32,7 @@ export class StageDurationsQuery extends ReadModelQuery {
 export class DealStageDurationsQuery extends ReadModelQuery {
   @ApiPropertyOptional({ description: 'A visit still in progress counts up to this instant (ISO date-time); default: now' })
   @IsOptional()
-  @Matches(DATE_TIME, { message: 'asOf must be an ISO date-time with an offset, such as 2026-03-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 }
 

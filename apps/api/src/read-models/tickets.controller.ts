@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Matches } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, Matches } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import type { DayRange } from '../../../../libs/read-models/src/rep-activity/day-range.js';
 import {
@@ -9,6 +9,7 @@ import {
   type OpenTicketsByStage,
   type TicketsCreatedInWeek,
 } from '../../../../libs/read-models/src/tickets/tickets.queries.js';
+import { IsInstant } from '../http/validators.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
@@ -27,7 +28,7 @@ export class OpenTicketsQueryDto extends ReadModelQuery {
 
   @ApiPropertyOptional({ description: 'ISO date-time ages are measured at; default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 }
 

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../http/validators.js';
 import {
   CONTACT_SOURCES,
   LOCKED_SOURCES,
@@ -11,7 +12,7 @@ import {
   type MarketingStatus,
 } from '../../../../libs/domain/src/marketing-policy/index.js';
 
-const Status = () => applyDecorators(ApiPropertyOptional({ enum: MARKETING_STATUSES }), IsOptional(), IsIn(MARKETING_STATUSES));
+const Status = () => applyDecorators(ApiPropertyOptional({ enum: MARKETING_STATUSES }), IsOmittable(), IsIn(MARKETING_STATUSES));
 
 /** Only the sources to change; the others keep their status. */
 export class MarketingPolicyChangesDto implements Partial<MarketingPolicy> {
@@ -35,7 +36,7 @@ export class ChangeMarketingPolicyDto {
   policy!: MarketingPolicyChangesDto;
 
   @ApiPropertyOptional({ example: 'Imported lists are opted in from now on' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   reason?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOmittable } from '../http/validators.js';
 import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '../../../../libs/domain/src/ticket/index.js';
 import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
 
@@ -11,12 +12,12 @@ export class CreateTicketDto {
   subject!: string;
 
   @ApiPropertyOptional({ example: 'support', description: "The ticket pipeline; default 'support'" })
-  @IsOptional()
+  @IsOmittable()
   @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
   pipelineId?: string;
 
   @ApiPropertyOptional({ example: 'new', description: "Default: the pipeline's first open stage" })
-  @IsOptional()
+  @IsOmittable()
   @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
   stageId?: string;
 
@@ -25,17 +26,17 @@ export class CreateTicketDto {
   priority!: TicketPriority;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   ownerId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   contactId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   dealId?: string;
 }

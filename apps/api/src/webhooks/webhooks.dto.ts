@@ -16,6 +16,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsOmittable } from '../http/validators.js';
 import { isDeliverableUrl, isEventTypePattern } from '../../../../libs/webhooks/src/index.js';
 
 @ValidatorConstraint({ name: 'deliverableUrl' })
@@ -53,7 +54,7 @@ export class CreateWebhookDto {
   eventTypes!: string[];
 
   @ApiPropertyOptional({ description: 'The signing secret; generated when absent. Returned once, in this answer.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(16)
   @MaxLength(256)

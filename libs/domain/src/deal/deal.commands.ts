@@ -39,7 +39,16 @@ export type AssociateDealCompany = Command<'AssociateDealCompany', Readonly<{ de
 /** A PATCH: absent fields stay as they are; amount and currency each default to the current value. */
 export type UpdateDeal = Command<
   'UpdateDeal',
-  Readonly<{ dealId: string; name?: string; amount?: number; currency?: string; closeDate?: string; ownerId?: string | null }>
+  Readonly<{
+    dealId: string;
+    name?: string;
+    amount?: number;
+    currency?: string;
+    /** Integer 1..120. */
+    contractTermMonths?: number;
+    closeDate?: string;
+    ownerId?: string | null;
+  }>
 >;
 
 export type DealCommand =

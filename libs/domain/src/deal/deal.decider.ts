@@ -117,6 +117,13 @@ const closeDateChanged = (deal: Deal, closeDate: string): readonly DealEvent[] =
   return closeDate === deal.closeDate ? [] : [{ type: 'DealCloseDateChanged', data: { dealId: deal.dealId, previous: deal.closeDate, closeDate } }];
 };
 
+const contractTermChanged = (deal: Deal, contractTermMonths: number): readonly DealEvent[] => {
+  assertContractTerm(contractTermMonths);
+  return contractTermMonths === deal.contractTermMonths
+    ? []
+    : [{ type: 'DealContractTermChanged', data: { dealId: deal.dealId, previous: deal.contractTermMonths, contractTermMonths } }];
+};
+
 const ownerAssigned = (deal: Deal, ownerId: string | null): readonly DealEvent[] =>
   ownerId === deal.ownerId ? [] : [{ type: 'DealOwnerAssigned', data: { dealId: deal.dealId, previous: deal.ownerId, ownerId } }];
 
@@ -196,11 +203,12 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
     }
     case 'UpdateDeal': {
       const deal = requireDeal(state, command.data.dealId);
-      const { name, amount, currency, closeDate, ownerId } = command.data;
+      const { name, amount, currency, contractTermMonths, closeDate, ownerId } = command.data;
       // Every change is validated before any event is returned: the PATCH applies whole or not at all.
       return [
         ...(name === undefined ? [] : renamed(deal, name)),
         ...(amount === undefined && currency === undefined ? [] : amountChanged(deal, amount ?? deal.amount, currency ?? deal.currency)),
+        ...(contractTermMonths === undefined ? [] : contractTermChanged(deal, contractTermMonths)),
         ...(closeDate === undefined ? [] : closeDateChanged(deal, closeDate)),
         ...(ownerId === undefined ? [] : ownerAssigned(deal, ownerId)),
       ];
@@ -230,6 +238,8 @@ const evolve = (state: DealState, event: DealEvent): DealState => {
       return { ...state, ownerId: event.data.ownerId };
     case 'DealRenamed':
       return { ...state, name: event.data.name };
+    case 'DealContractTermChanged':
+      return { ...state, contractTermMonths: event.data.contractTermMonths };
     case 'DealContactAssociated':
       return { ...state, contactIds: [...state.contactIds, event.data.contactId] };
     case 'DealContactDissociated':

@@ -437,6 +437,17 @@ describe('deal decider', () => {
       given([created]).when(update({ amount: -5 })).thenThrows('RULE_VIOLATED', 'invalid-amount');
     });
 
+    it('changes the contract term in whole months from 1 to 120, and the state follows', () => {
+      const changed: DealEvent = { type: 'DealContractTermChanged', data: { dealId, previous: 12, contractTermMonths: 36 } };
+      given([created]).when(update({ contractTermMonths: 36 })).then([changed]);
+      given([created]).when(update({ contractTermMonths: 12 })).then([]);
+      expect(fold(dealDecider, [created, changed])).toMatchObject({ contractTermMonths: 36 });
+    });
+
+    it.each([0, 121, 1.5])('rejects a contract term of %p months', (contractTermMonths) => {
+      given([created]).when(update({ contractTermMonths })).thenThrows('RULE_VIOLATED', 'invalid-contract-term');
+    });
+
     it('rejects a blank name', () => {
       given([created]).when(update({ name: '' })).thenThrows('RULE_VIOLATED', 'deal-name-required');
     });

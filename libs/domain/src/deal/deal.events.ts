@@ -44,6 +44,10 @@ export type DealAmountChanged = DomainEvent<
 export type DealCloseDateChanged = DomainEvent<'DealCloseDateChanged', Readonly<{ dealId: string; previous: string; closeDate: string }>>;
 /** ownerId null: unassigned. */
 export type DealOwnerAssigned = DomainEvent<'DealOwnerAssigned', Readonly<{ dealId: string; previous: string | null; ownerId: string | null }>>;
+export type DealContractTermChanged = DomainEvent<
+  'DealContractTermChanged',
+  Readonly<{ dealId: string; previous: number; contractTermMonths: number }>
+>;
 export type DealRenamed = DomainEvent<'DealRenamed', Readonly<{ dealId: string; previous: string; name: string }>>;
 export type DealContactAssociated = DomainEvent<'DealContactAssociated', Readonly<{ dealId: string; contactId: string }>>;
 export type DealContactDissociated = DomainEvent<'DealContactDissociated', Readonly<{ dealId: string; contactId: string }>>;
@@ -62,6 +66,7 @@ export type DealEvent =
   | DealCloseDateChanged
   | DealOwnerAssigned
   | DealRenamed
+  | DealContractTermChanged
   | DealContactAssociated
   | DealContactDissociated
   | DealCompanyAssociated;
@@ -73,6 +78,7 @@ const text: JsonSchema = { type: 'string', minLength: 1 };
 // floats like 0.29. The bounds are what the read models hold.
 const amount: JsonSchema = { type: 'number', minimum: 0, maximum: MAX_AMOUNT, format: 'money' };
 const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$', format: 'currency' };
+const contractTermMonths: JsonSchema = { type: 'integer', minimum: 1, maximum: 120 };
 const date: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' };
 
 const stageChange = dataSchema({ dealId: id, pipelineId: id, fromStageId: id, toStageId: id });
@@ -89,7 +95,7 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
       stageId: id,
       amount,
       currency,
-      contractTermMonths: { type: 'integer', minimum: 1, maximum: 120 },
+      contractTermMonths,
       closeDate: date,
       ownerId: optionalId,
       contactIds: { type: 'array', items: id, uniqueItems: true },
@@ -133,6 +139,12 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
     schemaVersion: 1,
     description: 'A deal got a new name.',
     schema: dataSchema({ dealId: id, previous: text, name: text }),
+  }),
+  defineEvent({
+    type: 'DealContractTermChanged',
+    schemaVersion: 1,
+    description: 'The contract term of a deal (whole months, what MRR divides by) changed.',
+    schema: dataSchema({ dealId: id, previous: contractTermMonths, contractTermMonths }),
   }),
   defineEvent({
     type: 'DealContactAssociated',

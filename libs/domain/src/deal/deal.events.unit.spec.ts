@@ -29,6 +29,7 @@ const examples: Examples = {
   DealCloseDateChanged: { dealId, previous: '2024-03-31', closeDate: '2024-04-30' },
   DealOwnerAssigned: { dealId, previous: null, ownerId: 'o-2' },
   DealRenamed: { dealId, previous: 'Acme renewal', name: 'Acme 2025' },
+  DealContractTermChanged: { dealId, previous: 12, contractTermMonths: 24 },
   DealContactAssociated: { dealId, contactId: 'c-3' },
   DealContactDissociated: { dealId, contactId: 'c-1' },
   DealCompanyAssociated: { dealId, companyId: 'co-2', previousCompanyId: 'co-1' },
