@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import {
   ACTIVITY_STREAM_EMAIL_EVENT_KINDS,
   CONTACT_STREAM_EMAIL_EVENT_KINDS,
@@ -15,7 +15,7 @@ import {
   type ContactSource,
   type MarketingStatus,
 } from '../../../../libs/domain/src/marketing-policy/index.js';
-import { IsEmailAddress, IsInstant } from '../http/validators.js';
+import { IsEmailAddress, IsInstant, IsOmittable } from '../http/validators.js';
 
 const MAX_ENTRIES = 200;
 const MAX_NAME_LENGTH = 100;
@@ -53,8 +53,6 @@ const IsFormFields = () =>
     },
   });
 
-// Time-zoned, so a clock on another continent cannot shift it silently.
-export const ISO_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 const OCCURRED_AT_DESCRIPTION =
   'When it happened (RFC 3339 with a time zone, 1900 to 2200); defaults to now, at most 5 minutes ahead; stored in UTC';
 
@@ -74,47 +72,47 @@ export class CreateContactDto {
   email!: string;
 
   @ApiPropertyOptional({ example: 'Ada' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   firstName?: string;
 
   @ApiPropertyOptional({ example: 'Lovelace' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   lastName?: string;
 
   @ApiPropertyOptional({ example: '+44 20 7946 0000' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(50)
   phone?: string;
 
   @ApiPropertyOptional({ example: 'Analyst' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   jobTitle?: string;
 
   @ApiPropertyOptional({ example: 'GB' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   country?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   companyId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   ownerId?: string;
 
   @ApiPropertyOptional({ ...propertiesSchema, description: 'Custom properties; names may not be built-in fields' })
-  @IsOptional()
+  @IsOmittable()
   @IsContactProperties()
   properties?: ContactProperties;
 
@@ -133,7 +131,7 @@ const NullableText = (maxLength: number, example: string) =>
 
 export class UpdateContactDto {
   @ApiPropertyOptional({ example: 'ada@example.org', description: 'A new email must not belong to another contact' })
-  @ValidateIf((_, value) => value !== undefined)
+  @IsOmittable()
   @IsEmailAddress()
   email?: string;
 
@@ -153,7 +151,7 @@ export class UpdateContactDto {
   country?: string | null;
 
   @ApiPropertyOptional({ ...propertiesSchema, description: 'Only the properties to set; null clears one' })
-  @IsOptional()
+  @IsOmittable()
   @IsContactProperties()
   properties?: ContactProperties;
 }
@@ -203,19 +201,19 @@ export class RecordPageViewDto {
   url!: string;
 
   @ApiPropertyOptional({ example: 'Pricing' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   title?: string;
 
   @ApiPropertyOptional({ example: 'https://www.google.com/' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2048)
   referrer?: string;
 
   @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
-  @IsOptional()
+  @IsOmittable()
   @IsInstant()
   occurredAt?: string;
 }
@@ -232,7 +230,7 @@ export class RecordFormSubmissionDto {
   fields!: Readonly<Record<string, string>>;
 
   @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
-  @IsOptional()
+  @IsOmittable()
   @IsInstant()
   occurredAt?: string;
 }
@@ -251,13 +249,13 @@ export class RecordEmailEventDto {
   kind!: EmailEventKind;
 
   @ApiPropertyOptional({ example: 'https://example.com/offer', description: "The link clicked, for 'clicked'" })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2048)
   url?: string;
 
   @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
-  @IsOptional()
+  @IsOmittable()
   @IsInstant()
   occurredAt?: string;
 }

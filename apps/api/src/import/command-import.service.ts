@@ -19,11 +19,12 @@ import {
 import { isAllowed, ROLES, type Role } from '../../../../libs/auth/src/index.js';
 import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
 import { EventValidator } from '../../../../libs/domain/src/catalog/event-validator.js';
+import { inexactNumber, INSTANT_RULE, parseInstant, utcInstant } from '../../../../libs/domain/src/shared/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { MAX_CLOCK_AHEAD_MS } from '../contacts/business-time.js';
-import { ISO_TIME_WITH_ZONE } from '../contacts/contacts.dto.js';
 import { permissionOf } from '../auth/route-areas.js';
 import { toHttpError } from '../http/error.filter.js';
+import { InvalidUtf8Line } from '../http/utf8-lines.js';
 import { hostileShape } from '../http/validation.js';
 import { RUNTIME } from '../tokens.js';
 import { IMPORT_COMMANDS, type ImportCommand } from './import-commands.js';
@@ -34,7 +35,10 @@ const eventValidator = new EventValidator(eventCatalog);
 
 type Outcome = 'accepted' | 'duplicate' | { rejected: string };
 
-type CommandLine = Readonly<{ command: unknown; id?: unknown; occurredAt?: unknown; data?: unknown }>;
+type CommandLine = Readonly<{ command: unknown; id?: unknown; occurredAt?: unknown; data?: unknown; inexact?: string }>;
+
+/** A line of the file: its text, or the mark of a line whose bytes are no UTF-8 (rejected, never decoded). */
+export type ImportLine = string | InvalidUtf8Line;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,7 +49,12 @@ const commandLineOf = (text: string): CommandLine | null => {
   try {
     const parsed: unknown = JSON.parse(text);
     if (!isObject(parsed) || !('command' in parsed)) return null;
-    return { command: parsed.command, id: parsed.id, occurredAt: parsed.occurredAt, data: parsed.data };
+    // JSON.parse rounds what a double cannot hold (9007199254740993): the line is refused, never run changed.
+    const found = inexactNumber(text);
+    const inexact = found
+      ? `${found.field}: ${found.literal.slice(0, 40)} cannot be kept exactly as a JSON number (it would become ${Number(found.literal)})`
+      : undefined;
+    return { command: parsed.command, id: parsed.id, occurredAt: parsed.occurredAt, data: parsed.data, ...(inexact ? { inexact } : {}) };
   } catch {
     return null;
   }
@@ -124,7 +133,7 @@ export class CommandImportService {
    * `role` (the key's; super-admin for the operator's CLI) decides which lines it may write.
    */
   async importLines(
-    lines: AsyncIterable<string>,
+    lines: AsyncIterable<ImportLine>,
     context: RequestContext,
     role: Role,
     onProgress: (report: Readonly<ImportReport>) => void = () => undefined,
@@ -135,11 +144,11 @@ export class CommandImportService {
     // The causation id marks this run's events: a re-run finds the line's events stored by an earlier run.
     const importer: RequestContext = { ...context, source: 'import', causationId: context.causationId ?? randomUUID() };
     const input = lines[Symbol.asyncIterator]();
-    // A command line that ended a run of event lines, waiting its turn.
-    let held: { text: string; command: CommandLine } | null = null;
+    // A command line or an unreadable line that ended a run of event lines, waiting its turn.
+    let held: { text: string; command: CommandLine } | InvalidUtf8Line | null = null;
     let done = false;
 
-    const nextLine = async (): Promise<string | null> => {
+    const nextLine = async (): Promise<ImportLine | null> => {
       const next = await input.next();
       if (next.done) {
         done = true;
@@ -152,6 +161,10 @@ export class CommandImportService {
     async function* eventRun(first: string): AsyncGenerator<string> {
       yield first;
       for (let text = await nextLine(); text !== null; text = await nextLine()) {
+        if (text instanceof InvalidUtf8Line) {
+          held = text;
+          return;
+        }
         const command = commandLineOf(text);
         if (command) {
           held = { text, command };
@@ -162,14 +175,21 @@ export class CommandImportService {
     }
 
     while (!done || held) {
-      let line: { text: string; command: CommandLine | null };
+      let line: { text: string; command: CommandLine | null } | InvalidUtf8Line;
       if (held) {
         line = held;
         held = null;
       } else {
         const text = await nextLine();
         if (text === null) break;
-        line = { text, command: commandLineOf(text) };
+        line = text instanceof InvalidUtf8Line ? text : { text, command: commandLineOf(text) };
+      }
+      if (line instanceof InvalidUtf8Line) {
+        report.lines++;
+        report.rejected++;
+        if (report.rejections.length < MAX_REPORTED_REJECTIONS) report.rejections.push({ line: report.lines, reason: `${line.reason}: nothing of it was stored` });
+        onProgress(report);
+        continue;
       }
       if (line.command === null) {
         const offset = report.lines;
@@ -205,13 +225,14 @@ export class CommandImportService {
 
   private async run(line: CommandLine, importer: RequestContext, role: Role): Promise<Outcome> {
     const { command: name, id, occurredAt, data } = line;
+    if (line.inexact !== undefined) return rejected(line.inexact);
     if (typeof id !== 'string' || !UUID.test(id)) return rejected('id must be a uuid (the line\'s idempotency key)');
     const spec = typeof name === 'string' && Object.hasOwn(IMPORT_COMMANDS, name) ? IMPORT_COMMANDS[name] : undefined;
     if (!spec) return rejected(`unknown command ${JSON.stringify(name).slice(0, 80)}; known: ${Object.keys(IMPORT_COMMANDS).join(', ')}`);
     const refusal = forbidden(role, String(name), spec);
     if (refusal !== null) return rejected(refusal);
     if (occurredAt !== undefined && (typeof occurredAt !== 'string' || !this.isBusinessTime(occurredAt, importer.now))) {
-      return rejected('occurredAt must be an ISO 8601 time with a time zone, at most 5 minutes ahead');
+      return rejected(`occurredAt must be ${INSTANT_RULE}, at most 5 minutes ahead`);
     }
     if (!isObject(data)) return rejected('data must be an object');
 
@@ -222,7 +243,8 @@ export class CommandImportService {
     if (typeof body === 'string') return rejected(body);
     const at = (bodyOccurredAt?: string) => {
       const time = bodyOccurredAt ?? occurredAt;
-      return typeof time === 'string' ? { now: context.now, occurredAt: new Date(time).toISOString() } : { now: context.now };
+      const utc = typeof time === 'string' ? utcInstant(time) : null;
+      return utc === null ? { now: context.now } : { now: context.now, occurredAt: utc };
     };
     const bodyTime = 'occurredAt' in body.dto && typeof body.dto.occurredAt === 'string' ? body.dto.occurredAt : undefined;
     if (bodyTime !== undefined && !this.isBusinessTime(bodyTime, importer.now)) {
@@ -251,8 +273,8 @@ export class CommandImportService {
   }
 
   private isBusinessTime(text: string, now: string): boolean {
-    const time = Date.parse(text);
-    return ISO_TIME_WITH_ZONE.test(text) && !Number.isNaN(time) && time - Date.parse(now) <= MAX_CLOCK_AHEAD_MS;
+    const time = parseInstant(text);
+    return time !== null && time - Date.parse(now) <= MAX_CLOCK_AHEAD_MS;
   }
 
   /** The DTO instance and record id, or the reason naming every bad field. */

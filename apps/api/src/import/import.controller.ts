@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { Controller, ForbiddenException, HttpCode, Inject, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ImportReport, RequestContext } from '../../../../libs/application/src/index.js';
@@ -6,6 +5,7 @@ import { ROLES, type Role } from '../../../../libs/auth/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import type { AuthMode } from '../auth/auth.guard.js';
 import { Ctx, type TallyRequest } from '../http/request-context.decorator.js';
+import { utf8Lines } from '../http/utf8-lines.js';
 import { AUTH_MODE, RUNTIME } from '../tokens.js';
 import { CommandImportService } from './command-import.service.js';
 
@@ -34,14 +34,20 @@ export class ImportController {
   })
   @ApiOkResponse({ description: '{lines, accepted, duplicates, rejected, rejections: [{line, reason, eventId?}]}' })
   async import(@Req() request: TallyRequest, @Ctx() context: RequestContext): Promise<ImportReport> {
-    if (!/^application\/(x-)?ndjson\b/.test(request.header('Content-Type') ?? '')) {
+    const contentType = request.header('Content-Type') ?? '';
+    if (!/^application\/(x-)?ndjson\b/.test(contentType)) {
       throw new UnsupportedMediaTypeException({
         error: 'UNSUPPORTED_MEDIA_TYPE',
         message: 'send the history as Content-Type: application/x-ndjson, one event or command per line',
       });
     }
-    // Read line by line from the socket: memory stays flat whatever the file's size.
-    const lines = createInterface({ input: request, crlfDelay: Infinity });
+    const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType)?.[1].toLowerCase() ?? 'utf-8';
+    if (charset !== 'utf-8' && charset !== 'utf8') {
+      throw new UnsupportedMediaTypeException({ error: 'UNSUPPORTED_MEDIA_TYPE', message: `send the history as UTF-8, not ${charset}` });
+    }
+    // Read line by line from the socket: memory stays flat whatever the file's size. A line that is no UTF-8 is
+    // rejected with its reason (the others are imported), never decoded to U+FFFD.
+    const lines = utf8Lines(request);
     return this.importer.importLines(lines, context, this.roleOf(request), () => this.runtime.projections.poke());
   }
 

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { randomIds, type RequestContext } from '../request-context.js';
 import { UpcastingEventStore } from '../upcasting-event-store.js';
 import { generateHistory } from '../../../synthetic-history/src/index.js';
+import { defaultDealPipeline, pipelineDecider } from '../../../domain/src/pipeline/index.js';
 import { streamCategory } from '../../../event-store/src/index.js';
 import { importNdjson } from './ndjson-import.js';
 
@@ -197,5 +198,80 @@ describe('NDJSON import of history', () => {
     const [event] = await collect(store.readStream(`contact-${contactId}`));
     expect(event.metadata.schemaVersion).toBe(1);
     expect(event.data).toMatchObject({ name: 'Old Timer' });
+  });
+
+  it('refuses numbers JSON.parse would change and instants outside 1900..2200 or on no calendar day, storing nothing of them', async () => {
+    const contactId = randomUUID();
+    await givenContact(contactId);
+    const stream = `activity-${contactId}`;
+    const view = (metadata: Record<string, unknown>) => line(stream, 'PageViewed', { contactId, url: 'https://x.test/', title: null, referrer: null }, metadata);
+    const file = [
+      view({ occurredAt: '2024-03-01T09:00:00+01:00' }),
+      // 1.0000000000000001 parses as 1: accepted as schemaVersion 1 if parsed blindly.
+      view({ occurredAt: '2024-03-01T09:00:00Z', schemaVersion: 1 }).replace('"schemaVersion":1', '"schemaVersion":1.0000000000000001'),
+      view({ occurredAt: '0000-01-01T00:00:00Z' }),
+      view({ occurredAt: '2026-02-30T00:00:00Z' }),
+      view({ occurredAt: '2200-01-01T00:00:00Z' }),
+    ].join('\n');
+    const report = await run(file);
+    expect(report).toMatchObject({ accepted: 1, rejected: 4 });
+    expect(report.rejections.map((r) => [r.line, r.reason.split(' cannot')[0].split(' must')[0]])).toEqual([
+      [2, 'event.metadata.schemaVersion: 1.0000000000000001'],
+      [3, 'event.metadata.occurredAt'],
+      [4, 'event.metadata.occurredAt'],
+      [5, 'event.metadata.occurredAt'],
+    ]);
+    const stored = await collect(store.readStream(stream));
+    expect(stored.map((e) => e.metadata.occurredAt)).toEqual(['2024-03-01T08:00:00.000Z']);
+  });
+
+  describe('judges against the streams as they are now', () => {
+    const pipelineLines = (pipelineId: string) =>
+      pipelineDecider
+        .decide({ type: 'CreatePipeline', data: { ...defaultDealPipeline, pipelineId }, metadata: { now: '2024-01-01T00:00:00Z' } }, null)
+        .map((e) => line(`pipeline-${pipelineId}`, e.type, e.data));
+    const dealLines = (pipelineId: string, dealId: string, names: readonly string[]) => [
+      line(`deal-${dealId}`, 'DealCreated', {
+        dealId, name: names[0], pipelineId, stageId: 'appointmentscheduled', amount: 1000, currency: 'USD', contractTermMonths: 12,
+        closeDate: '2024-06-30', ownerId: null, contactIds: [], companyId: null,
+      }),
+      ...names.slice(1).map((name, i) => line(`deal-${dealId}`, 'DealRenamed', { dealId, previous: names[i], name })),
+    ];
+    // Counts the reads of each stream, and lets a test write as another writer right after the import's first append.
+    const watched = (afterFirstAppend: () => Promise<void>) => {
+      const reads = new Map<string, number>();
+      let appendCalls = 0;
+      const target: PostgresEventStore = Object.assign(Object.create(store), {
+        readStream: (streamName: string, options?: object) => {
+          reads.set(streamName, (reads.get(streamName) ?? 0) + 1);
+          return store.readStream(streamName, options);
+        },
+        appendToStreams: async (appends: readonly StreamAppend[]) => {
+          const outcomes = await store.appendToStreams(appends);
+          if (appendCalls++ === 0) await afterFirstAppend();
+          return outcomes;
+        },
+      });
+      return { reads, target };
+    };
+    const importInto = (target: EventStore, file: readonly string[]) =>
+      importNdjson(linesOf(file.join('\n')), { store: target, catalog: eventCatalog, validator: new EventValidator(eventCatalog), context, batchSize: 2 });
+
+    it('reads again a stream another writer changed between windows, and judges against what it holds now', async () => {
+      const [pipelineId, dealId] = [`p${randomUUID().slice(0, 8)}`, randomUUID()];
+      await importInto(store, pipelineLines(pipelineId));
+      const metadata = { occurredAt: '2024-01-02T00:00:00Z', actor: 'other', correlationId: 'other', causationId: null, schemaVersion: 1, source: 'test' };
+      const { reads, target } = watched(async () => {
+        await store.appendToStream(`deal-${dealId}`, [{ id: randomUUID(), type: 'DealRenamed', data: { dealId, previous: 'b', name: 'other' }, metadata }]);
+      });
+      // Window 1 creates and renames the deal; another writer renames it before window 2, whose first rename is stale.
+      const [created, renamed] = dealLines(pipelineId, dealId, ['a', 'b']);
+      const stale = line(`deal-${dealId}`, 'DealRenamed', { dealId, previous: 'b', name: 'c' });
+      const current = line(`deal-${dealId}`, 'DealRenamed', { dealId, previous: 'other', name: 'd' });
+      const report = await importInto(target, [created, renamed, stale, current]);
+      expect(report.rejections).toEqual([expect.objectContaining({ line: 3, reason: 'previous is "b" but the stream has "other"' })]);
+      expect(report).toMatchObject({ accepted: 3, rejected: 1 });
+      expect(reads.get(`deal-${dealId}`)).toBe(2);
+    });
   });
 });

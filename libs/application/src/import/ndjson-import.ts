@@ -7,6 +7,7 @@
 import { appendToStreams, streamCategory, type EventStore, type NewEvent } from '../../../event-store/src/index.js';
 import type { EventCatalog } from '../../../domain/src/catalog/event-catalog.js';
 import type { EventValidator } from '../../../domain/src/catalog/event-validator.js';
+import { inexactNumber, INSTANT_RULE, utcInstant } from '../../../domain/src/shared/index.js';
 import type { RequestContext } from '../request-context.js';
 import { HISTORY_CATEGORIES, StreamHistories, streamsToRead, type HistoryEvent } from './history-rules.js';
 
@@ -36,7 +37,6 @@ export type ImportDependencies = Readonly<{
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STREAM = /^[a-z][a-z0-9]*-[A-Za-z0-9_:.-]{1,200}$/;
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 // Streams read at once while a window is judged: enough to hide latency, few enough to leave the pool to others.
 const READ_CONCURRENCY = 8;
 
@@ -103,6 +103,13 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
       reject(line, 'not valid JSON');
       return null;
     }
+    // JSON.parse rounds what a double cannot hold (9007199254740993): refused, never stored changed.
+    const inexact = inexactNumber(text);
+    if (inexact) {
+      const eventId = isObject(parsed) && isObject(parsed.event) && typeof parsed.event.id === 'string' && UUID.test(parsed.event.id) ? parsed.event.id : undefined;
+      reject(line, `${inexact.field}: ${inexact.literal.slice(0, 40)} cannot be kept exactly as a JSON number (it would become ${Number(inexact.literal)})`, eventId);
+      return null;
+    }
     if (!isObject(parsed) || typeof parsed.streamName !== 'string' || !isObject(parsed.event)) {
       reject(line, 'expected {"streamName": string, "event": {...}}');
       return null;
@@ -123,9 +130,9 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
       return null;
     }
     const metadata = isObject(event.metadata) ? event.metadata : {};
-    const occurredAt = metadata.occurredAt;
-    if (typeof occurredAt !== 'string' || !ISO_WITH_ZONE.test(occurredAt) || Number.isNaN(Date.parse(occurredAt))) {
-      reject(line, 'event.metadata.occurredAt must be an ISO 8601 date-time with a time zone', id);
+    const occurredAt = typeof metadata.occurredAt === 'string' ? utcInstant(metadata.occurredAt) : null;
+    if (occurredAt === null) {
+      reject(line, `event.metadata.occurredAt must be ${INSTANT_RULE}`, id);
       return null;
     }
     const current = deps.catalog.schemaVersionOf(event.type);
@@ -156,7 +163,7 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
         type: event.type,
         data: event.data,
         metadata: {
-          occurredAt: new Date(occurredAt).toISOString(),
+          occurredAt,
           actor: deps.context.actor,
           correlationId: deps.context.correlationId,
           causationId: deps.context.causationId,
