@@ -8,7 +8,7 @@ import pg from 'pg';
 import { UpcastingEventStore } from '../libs/application/src/index.js';
 import { eventCatalog } from '../libs/domain/src/catalog/event-catalog.js';
 import { PostgresEventStore } from '../libs/event-store/src/index.js';
-import { ProjectionEngine, type ProjectionDefinition } from '../libs/projection-engine/src/index.js';
+import { ProjectionBuilds, ProjectionEngine, type ProjectionDefinition } from '../libs/projection-engine/src/index.js';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import { runNaiveRepActivity } from './naive-projector.js';
 import type { Database } from '../libs/postgres/src/index.js';
@@ -97,6 +97,7 @@ const rebuild = async (db: Database, projections: readonly ProjectionDefinition[
   const store = new UpcastingEventStore(new PostgresEventStore(pool), eventCatalog);
   await ProjectionEngine.migrate(pool);
   const engine = new ProjectionEngine(store, pool, projections, { batchSize, pollIntervalMs: 10 });
+  const stored = new ProjectionBuilds(pool);
   const postgresCpu = async () => {
     const seconds = await Promise.all((await backendPids(database)).map(cpuSecondsOf));
     return new Map((await backendPids(database)).map((pid, i) => [pid, seconds[i] ?? 0]));
@@ -109,14 +110,12 @@ const rebuild = async (db: Database, projections: readonly ProjectionDefinition[
     // Done when every build's checkpoint reached the head (a build moves it there once a page comes back short);
     // one cheap query per poll, so the polling does not load the database it measures.
     for (;;) {
-      const { rows } = await pool.query<{ name: string; position_commit: string | null; parked: { error: string } | null; events_processed: string }>(
-        'SELECT name, position_commit, parked, events_processed FROM tally_projection_builds',
-      );
-      const parked = rows.find((r) => r.parked);
+      const builds = await stored.list();
+      const parked = builds.find((b) => b.parked);
       if (parked) throw new Error(`${parked.name} parked: ${parked.parked!.error}`);
-      if (rows.length === projections.length && rows.every((r) => r.position_commit !== null && BigInt(r.position_commit) >= head)) {
+      if (builds.length === projections.length && builds.every((b) => b.position !== null && b.position.commit >= head)) {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        return { seconds, processed: Object.fromEntries(rows.map((r) => [r.name, Number(r.events_processed)])) };
+        return { seconds, processed: Object.fromEntries(builds.map((b) => [b.name, b.eventsProcessed])) };
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

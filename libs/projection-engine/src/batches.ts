@@ -9,7 +9,7 @@ import {
 
 /** One page of the log after `after`, through the port. */
 export const readPage = async (
-  store: EventStore,
+  store: Pick<EventStore, 'readAll'>,
   after: Position | null,
   maxCount: number,
   filter?: EventFilter,

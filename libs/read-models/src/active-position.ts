@@ -1,11 +1,8 @@
-// The position a projection's active build has reached, read in the same statement as the rows it answers for: one
-// snapshot, so the position an answer names is the one its rows reflect, and one round trip per answer instead of
-// two. The projection engine moves rows and position in one transaction, so the pair is consistent.
+// An answer names the position of the active build it was read from. Hot queries read that position in the same
+// statement as their rows, through the engine's fragment activePositionSql: one snapshot, so the position an answer
+// names is the one its rows reflect, and one round trip per answer instead of two. The projection engine moves rows
+// and position in one transaction, so the pair is consistent.
 import { formatPosition, parsePosition } from '../../event-store/src/index.js';
-
-/** A scalar subquery over the engine's builds table; `projection` is a placeholder such as `$1`. */
-export const activePositionSql = (projection: string): string =>
-  `(SELECT position FROM tally_projection_builds WHERE name = ${projection} AND state = 'active')`;
 
 /** The stored position as answers name it (the engine's canonical form); null before the first build. */
 export const answerPosition = (stored: string | null): string | null => (stored ? formatPosition(parsePosition(stored)) : null);

@@ -3,9 +3,13 @@
 // client so the CLI, which has no TypeORM data source, runs the same SQL. Only a validated integer version ever
 // reaches a table name; everything else is a parameter.
 import type pg from 'pg';
+import { buildPositionSql } from '../../../projection-engine/src/index.js';
 import type { Qualification } from './lead-score.queries.js';
 
 export type SqlClient = Pick<pg.Pool, 'query'>;
+
+// The projection whose builds own the lead_scores_v<N> tables.
+const LEAD_SCORE = 'lead-score';
 
 export class InvalidBuildVersion extends Error {
   constructor(version: unknown) {
@@ -65,9 +69,9 @@ export type StoredLeadScores = Readonly<{
 export const storedLeadScoresAt = async (db: SqlClient, version: number, contactId?: string): Promise<StoredLeadScores> => {
   const { rows } = await db.query<ScoreRow>(
     `SELECT contact_id, fit, engagement, total, qualification, formula_id, as_of, merged_into,
-            (SELECT position FROM tally_projection_builds WHERE name = 'lead-score' AND version = $1) AS build_position
-       FROM ${scoresTable(version)} ${contactId === undefined ? '' : 'WHERE contact_id = $2'} ORDER BY contact_id`,
-    contactId === undefined ? [version] : [version, contactId],
+            ${buildPositionSql('$1', '$2')} AS build_position
+       FROM ${scoresTable(version)} ${contactId === undefined ? '' : 'WHERE contact_id = $3'} ORDER BY contact_id`,
+    contactId === undefined ? [LEAD_SCORE, version] : [LEAD_SCORE, version, contactId],
   );
   return { position: rows[0]?.build_position ?? null, scores: rows.map(toStored) };
 };

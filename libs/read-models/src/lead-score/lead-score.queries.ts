@@ -1,7 +1,8 @@
 // Lead-score queries: lists with keyset paging (stable under ties: the sort key, then the contact id), one
 // contact's score, and every contribution behind it. Merged duplicates never appear in lists.
 import type { DataSource } from 'typeorm';
-import { activePositionSql, answerPosition, type Positioned } from '../active-position.js';
+import { activePositionSql } from '../../../projection-engine/src/index.js';
+import { answerPosition, type Positioned } from '../active-position.js';
 import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
 import { Parameters, preparedQuery } from '../prepared-query.js';
 import { LeadScore, LeadScoreContribution } from './lead-score.entity.js';

@@ -4,7 +4,8 @@
 // and stuck deals as of a given instant; win rate; and the weighted forecast per close month. One statement, so
 // one round trip and one snapshot, with the build's position.
 import type { DataSource } from 'typeorm';
-import { activePositionSql, answerPosition, type Positioned } from '../active-position.js';
+import { activePositionSql } from '../../../projection-engine/src/index.js';
+import { answerPosition, type Positioned } from '../active-position.js';
 import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
 import { Parameters, preparedQuery } from '../prepared-query.js';
 import { PipelineHealthDeal, PipelineHealthStage } from './pipeline-health.entity.js';

@@ -1,0 +1,331 @@
+// One build's loop: read the next page (shared with the other builds, or its own while it catches up alone), apply
+// it and move the checkpoint in one transaction, park on an event its projection's code refuses, and go on past the
+// events an operator told it to skip. Everything it uses of its engine is in BuildRunnerHost.
+import type pg from 'pg';
+import {
+  comparePositions,
+  formatPosition,
+  matchesFilter,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '../../event-store/src/index.js';
+import { projectionOperationsStream, type ProjectionEventSkipped } from '../../domain/src/projection-operations/index.js';
+import { inTransaction, isConnectionError } from '../../postgres/src/index.js';
+import { readPage } from './batches.js';
+import { tablesOf, type BuildCheckpoints } from './build-registry.js';
+import type { BuildState, ParkedEvent, StoredBuild } from './projection-builds.js';
+import type { ProjectionDefinition } from './projection.js';
+
+/** An event one build goes on without: an operator's decision, recorded in the log (ProjectionEventSkipped). */
+export type SkippedEvent = Readonly<{ eventId: string; position: string; reason: string; skippedBy: string; skippedAt: string }>;
+
+/** For tests of crash safety: called inside each batch transaction before it commits. */
+export type BeforeCommit = (build: { name: string; version: number }, events: readonly RecordedEvent[]) => void;
+
+/** What a build runner gets from its engine, and all it gets. */
+export type BuildRunnerHost = Readonly<{
+  /** Batch transactions and the statistics of the build's own tables. */
+  pool: pg.Pool;
+  /** Reading alone (the head, a filtered page) and the operations stream that records skips. */
+  store: Pick<EventStore, 'headPosition' | 'readAll' | 'readStream'>;
+  checkpoints: BuildCheckpoints;
+  /** The unfiltered page after `after`, shared with the other builds that read it. */
+  readShared(after: Position | null): Promise<RecordedEvent[]>;
+  /** Whether `runner` is catching up while every other build follows the head, so no one would share its pages. */
+  readsAlone(runner: BuildRunner): boolean;
+  batchSize: number;
+  pollIntervalMs: number;
+  beforeCommit: BeforeCommit | undefined;
+  onError(runner: BuildRunner, error: unknown): void;
+  /** Called each time the build has read everything visible. */
+  onCaughtUp(runner: BuildRunner): Promise<void>;
+}>;
+
+/** An error thrown by a projection's own code: the event is poison and the build parks on it. */
+class ProjectionApplyError extends Error {
+  constructor(readonly failure: unknown) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
+const POKE_COALESCE_MS = 15;
+
+/** The events build `version` of `name` was told to skip, from the log: `projection-<name>`. */
+export const readSkips = async (store: Pick<EventStore, 'readStream'>, name: string, version: number): Promise<SkippedEvent[]> => {
+  const skips: SkippedEvent[] = [];
+  for await (const event of store.readStream(projectionOperationsStream(name))) {
+    if (event.type !== 'ProjectionEventSkipped') continue;
+    const { projection, buildVersion, eventId, position, reason } = event.data as ProjectionEventSkipped['data'];
+    if (projection !== name || buildVersion !== version) continue;
+    skips.push({ eventId, position, reason, skippedBy: event.metadata.actor, skippedAt: event.metadata.occurredAt });
+  }
+  return skips;
+};
+
+export class BuildRunner {
+  readonly name: string;
+  readonly version: number;
+  /** Follows the views: the engine moves it when it activates this build or another. */
+  state: BuildState;
+  position: Position | null;
+  eventsProcessed: number;
+  parked: ParkedEvent | null;
+  /** By event id; learnt from the log, so a skip recorded just before a crash still holds after it. */
+  skipped: ReadonlyMap<string, SkippedEvent> = new Map();
+  private skipsLoaded = false;
+  caughtUp = false;
+  /** The position moved past events this build does not read, and the stored checkpoint has not followed yet. */
+  private unsavedPosition = false;
+  private analysed = false;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  private pokeTimer: NodeJS.Timeout | null = null;
+  private loop: Promise<void> | null = null;
+  private rate: { at: number; events: number }[] = [];
+
+  constructor(
+    readonly definition: ProjectionDefinition,
+    readonly build: StoredBuild,
+    private readonly host: BuildRunnerHost,
+  ) {
+    this.name = build.name;
+    this.version = build.version;
+    this.state = build.state;
+    this.position = build.position;
+    this.eventsProcessed = build.eventsProcessed;
+    this.parked = build.parked;
+  }
+
+  /** Whether this build will go on reading the log (it is neither parked nor stopped). */
+  get isReading(): boolean {
+    return !this.stopped && !this.parked;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /**
+   * Wakes a sleeping build a few milliseconds later: under a stream of commands, the pokes of one burst collapse
+   * into one read and one batch instead of a read per command.
+   */
+  poke(): void {
+    if (!this.wake || this.pokeTimer) return;
+    this.pokeTimer = setTimeout(() => {
+      this.pokeTimer = null;
+      this.wake?.();
+    }, POKE_COALESCE_MS);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pokeTimer) clearTimeout(this.pokeTimer);
+    this.pokeTimer = null;
+    this.wake?.();
+    await this.loop;
+  }
+
+  eventsPerSecond(): number | null {
+    if (this.rate.length < 2) return null;
+    const first = this.rate[0];
+    const last = this.rate[this.rate.length - 1];
+    const seconds = (last.at - first.at) / 1000;
+    return seconds > 0 ? Math.round((last.events - first.events) / seconds) : null;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        await this.step();
+        failures = 0;
+      } catch (error) {
+        // Infrastructure trouble (a lost connection, a crash mid-commit): nothing was committed, so retry from the
+        // checkpoint after a bounded back-off, as a restarted process would.
+        failures++;
+        this.host.onError(this, error);
+        await this.sleep(Math.min(5_000, 50 * 2 ** Math.min(failures, 7)));
+        await this.reloadCheckpoint().catch((reloadError: unknown) => this.host.onError(this, reloadError));
+      }
+    }
+  }
+
+  private async step(): Promise<void> {
+    if (this.parked) {
+      // An operator may skip the poison event from any process: the log says so, and the build goes on.
+      await this.loadSkips();
+      if (this.parked && this.skipped.has(this.parked.eventId)) await this.unpark();
+      else await this.sleep();
+      return;
+    }
+    if (!this.skipsLoaded) await this.loadSkips();
+    if (this.host.readsAlone(this)) {
+      await this.stepAlone();
+      return;
+    }
+    const page = await this.host.readShared(this.position);
+    if (page.length > 0) {
+      const { filter } = this.definition;
+      const matching = filter ? page.filter((event) => matchesFilter(event, filter)) : page;
+      await this.applyOrPark(matching, page[page.length - 1].position);
+    }
+    await this.afterPage(page.length);
+  }
+
+  /**
+   * Catching up while every other build follows the head (a rebuild of this projection alone): nobody shares the
+   * pages, so the store is asked for this build's events only. The head is read before the page: when the page
+   * comes back short, every event up to the head has been seen.
+   */
+  private async stepAlone(): Promise<void> {
+    const { store, batchSize } = this.host;
+    const head = await store.headPosition();
+    const events = await readPage(store, this.position, batchSize, this.definition.filter);
+    if (events.length > 0) await this.applyOrPark(events, events[events.length - 1].position);
+    if (events.length < batchSize && head && !this.stopped && !this.parked) {
+      if (!this.position || comparePositions(head, this.position) > 0) {
+        this.position = head;
+        this.unsavedPosition = true;
+      }
+    }
+    await this.afterPage(events.length);
+  }
+
+  private async afterPage(length: number): Promise<void> {
+    if (this.stopped || this.parked) return;
+    if (length < this.host.batchSize) {
+      // Everything visible has been read: the stored checkpoint moves past the events this build does not read,
+      // so read-your-writes never waits for them.
+      if (this.unsavedPosition) await this.savePosition();
+      if (!this.analysed) await this.analyse();
+      this.caughtUp = true;
+      await this.host.onCaughtUp(this);
+      await this.sleep();
+    } else {
+      this.caughtUp = false;
+    }
+  }
+
+  private sleep(ms = this.host.pollIntervalMs): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wake = null;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async applyOrPark(events: readonly RecordedEvent[], end: Position): Promise<void> {
+    try {
+      await this.applyBatch(events, end);
+    } catch (error) {
+      if (!(error instanceof ProjectionApplyError)) throw error;
+      // Find the exact event that fails: apply one at a time, keep what succeeds, park on the poison one.
+      for (const event of events) {
+        try {
+          await this.applyBatch([event], event.position);
+        } catch (single) {
+          if (!(single instanceof ProjectionApplyError)) throw single;
+          await this.park(event, single.failure);
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Applies `events` (those of the page up to `end` that this build reads, less those it was told to skip) and moves
+   * the checkpoint to `end`.
+   */
+  private async applyBatch(page: readonly RecordedEvent[], end: Position): Promise<void> {
+    const events = this.skipped.size === 0 ? page : page.filter((event) => !this.skipped.has(event.id));
+    if (events.length === 0) {
+      // Nothing to write: the stored checkpoint follows with the next batch, or when the build catches up.
+      this.position = end;
+      this.unsavedPosition = true;
+      return;
+    }
+    // Not durable: a read model is derived from the log, so a batch lost in a database crash is lost whole (rows and
+    // checkpoint together) and applied again from the checkpoint.
+    await inTransaction(
+      this.host.pool,
+      async (tx) => {
+        try {
+          await this.definition.apply(events, { tx, table: tablesOf(this.version).table, params: this.build.params });
+        } catch (error) {
+          // A connection lost mid-batch says nothing about the events: retried from the checkpoint, never parked.
+          if (isConnectionError(error)) throw error;
+          throw new ProjectionApplyError(error);
+        }
+        await this.host.checkpoints.advance(tx, this, end, events.length);
+        this.host.beforeCommit?.({ name: this.name, version: this.version }, events);
+      },
+      { durable: false },
+    );
+    this.position = end;
+    this.unsavedPosition = false;
+    this.eventsProcessed += events.length;
+    this.rate.push({ at: Date.now(), events: this.eventsProcessed });
+    if (this.rate.length > 20) this.rate.shift();
+  }
+
+  /**
+   * Statistics for the tables a build has just filled: until autovacuum gets to them the planner guesses, and a
+   * by-key lookup on a large table can become a scan and a sort.
+   */
+  private async analyse(): Promise<void> {
+    const { table } = tablesOf(this.version);
+    for (const base of this.definition.tables) await this.host.pool.query(`ANALYZE ${table(base)}`);
+    this.analysed = true;
+  }
+
+  private async savePosition(): Promise<void> {
+    await this.host.checkpoints.save(this, this.position!);
+    this.unsavedPosition = false;
+  }
+
+  /**
+   * After an infrastructure failure, continue from the stored checkpoint, not from memory: batches commit
+   * asynchronously, so a database that crashed may have lost the last ones (their rows and checkpoint together).
+   */
+  private async reloadCheckpoint(): Promise<void> {
+    const stored = await this.host.checkpoints.load(this);
+    if (!stored) return;
+    this.position = stored.position;
+    this.eventsProcessed = stored.eventsProcessed;
+    this.unsavedPosition = false;
+  }
+
+  private async park(event: RecordedEvent, error: unknown): Promise<void> {
+    this.parked = {
+      eventId: event.id,
+      type: event.type,
+      position: formatPosition(event.position),
+      error: error instanceof Error ? error.message : String(error),
+    };
+    await this.host.checkpoints.park(this, this.parked);
+  }
+
+  private async loadSkips(): Promise<void> {
+    this.skipped = new Map((await readSkips(this.host.store, this.name, this.version)).map((skip) => [skip.eventId, skip]));
+    this.skipsLoaded = true;
+  }
+
+  /** After a skip was recorded: learn it now rather than at the next poll, and go on if it was the poison event. */
+  async learnSkips(): Promise<void> {
+    await this.loadSkips();
+    if (this.parked && this.skipped.has(this.parked.eventId)) await this.unpark();
+  }
+
+  async unpark(): Promise<void> {
+    this.parked = null;
+    await this.host.checkpoints.unpark(this);
+    this.poke();
+  }
+}
