@@ -6,6 +6,7 @@ import {
   DuplicateEventIds,
   formatPosition,
   parsePosition,
+  readStreams,
   WrongExpectedRevision,
   type EventStore,
   type RecordedEvent,
@@ -191,6 +192,18 @@ export const eventStoreContract = (adapterName: string, open: () => Promise<Stor
       expect(fromTwo.map((e) => e.revision)).toEqual([2, 3, 4]);
       expect(backFromThree.map((e) => e.revision)).toEqual([3, 2, 1, 0]);
       expect(await collect(store.readStream(uniqueStream('company')))).toEqual([]);
+    });
+
+    it('reads many whole streams at once, each in revision order, an absent one empty', async () => {
+      const [first, second, absent] = [uniqueStream('deal'), uniqueStream('deal'), uniqueStream('deal')];
+      await store.appendToStream(first, [newEvent('DealRenamed', { n: 0 }), newEvent('DealRenamed', { n: 1 })]);
+      await store.appendToStream(second, [newEvent('DealRenamed', { n: 2 })]);
+      await store.appendToStream(first, [newEvent('DealRenamed', { n: 3 })]);
+      const streams = await readStreams(store, [second, absent, first]);
+      expect([...streams.keys()].sort()).toEqual([first, second, absent].sort());
+      expect(streams.get(first)!.map((e) => [e.revision, e.data.n])).toEqual([[0, 0], [1, 1], [2, 3]]);
+      expect(streams.get(second)!.map((e) => e.streamName)).toEqual([second]);
+      expect(streams.get(absent)).toEqual([]);
     });
 
     it('reads the global log in order, resumable and filtered by category and by type', async () => {

@@ -3,7 +3,9 @@
 import type { EventCatalog } from '../../domain/src/catalog/event-catalog.js';
 import {
   appendToStreams,
+  readStreams,
   type MultiStreamAppender,
+  type MultiStreamReader,
   type StreamAppend,
 } from '../../event-store/src/index.js';
 import type {
@@ -17,7 +19,7 @@ import type {
   SubscribeOptions,
 } from '../../event-store/src/index.js';
 
-export class UpcastingEventStore implements EventStore, MultiStreamAppender {
+export class UpcastingEventStore implements EventStore, MultiStreamAppender, MultiStreamReader {
   constructor(
     readonly inner: EventStore,
     private readonly catalog: EventCatalog,
@@ -33,6 +35,11 @@ export class UpcastingEventStore implements EventStore, MultiStreamAppender {
 
   readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
     return this.lift(this.inner.readStream(streamName, options));
+  }
+
+  async readStreams(streamNames: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
+    const streams = await readStreams(this.inner, streamNames);
+    return new Map([...streams].map(([name, events]) => [name, events.map((event) => this.upcast(event))]));
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {

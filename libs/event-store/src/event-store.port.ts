@@ -130,6 +130,36 @@ export interface SizeBoundedAppender {
   partsForAppend(events: readonly NewEvent[]): NewEvent[][];
 }
 
+/** A store that reads many whole streams in one round trip (an import judging a window of lines). */
+export interface MultiStreamReader {
+  /** Each named stream's events in revision order; a stream that does not exist maps to an empty list. */
+  readStreams(streamNames: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>>;
+}
+
+const isMultiStreamReader = (store: object): store is MultiStreamReader =>
+  typeof (store as Partial<MultiStreamReader>).readStreams === 'function';
+
+/** Whole streams: in one round trip where the store can, else `concurrency` streams read at a time. */
+export const readStreams = async (
+  store: EventStore,
+  streamNames: readonly string[],
+  concurrency = 8,
+): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> => {
+  if (isMultiStreamReader(store)) return store.readStreams(streamNames);
+  const streams = new Map<string, RecordedEvent[]>();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, streamNames.length) }, async () => {
+      for (let i = next++; i < streamNames.length; i = next++) {
+        const events: RecordedEvent[] = [];
+        for await (const event of store.readStream(streamNames[i])) events.push(event);
+        streams.set(streamNames[i], events);
+      }
+    }),
+  );
+  return streams;
+};
+
 const isMultiStreamAppender = (store: object): store is MultiStreamAppender =>
   typeof (store as Partial<MultiStreamAppender>).appendToStreams === 'function';
 

@@ -246,6 +246,10 @@ describe('NDJSON import of history', () => {
           reads.set(streamName, (reads.get(streamName) ?? 0) + 1);
           return store.readStream(streamName, options);
         },
+        readStreams: (streamNames: readonly string[]) => {
+          for (const streamName of streamNames) reads.set(streamName, (reads.get(streamName) ?? 0) + 1);
+          return store.readStreams(streamNames);
+        },
         appendToStreams: async (appends: readonly StreamAppend[]) => {
           const outcomes = await store.appendToStreams(appends);
           if (appendCalls++ === 0) await afterFirstAppend();

@@ -4,7 +4,7 @@
 // correlation id are the importer's, never the file's: the audit trail says who imported. Each event must fit its
 // stream: the category of its aggregate, the id the stream names, and what the decider could have produced next
 // (history-rules.ts); lines are judged a window at a time against the streams as stored plus the earlier lines.
-import { appendToStreams, streamCategory, type EventStore, type NewEvent } from '../../../event-store/src/index.js';
+import { appendToStreams, readStreams, streamCategory, type EventStore, type NewEvent, type RecordedEvent } from '../../../event-store/src/index.js';
 import type { EventCatalog } from '../../../domain/src/catalog/event-catalog.js';
 import type { EventValidator } from '../../../domain/src/catalog/event-validator.js';
 import { inexactNumber, INSTANT_RULE, utcInstant } from '../../../domain/src/shared/index.js';
@@ -174,14 +174,10 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     };
   };
 
-  /** The stored events of a stream, in their current shape. */
-  const storedEvents = async (streamName: string): Promise<HistoryEvent[]> => {
-    const events: HistoryEvent[] = [];
-    for await (const e of deps.store.readStream(streamName)) {
-      const { data } = deps.catalog.upcast(e.type, e.metadata.schemaVersion, e.data);
-      events.push({ id: e.id, type: e.type, data: data as Record<string, unknown> });
-    }
-    return events;
+  /** A stored event in its current shape. */
+  const historyEvent = (e: RecordedEvent): HistoryEvent => {
+    const { data } = deps.catalog.upcast(e.type, e.metadata.schemaVersion, e.data);
+    return { id: e.id, type: e.type, data: data as Record<string, unknown> };
   };
 
   const judgeWindow = async () => {
@@ -192,12 +188,7 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     await inFlight;
     const histories = new StreamHistories();
     const names = [...new Set(judging.flatMap((p) => streamsToRead(p.streamName, p.judged)))];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, async () => {
-        for (let i = next++; i < names.length; i = next++) histories.load(names[i], await storedEvents(names[i]));
-      }),
-    );
+    for (const [name, events] of await readStreams(deps.store, names, READ_CONCURRENCY)) histories.load(name, events.map(historyEvent));
     for (const parsed of judging) {
       if (!histories.isStored(parsed.streamName, parsed.event.id)) {
         const reason = histories.judge(parsed.streamName, parsed.judged);
