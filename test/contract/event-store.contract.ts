@@ -201,7 +201,7 @@ export const eventStoreContract = (adapterName: string, open: () => Promise<Stor
       await store.appendToStream(first, [newEvent('DealRenamed', { n: 3 })]);
       const streams = await readStreams(store, [second, absent, first]);
       expect([...streams.keys()].sort()).toEqual([first, second, absent].sort());
-      expect(streams.get(first)!.map((e) => [e.revision, e.data.n])).toEqual([[0, 0], [1, 1], [2, 3]]);
+      expect(streams.get(first)!.map((e) => [e.revision, (e.data as { n: number }).n])).toEqual([[0, 0], [1, 1], [2, 3]]);
       expect(streams.get(second)!.map((e) => e.streamName)).toEqual([second]);
       expect(streams.get(absent)).toEqual([]);
     });

@@ -1,7 +1,7 @@
 // 2,000 malformed or hostile requests over every route of the OpenAPI document (seeded, so a failure replays):
 // each is answered with a 4xx, never a 5xx or an accepted write, nothing reaches the event store, no answer leaks
 // a stack trace or SQL, and the api still answers afterwards. Plus: CSV exports defuse spreadsheet formulas.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { csvCell, toCsv } from '../../apps/api/src/read-models/csv.interceptor.js';
 import { formatPosition } from '../../libs/event-store/src/index.js';
@@ -812,6 +812,88 @@ describe('hostile input', () => {
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ accepted: 0, rejected: lines.length });
       expect(await countEvents()).toBe(before);
+    });
+
+    it('refuses ids, keys and URLs longer than a read model can index, on every route and in imports; no build parks (defect 2)', async () => {
+      // Random, so PostgreSQL cannot compress it into a btree entry (at most 2,704 bytes).
+      const long = randomBytes(3_750).toString('base64url');
+      const contact = (await createContact('long-ids@example.com').expect(201)).body.id as string;
+      const before = await countEvents();
+      const http = () => t.http();
+      const sent: (readonly [request: string, send: () => Test, field: string])[] = [
+        ...['pipelineId', 'stageId', 'ownerId', 'companyId'].map((field) => ['POST /v1/deals', () => http().post('/v1/deals').send({ ...deal, [field]: long }), field] as const),
+        ['POST /v1/deals', () => http().post('/v1/deals').send({ ...deal, contactIds: [long] }), 'contactIds'],
+        ['PUT /v1/deals/:id/stage', () => http().put(`/v1/deals/${UUID}/stage`).send({ stageId: long }), 'stageId'],
+        ['POST /v1/deals/:id/reopen', () => http().post(`/v1/deals/${UUID}/reopen`).send({ stageId: long }), 'stageId'],
+        ['PATCH /v1/deals/:id', () => http().patch(`/v1/deals/${UUID}`).send({ ownerId: long }), 'ownerId'],
+        ['POST /v1/deals/:id/contacts', () => http().post(`/v1/deals/${UUID}/contacts`).send({ contactId: long }), 'contactId'],
+        ['PUT /v1/deals/:id/company', () => http().put(`/v1/deals/${UUID}/company`).send({ companyId: long }), 'companyId'],
+        ...['pipelineId', 'stageId', 'ownerId', 'contactId', 'dealId'].map(
+          (field) => ['POST /v1/tickets', () => http().post('/v1/tickets').send({ subject: 'Long', priority: 'low', [field]: long }), field] as const,
+        ),
+        ['PUT /v1/tickets/:id/stage', () => http().put(`/v1/tickets/${UUID}/stage`).send({ stageId: long }), 'stageId'],
+        ['PUT /v1/tickets/:id/owner', () => http().put(`/v1/tickets/${UUID}/owner`).send({ ownerId: long }), 'ownerId'],
+        ['POST /v1/contacts', () => createContact('long-owner@example.com', { ownerId: long }), 'ownerId'],
+        ['POST /v1/contacts', () => createContact('long-company@example.com', { companyId: long }), 'companyId'],
+        ['PUT /v1/contacts/:id/owner', () => http().put(`/v1/contacts/${contact}/owner`).send({ ownerId: long }), 'ownerId'],
+        ['POST /v1/contacts/:id/company', () => http().post(`/v1/contacts/${contact}/company`).send({ companyId: long }), 'companyId'],
+        ['POST /v1/contacts/:id/merge', () => http().post(`/v1/contacts/${contact}/merge`).send({ duplicateId: long }), 'duplicateId'],
+        ['POST page-views', () => http().post(`/v1/contacts/${contact}/page-views`).send({ url: `https://x.test/${long}` }), 'url'],
+        ['POST page-views', () => http().post(`/v1/contacts/${contact}/page-views`).send({ url: 'https://x.test/', referrer: `https://x.test/${long}` }), 'referrer'],
+        ['POST form-submissions', () => http().post(`/v1/contacts/${contact}/form-submissions`).send({ formId: long, fields: {} }), 'formId'],
+        ['POST email-events', () => http().post(`/v1/contacts/${contact}/email-events`).send({ emailId: long, kind: 'opened' }), 'emailId'],
+        ['POST email-events', () => http().post(`/v1/contacts/${contact}/email-events`).send({ emailId: 'e', kind: 'clicked', url: `https://x.test/${long}` }), 'url'],
+        ...['ownerId', 'contactIds'].map(
+          (field) => ['POST /v1/engagements', () => http().post('/v1/engagements').send({ kind: 'call', ownerId, [field]: field === 'ownerId' ? long : [long] }), field] as const,
+        ),
+        ['POST /v1/engagements/:id/complete', () => http().post(`/v1/engagements/${UUID}/complete`).send({ completedBy: long }), 'completedBy'],
+        ['POST /v1/pipelines', () => http().post('/v1/pipelines').send({ objectType: 'deal', name: 'Long', stages: [{ id: long, label: 'L', probability: 0.5 }] }), 'stages.0.id'],
+        ['POST /v1/pipelines/:id/stages', () => http().post('/v1/pipelines/default/stages').send({ stage: { id: long, label: 'L', probability: 0.5 } }), 'stage.id'],
+        ['PUT /v1/pipelines/:id/stage-order', () => http().put('/v1/pipelines/default/stage-order').send({ stageIds: [long] }), 'stageIds'],
+        ['GET /v1/pipelines/:id', () => http().get(`/v1/pipelines/${long}`), 'id'],
+        ['PATCH /v1/pipelines/:id/stages/:stageId', () => http().patch(`/v1/pipelines/default/stages/${long}`).send({ label: 'L' }), 'stageId'],
+      ];
+      const answers = [];
+      for (const [request, send, field] of sent) {
+        const { status, body } = await send();
+        const fields = (body.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? [];
+        answers.push({ request, field, status, named: fields.includes(field) });
+      }
+      expect(answers).toEqual(sent.map(([request, , field]) => ({ request, field, status: 400, named: true })));
+      // Ids in the path that must be uuids are refused the same way, if without a field name.
+      for (const path of [`/v1/deals/${long}/reopen`, `/v1/contacts/${long}/page-views`, `/v1/engagements/${long}/complete`]) {
+        expect([path.slice(0, 20), (await http().post(path).send({})).status]).toEqual([path.slice(0, 20), 400]);
+      }
+      expect(await countEvents()).toBe(before);
+
+      // Raw history: what no route lets through, an import may not store either (the catalog's schemas bound ids).
+      const engagementId = randomUUID();
+      const line = (streamName: string, type: string, data: object) =>
+        JSON.stringify({ streamName, event: { id: randomUUID(), type, data, metadata: { occurredAt: '2026-01-15T10:00:00Z' } } });
+      const engagement = { engagementId, kind: 'call', subject: null, body: null, durationMinutes: 5, outcome: null, dueAt: null, contactIds: [contact], companyIds: [], dealIds: [], ticketIds: [] };
+      const lines = [
+        line(`engagement-${engagementId}`, 'EngagementLogged', { ...engagement, ownerId: long }),
+        line(`activity-${contact}`, 'FormSubmitted', { contactId: contact, formId: long, fields: {} }),
+        line(`activity-${contact}`, 'PageViewed', { contactId: contact, url: `https://x.test/${long}`, title: null, referrer: null }),
+      ];
+      const imported = await http().post('/v1/import').set('Content-Type', 'application/x-ndjson').send(lines.join('\n')).expect(200);
+      expect(imported.body).toMatchObject({ accepted: 0, rejected: lines.length });
+      expect(imported.body.rejections.map((r: { reason: string }) => r.reason)).toEqual([
+        expect.stringMatching(/\/ownerId must NOT have more than 200 characters/),
+        expect.stringMatching(/\/formId must NOT have more than 200 characters/),
+        expect.stringMatching(/\/url must NOT have more than 2048 characters/),
+      ]);
+      expect(await countEvents()).toBe(before);
+
+      // The same engagement with an id of the longest kind (200 four-byte characters) is stored and projected.
+      const widest = '𝔘'.repeat(200);
+      await http().post('/v1/import').set('Content-Type', 'application/x-ndjson').send(line(`engagement-${engagementId}`, 'EngagementLogged', { ...engagement, ownerId: widest })).expect(200, /"accepted":1/);
+      await eventually(async () => {
+        const { rows } = await t.db.pool.query('SELECT 1 FROM rep_activity_daily WHERE owner_id = $1', [widest]);
+        expect(rows).toHaveLength(1);
+      }, 20_000);
+      const builds = (await http().get('/v1/projections').expect(200)).body.data as { name: string; parked: unknown }[];
+      expect(builds.filter((b) => b.parked !== null)).toEqual([]);
     });
   });
 

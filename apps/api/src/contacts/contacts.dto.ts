@@ -15,6 +15,7 @@ import {
   type ContactSource,
   type MarketingStatus,
 } from '../../../../libs/domain/src/marketing-policy/index.js';
+import { MAX_ID_LENGTH, MAX_URL_LENGTH } from '../../../../libs/domain/src/shared/index.js';
 import { IsEmailAddress, IsInstant, IsOmittable } from '../http/validators.js';
 
 const MAX_ENTRIES = 200;
@@ -197,7 +198,7 @@ export class RecordPageViewDto {
   @ApiProperty({ example: 'https://example.com/pricing' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2048)
+  @MaxLength(MAX_URL_LENGTH)
   url!: string;
 
   @ApiPropertyOptional({ example: 'Pricing' })
@@ -209,7 +210,7 @@ export class RecordPageViewDto {
   @ApiPropertyOptional({ example: 'https://www.google.com/' })
   @IsOmittable()
   @IsString()
-  @MaxLength(2048)
+  @MaxLength(MAX_URL_LENGTH)
   referrer?: string;
 
   @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
@@ -222,7 +223,7 @@ export class RecordFormSubmissionDto {
   @ApiProperty({ example: 'newsletter-signup' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(MAX_ID_LENGTH)
   formId!: string;
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { company: 'Acme', seats: '12' } })
@@ -241,7 +242,7 @@ export class RecordEmailEventDto {
   @ApiProperty({ example: 'campaign-2026-01' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(MAX_ID_LENGTH)
   emailId!: string;
 
   @ApiProperty({ enum: EMAIL_EVENT_KINDS, description: 'unsubscribed makes the contact non-marketing' })
@@ -251,7 +252,7 @@ export class RecordEmailEventDto {
   @ApiPropertyOptional({ example: 'https://example.com/offer', description: "The link clicked, for 'clicked'" })
   @IsOmittable()
   @IsString()
-  @MaxLength(2048)
+  @MaxLength(MAX_URL_LENGTH)
   url?: string;
 
   @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })

@@ -117,7 +117,7 @@ export class ReorderPipelineStagesDto {
   @ApiProperty({ type: [String], description: 'Every non-archived stage id, once, in the new order' })
   @IsArray()
   @ArrayMaxSize(MAX_STAGES)
-  @IsString({ each: true })
+  @Matches(STAGE_ID, { each: true, message: `each of stageIds must be ${STAGE_ID_RULE}` })
   stageIds!: string[];
 }
 

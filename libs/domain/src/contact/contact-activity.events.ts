@@ -1,6 +1,6 @@
 // Contact behaviour: high volume, so it goes to its own stream and a busy contact does not slow contact commands.
 // Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_ID_LENGTH, MAX_URL_LENGTH } from '../shared/index.js';
 
 export const activityStream = (contactId: string): string => `activity-${contactId}`;
 
@@ -24,16 +24,18 @@ export type MarketingEmailBounced = DomainEvent<'MarketingEmailBounced', Readonl
 export type MarketingEmailActivityEvent = MarketingEmailDelivered | MarketingEmailOpened | MarketingEmailClicked | MarketingEmailBounced;
 export type ContactActivityEvent = PageViewed | FormSubmitted | MarketingEmailActivityEvent;
 
-const id: JsonSchema = { type: 'string', minLength: 1 };
-const text: JsonSchema = { type: 'string', minLength: 1 };
+const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
 const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
+// URLs are kept, never indexed (limits.ts): they may be longer than an id.
+const url: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_URL_LENGTH };
+const optionalUrl: JsonSchema = { type: ['string', 'null'], minLength: 1, maxLength: MAX_URL_LENGTH };
 
 export const contactActivityEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
     type: 'PageViewed',
     schemaVersion: 1,
     description: 'The contact viewed a tracked page.',
-    schema: dataSchema({ contactId: id, url: text, title: optionalText, referrer: optionalText }),
+    schema: dataSchema({ contactId: id, url, title: optionalText, referrer: optionalUrl }),
   }),
   defineEvent({
     type: 'FormSubmitted',
@@ -57,7 +59,7 @@ export const contactActivityEventDefinitions: readonly EventDefinition[] = [
     type: 'MarketingEmailClicked',
     schemaVersion: 1,
     description: 'The contact clicked a link in a marketing email.',
-    schema: dataSchema({ contactId: id, emailId: id, url: optionalText }),
+    schema: dataSchema({ contactId: id, emailId: id, url: optionalUrl }),
   }),
   defineEvent({
     type: 'MarketingEmailBounced',

@@ -1,6 +1,6 @@
 // Contact events: profile, status and merges (low volume). Behaviour goes to the activity stream, see
 // contact-activity.events.ts. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, type Upcaster, dataSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, type Upcaster, dataSchema, MAX_ID_LENGTH } from '../shared/index.js';
 import { CONTACT_SOURCES, MARKETING_STATUSES, type ContactSource, type MarketingStatus } from '../marketing-policy/index.js';
 
 export const contactStream = (contactId: string): string => `contact-${contactId}`;
@@ -111,8 +111,8 @@ export const contactCreatedV1ToV2: Upcaster = {
   upcast: ({ name, ...data }) => ({ ...data, ...splitFullName(name) }),
 };
 
-const id: JsonSchema = { type: 'string', minLength: 1 };
-const optionalId: JsonSchema = { type: ['string', 'null'], minLength: 1 };
+const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
+const optionalId: JsonSchema = { type: ['string', 'null'], minLength: 1, maxLength: MAX_ID_LENGTH };
 const text: JsonSchema = { type: 'string', minLength: 1 };
 const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const lifecycleStage: JsonSchema = { enum: [...LIFECYCLE_STAGES] };

@@ -1,5 +1,5 @@
 // Owners are the reps records are assigned to. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_ID_LENGTH } from '../shared/index.js';
 
 export const ownerStream = (ownerId: string): string => `owner-${ownerId}`;
 
@@ -18,7 +18,7 @@ export type OwnerUpdated = DomainEvent<'OwnerUpdated', Readonly<{ ownerId: strin
 
 export type OwnerEvent = OwnerCreated | OwnerUpdated;
 
-const id: JsonSchema = { type: 'string', minLength: 1 };
+const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
 const text: JsonSchema = { type: 'string', minLength: 1 };
 const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const role: JsonSchema = { enum: [...OWNER_ROLES] };

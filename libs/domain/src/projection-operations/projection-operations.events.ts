@@ -1,6 +1,6 @@
 // What operators do to projection builds, recorded in the log like any other decision: who skipped which event
 // of which build, when (the event's metadata) and why. One stream per projection: `projection-<name>`.
-import { dataSchema, defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { dataSchema, defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, MAX_ID_LENGTH } from '../shared/index.js';
 
 export const projectionOperationsStream = (projection: string): string => `projection-${projection}`;
 
@@ -22,7 +22,7 @@ export const projectionOperationsEventDefinitions: readonly EventDefinition[] = 
     schema: dataSchema({
       projection: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
       buildVersion: { type: 'integer', minimum: 1 },
-      eventId: text,
+      eventId: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH },
       position: { type: 'string', pattern: '^\\d{1,20}(:\\d{1,20})?$' },
       reason: text,
     }),

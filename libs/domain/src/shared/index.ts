@@ -6,3 +6,4 @@ export * from './money.js';
 export * from './text.js';
 export * from './time.js';
 export * from './schema-formats.js';
+export * from './limits.js';

@@ -1,7 +1,7 @@
 // Unique-value claims: one stream per normalized value, so any event store can refuse a duplicate contact email or
 // company domain with an optimistic append. Names and shapes are permanent once stored.
 import { createHash } from 'node:crypto';
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, MAX_ID_LENGTH } from '../shared/index.js';
 import { normalizeDomain } from '../company/company-domain.js';
 import { normalizeEmail } from '../contact/email-address.js';
 
@@ -29,7 +29,7 @@ const claimSchema: JsonSchema = {
   properties: {
     kind: { enum: [...UNIQUE_VALUE_KINDS] },
     value: { type: 'string', minLength: 1 },
-    ownerId: { type: 'string', minLength: 1 },
+    ownerId: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH },
   },
 };
 
