@@ -1,14 +1,12 @@
 // tally: the operator's command line. `tally help` lists the commands.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
-import { openRuntime } from '../../../libs/runtime/src/index.js';
-import { auditCommand } from './commands/audit.command.js';
-import { backtestCommand } from './commands/backtest.command.js';
-import { importCommand } from './commands/import.command.js';
-import { keysCommand } from './commands/keys.command.js';
-import { projectionsCommand } from './commands/projections.command.js';
-import { replayCommand } from './commands/replay.command.js';
+import { DataDirBusy, dataDirOwner, openRuntime, type DataDirOwner } from '../../../libs/runtime/src/index.js';
+import { importThroughServer } from './commands/import-through-server.js';
+import { keysCommand, keysThroughServer } from './commands/keys.command.js';
+import { projectionsCommand, projectionsOf, projectionsThroughServer } from './commands/projections.command.js';
 import { seedCommand } from './commands/seed.command.js';
+import { serverClient } from './server-client.js';
 
 const HELP = `tally <command>
 
@@ -34,11 +32,52 @@ const HELP = `tally <command>
   audit verify lead-score (--contact ID | --all)
                                  re-derive stored lead scores from the event log alone; exit 3 on any mismatch
 
+Beside a running embedded server (npm start on the same TALLY_DATA_DIR), import, keys and projections status|rebuild
+go through the server's HTTP API with its super-admin key; the other commands refuse until it stops.
+
 Configuration comes from the environment (see README): DATABASE_URL, TALLY_DATA_DIR, TALLY_EVENT_STORE, ...`;
 
 const positiveInteger = (text: string, flag: string): number => {
   if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw new Error(`${flag} must be a positive whole number`);
   return Number(text);
+};
+
+type Values = Readonly<{ 'dry-run'?: boolean; actor?: string; name?: string; role?: string }>;
+
+/**
+ * A command beside the live server that owns the embedded data directory: through its HTTP API, or refused. The
+ * database files are never opened: a second PGlite on them corrupts them.
+ */
+const throughServer = async (dataDir: string, owner: DataDirOwner, command: string, args: readonly string[], values: Values): Promise<number> => {
+  // No address yet: a server still starting, or another CLI command.
+  if (!owner.url) throw new DataDirBusy(dataDir, owner);
+  const server = await serverClient(dataDir, { ...owner, url: owner.url });
+  const refuse = (instead: string) =>
+    new Error(
+      `tally ${[command, ...args].join(' ')} does not run beside the Tally server (pid ${owner.pid}, ${owner.url}) that owns ` +
+        `${dataDir}: it has no route through the server, and a second process on the embedded database would corrupt it. ` +
+        `Instead: ${instead}.`,
+    );
+  const stopFirst = 'stop the server first (Ctrl-C, or kill -TERM ' + owner.pid + ')';
+  switch (command) {
+    case 'import':
+      if (!args[0]) throw new Error('usage: tally import FILE');
+      return importThroughServer(server, args[0]);
+    case 'keys':
+      return keysCommand(keysThroughServer(server), args, { name: values.name, role: values.role, actor: values.actor! });
+    case 'projections':
+      return projectionsCommand(projectionsThroughServer(server, refuse), args, values['dry-run']!);
+    case 'seed':
+      throw refuse(stopFirst);
+    case 'replay':
+      throw refuse(`${stopFirst}, or use POST /v1/scoring/formulas, then POST /v1/projections/lead-score/rebuilds {formulaId, reason}`);
+    case 'backtest':
+      throw refuse(`${stopFirst}, or use POST /v1/scoring/backtests {formulaIds, horizonDays}`);
+    case 'audit':
+      throw refuse(`${stopFirst}, or use GET /v1/audit/lead-scores/verify (one contact: GET /v1/read-models/lead-scores/:id/verify)`);
+    default:
+      throw new Error(`unknown command ${command}\n\n${HELP}`);
+  }
 };
 
 const main = async (): Promise<number> => {
@@ -72,29 +111,41 @@ const main = async (): Promise<number> => {
   if (command === 'seed' && values.out) {
     return seedCommand(null, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed!, out: values.out });
   }
-  const runtime = await openRuntime(loadConfig());
+  const config = loadConfig();
+  // On the embedded database, a live server owns the files: go through it. (openRuntime takes the lock otherwise.)
+  const owner = config.databaseUrl ? null : await dataDirOwner(config.dataDir);
+  if (owner) return throughServer(config.dataDir, owner, command, args, values);
+  const runtime = await openRuntime(config);
   try {
+    // Nest and the scoring code load only for the commands that use them.
     switch (command) {
-      case 'import':
+      case 'import': {
         if (!args[0]) throw new Error('usage: tally import FILE');
+        const { importCommand } = await import('./commands/import.command.js');
         return await importCommand(runtime, args[0], values.actor!);
+      }
       case 'seed':
         return await seedCommand(runtime, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed! });
       case 'keys':
-        return await keysCommand(runtime, args, { name: values.name, role: values.role, actor: values.actor! });
+        return await keysCommand(runtime.apiKeys, args, { name: values.name, role: values.role, actor: values.actor! });
       case 'projections':
-        return await projectionsCommand(runtime, args, values['dry-run']!);
+        return await projectionsCommand(projectionsOf(runtime), args, values['dry-run']!);
       case 'replay': {
         const [formulaFile, ...extra] = values.formula ?? [];
         if (args[0] !== 'lead-score' || !formulaFile || extra.length > 0) {
           throw new Error('usage: tally replay lead-score --formula FILE [--dry-run] [--reason TEXT]');
         }
+        const { replayCommand } = await import('./commands/replay.command.js');
         return await replayCommand(runtime, { formulaFile, dryRun: values['dry-run']!, reason: values.reason, actor: values.actor! });
       }
-      case 'backtest':
+      case 'backtest': {
+        const { backtestCommand } = await import('./commands/backtest.command.js');
         return await backtestCommand(runtime, { formulaFiles: values.formula ?? [], horizon: values.horizon! });
-      case 'audit':
+      }
+      case 'audit': {
+        const { auditCommand } = await import('./commands/audit.command.js');
         return await auditCommand(runtime, args, { contact: values.contact, all: values.all! });
+      }
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);
     }

@@ -1,1 +1,3 @@
 export * from './runtime.js';
+export * from './data-dir-lock.js';
+export * from './run-until-signal.js';

@@ -11,6 +11,7 @@ import { PostgresEventStore, type EventStore } from '../../event-store/src/index
 import { openDatabase, type Database } from '../../postgres/src/index.js';
 import { ProjectionEngine, type ProjectionDefinition, type ProjectionEngineOptions } from '../../projection-engine/src/index.js';
 import { ALL_PROJECTIONS } from '../../../projections/index.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 
 export type Runtime = Readonly<{
   config: TallyConfig;
@@ -19,6 +20,8 @@ export type Runtime = Readonly<{
   eventStore: UpcastingEventStore;
   projections: ProjectionEngine;
   apiKeys: ApiKeys;
+  /** Held while this process owns the embedded data directory; null on a database server or a given database. */
+  dataDirLock: DataDirLock | null;
   close(): Promise<void>;
 }>;
 
@@ -58,14 +61,22 @@ const openEventStore = async (config: TallyConfig, db: Database): Promise<EventS
 
 export const openRuntime = async (config: TallyConfig, options: RuntimeOptions = {}): Promise<Runtime> => {
   let db = options.database;
+  let dataDirLock: DataDirLock | null = null;
   if (!db) {
     if (config.databaseUrl) {
       db = await openDatabase({ kind: 'server', url: config.databaseUrl });
     } else {
-      // The database files get a folder of their own: the data directory also holds the key files.
-      const pgdata = path.join(config.dataDir, 'pgdata');
-      await mkdir(pgdata, { recursive: true });
-      db = await openDatabase({ kind: 'embedded', dataDir: pgdata });
+      // Before PGlite touches pgdata: a second PGlite on the same files corrupts them.
+      dataDirLock = await lockDataDir(config.dataDir);
+      try {
+        // The database files get a folder of their own: the data directory also holds the key files.
+        const pgdata = path.join(config.dataDir, 'pgdata');
+        await mkdir(pgdata, { recursive: true });
+        db = await openDatabase({ kind: 'embedded', dataDir: pgdata });
+      } catch (error) {
+        await dataDirLock.release();
+        throw error;
+      }
     }
   }
   const opened = db;
@@ -84,10 +95,15 @@ export const openRuntime = async (config: TallyConfig, options: RuntimeOptions =
     eventStore,
     projections,
     apiKeys,
+    dataDirLock,
     close: async () => {
-      await projections.stop();
-      await eventStore.close();
-      await opened.close();
+      try {
+        await projections.stop();
+        await eventStore.close();
+        await opened.close();
+      } finally {
+        await dataDirLock?.release();
+      }
     },
   };
 };

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { NestFactory } from '@nestjs/core';
 import { randomIds } from '../../../../libs/application/src/index.js';
 import { migrate } from '../../../../libs/postgres/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { apiMigrations } from '../../../api/src/api.migrations.js';
 import { AppModule } from '../../../api/src/app.module.js';
+import { utf8Lines } from '../../../api/src/http/utf8-lines.js';
 import { CommandImportService } from '../../../api/src/import/command-import.service.js';
 import { progressBar } from '../progress.js';
+import { reportImport } from './import-through-server.js';
 
 /**
  * `tally import FILE`: the same import as POST /v1/import (event and command lines), with a progress bar over the
@@ -30,15 +31,14 @@ export const importCommand = async (runtime: Runtime, file: string, actor: strin
       source: 'import',
       ids: randomIds(),
     };
+    // The operator at the machine, with the files in hand, imports as a super-admin would; lines are strict UTF-8,
+    // as through the api.
     const report = await app
       .get(CommandImportService)
-      .importLines(createInterface({ input, crlfDelay: Infinity }), context, (r) =>
+      .importLines(utf8Lines(input), context, 'super-admin', (r) =>
         bar.update(input.bytesRead, `accepted ${r.accepted} duplicates ${r.duplicates} rejected ${r.rejected}`),
       );
-    bar.finish(`accepted ${report.accepted}, duplicates ${report.duplicates}, rejected ${report.rejected}`);
-    for (const rejection of report.rejections) console.error(`  line ${rejection.line}: ${rejection.reason}`);
-    console.log(JSON.stringify(report, null, 2));
-    return report.rejected > 0 ? 2 : 0;
+    return reportImport(report, bar);
   } finally {
     await app.close();
   }
