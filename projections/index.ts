@@ -1,4 +1,5 @@
-// Every projection Tally runs. Each folder holds a pure reducer and the persistence that applies it.
+// Every projection Tally runs. Each folder is one read model's slice (tables, pure reducer, persistence, queries;
+// readers use its index.ts); the engine needs only the definitions, so the projector never loads the query side.
 import type { ProjectionDefinition } from '../libs/projection-engine/src/index.js';
 import { contactTimelineProjection } from './contact-timeline/contact-timeline.persistence.js';
 import { leadScoreProjection } from './lead-score/lead-score.persistence.js';

@@ -12,35 +12,7 @@ import {
   type TimelineChanges,
 } from './contact-timeline.projection.js';
 import { pgInstant } from '../pg-values.js';
-
-export const CONTACT_TIMELINE_PROJECTION = 'contact-timeline';
-
-const createTables = ({ table }: ProjectionTables): string => {
-  const timeline = table('contact_timeline');
-  const associations = table('contact_timeline_associations');
-  return `
-    CREATE TABLE ${timeline} (
-      contact_id text NOT NULL,
-      event_id text NOT NULL,
-      event_type text NOT NULL,
-      position text NOT NULL,
-      position_commit bigint NOT NULL,
-      position_prepare bigint NOT NULL,
-      occurred_at timestamptz NOT NULL,
-      summary text NOT NULL,
-      data jsonb NOT NULL,
-      -- Set on rows a primary took over from a merged duplicate: the contact the event happened to.
-      merged_from text,
-      -- An event has one position and one instant, so this key is as unique as (contact, event), and the same
-      -- index serves the newest-first pages (scanned backwards): one index to maintain per row instead of two.
-      PRIMARY KEY (contact_id, occurred_at, position_commit, position_prepare)
-    );
-    CREATE TABLE ${associations} (
-      record text NOT NULL,
-      contact_id text NOT NULL,
-      PRIMARY KEY (record, contact_id)
-    );`;
-};
+import { CONTACT_TIMELINE_SCHEMA, CONTACT_TIMELINE_TABLES as T } from './contact-timeline.tables.js';
 
 const loadAssociations = async (
   tx: pg.PoolClient,
@@ -50,7 +22,7 @@ const loadAssociations = async (
   const associations = new Map<string, Set<string>>();
   if (records.length === 0) return associations;
   const { rows } = await tx.query<{ record: string; contact_id: string }>(
-    `SELECT record, contact_id FROM ${table('contact_timeline_associations')} WHERE record = ANY($1)`,
+    `SELECT record, contact_id FROM ${table(T.associations)} WHERE record = ANY($1)`,
     [records],
   );
   for (const row of rows) {
@@ -64,8 +36,8 @@ const loadAssociations = async (
 const pairArrays = (pairs: readonly Association[]): [string[], string[]] => [pairs.map((p) => p.record), pairs.map((p) => p.contactId)];
 
 const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'], changes: TimelineChanges): Promise<void> => {
-  const timeline = table('contact_timeline');
-  const associations = table('contact_timeline_associations');
+  const timeline = table(T.timeline);
+  const associations = table(T.associations);
   const { rows, associated, dissociated, absorptions } = changes;
   if (rows.length > 0) {
     const positions = rows.map((row) => parsePosition(row.position));
@@ -120,11 +92,9 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
 };
 
 export const contactTimelineProjection: ProjectionDefinition = {
-  name: CONTACT_TIMELINE_PROJECTION,
+  ...CONTACT_TIMELINE_SCHEMA,
   codeVersion: 2,
   filter: { eventTypes: TIMELINE_EVENT_TYPES },
-  tables: ['contact_timeline', 'contact_timeline_associations'],
-  createTables,
   apply: async (events, { tx, table }) => {
     const loaded = await loadAssociations(tx, table, associationRecordsOf(events));
     await writeChanges(tx, table, projectTimeline(loaded, events));

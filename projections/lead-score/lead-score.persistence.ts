@@ -13,62 +13,7 @@ import {
   type LeadScoreChanges,
 } from './lead-score.projection.js';
 import { pgInstant, pgInstantOrNull } from '../pg-values.js';
-
-export const LEAD_SCORE_PROJECTION = 'lead-score';
-
-const createTables = ({ table }: ProjectionTables): string => {
-  const scores = table('lead_scores');
-  const contributions = table('lead_score_contributions');
-  const events = table('lead_score_events');
-  return `
-    CREATE TABLE ${scores} (
-      contact_id text PRIMARY KEY,
-      properties jsonb NOT NULL,
-      fit numeric(14, 2) NOT NULL,
-      engagement numeric(14, 2) NOT NULL,
-      total numeric(14, 2) NOT NULL,
-      qualification text NOT NULL CHECK (qualification IN ('none', 'mql', 'sql')),
-      formula_id text NOT NULL,
-      as_of timestamptz NOT NULL,
-      position text NOT NULL,
-      merged_into text
-    );
-    -- Lists never show merged duplicates; the top-N query walks the first index.
-    CREATE INDEX ${scores}_total_idx ON ${scores} (total DESC, contact_id) WHERE merged_into IS NULL;
-    CREATE INDEX ${scores}_qualification_idx ON ${scores} (qualification, total DESC, contact_id) WHERE merged_into IS NULL;
-    CREATE INDEX ${scores}_as_of_idx ON ${scores} (as_of DESC, contact_id) WHERE merged_into IS NULL;
-    CREATE TABLE ${contributions} (
-      contact_id text NOT NULL,
-      ordinal int NOT NULL,
-      group_id text NOT NULL,
-      rule_id text NOT NULL,
-      event_id text,
-      event_type text,
-      stream_name text,
-      revision bigint,
-      position text,
-      occurred_at timestamptz,
-      raw_points numeric(14, 2) NOT NULL,
-      decay_factor double precision NOT NULL,
-      points numeric(14, 2) NOT NULL,
-      cut_by_rule_cap numeric(14, 2) NOT NULL,
-      cut_by_group_limit numeric(14, 2) NOT NULL,
-      cut_by_total_limit numeric(14, 2) NOT NULL,
-      counted numeric(14, 2) NOT NULL,
-      PRIMARY KEY (contact_id, ordinal)
-    );
-    CREATE TABLE ${events} (
-      contact_id text NOT NULL,
-      event_id text NOT NULL,
-      event_type text NOT NULL,
-      stream_name text NOT NULL,
-      revision bigint NOT NULL,
-      position text NOT NULL,
-      occurred_at timestamptz NOT NULL,
-      data jsonb NOT NULL,
-      PRIMARY KEY (contact_id, event_id)
-    );`;
-};
+import { LEAD_SCORE_SCHEMA, LEAD_SCORE_TABLES as T } from './lead-score.tables.js';
 
 // Build params come back from the database as parsed JSON: validated once per build.
 const formulas = new WeakMap<object, Formula>();
@@ -102,12 +47,12 @@ const loadStates = async (
   contactIds: readonly string[],
 ): Promise<Map<string, ContactScoreState>> => {
   const { rows: scores } = await tx.query<ScoreStateRow>(
-    `SELECT contact_id, properties, as_of, position, merged_into FROM ${table('lead_scores')} WHERE contact_id = ANY($1)`,
+    `SELECT contact_id, properties, as_of, position, merged_into FROM ${table(T.scores)} WHERE contact_id = ANY($1)`,
     [contactIds],
   );
   const { rows: events } = await tx.query<EventRow>(
     `SELECT contact_id, event_id, event_type, stream_name, revision, position, occurred_at, data
-       FROM ${table('lead_score_events')} WHERE contact_id = ANY($1)`,
+       FROM ${table(T.events)} WHERE contact_id = ANY($1)`,
     [contactIds],
   );
   const eventsByContact = new Map<string, ScoringEvent[]>();
@@ -144,7 +89,7 @@ const loadStates = async (
 const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'], changes: LeadScoreChanges): Promise<void> => {
   const { scores, replacedContributions, contributions, addedEvents } = changes;
   if (scores.length === 0) return;
-  const scoresTable = table('lead_scores');
+  const scoresTable = table(T.scores);
   await tx.query(
     `INSERT INTO ${scoresTable}
        (contact_id, properties, fit, engagement, total, qualification, formula_id, as_of, position, merged_into)
@@ -169,7 +114,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
       scores.map((s) => s.mergedInto),
     ],
   );
-  const contributionsTable = table('lead_score_contributions');
+  const contributionsTable = table(T.contributions);
   if (replacedContributions.length > 0) {
     await tx.query(`DELETE FROM ${contributionsTable} WHERE contact_id = ANY($1)`, [replacedContributions]);
   }
@@ -204,7 +149,7 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
   }
   if (addedEvents.length > 0) {
     await tx.query(
-      `INSERT INTO ${table('lead_score_events')}
+      `INSERT INTO ${table(T.events)}
          (contact_id, event_id, event_type, stream_name, revision, position, occurred_at, data)
        SELECT * FROM ROWS FROM (
          unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::timestamptz[]),
@@ -225,11 +170,9 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
 };
 
 export const leadScoreProjection: ProjectionDefinition = {
-  name: LEAD_SCORE_PROJECTION,
+  ...LEAD_SCORE_SCHEMA,
   codeVersion: 1,
   filter: { eventTypes: LEAD_SCORE_EVENT_TYPES },
-  tables: ['lead_scores', 'lead_score_contributions', 'lead_score_events'],
-  createTables,
   defaultParams: () => ({ formula: DEFAULT_FORMULA, formulaId: formulaId(DEFAULT_FORMULA) }),
   apply: async (events, { tx, table, params }) => {
     const formula = formulaOf(params);

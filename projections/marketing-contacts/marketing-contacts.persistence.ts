@@ -11,6 +11,7 @@ import {
   type TimedContactEvent,
 } from './marketing-contacts.projection.js';
 import { pgInstant, pgInstantOrNull } from '../pg-values.js';
+import { MARKETING_CONTACTS_SCHEMA, MARKETING_CONTACTS_TABLES as T } from './marketing-contacts.tables.js';
 
 type StatusRecord = { contact_id: string; status: MarketingStatus; merged: boolean; effective_at: Date; event_id: string };
 
@@ -22,37 +23,14 @@ const asContactEvent = (event: RecordedEvent): TimedContactEvent => ({
 });
 
 export const marketingContactsProjection: ProjectionDefinition = {
-  name: 'marketing-contacts',
+  ...MARKETING_CONTACTS_SCHEMA,
   codeVersion: 1,
   filter: { eventTypes: MARKETING_CONTACT_EVENT_TYPES },
-  tables: ['marketing_contact_changes', 'marketing_contact_status'],
-  createTables: ({ table }) => `
-    CREATE TABLE ${table('marketing_contact_changes')} (
-      event_id uuid PRIMARY KEY,
-      contact_id text NOT NULL,
-      effective_at timestamptz NOT NULL,
-      status text NOT NULL,
-      previous text,
-      reason text NOT NULL,
-      valid_to timestamptz
-    );
-    CREATE INDEX ${table('marketing_contact_changes')}_feed ON ${table('marketing_contact_changes')} (effective_at DESC, event_id DESC);
-    CREATE INDEX ${table('marketing_contact_changes')}_marketing ON ${table('marketing_contact_changes')} (effective_at) INCLUDE (valid_to)
-      WHERE status = 'marketing';
-    CREATE TABLE ${table('marketing_contact_status')} (
-      contact_id text PRIMARY KEY,
-      status text NOT NULL,
-      merged boolean NOT NULL,
-      effective_at timestamptz NOT NULL,
-      event_id uuid NOT NULL
-    );
-    CREATE INDEX ${table('marketing_contact_status')}_marketing ON ${table('marketing_contact_status')} (contact_id)
-      WHERE status = 'marketing';`,
   apply: async (events, { tx, table }) => {
     const batch = events.map(asContactEvent);
     const contactIds = [...new Set(batch.map((e) => e.event.data.contactId))];
     const { rows } = await tx.query<StatusRecord>(
-      `SELECT * FROM ${table('marketing_contact_status')} WHERE contact_id = ANY($1::text[])`,
+      `SELECT * FROM ${table(T.status)} WHERE contact_id = ANY($1::text[])`,
       [contactIds],
     );
     const loaded = new Map<string, ContactStatus>(
@@ -64,7 +42,7 @@ export const marketingContactsProjection: ProjectionDefinition = {
     const { changes, closed, current } = reduceMarketingContacts(loaded, batch);
     if (changes.length > 0) {
       await tx.query(
-        `INSERT INTO ${table('marketing_contact_changes')} (event_id, contact_id, effective_at, status, previous, reason, valid_to)
+        `INSERT INTO ${table(T.changes)} (event_id, contact_id, effective_at, status, previous, reason, valid_to)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
         [
           changes.map((c) => c.eventId),
@@ -79,7 +57,7 @@ export const marketingContactsProjection: ProjectionDefinition = {
     }
     if (closed.size > 0) {
       await tx.query(
-        `UPDATE ${table('marketing_contact_changes')} AS c SET valid_to = u.valid_to
+        `UPDATE ${table(T.changes)} AS c SET valid_to = u.valid_to
            FROM unnest($1::uuid[], $2::timestamptz[]) AS u(event_id, valid_to)
           WHERE c.event_id = u.event_id`,
         [[...closed.keys()], [...closed.values()].map(pgInstant)],
@@ -87,7 +65,7 @@ export const marketingContactsProjection: ProjectionDefinition = {
     }
     if (current.length > 0) {
       await tx.query(
-        `INSERT INTO ${table('marketing_contact_status')} (contact_id, status, merged, effective_at, event_id)
+        `INSERT INTO ${table(T.status)} (contact_id, status, merged, effective_at, event_id)
          SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[], $5::uuid[])
          ON CONFLICT (contact_id) DO UPDATE SET
            status = excluded.status, merged = excluded.merged, effective_at = excluded.effective_at, event_id = excluded.event_id`,

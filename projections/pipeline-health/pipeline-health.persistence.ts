@@ -1,12 +1,13 @@
 // Pipeline health, persisted: a batch loads the deal and pipeline rows it touches in one query per table, reduces in
 // memory and writes back with one multi-row upsert per table; the totals per group move by the changed deals'
-// shares in one more upsert, so a query reads a few hundred totals rather than every deal. Indexes serve the stuck
-// counts, the ages of deals entered after the asked instant, and the stuck list.
+// shares in one more upsert, so a query reads a few hundred totals rather than every deal.
 import type pg from 'pg';
-import type { ProjectionDefinition, ProjectionTables } from '../../libs/projection-engine/src/index.js';
+import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
 import type { DealOutcome } from '../../libs/domain/src/deal/index.js';
 import { pgAmount, pgInstant, pgInstantOrNull } from '../pg-values.js';
-import { loadPipelines, pipelineTablesDdl, savePipelines, type PipelineTables } from './pipeline-stages.persistence.js';
+import { loadPipelines, savePipelines } from './pipeline-stages.persistence.js';
+import { pipelineTablesIn } from './pipeline-stages.tables.js';
+import { PIPELINE_HEALTH_SCHEMA, PIPELINE_HEALTH_TABLES } from './pipeline-health.tables.js';
 import { isPipelineEvent, pipelineIdOf } from './pipeline-stages.projection.js';
 import {
   dealIdOf,
@@ -17,48 +18,6 @@ import {
   type DealShare,
   type HealthDeal,
 } from './pipeline-health.projection.js';
-
-export const PIPELINE_HEALTH = 'pipeline-health';
-
-const pipelineTables = ({ table }: ProjectionTables): PipelineTables => ({
-  pipelines: table('pipeline_health_pipelines'),
-  stages: table('pipeline_health_stages'),
-});
-
-const createTables = (tables: ProjectionTables): string => {
-  const deals = tables.table('pipeline_health_deals');
-  const totals = tables.table('pipeline_health_totals');
-  return `${pipelineTablesDdl(pipelineTables(tables))}
-  CREATE TABLE ${deals} (
-    deal_id text PRIMARY KEY,
-    name text NOT NULL,
-    pipeline_id text NOT NULL,
-    stage_id text NOT NULL,
-    amount numeric NOT NULL,
-    currency text NOT NULL,
-    owner_id text,
-    -- as the event spells it: the schema allows any YYYY-MM-DD, and only its month is ever read
-    close_date text NOT NULL,
-    outcome text NOT NULL,
-    entered_stage_at timestamptz NOT NULL,
-    created_at timestamptz NOT NULL,
-    closed_at timestamptz
-  ) WITH (fillfactor = 80);
-  CREATE INDEX ${deals}_open_stage_idx ON ${deals} (pipeline_id, stage_id, entered_stage_at) INCLUDE (currency) WHERE outcome = 'open';
-  CREATE INDEX ${deals}_open_age_idx ON ${deals} (entered_stage_at, deal_id) WHERE outcome = 'open';
-  -- Sums of the deals' stored values, kept exact in numeric; a group whose deals all moved on has no row.
-  CREATE TABLE ${totals} (
-    pipeline_id text NOT NULL,
-    stage_id text NOT NULL,
-    currency text NOT NULL,
-    outcome text NOT NULL,
-    close_month text NOT NULL,
-    deals int NOT NULL,
-    amount numeric NOT NULL,
-    entered_epoch numeric NOT NULL,
-    PRIMARY KEY (pipeline_id, stage_id, currency, outcome, close_month)
-  );`;
-};
 
 type DealRecord = {
   deal_id: string;
@@ -162,16 +121,14 @@ const saveTotals = async (tx: pg.PoolClient, table: string, shares: readonly Dea
 };
 
 export const pipelineHealthProjection: ProjectionDefinition = {
-  name: PIPELINE_HEALTH,
+  ...PIPELINE_HEALTH_SCHEMA,
   // 2: the totals table. 3: amounts in unbounded numeric, close dates as text, instants of any year.
   codeVersion: 3,
   filter: { eventTypes: PIPELINE_HEALTH_EVENT_TYPES },
-  tables: ['pipeline_health_pipelines', 'pipeline_health_stages', 'pipeline_health_deals', 'pipeline_health_totals'],
-  createTables,
   apply: async (events, context) => {
-    const pipelinesTables = pipelineTables(context);
-    const dealsTable = context.table('pipeline_health_deals');
-    const totalsTable = context.table('pipeline_health_totals');
+    const pipelinesTables = pipelineTablesIn(PIPELINE_HEALTH_TABLES, context);
+    const dealsTable = context.table(PIPELINE_HEALTH_TABLES.deals);
+    const totalsTable = context.table(PIPELINE_HEALTH_TABLES.totals);
     const pipelineIds = [...new Set(events.filter(isPipelineEvent).map(pipelineIdOf))];
     const dealIds = [...new Set(events.filter(isHealthDealEvent).map(dealIdOf))];
     const state = {

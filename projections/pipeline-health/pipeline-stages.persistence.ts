@@ -1,28 +1,8 @@
-// Tables, load and save of the pipeline and stage rows, for any projection that keeps its own copy of them.
+// Load and save of the pipeline and stage rows, for any projection that keeps its own copy of them.
 import type pg from 'pg';
 import type { Pipeline, PipelineObjectType, StageOutcome } from '../../libs/domain/src/pipeline/index.js';
 import { pipelineFromRows, pipelineRowOf, stageRowsOf, type StageRow } from './pipeline-stages.projection.js';
-
-/** Physical table names of one build. */
-export type PipelineTables = Readonly<{ pipelines: string; stages: string }>;
-
-export const pipelineTablesDdl = ({ pipelines, stages }: PipelineTables): string => `
-  CREATE TABLE ${pipelines} (
-    pipeline_id text PRIMARY KEY,
-    object_type text NOT NULL,
-    name text NOT NULL
-  );
-  CREATE TABLE ${stages} (
-    pipeline_id text NOT NULL,
-    stage_id text NOT NULL,
-    label text NOT NULL,
-    probability numeric NOT NULL,
-    sort_order int NOT NULL,
-    closed text,
-    stuck_after_days int,
-    archived boolean NOT NULL,
-    PRIMARY KEY (pipeline_id, stage_id)
-  );`;
+import type { PipelineTables } from './pipeline-stages.tables.js';
 
 type PipelineRecord = { pipeline_id: string; object_type: PipelineObjectType; name: string };
 type StageRecord = {

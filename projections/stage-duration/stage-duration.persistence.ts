@@ -1,13 +1,9 @@
 // Stage durations, persisted: a batch loads the state of the deals it touches (the visit in progress and the visit
 // counts per stage) in one query, reduces in memory and upserts the deals and the closed and new visits.
 import type pg from 'pg';
-import type { ProjectionDefinition, ProjectionTables } from '../../libs/projection-engine/src/index.js';
-import {
-  loadPipelines,
-  pipelineTablesDdl,
-  savePipelines,
-  type PipelineTables,
-} from '../pipeline-health/pipeline-stages.persistence.js';
+import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
+import { loadPipelines, savePipelines } from '../pipeline-health/pipeline-stages.persistence.js';
+import { pipelineTablesIn } from '../pipeline-health/pipeline-stages.tables.js';
 import { isPipelineEvent, pipelineIdOf } from '../pipeline-health/pipeline-stages.projection.js';
 import {
   isStageEntryEvent,
@@ -17,42 +13,7 @@ import {
   type StageVisit,
 } from './stage-duration.projection.js';
 import { pgInstant, pgInstantOrNull } from '../pg-values.js';
-
-export const STAGE_DURATION = 'stage-duration';
-
-const pipelineTables = ({ table }: ProjectionTables): PipelineTables => ({
-  pipelines: table('stage_duration_pipelines'),
-  stages: table('stage_duration_stages'),
-});
-
-const createTables = (tables: ProjectionTables): string => {
-  const visits = tables.table('stage_duration_visits');
-  const deals = tables.table('stage_duration_deals');
-  return `${pipelineTablesDdl(pipelineTables(tables))}
-  CREATE TABLE ${visits} (
-    deal_id text NOT NULL,
-    seq int NOT NULL,
-    pipeline_id text NOT NULL,
-    stage_id text NOT NULL,
-    visit int NOT NULL,
-    entered_at timestamptz NOT NULL,
-    exited_at timestamptz,
-    exited_to text,
-    duration_ms bigint,
-    PRIMARY KEY (deal_id, seq)
-  ) WITH (fillfactor = 80);
-  CREATE INDEX ${visits}_stage_idx ON ${visits} (pipeline_id, stage_id, entered_at, deal_id, seq);
-  CREATE INDEX ${visits}_entered_idx ON ${visits} (entered_at, deal_id, seq);
-  CREATE TABLE ${deals} (
-    deal_id text PRIMARY KEY,
-    pipeline_id text NOT NULL,
-    stage_id text NOT NULL,
-    seq int NOT NULL,
-    visit int NOT NULL,
-    entered_at timestamptz NOT NULL,
-    visit_counts jsonb NOT NULL
-  ) WITH (fillfactor = 80);`;
-};
+import { STAGE_DURATION_SCHEMA, STAGE_DURATION_TABLES } from './stage-duration.tables.js';
 
 type DealRecord = {
   deal_id: string;
@@ -138,15 +99,13 @@ const saveVisits = async (tx: pg.PoolClient, table: string, visits: readonly Sta
 };
 
 export const stageDurationProjection: ProjectionDefinition = {
-  name: STAGE_DURATION,
+  ...STAGE_DURATION_SCHEMA,
   codeVersion: 1,
   filter: { eventTypes: STAGE_DURATION_EVENT_TYPES },
-  tables: ['stage_duration_pipelines', 'stage_duration_stages', 'stage_duration_visits', 'stage_duration_deals'],
-  createTables,
   apply: async (events, context) => {
-    const pipelinesTables = pipelineTables(context);
-    const visitsTable = context.table('stage_duration_visits');
-    const dealsTable = context.table('stage_duration_deals');
+    const pipelinesTables = pipelineTablesIn(STAGE_DURATION_TABLES, context);
+    const visitsTable = context.table(STAGE_DURATION_TABLES.visits);
+    const dealsTable = context.table(STAGE_DURATION_TABLES.deals);
     const pipelineIds = [...new Set(events.filter(isPipelineEvent).map(pipelineIdOf))];
     const dealIds = [...new Set(events.filter(isStageEntryEvent).map((event) => (event.data as { dealId: string }).dealId))];
     const state = {

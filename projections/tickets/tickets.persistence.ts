@@ -15,6 +15,7 @@ import {
   type TicketStatus,
 } from './tickets.projection.js';
 import { pgInstant, pgInstantOrNull } from '../pg-values.js';
+import { TICKETS_SCHEMA, TICKETS_TABLES as T } from './tickets.tables.js';
 
 type TicketRecord = {
   ticket_id: string;
@@ -66,36 +67,16 @@ const loadPipelines = async (tx: pg.PoolClient, table: string, ids: readonly str
       }));
 
 export const ticketsProjection: ProjectionDefinition = {
-  name: 'tickets',
+  ...TICKETS_SCHEMA,
   codeVersion: 1,
   filter: { eventTypes: [...TICKET_EVENT_TYPES, ...TICKET_PIPELINE_EVENT_TYPES] },
-  tables: ['tickets', 'ticket_pipelines'],
-  createTables: ({ table }) => `
-    CREATE TABLE ${table('tickets')} (
-      ticket_id text PRIMARY KEY,
-      pipeline_id text NOT NULL,
-      stage_id text NOT NULL,
-      priority text NOT NULL,
-      owner_id text,
-      status text NOT NULL CHECK (status IN ('open', 'closed')),
-      created_at timestamptz NOT NULL,
-      closed_at timestamptz,
-      entered_stage_at timestamptz NOT NULL
-    );
-    CREATE INDEX ${table('tickets')}_open ON ${table('tickets')} (pipeline_id, stage_id, created_at) WHERE status = 'open';
-    CREATE INDEX ${table('tickets')}_created ON ${table('tickets')} (created_at, pipeline_id);
-    CREATE TABLE ${table('ticket_pipelines')} (
-      pipeline_id text PRIMARY KEY,
-      name text NOT NULL,
-      stages jsonb NOT NULL
-    );`,
   apply: async (events, { tx, table }) => {
     const batch = events.map(asTicketsEvent);
     const keys = batch.map(keyOf);
     const ticketIds = [...new Set(keys.flatMap((k) => k.ticketId ?? []))];
     const pipelineIds = [...new Set(keys.flatMap((k) => k.pipelineId ?? []))];
-    const tickets = await loadTickets(tx, table('tickets'), ticketIds);
-    const pipelines = await loadPipelines(tx, table('ticket_pipelines'), pipelineIds);
+    const tickets = await loadTickets(tx, table(T.tickets), ticketIds);
+    const pipelines = await loadPipelines(tx, table(T.pipelines), pipelineIds);
     const changes = reduceTickets(
       {
         tickets: new Map(tickets.map((t) => [t.ticketId, t])),
@@ -106,7 +87,7 @@ export const ticketsProjection: ProjectionDefinition = {
     if (changes.tickets.length > 0) {
       const rows = changes.tickets;
       await tx.query(
-        `INSERT INTO ${table('tickets')}
+        `INSERT INTO ${table(T.tickets)}
            (ticket_id, pipeline_id, stage_id, priority, owner_id, status, created_at, closed_at, entered_stage_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                               $7::timestamptz[], $8::timestamptz[], $9::timestamptz[])
@@ -130,7 +111,7 @@ export const ticketsProjection: ProjectionDefinition = {
     if (changes.pipelines.length > 0) {
       const rows = changes.pipelines;
       await tx.query(
-        `INSERT INTO ${table('ticket_pipelines')} (pipeline_id, name, stages)
+        `INSERT INTO ${table(T.pipelines)} (pipeline_id, name, stages)
          SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
          ON CONFLICT (pipeline_id) DO UPDATE SET name = excluded.name, stages = excluded.stages`,
         [rows.map((r) => r.pipelineId), rows.map((r) => r.name), rows.map((r) => JSON.stringify(r.stages))],

@@ -8,7 +8,7 @@ import { auditCommand } from '../../apps/cli/src/commands/audit.command.js';
 import { backtestCommand } from '../../apps/cli/src/commands/backtest.command.js';
 import { replayCommand } from '../../apps/cli/src/commands/replay.command.js';
 import { formatPosition, PostgresEventStore } from '../../libs/event-store/src/index.js';
-import { storedLeadScores, type StoredLeadScore } from '../../libs/read-models/src/lead-score/lead-score-builds.queries.js';
+import { storedLeadScores, type StoredLeadScore } from '../../projections/lead-score/index.js';
 import { DEFAULT_FORMULA, formulaId, type EngagementRule, type Formula } from '../../libs/scoring/src/index.js';
 import { seedStore } from '../../libs/synthetic-history/src/index.js';
 import { createTestDatabase, eventually } from '../support/test-database.js';

@@ -8,7 +8,7 @@ import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { PROVIDERS, CONTROLLERS } from './modules.js';
 import { ReadModelGate } from './read-models/read-model-gate.js';
-import { openReadModels, READ_MODEL_ENTITIES } from '../../../libs/read-models/src/index.js';
+import { openReadModels } from '../../../libs/read-models/src/index.js';
 import { API_KEYS, AUTH_MODE, DATABASE, EVENT_STORE, RATE_LIMIT, READ_MODELS, RUNTIME } from './tokens.js';
 import { commandExecutorProvider } from './write/command-executor.provider.js';
 
@@ -37,10 +37,10 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: RATE_LIMIT, useValue: runtime.config.rateLimitPerMinute },
         { provide: APP_GUARD, useClass: RateLimitGuard },
-        // TypeORM over the stable read-model views; closed with the app.
+        // The read-model connection (SQL over the stable views, through preparedQuery); closed with the app.
         {
           provide: READ_MODELS,
-          useFactory: () => openReadModels(runtime.db.url, READ_MODEL_ENTITIES, { preparedStatements: !runtime.db.embedded }),
+          useFactory: () => openReadModels(runtime.db.url, [], { preparedStatements: !runtime.db.embedded }),
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         commandExecutorProvider,

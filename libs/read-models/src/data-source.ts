@@ -1,5 +1,6 @@
-// The read side's TypeORM connection: entities map the stable views the projection engine maintains, so queries
-// never name a build's tables. Schema changes are explicit SQL in each projection; synchronize stays off.
+// The read side's connection (TypeORM's pool, so Nest can own and close it). Queries are SQL through preparedQuery
+// over the stable views the projection engine maintains, never a build's tables; no read model maps entities.
+// Schema changes are explicit SQL in each projection's tables file; synchronize stays off.
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { guardConnections } from '../../postgres/src/index.js';
 import { poolOf, prepareStatementsOf } from './prepared-query.js';
@@ -10,7 +11,7 @@ export type EntityList = MixedList<Function | string | EntitySchema>;
 /** `preparedStatements`: run the hot queries as named prepared statements (a server, not PGlite). */
 export const openReadModels = async (
   url: string,
-  entities: EntityList,
+  entities: EntityList = [],
   options: Readonly<{ preparedStatements?: boolean }> = {},
 ): Promise<DataSource> => {
   const dataSource = new DataSource({

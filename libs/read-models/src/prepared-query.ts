@@ -1,9 +1,11 @@
-// The hot read-model queries run as named prepared statements: Postgres parses (and, once its generic plan is as
-// good, plans) a statement once per connection instead of on every request, which is most of a by-key lookup's
-// cost on the server. Postgres re-plans by itself when the projection engine points a view at another build.
+// The one way the read side reads: SQL over the stable views, run as named prepared statements. Postgres parses
+// (and, once its generic plan is as good, plans) a statement once per connection instead of on every request, which
+// is most of a by-key lookup's cost on the server; and a hot query reads its build's position in the same statement
+// (active-position.ts), which TypeORM's query builder can neither name nor express. Postgres re-plans by itself
+// when the projection engine points a view at another build.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 // TypeORM's postgres driver keeps its pg pool as `master`; TypeORM's own query() cannot name a statement. Same
 // pool, same type parsers: rows come back exactly as through dataSource.query().
@@ -28,9 +30,18 @@ export const prepareStatementsOf = (dataSource: DataSource): void => {
   preparing.add(dataSource);
 };
 
-export const preparedQuery = async <T extends pg.QueryResultRow>(dataSource: DataSource, text: string, values: readonly unknown[]): Promise<T[]> => {
-  const pool = poolOf(dataSource);
-  if (!preparing.has(dataSource)) return (await pool.query<T>(text, [...values])).rows;
+/** What a read runs on: the api's read-model connection, or a pg pool (the CLI has no DataSource). */
+export type ReadSource = DataSource | Pick<pg.Pool, 'query'>;
+
+/** Every read-model query goes through here: SQL with its values as parameters, rows as pg parses them. */
+export const preparedQuery = async <T extends pg.QueryResultRow>(
+  source: ReadSource,
+  text: string,
+  values: readonly unknown[] = [],
+): Promise<T[]> => {
+  if (!(source instanceof DataSource)) return (await source.query<T>(text, [...values])).rows;
+  const pool = poolOf(source);
+  if (!preparing.has(source)) return (await pool.query<T>(text, [...values])).rows;
   const client = await pool.connect();
   let failure: unknown;
   try {

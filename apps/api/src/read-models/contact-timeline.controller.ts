@@ -4,14 +4,13 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
-import { contactTimeline, type TimelineEntry } from '../../../../libs/read-models/src/contact-timeline/contact-timeline.queries.js';
-import { TIMELINE_EVENT_TYPES } from '../../../../projections/contact-timeline/contact-timeline.projection.js';
+import { CONTACT_TIMELINE_PROJECTION, contactTimeline, TIMELINE_EVENT_TYPES, type TimelineEntry } from '../../../../projections/contact-timeline/index.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
 import { ReadModelQuery } from './read-model.dto.js';
 
-const PROJECTION = 'contact-timeline';
+const PROJECTION = CONTACT_TIMELINE_PROJECTION;
 
 export class ContactTimelineDto extends ReadModelQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })

@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, M
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import {
+  LEAD_SCORE_PROJECTION,
   LEAD_SCORE_SORTS,
   QUALIFICATIONS,
   explainLeadScore,
@@ -16,7 +17,7 @@ import {
   type LeadScoreSort,
   type LeadScoreSummary,
   type Qualification,
-} from '../../../../libs/read-models/src/lead-score/lead-score.queries.js';
+} from '../../../../projections/lead-score/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import type { Contribution, Qualification as ScoredQualification } from '../../../../libs/scoring/src/index.js';
 import { activeLeadScoreBuild, scoreAsOf, verifyLeadScores, type VerifyReport } from '../scoring/lead-score-audit.js';
@@ -27,7 +28,7 @@ import { CsvInterceptor } from './csv.interceptor.js';
 import { ReadModelGate } from './read-model-gate.js';
 import { ReadModelQuery } from './read-model.dto.js';
 
-const PROJECTION = 'lead-score';
+const PROJECTION = LEAD_SCORE_PROJECTION;
 
 export class LeadScoreListDto extends ReadModelQuery {
   @ApiPropertyOptional({ enum: QUALIFICATIONS })

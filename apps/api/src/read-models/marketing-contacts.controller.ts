@@ -4,10 +4,11 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import {
+  MARKETING_CONTACTS,
   marketingContactChanges,
   marketingContactCount,
   type MarketingContactChangeRow,
-} from '../../../../libs/read-models/src/marketing-contacts/marketing-contacts.queries.js';
+} from '../../../../projections/marketing-contacts/index.js';
 import { CALENDAR_DATE_RULE, INSTANT_RULE, isCalendarDate, isInstant } from '../../../../libs/domain/src/shared/index.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
@@ -74,7 +75,7 @@ export class MarketingContactsReadModelController {
     @Query() query: MarketingContactCountQueryDto,
   ): Promise<{ position: string | null; data: { asOf: string; marketingContacts: number } }> {
     const asOf = instant(query.asOf ?? new Date().toISOString());
-    const position = await this.gate.positionFor('marketing-contacts', query.minPosition);
+    const position = await this.gate.positionFor(MARKETING_CONTACTS, query.minPosition);
     return { position, data: { asOf, marketingContacts: await marketingContactCount(this.readModels, asOf) } };
   }
 
@@ -88,7 +89,7 @@ export class MarketingContactsReadModelController {
     if (from !== undefined && to !== undefined && to < from) {
       throw new BadRequestException({ error: 'INVALID_DATE_RANGE', message: `to (${to}) is before from (${from})` });
     }
-    const position = await this.gate.positionFor('marketing-contacts', query.minPosition);
+    const position = await this.gate.positionFor(MARKETING_CONTACTS, query.minPosition);
     const page = await marketingContactChanges(this.readModels, {
       from,
       to,

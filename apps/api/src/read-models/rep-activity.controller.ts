@@ -2,13 +2,14 @@ import { BadRequestException, Controller, Get, Inject, Query, UseInterceptors } 
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { InvalidDayRange, resolveDayRange, type DayRange } from '../../../../libs/read-models/src/rep-activity/day-range.js';
+import { InvalidDayRange, resolveDayRange, type DayRange } from '../../../../libs/read-models/src/index.js';
 import {
   GRANULARITIES,
+  REP_ACTIVITY,
   repActivity,
   type Granularity,
   type RepActivityRow,
-} from '../../../../libs/read-models/src/rep-activity/rep-activity.queries.js';
+} from '../../../../projections/rep-activity/index.js';
 import { IsCalendarDate, IsInstant } from '../http/validators.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
@@ -83,7 +84,7 @@ export class RepActivityReadModelController {
       defaultDays: DEFAULT_REPORT_DAYS,
       maxDays: granularity === 'day' ? MAX_DAILY_REPORT_DAYS : MAX_REPORT_DAYS,
     });
-    const position = await this.gate.positionFor('rep-activity', query.minPosition);
+    const position = await this.gate.positionFor(REP_ACTIVITY, query.minPosition);
     const data = await repActivity(this.readModels, { range, granularity, ownerId: query.ownerId });
     return { position, range, granularity, data };
   }

@@ -6,12 +6,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
-import {
-  dealStageDurations,
-  stageDurationStats,
-  stageVisits,
-} from '../../../../libs/read-models/src/stage-duration/stage-duration.queries.js';
-import { STAGE_DURATION } from '../../../../projections/stage-duration/stage-duration.persistence.js';
+import { dealStageDurations, STAGE_DURATION, stageDurationStats, stageVisits } from '../../../../projections/stage-duration/index.js';
 import { IsInstant } from '../http/validators.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';

@@ -2,13 +2,14 @@ import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common'
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength, Matches } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import type { DayRange } from '../../../../libs/read-models/src/rep-activity/day-range.js';
+import type { DayRange } from '../../../../libs/read-models/src/index.js';
 import {
+  TICKETS,
   openTicketsByStage,
   ticketsCreatedPerWeek,
   type OpenTicketsByStage,
   type TicketsCreatedInWeek,
-} from '../../../../libs/read-models/src/tickets/tickets.queries.js';
+} from '../../../../projections/tickets/index.js';
 import { IsInstant } from '../http/validators.js';
 import { READ_MODELS } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
@@ -59,7 +60,7 @@ export class TicketsReadModelController {
     @Query() query: OpenTicketsQueryDto,
   ): Promise<{ position: string | null; asOf: string; data: OpenTicketsByStage[] }> {
     const asOf = new Date(query.asOf ?? Date.now()).toISOString();
-    const position = await this.gate.positionFor('tickets', query.minPosition);
+    const position = await this.gate.positionFor(TICKETS, query.minPosition);
     const data = await openTicketsByStage(this.readModels, { asOf, pipelineId: query.pipelineId });
     return { position, asOf, data };
   }
@@ -73,7 +74,7 @@ export class TicketsReadModelController {
       defaultDays: DEFAULT_WEEKS_DAYS,
       maxDays: MAX_REPORT_DAYS,
     });
-    const position = await this.gate.positionFor('tickets', query.minPosition);
+    const position = await this.gate.positionFor(TICKETS, query.minPosition);
     const data = await ticketsCreatedPerWeek(this.readModels, { range, pipelineId: query.pipelineId });
     return { position, range, data };
   }

@@ -1,6 +1,5 @@
 // Lead scores re-derived from the event log alone, independent of the read model: explain as of a past instant,
 // scores under another formula, verify and backtests. Framework-free so the CLI runs the same code as the api.
-import { formulaOf, LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/lead-score.persistence.js';
 import {
   comparePositions,
   formatPosition,
@@ -11,12 +10,14 @@ import {
 } from '../../../../libs/event-store/src/index.js';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import type { ProjectionEngine } from '../../../../libs/projection-engine/src/index.js';
+import type { ReadSource } from '../../../../libs/read-models/src/index.js';
 import {
   compareLeadScoreBuilds,
+  formulaOf,
+  LEAD_SCORE_PROJECTION,
   storedLeadScoresAt,
   type ReplayComparison,
-  type SqlClient,
-} from '../../../../libs/read-models/src/lead-score/lead-score-builds.queries.js';
+} from '../../../../projections/lead-score/index.js';
 import {
   backtest,
   emptyHistory,
@@ -140,7 +141,7 @@ export const scoreAsOf = async (store: EventStore, formula: Formula, contactId: 
  * Re-derives the active build's scores (all, or one contact's) from the log with the build's formula, each as of
  * its stored as-of instant, and lists every field that differs.
  */
-export const verifyLeadScores = async (engine: ProjectionEngine, db: SqlClient, contactId?: string): Promise<VerifyReport> => {
+export const verifyLeadScores = async (engine: ProjectionEngine, db: ReadSource, contactId?: string): Promise<VerifyReport> => {
   const build = await activeLeadScoreBuild(engine);
   const { scores: stored, position } = await storedLeadScoresAt(db, build.version, contactId);
   if (contactId !== undefined && stored.length === 0) throw notFound('lead score', contactId);
@@ -174,7 +175,7 @@ export const backtestFormulas = async (store: EventStore, formulas: readonly For
  * Build `version` compared with `against`; by default the active build, or, when `version` is the active one,
  * the build that was active before it (the highest retired version below it).
  */
-export const replayReport = async (engine: ProjectionEngine, db: SqlClient, version: number, against?: number): Promise<ReplayReport> => {
+export const replayReport = async (engine: ProjectionEngine, db: ReadSource, version: number, against?: number): Promise<ReplayReport> => {
   const builds = await engine.status(LEAD_SCORE_PROJECTION);
   const build = builds.find((b) => b.version === version);
   if (!build) throw notFound('lead-score build', String(version));

@@ -6,7 +6,7 @@ import { comparePositions, parsePosition } from '../../../../libs/event-store/sr
 import type { BuildStatus } from '../../../../libs/projection-engine/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { FormulaInvalid, formulaId } from '../../../../libs/scoring/src/index.js';
-import { LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/lead-score.persistence.js';
+import { LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/index.js';
 import { replayReport, type ReplayReport } from '../../../api/src/scoring/lead-score-audit.js';
 import { progressBar } from '../progress.js';
 import { describeIssues, readFormulaFile } from './formula-file.js';

@@ -1,34 +1,32 @@
 // Lead-score queries: lists with keyset paging (stable under ties: the sort key, then the contact id), one
 // contact's score, and every contribution behind it. Merged duplicates never appear in lists.
 import type { DataSource } from 'typeorm';
-import { activePositionSql } from '../../../projection-engine/src/index.js';
-import { answerPosition, type Positioned } from '../active-position.js';
-import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
-import { Parameters, preparedQuery } from '../prepared-query.js';
-import { LeadScore, LeadScoreContribution } from './lead-score.entity.js';
-import type { Contribution } from '../../../scoring/src/index.js';
+import { activePositionSql } from '../../libs/projection-engine/src/index.js';
+import {
+  answerPosition,
+  decodeCursor,
+  encodeCursor,
+  InvalidCursor,
+  Parameters,
+  preparedQuery,
+  type Positioned,
+} from '../../libs/read-models/src/index.js';
+import type { Contribution, Qualification } from '../../libs/scoring/src/index.js';
+import type { LeadScoreRow } from './lead-score.projection.js';
+import { LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES as T } from './lead-score.tables.js';
 
-// The projection whose active build the lead_scores views show.
-const LEAD_SCORE = 'lead-score';
-
-export type Qualification = LeadScore['qualification'];
+export type { Qualification };
 export const QUALIFICATIONS: readonly Qualification[] = ['none', 'mql', 'sql'];
 
 export type LeadScoreSort = 'score' | '-score' | 'updated' | '-updated';
 export const LEAD_SCORE_SORTS: readonly LeadScoreSort[] = ['score', '-score', 'updated', '-updated'];
 
-export type LeadScoreSummary = Readonly<{
-  contactId: string;
-  fit: number;
-  engagement: number;
-  total: number;
-  qualification: Qualification;
-  formulaId: string;
-  /** The instant the score is computed at: the contact's latest activity, not the time of the request. */
-  asOf: string;
-  /** Position of the last event applied for the contact. */
-  position: string;
-}>;
+/**
+ * A score as the projection stores it, without the contact's properties and merge link. asOf is the instant the
+ * score is computed at (the contact's latest activity, not the time of the request); position, the last event
+ * applied for the contact.
+ */
+export type LeadScoreSummary = Omit<LeadScoreRow, 'properties' | 'mergedInto'>;
 
 export type LeadScoreDetail = LeadScoreSummary &
   Readonly<{ mergedInto: string | null; properties: Readonly<Record<string, string | number | boolean>> }>;
@@ -54,7 +52,8 @@ const ORDER: Readonly<Record<LeadScoreSort, { column: 'total' | 'as_of'; descend
   '-updated': { column: 'as_of', descending: true },
 };
 
-type SummaryRecord = {
+/** A score's own columns as pg returns them, in a build's table or its view. */
+export type ScoreRecord = {
   contact_id: string;
   fit: string;
   engagement: string;
@@ -62,12 +61,12 @@ type SummaryRecord = {
   qualification: Qualification;
   formula_id: string;
   as_of: Date;
-  position: string;
 };
+type SummaryRecord = ScoreRecord & { position: string };
 type DetailRecord = SummaryRecord & { merged_into: string | null; properties: LeadScoreDetail['properties'] };
 
 // numeric arrives as a string: scores have two decimals, so a number is exact enough.
-const summaryOf = (row: SummaryRecord): LeadScoreSummary => ({
+export const scoreOf = (row: ScoreRecord): Omit<LeadScoreSummary, 'position'> => ({
   contactId: row.contact_id,
   fit: Number(row.fit),
   engagement: Number(row.engagement),
@@ -75,8 +74,9 @@ const summaryOf = (row: SummaryRecord): LeadScoreSummary => ({
   qualification: row.qualification,
   formulaId: row.formula_id,
   asOf: row.as_of.toISOString(),
-  position: row.position,
 });
+
+const summaryOf = (row: SummaryRecord): LeadScoreSummary => ({ ...scoreOf(row), position: row.position });
 
 const SUMMARY_COLUMNS = 's.contact_id, s.fit, s.engagement, s.total, s.qualification, s.formula_id, s.as_of, s.position';
 
@@ -104,7 +104,7 @@ type Read<T> = { read_position: string | null } & (T | { [K in keyof T]: null })
 export const listLeadScores = async (dataSource: DataSource, query: LeadScoreListQuery): Promise<Positioned<Page<LeadScoreSummary>>> => {
   const { column, descending } = ORDER[query.sort];
   const params = new Parameters();
-  const position = activePositionSql(params.add(LEAD_SCORE));
+  const position = activePositionSql(params.add(LEAD_SCORE_PROJECTION));
   const conditions = ['s.merged_into IS NULL'];
   if (query.qualification !== undefined) conditions.push(`s.qualification = ${params.add(query.qualification)}`);
   if (query.minScore !== undefined) conditions.push(`s.total >= ${params.add(query.minScore)}`);
@@ -115,7 +115,7 @@ export const listLeadScores = async (dataSource: DataSource, query: LeadScoreLis
     `SELECT ${position} AS read_position, s.*
        FROM (SELECT 1) AS answer
        LEFT JOIN LATERAL (
-         SELECT ${SUMMARY_COLUMNS} FROM lead_scores s WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ${params.add(query.limit + 1)}
+         SELECT ${SUMMARY_COLUMNS} FROM ${T.scores} s WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ${params.add(query.limit + 1)}
        ) AS s ON true
       ORDER BY ${order}`,
     params.values,
@@ -136,32 +136,16 @@ export const findLeadScore = async (dataSource: DataSource, contactId: string): 
   const [row] = await preparedQuery<Read<DetailRecord>>(
     dataSource,
     `SELECT ${activePositionSql('$1')} AS read_position, ${SUMMARY_COLUMNS}, s.merged_into, s.properties
-       FROM (SELECT 1) AS answer LEFT JOIN lead_scores s ON s.contact_id = $2`,
-    [LEAD_SCORE, contactId],
+       FROM (SELECT 1) AS answer LEFT JOIN ${T.scores} s ON s.contact_id = $2`,
+    [LEAD_SCORE_PROJECTION, contactId],
   );
   const position = answerPosition(row.read_position);
   if (row.contact_id === null) return { position, score: null };
   return { position, score: { ...summaryOf(row), mergedInto: row.merged_into, properties: row.properties } };
 };
 
-/** Every contribution in the scorer's order (group, rule, occurrence); their `counted` add up to the total. */
-export const leadScoreContributions = async (dataSource: DataSource, contactId: string): Promise<LeadScoreContributionRow[]> => {
-  const rows = await dataSource.getRepository(LeadScoreContribution).find({ where: { contactId }, order: { ordinal: 'ASC' } });
-  return rows.map(({ contactId: _contactId, occurredAt, ...row }) => ({ ...row, occurredAt: occurredAt?.toISOString() ?? null }));
-};
-
-export type LeadScoreExplanationRow = Readonly<{ score: LeadScoreSummary; contributions: LeadScoreContributionRow[] }>;
-
-type ExplainRow = {
-  contact_id: string;
-  fit: string;
-  engagement: string;
-  total: string;
-  qualification: Qualification;
-  formula_id: string;
-  as_of: Date;
-  score_position: string;
-  ordinal: number | null;
+type ContributionRecord = {
+  ordinal: number;
   group_id: string;
   rule_id: string;
   event_id: string | null;
@@ -179,16 +163,54 @@ type ExplainRow = {
   counted: string;
 };
 
+const CONTRIBUTION_COLUMNS = `c.ordinal, c.group_id, c.rule_id, c.event_id, c.event_type, c.stream_name, c.revision, c.position,
+  c.occurred_at, c.raw_points, c.decay_factor, c.points, c.cut_by_rule_cap, c.cut_by_group_limit, c.cut_by_total_limit, c.counted`;
+
+// numeric and bigint arrive as strings: points have two decimals and revisions stay far below 2^53.
+const contributionOf = (row: ContributionRecord): LeadScoreContributionRow => ({
+  ordinal: Number(row.ordinal),
+  groupId: row.group_id,
+  ruleId: row.rule_id,
+  eventId: row.event_id,
+  eventType: row.event_type,
+  streamName: row.stream_name,
+  revision: row.revision === null ? null : Number(row.revision),
+  position: row.position,
+  occurredAt: row.occurred_at === null ? null : row.occurred_at.toISOString(),
+  rawPoints: Number(row.raw_points),
+  decayFactor: Number(row.decay_factor),
+  points: Number(row.points),
+  cutByRuleCap: Number(row.cut_by_rule_cap),
+  cutByGroupLimit: Number(row.cut_by_group_limit),
+  cutByTotalLimit: Number(row.cut_by_total_limit),
+  counted: Number(row.counted),
+});
+
+/** Every contribution in the scorer's order (group, rule, occurrence); their `counted` add up to the total. */
+export const leadScoreContributions = async (dataSource: DataSource, contactId: string): Promise<LeadScoreContributionRow[]> =>
+  (
+    await preparedQuery<ContributionRecord>(
+      dataSource,
+      `SELECT ${CONTRIBUTION_COLUMNS} FROM ${T.contributions} c WHERE c.contact_id = $1 ORDER BY c.ordinal`,
+      [contactId],
+    )
+  ).map(contributionOf);
+
+export type LeadScoreExplanationRow = Readonly<{ score: LeadScoreSummary; contributions: LeadScoreContributionRow[] }>;
+
+// A contact with no contribution comes back as one row whose contribution columns are all null.
+type ExplainRow = Omit<SummaryRecord, 'position'> & { score_position: string } & (ContributionRecord | { [K in keyof ContributionRecord]: null });
+
 /**
  * A score with every contribution behind it, read in one statement: one snapshot, so a formula switch between two
  * reads can never pair one build's score with another build's contributions. null for an unknown contact.
  */
 export const explainLeadScore = async (dataSource: DataSource, contactId: string): Promise<LeadScoreExplanationRow | null> => {
-  const rows: ExplainRow[] = await dataSource.query(
+  const rows = await preparedQuery<ExplainRow>(
+    dataSource,
     `SELECT s.contact_id, s.fit, s.engagement, s.total, s.qualification, s.formula_id, s.as_of, s.position AS score_position,
-            c.ordinal, c.group_id, c.rule_id, c.event_id, c.event_type, c.stream_name, c.revision, c.position, c.occurred_at,
-            c.raw_points, c.decay_factor, c.points, c.cut_by_rule_cap, c.cut_by_group_limit, c.cut_by_total_limit, c.counted
-       FROM lead_scores s LEFT JOIN lead_score_contributions c ON c.contact_id = s.contact_id
+            ${CONTRIBUTION_COLUMNS}
+       FROM ${T.scores} s LEFT JOIN ${T.contributions} c ON c.contact_id = s.contact_id
       WHERE s.contact_id = $1
       ORDER BY c.ordinal`,
     [contactId],
@@ -196,35 +218,7 @@ export const explainLeadScore = async (dataSource: DataSource, contactId: string
   const [first] = rows;
   if (!first) return null;
   return {
-    score: {
-      contactId: first.contact_id,
-      fit: Number(first.fit),
-      engagement: Number(first.engagement),
-      total: Number(first.total),
-      qualification: first.qualification,
-      formulaId: first.formula_id,
-      asOf: new Date(first.as_of).toISOString(),
-      position: first.score_position,
-    },
-    contributions: rows
-      .filter((row) => row.ordinal !== null)
-      .map((row) => ({
-        ordinal: Number(row.ordinal),
-        groupId: row.group_id,
-        ruleId: row.rule_id,
-        eventId: row.event_id,
-        eventType: row.event_type,
-        streamName: row.stream_name,
-        revision: row.revision === null ? null : Number(row.revision),
-        position: row.position,
-        occurredAt: row.occurred_at === null ? null : new Date(row.occurred_at).toISOString(),
-        rawPoints: Number(row.raw_points),
-        decayFactor: Number(row.decay_factor),
-        points: Number(row.points),
-        cutByRuleCap: Number(row.cut_by_rule_cap),
-        cutByGroupLimit: Number(row.cut_by_group_limit),
-        cutByTotalLimit: Number(row.cut_by_total_limit),
-        counted: Number(row.counted),
-      })),
+    score: summaryOf({ ...first, position: first.score_position }),
+    contributions: rows.filter((row): row is ExplainRow & ContributionRecord => row.ordinal !== null).map(contributionOf),
   };
 };

@@ -1,8 +1,9 @@
 // Per-rep activity rolled up at query time from daily rows into days, ISO weeks (labelled by their Monday) or
 // months (YYYY-MM). Only periods with some activity are answered.
 import type { DataSource } from 'typeorm';
-import type { DayRange } from './day-range.js';
-import { RepActivityDay, RepActivityWonAmount } from './rep-activity.entity.js';
+import { Parameters, preparedQuery, type DayRange } from '../../libs/read-models/src/index.js';
+import type { ActivityCounter } from './rep-activity.projection.js';
+import { REP_ACTIVITY_COLUMNS, REP_ACTIVITY_TABLES as T } from './rep-activity.tables.js';
 
 export type Granularity = 'day' | 'week' | 'month';
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
@@ -35,41 +36,28 @@ const PERIOD: Readonly<Record<Granularity, string>> = {
   month: `to_char(a.day, 'YYYY-MM')`,
 };
 
-const COUNTERS = [
-  ['emails', 'emails'],
-  ['calls', 'calls'],
-  ['meetings', 'meetings'],
-  ['notes', 'notes'],
-  ['tasks_created', 'tasksCreated'],
-  ['tasks_completed', 'tasksCompleted'],
-  ['deals_created', 'dealsCreated'],
-  ['deals_won', 'dealsWon'],
-  ['tickets_closed', 'ticketsClosed'],
-] as const;
-
-type CountsRaw = { ownerId: string; period: string } & Record<(typeof COUNTERS)[number][1], number>;
+type CountsRaw = { ownerId: string; period: string } & Record<ActivityCounter, number>;
 type WonRaw = { ownerId: string; period: string; currency: string; dealsWon: number; amount: string };
 
 export const repActivity = async (dataSource: DataSource, query: RepActivityQuery): Promise<RepActivityRow[]> => {
   const period = PERIOD[query.granularity];
-  const scoped = <T extends object>(entity: new () => T) => {
-    const builder = dataSource
-      .getRepository(entity)
-      .createQueryBuilder('a')
-      .where('a.day BETWEEN :from AND :to', { from: query.range.from, to: query.range.to });
-    if (query.ownerId !== undefined) builder.andWhere('a.owner_id = :ownerId', { ownerId: query.ownerId });
-    return builder.select('a.owner_id', 'ownerId').addSelect(period, 'period').groupBy('a.owner_id').addGroupBy(period);
-  };
-  const counts = scoped(RepActivityDay).orderBy('period').addOrderBy('a.owner_id');
-  for (const [column, alias] of COUNTERS) counts.addSelect(`sum(a.${column})::int`, alias);
-  const won = scoped(RepActivityWonAmount)
-    .addSelect('a.currency', 'currency')
-    .addSelect('sum(a.deals_won)::int', 'dealsWon')
-    .addSelect('sum(a.amount)::text', 'amount')
-    .addGroupBy('a.currency')
-    .orderBy('a.currency');
-  const countRows = await counts.getRawMany<CountsRaw>();
-  const wonRows = await won.getRawMany<WonRaw>();
+  const params = new Parameters();
+  const scope = `a.day BETWEEN ${params.add(query.range.from)} AND ${params.add(query.range.to)}${params.equals('a.owner_id', query.ownerId)}`;
+  const counters = REP_ACTIVITY_COLUMNS.map(([column, field]) => `, sum(a.${column})::int AS "${field}"`).join('');
+  const countRows = await preparedQuery<CountsRaw>(
+    dataSource,
+    `SELECT a.owner_id AS "ownerId", ${period} AS period${counters}
+       FROM ${T.daily} a WHERE ${scope}
+      GROUP BY a.owner_id, ${period} ORDER BY period, a.owner_id`,
+    params.values,
+  );
+  const wonRows = await preparedQuery<WonRaw>(
+    dataSource,
+    `SELECT a.owner_id AS "ownerId", ${period} AS period, a.currency, sum(a.deals_won)::int AS "dealsWon", sum(a.amount)::text AS amount
+       FROM ${T.wonAmounts} a WHERE ${scope}
+      GROUP BY a.owner_id, ${period}, a.currency ORDER BY a.currency`,
+    params.values,
+  );
   const amounts = new Map<string, WonAmount[]>();
   for (const row of wonRows) {
     const key = `${row.ownerId}|${row.period}`;

@@ -1,8 +1,9 @@
 // The marketing-contact count as of an instant (what a billing period is charged on) and the status changes
 // behind it, newest first.
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
-import { MarketingContactChange, MarketingContactStatus } from './marketing-contacts.entity.js';
+import type { MarketingStatus } from '../../libs/domain/src/marketing-policy/index.js';
+import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery } from '../../libs/read-models/src/index.js';
+import { MARKETING_CONTACTS_TABLES as T } from './marketing-contacts.tables.js';
 
 export type MarketingContactChangeRow = Readonly<{
   contactId: string;
@@ -24,26 +25,35 @@ export type Page<T> = Readonly<{ rows: T[]; nextCursor: string | null }>;
  * latest change the current-status table answers; an earlier instant reads the history's validity intervals.
  */
 export const marketingContactCount = async (dataSource: DataSource, asOf: string): Promise<number> => {
-  const changes = dataSource.getRepository(MarketingContactChange);
-  const latest = await changes.createQueryBuilder('c').select('max(c.effective_at)', 'latest').getRawOne<{ latest: Date | null }>();
-  if (!latest?.latest || latest.latest.getTime() <= Date.parse(asOf)) {
-    return dataSource.getRepository(MarketingContactStatus).countBy({ status: 'marketing' });
-  }
-  return changes
-    .createQueryBuilder('c')
-    .where(`c.status = 'marketing'`)
-    .andWhere('c.effective_at <= :asOf', { asOf })
-    .andWhere('(c.valid_to IS NULL OR c.valid_to > :asOf)')
-    .getCount();
+  const at = '$1::timestamptz';
+  const [{ count }] = await preparedQuery<{ count: number }>(
+    dataSource,
+    `SELECT CASE WHEN coalesce((SELECT max(effective_at) FROM ${T.changes}) <= ${at}, true)
+                 THEN (SELECT count(*) FROM ${T.status} WHERE status = 'marketing')
+                 ELSE (SELECT count(*) FROM ${T.changes}
+                        WHERE status = 'marketing' AND effective_at <= ${at} AND (valid_to IS NULL OR valid_to > ${at}))
+            END::int AS count`,
+    [asOf],
+  );
+  return count;
 };
 
-const toRow = (c: MarketingContactChange): MarketingContactChangeRow => ({
-  contactId: c.contactId,
-  effectiveAt: c.effectiveAt.toISOString(),
+type ChangeRecord = {
+  event_id: string;
+  contact_id: string;
+  effective_at: Date;
+  status: MarketingStatus;
+  previous: MarketingStatus | null;
+  reason: string;
+};
+
+const toRow = (c: ChangeRecord): MarketingContactChangeRow => ({
+  contactId: c.contact_id,
+  effectiveAt: c.effective_at.toISOString(),
   status: c.status,
   previous: c.previous,
   reason: c.reason,
-  eventId: c.eventId,
+  eventId: c.event_id,
   countDelta: (c.status === 'marketing' ? 1 : 0) - (c.previous === 'marketing' ? 1 : 0),
 });
 
@@ -52,22 +62,24 @@ export const marketingContactChanges = async (
   dataSource: DataSource,
   query: Readonly<{ from?: string; to?: string; limit: number; cursor?: string }>,
 ): Promise<Page<MarketingContactChangeRow>> => {
-  const builder = dataSource
-    .getRepository(MarketingContactChange)
-    .createQueryBuilder('c')
-    .orderBy('c.effective_at', 'DESC')
-    .addOrderBy('c.event_id', 'DESC')
-    .limit(query.limit + 1);
-  if (query.from !== undefined) builder.andWhere('c.effective_at >= :from', { from: query.from });
-  if (query.to !== undefined) builder.andWhere('c.effective_at < :to', { to: query.to });
+  const params = new Parameters();
+  const conditions = ['true'];
+  if (query.from !== undefined) conditions.push(`c.effective_at >= ${params.add(query.from)}`);
+  if (query.to !== undefined) conditions.push(`c.effective_at < ${params.add(query.to)}`);
   if (query.cursor !== undefined) {
     const [effectiveAt, eventId] = decodeCursor(query.cursor, 2);
     if (typeof effectiveAt !== 'string' || Number.isNaN(Date.parse(effectiveAt)) || typeof eventId !== 'string' || !UUID.test(eventId)) {
       throw new InvalidCursor();
     }
-    builder.andWhere('(c.effective_at, c.event_id) < (CAST(:effectiveAt AS timestamptz), CAST(:eventId AS uuid))', { effectiveAt, eventId });
+    conditions.push(`(c.effective_at, c.event_id) < (${params.add(effectiveAt)}::timestamptz, ${params.add(eventId)}::uuid)`);
   }
-  const found = await builder.getMany();
+  const found = await preparedQuery<ChangeRecord>(
+    dataSource,
+    `SELECT c.event_id, c.contact_id, c.effective_at, c.status, c.previous, c.reason FROM ${T.changes} c
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY c.effective_at DESC, c.event_id DESC LIMIT ${params.add(query.limit + 1)}`,
+    params.values,
+  );
   const rows = found.slice(0, query.limit).map(toRow);
   const last = rows[rows.length - 1];
   return { rows, nextCursor: found.length > query.limit && last ? encodeCursor([last.effectiveAt, last.eventId]) : null };

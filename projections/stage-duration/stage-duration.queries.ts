@@ -1,8 +1,9 @@
 // Stage durations, answered from the visit rows at query time: per stage the median and 90th percentile time over
 // completed visits and the conversion to the next stage; per deal its visits and time in each stage.
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
-import { StageDurationVisit } from './stage-duration.entity.js';
+import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery } from '../../libs/read-models/src/index.js';
+import type { StageVisit } from './stage-duration.projection.js';
+import { STAGE_DURATION_TABLES as T } from './stage-duration.tables.js';
 
 export type StageDurationStats = Readonly<{
   pipelineId: string;
@@ -39,9 +40,10 @@ type StatsRecord = {
 export const stageDurationStats = async (dataSource: DataSource, query: Readonly<{ pipelineId?: string }>): Promise<StageDurationStats[]> => {
   const params = query.pipelineId === undefined ? [] : [query.pipelineId];
   const onlyPipeline = (column: string): string => (query.pipelineId === undefined ? '' : `AND ${column} = $1`);
-  const records: StatsRecord[] = await dataSource.query(
+  const records = await preparedQuery<StatsRecord>(
+    dataSource,
     `WITH deal_stages AS (
-       SELECT s.* FROM stage_duration_stages s JOIN stage_duration_pipelines p ON p.pipeline_id = s.pipeline_id
+       SELECT s.* FROM ${T.stages} s JOIN ${T.pipelines} p ON p.pipeline_id = s.pipeline_id
         WHERE p.object_type = 'deal' ${onlyPipeline('s.pipeline_id')}
      ),
      next_stage AS (
@@ -51,7 +53,7 @@ export const stageDurationStats = async (dataSource: DataSource, query: Readonly
      entries AS (
        SELECT v.pipeline_id, v.deal_id, v.stage_id, min(v.seq) AS first_seq, max(v.seq) AS last_seq,
               coalesce(bool_or(w.closed = 'won'), false) AS won_from
-         FROM stage_duration_visits v
+         FROM ${T.visits} v
          LEFT JOIN deal_stages w ON w.pipeline_id = v.pipeline_id AND w.stage_id = v.exited_to
         WHERE true ${onlyPipeline('v.pipeline_id')}
         GROUP BY v.pipeline_id, v.deal_id, v.stage_id
@@ -68,7 +70,7 @@ export const stageDurationStats = async (dataSource: DataSource, query: Readonly
        SELECT pipeline_id, stage_id, count(*) AS visits, count(duration_ms) AS completed_visits,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS median_ms,
               percentile_cont(0.9) WITHIN GROUP (ORDER BY duration_ms) AS p90_ms
-         FROM stage_duration_visits
+         FROM ${T.visits}
         WHERE true ${onlyPipeline('pipeline_id')}
         GROUP BY pipeline_id, stage_id
      )
@@ -98,16 +100,8 @@ export const stageDurationStats = async (dataSource: DataSource, query: Readonly
   }));
 };
 
-export type VisitView = Readonly<{
-  dealId: string;
-  pipelineId: string;
-  stageId: string;
-  visit: number;
-  enteredAt: string;
-  exitedAt: string | null;
-  exitedTo: string | null;
-  durationMs: number | null;
-}>;
+/** A visit as answered: as the projection stores it, but for its ordering key. */
+export type VisitView = Omit<StageVisit, 'seq'>;
 
 export type DealStageTime = Readonly<{
   stageId: string;
@@ -128,15 +122,30 @@ export type DealStageDurations = Readonly<{
   stages: readonly DealStageTime[];
 }>;
 
-const toView = (visit: StageDurationVisit): VisitView => ({
-  dealId: visit.dealId,
-  pipelineId: visit.pipelineId,
-  stageId: visit.stageId,
+type VisitRecord = {
+  deal_id: string;
+  seq: number;
+  pipeline_id: string;
+  stage_id: string;
+  visit: number;
+  entered_at: Date;
+  exited_at: Date | null;
+  exited_to: string | null;
+  // bigint arrives as a string; a duration in milliseconds stays far below 2^53.
+  duration_ms: string | null;
+};
+
+const VISIT_COLUMNS = 'v.deal_id, v.seq, v.pipeline_id, v.stage_id, v.visit, v.entered_at, v.exited_at, v.exited_to, v.duration_ms';
+
+const toView = (visit: VisitRecord): VisitView => ({
+  dealId: visit.deal_id,
+  pipelineId: visit.pipeline_id,
+  stageId: visit.stage_id,
   visit: visit.visit,
-  enteredAt: visit.enteredAt.toISOString(),
-  exitedAt: visit.exitedAt?.toISOString() ?? null,
-  exitedTo: visit.exitedTo,
-  durationMs: visit.durationMs,
+  enteredAt: visit.entered_at.toISOString(),
+  exitedAt: visit.exited_at?.toISOString() ?? null,
+  exitedTo: visit.exited_to,
+  durationMs: visit.duration_ms === null ? null : Number(visit.duration_ms),
 });
 
 /** A deal's visits and its time per stage (in order of first entry); null when the deal is unknown. */
@@ -145,10 +154,12 @@ export const dealStageDurations = async (
   dealId: string,
   asOf: string,
 ): Promise<DealStageDurations | null> => {
-  const visits = await dataSource.getRepository(StageDurationVisit).find({ where: { dealId }, order: { seq: 'ASC' } });
+  const visits = (
+    await preparedQuery<VisitRecord>(dataSource, `SELECT ${VISIT_COLUMNS} FROM ${T.visits} v WHERE v.deal_id = $1 ORDER BY v.seq`, [dealId])
+  ).map(toView);
   if (visits.length === 0) return null;
   const asOfMs = Date.parse(asOf);
-  const elapsed = (visit: StageDurationVisit): number => visit.durationMs ?? Math.max(0, asOfMs - visit.enteredAt.getTime());
+  const elapsed = (visit: VisitView): number => visit.durationMs ?? Math.max(0, asOfMs - Date.parse(visit.enteredAt));
   const stageIds = [...new Set(visits.map((visit) => visit.stageId))];
   const current = visits[visits.length - 1];
   return {
@@ -156,7 +167,7 @@ export const dealStageDurations = async (
     pipelineId: current.pipelineId,
     asOf,
     currentStageId: current.stageId,
-    visits: visits.map(toView),
+    visits,
     stages: stageIds.map((stageId) => {
       const own = visits.filter((visit) => visit.stageId === stageId);
       return {
@@ -174,26 +185,26 @@ export type VisitsQuery = Readonly<{ pipelineId?: string; stageId?: string; limi
 
 /** Visits oldest entry first, keyset-paginated on (enteredAt, dealId, seq). */
 export const stageVisits = async (dataSource: DataSource, query: VisitsQuery): Promise<{ rows: VisitView[]; nextCursor: string | null }> => {
-  const builder = dataSource
-    .getRepository(StageDurationVisit)
-    .createQueryBuilder('v')
-    .orderBy('v.enteredAt', 'ASC')
-    .addOrderBy('v.dealId', 'ASC')
-    .addOrderBy('v.seq', 'ASC')
-    .take(query.limit + 1);
-  if (query.pipelineId !== undefined) builder.andWhere('v.pipelineId = :pipelineId', { pipelineId: query.pipelineId });
-  if (query.stageId !== undefined) builder.andWhere('v.stageId = :stageId', { stageId: query.stageId });
+  const params = new Parameters();
+  const conditions = ['true'];
+  if (query.pipelineId !== undefined) conditions.push(`v.pipeline_id = ${params.add(query.pipelineId)}`);
+  if (query.stageId !== undefined) conditions.push(`v.stage_id = ${params.add(query.stageId)}`);
   if (query.cursor !== undefined) {
     const [enteredAt, dealId, seq] = decodeCursor(query.cursor, 3);
     if (typeof enteredAt !== 'string' || Number.isNaN(Date.parse(enteredAt)) || typeof dealId !== 'string' || typeof seq !== 'number')
       throw new InvalidCursor();
-    builder.andWhere('(v.enteredAt, v.dealId, v.seq) > (CAST(:enteredAt AS timestamptz), :dealId, :seq)', { enteredAt, dealId, seq });
+    conditions.push(`(v.entered_at, v.deal_id, v.seq) > (${params.add(enteredAt)}::timestamptz, ${params.add(dealId)}, ${params.add(seq)})`);
   }
-  const visits = await builder.getMany();
+  const visits = await preparedQuery<VisitRecord>(
+    dataSource,
+    `SELECT ${VISIT_COLUMNS} FROM ${T.visits} v WHERE ${conditions.join(' AND ')}
+      ORDER BY v.entered_at, v.deal_id, v.seq LIMIT ${params.add(query.limit + 1)}`,
+    params.values,
+  );
   const page = visits.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     rows: page.map(toView),
-    nextCursor: visits.length > query.limit && last ? encodeCursor([last.enteredAt.toISOString(), last.dealId, last.seq]) : null,
+    nextCursor: visits.length > query.limit && last ? encodeCursor([last.entered_at.toISOString(), last.deal_id, last.seq]) : null,
   };
 };

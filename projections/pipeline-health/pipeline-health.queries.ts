@@ -4,14 +4,17 @@
 // and stuck deals as of a given instant; win rate; and the weighted forecast per close month. One statement, so
 // one round trip and one snapshot, with the build's position.
 import type { DataSource } from 'typeorm';
-import { activePositionSql } from '../../../projection-engine/src/index.js';
-import { answerPosition, type Positioned } from '../active-position.js';
-import { decodeCursor, encodeCursor, InvalidCursor } from '../cursor.js';
-import { Parameters, preparedQuery } from '../prepared-query.js';
-import { PipelineHealthDeal, PipelineHealthStage } from './pipeline-health.entity.js';
-
-// The projection whose active build the pipeline_health views show.
-const PIPELINE_HEALTH = 'pipeline-health';
+import { activePositionSql } from '../../libs/projection-engine/src/index.js';
+import {
+  answerPosition,
+  decodeCursor,
+  encodeCursor,
+  InvalidCursor,
+  Parameters,
+  preparedQuery,
+  type Positioned,
+} from '../../libs/read-models/src/index.js';
+import { PIPELINE_HEALTH, PIPELINE_HEALTH_TABLES as T } from './pipeline-health.tables.js';
 
 export type CurrencyAmount = Readonly<{ currency: string; total: number; weighted: number }>;
 
@@ -91,18 +94,18 @@ export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHea
     `WITH stage AS (
        SELECT s.pipeline_id, p.name AS pipeline_name, s.stage_id, s.label, s.probability, s.closed, s.stuck_after_days,
               s.archived, s.sort_order
-         FROM pipeline_health_stages s JOIN pipeline_health_pipelines p ON p.pipeline_id = s.pipeline_id
+         FROM ${T.stages} s JOIN ${T.pipelines} p ON p.pipeline_id = s.pipeline_id
         WHERE p.object_type = 'deal'${pipeline('s.pipeline_id')}
      ), total AS (
        SELECT t.*, s.probability
-         FROM pipeline_health_totals t
-         LEFT JOIN pipeline_health_stages s ON s.pipeline_id = t.pipeline_id AND s.stage_id = t.stage_id
+         FROM ${T.totals} t
+         LEFT JOIN ${T.stages} s ON s.pipeline_id = t.pipeline_id AND s.stage_id = t.stage_id
         WHERE t.deals > 0${pipeline('t.pipeline_id')}${currency('t.currency')}
      ), entered_later AS (
        -- Deals entered after asOf count as age 0 (the rows hold the present, asOf only moves the clock they are
        -- aged by): what deals * asOf - sum(entered) counted negative for them is added back.
        SELECT d.pipeline_id, d.stage_id, d.currency, sum(extract(epoch FROM d.entered_stage_at) - extract(epoch FROM ${asOf})) AS seconds
-         FROM pipeline_health_deals d
+         FROM ${T.deals} d
         WHERE d.outcome = 'open' AND d.entered_stage_at > ${asOf}${pipeline('d.pipeline_id')}${currency('d.currency')}
         GROUP BY d.pipeline_id, d.stage_id, d.currency
      ), open_group AS (
@@ -126,7 +129,7 @@ export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHea
                  'label', s.label, 'probability', s.probability::text, 'closed', s.closed, 'stuck_after_days', s.stuck_after_days,
                  'archived', s.archived,
                  'stuck', CASE WHEN s.stuck_after_days IS NULL THEN 0 ELSE (
-                   SELECT count(*) FROM pipeline_health_deals d
+                   SELECT count(*) FROM ${T.deals} d
                     WHERE d.outcome = 'open' AND d.pipeline_id = s.pipeline_id AND d.stage_id = s.stage_id
                       AND d.entered_stage_at < ${asOf} - make_interval(days => s.stuck_after_days)${currency('d.currency')}
                  ) END) ORDER BY s.pipeline_id, s.sort_order)
@@ -216,34 +219,27 @@ export const stuckDeals = async (
   dataSource: DataSource,
   query: StuckDealsQuery,
 ): Promise<{ rows: StuckDeal[]; nextCursor: string | null }> => {
-  const builder = dataSource
-    .getRepository(PipelineHealthDeal)
-    .createQueryBuilder('d')
-    .innerJoin(PipelineHealthStage, 's', 's.pipeline_id = d.pipeline_id AND s.stage_id = d.stage_id')
-    .select([
-      'd.deal_id AS deal_id',
-      'd.name AS name',
-      'd.pipeline_id AS pipeline_id',
-      'd.stage_id AS stage_id',
-      'd.owner_id AS owner_id',
-      'd.entered_stage_at AS entered_stage_at',
-      's.stuck_after_days AS stuck_after_days',
-      'd.amount AS amount',
-      'd.currency AS currency',
-    ])
-    .where(`d.outcome = 'open'`)
-    .andWhere('s.stuck_after_days IS NOT NULL')
-    .andWhere(`d.entered_stage_at < CAST(:asOf AS timestamptz) - make_interval(days => s.stuck_after_days)`, { asOf: query.asOf })
-    .orderBy('d.entered_stage_at', 'ASC')
-    .addOrderBy('d.deal_id', 'ASC')
-    .limit(query.limit + 1);
-  if (query.pipelineId !== undefined) builder.andWhere('d.pipeline_id = :pipelineId', { pipelineId: query.pipelineId });
+  const params = new Parameters();
+  const conditions = [
+    `d.outcome = 'open'`,
+    's.stuck_after_days IS NOT NULL',
+    `d.entered_stage_at < ${params.add(query.asOf)}::timestamptz - make_interval(days => s.stuck_after_days)`,
+  ];
+  if (query.pipelineId !== undefined) conditions.push(`d.pipeline_id = ${params.add(query.pipelineId)}`);
   if (query.cursor !== undefined) {
     const [enteredStageAt, dealId] = decodeCursor(query.cursor, 2);
     if (typeof enteredStageAt !== 'string' || Number.isNaN(Date.parse(enteredStageAt)) || typeof dealId !== 'string') throw new InvalidCursor();
-    builder.andWhere('(d.entered_stage_at, d.deal_id) > (CAST(:enteredStageAt AS timestamptz), :dealId)', { enteredStageAt, dealId });
+    conditions.push(`(d.entered_stage_at, d.deal_id) > (${params.add(enteredStageAt)}::timestamptz, ${params.add(dealId)})`);
   }
-  const records = await builder.getRawMany<StuckRecord>();
+  const records = await preparedQuery<StuckRecord>(
+    dataSource,
+    `SELECT d.deal_id, d.name, d.pipeline_id, d.stage_id, d.owner_id, d.entered_stage_at, s.stuck_after_days, d.amount, d.currency
+       FROM ${T.deals} d JOIN ${T.stages} s ON s.pipeline_id = d.pipeline_id AND s.stage_id = d.stage_id
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY d.entered_stage_at, d.deal_id
+      LIMIT ${params.add(query.limit + 1)}`,
+    params.values,
+  );
   const page = records.slice(0, query.limit);
   const asOfMs = Date.parse(query.asOf);
   const rows = page.map((record) => ({

@@ -1,8 +1,9 @@
 // Ticket reports: open tickets per pipeline stage with their ages as of an instant, and tickets created per ISO
 // week. Stages are shown with their labels in the pipeline's display order.
 import type { DataSource } from 'typeorm';
-import { addDays, mondayOf, startOf, type DayRange } from '../rep-activity/day-range.js';
-import { TicketPipelineReadModel, TicketReadModel } from './tickets.entity.js';
+import { addDays, mondayOf, Parameters, preparedQuery, startOf, type DayRange } from '../../libs/read-models/src/index.js';
+import type { TicketPipeline } from './tickets.projection.js';
+import { TICKETS_TABLES as T } from './tickets.tables.js';
 
 export type OpenTicketsByStage = Readonly<{
   pipelineId: string;
@@ -26,15 +27,20 @@ export type TicketsCreatedInWeek = Readonly<{
 type StageRaw = { pipelineId: string; stageId: string; openTickets: number; averageAgeDays: number; oldestAgeDays: number };
 type WeekRaw = { pipelineId: string; week: string; created: number };
 
-const loadPipelines = async (dataSource: DataSource, pipelineId?: string): Promise<Map<string, TicketPipelineReadModel>> => {
-  const pipelines = await dataSource
-    .getRepository(TicketPipelineReadModel)
-    .find({ where: pipelineId === undefined ? {} : { pipelineId } });
+type PipelineRaw = { pipelineId: string; name: string; stages: TicketPipeline['stages'] };
+
+const loadPipelines = async (dataSource: DataSource, pipelineId?: string): Promise<Map<string, TicketPipeline>> => {
+  const params = new Parameters();
+  const pipelines = await preparedQuery<PipelineRaw>(
+    dataSource,
+    `SELECT p.pipeline_id AS "pipelineId", p.name, p.stages FROM ${T.pipelines} p WHERE true${params.equals('p.pipeline_id', pipelineId)}`,
+    params.values,
+  );
   return new Map(pipelines.map((p) => [p.pipelineId, p]));
 };
 
 // Known pipelines by name, then pipelines only seen on tickets (created before their pipeline event arrived).
-const pipelineOrder = (pipelines: ReadonlyMap<string, TicketPipelineReadModel>, seen: Iterable<string>): string[] => {
+const pipelineOrder = (pipelines: ReadonlyMap<string, TicketPipeline>, seen: Iterable<string>): string[] => {
   const known = [...pipelines.values()].sort((a, b) => a.name.localeCompare(b.name) || a.pipelineId.localeCompare(b.pipelineId));
   const unknown = [...new Set(seen)].filter((id) => !pipelines.has(id)).sort();
   return [...known.map((p) => p.pipelineId), ...unknown];
@@ -44,21 +50,18 @@ export const openTicketsByStage = async (
   dataSource: DataSource,
   query: Readonly<{ asOf: string; pipelineId?: string }>,
 ): Promise<OpenTicketsByStage[]> => {
-  const age = `extract(epoch from (CAST(:asOf AS timestamptz) - t.created_at)) / 86400`;
-  const builder = dataSource
-    .getRepository(TicketReadModel)
-    .createQueryBuilder('t')
-    .select('t.pipeline_id', 'pipelineId')
-    .addSelect('t.stage_id', 'stageId')
-    .addSelect('count(*)::int', 'openTickets')
-    .addSelect(`round(avg(${age})::numeric, 2)::float8`, 'averageAgeDays')
-    .addSelect(`round(max(${age})::numeric, 2)::float8`, 'oldestAgeDays')
-    .where(`t.status = 'open'`)
-    .andWhere('t.created_at <= :asOf', { asOf: query.asOf })
-    .groupBy('t.pipeline_id')
-    .addGroupBy('t.stage_id');
-  if (query.pipelineId !== undefined) builder.andWhere('t.pipeline_id = :pipelineId', { pipelineId: query.pipelineId });
-  const aggregates = await builder.getRawMany<StageRaw>();
+  const params = new Parameters();
+  const asOf = `${params.add(query.asOf)}::timestamptz`;
+  const age = `extract(epoch from (${asOf} - t.created_at)) / 86400`;
+  const aggregates = await preparedQuery<StageRaw>(
+    dataSource,
+    `SELECT t.pipeline_id AS "pipelineId", t.stage_id AS "stageId", count(*)::int AS "openTickets",
+            round(avg(${age})::numeric, 2)::float8 AS "averageAgeDays", round(max(${age})::numeric, 2)::float8 AS "oldestAgeDays"
+       FROM ${T.tickets} t
+      WHERE t.status = 'open' AND t.created_at <= ${asOf}${params.equals('t.pipeline_id', query.pipelineId)}
+      GROUP BY t.pipeline_id, t.stage_id`,
+    params.values,
+  );
   const pipelines = await loadPipelines(dataSource, query.pipelineId);
   const byStage = new Map(aggregates.map((a) => [`${a.pipelineId}|${a.stageId}`, a]));
   return pipelineOrder(pipelines, aggregates.map((a) => a.pipelineId)).flatMap((pipelineId) => {
@@ -93,20 +96,17 @@ export const ticketsCreatedPerWeek = async (
   query: Readonly<{ range: DayRange; pipelineId?: string }>,
 ): Promise<TicketsCreatedInWeek[]> => {
   const week = `to_char(date_trunc('week', t.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
-  const builder = dataSource
-    .getRepository(TicketReadModel)
-    .createQueryBuilder('t')
-    .select('t.pipeline_id', 'pipelineId')
-    .addSelect(week, 'week')
-    .addSelect('count(*)::int', 'created')
-    .where('t.created_at >= :from AND t.created_at < :until', {
-      from: startOf(query.range.from),
-      until: startOf(addDays(query.range.to, 1)),
-    })
-    .groupBy('t.pipeline_id')
-    .addGroupBy(week);
-  if (query.pipelineId !== undefined) builder.andWhere('t.pipeline_id = :pipelineId', { pipelineId: query.pipelineId });
-  const counts = await builder.getRawMany<WeekRaw>();
+  const params = new Parameters();
+  const from = params.add(startOf(query.range.from));
+  const until = params.add(startOf(addDays(query.range.to, 1)));
+  const counts = await preparedQuery<WeekRaw>(
+    dataSource,
+    `SELECT t.pipeline_id AS "pipelineId", ${week} AS week, count(*)::int AS created
+       FROM ${T.tickets} t
+      WHERE t.created_at >= ${from} AND t.created_at < ${until}${params.equals('t.pipeline_id', query.pipelineId)}
+      GROUP BY t.pipeline_id, ${week}`,
+    params.values,
+  );
   const pipelines = await loadPipelines(dataSource, query.pipelineId);
   const byWeek = new Map(counts.map((c) => [`${c.pipelineId}|${c.week}`, c.created]));
   const weeks: string[] = [];

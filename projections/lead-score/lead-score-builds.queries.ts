@@ -1,15 +1,13 @@
 // Queries over one lead-score build's own tables (`lead_scores_v<N>`), not the views: verify must read the build
-// whose formula it re-derives with, and the replay report compares two builds side by side. They take a pg-style
-// client so the CLI, which has no TypeORM data source, runs the same SQL. Only a validated integer version ever
+// whose formula it re-derives with, and the replay report compares two builds side by side. They take any
+// ReadSource, a plain pg pool included, so the CLI, which has no TypeORM data source, runs the same SQL. Only a validated integer version ever
 // reaches a table name; everything else is a parameter.
-import type pg from 'pg';
-import { buildPositionSql } from '../../../projection-engine/src/index.js';
-import type { Qualification } from './lead-score.queries.js';
-
-export type SqlClient = Pick<pg.Pool, 'query'>;
-
-// The projection whose builds own the lead_scores_v<N> tables.
-const LEAD_SCORE = 'lead-score';
+import { buildPositionSql } from '../../libs/projection-engine/src/index.js';
+import { preparedQuery, type ReadSource } from '../../libs/read-models/src/index.js';
+import type { Qualification } from '../../libs/scoring/src/index.js';
+import type { LeadScoreRow } from './lead-score.projection.js';
+import { scoreOf, type ScoreRecord } from './lead-score.queries.js';
+import { LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES } from './lead-score.tables.js';
 
 export class InvalidBuildVersion extends Error {
   constructor(version: unknown) {
@@ -19,42 +17,16 @@ export class InvalidBuildVersion extends Error {
 
 const scoresTable = (version: number): string => {
   if (!Number.isSafeInteger(version) || version < 1) throw new InvalidBuildVersion(version);
-  return `lead_scores_v${version}`;
+  // The engine names a build's tables `<base>_v<N>`.
+  return `${LEAD_SCORE_TABLES.scores}_v${version}`;
 };
 
-export type StoredLeadScore = Readonly<{
-  contactId: string;
-  fit: number;
-  engagement: number;
-  total: number;
-  qualification: Qualification;
-  formulaId: string;
-  asOf: string;
-  mergedInto: string | null;
-}>;
+/** A stored score of one build, merged duplicates included. */
+export type StoredLeadScore = Omit<LeadScoreRow, 'properties' | 'position'>;
 
-type ScoreRow = {
-  contact_id: string;
-  fit: string;
-  engagement: string;
-  total: string;
-  qualification: Qualification;
-  formula_id: string;
-  as_of: Date;
-  merged_into: string | null;
-  build_position: string | null;
-};
+type ScoreRow = ScoreRecord & { merged_into: string | null; build_position: string | null };
 
-const toStored = (row: ScoreRow): StoredLeadScore => ({
-  contactId: row.contact_id,
-  fit: Number(row.fit),
-  engagement: Number(row.engagement),
-  total: Number(row.total),
-  qualification: row.qualification,
-  formulaId: row.formula_id,
-  asOf: row.as_of.toISOString(),
-  mergedInto: row.merged_into,
-});
+const toStored = (row: ScoreRow): StoredLeadScore => ({ ...scoreOf(row), mergedInto: row.merged_into });
 
 export type StoredLeadScores = Readonly<{
   /** The position build `version` had reached when the scores were read (same snapshot); null: none read. */
@@ -66,18 +38,19 @@ export type StoredLeadScores = Readonly<{
  * Every stored score of build `version` (or one contact's), merged duplicates included, with the build's position
  * read in the same statement: the engine moves rows and position in one transaction, so the pair is consistent.
  */
-export const storedLeadScoresAt = async (db: SqlClient, version: number, contactId?: string): Promise<StoredLeadScores> => {
-  const { rows } = await db.query<ScoreRow>(
+export const storedLeadScoresAt = async (db: ReadSource, version: number, contactId?: string): Promise<StoredLeadScores> => {
+  const rows = await preparedQuery<ScoreRow>(
+    db,
     `SELECT contact_id, fit, engagement, total, qualification, formula_id, as_of, merged_into,
             ${buildPositionSql('$1', '$2')} AS build_position
        FROM ${scoresTable(version)} ${contactId === undefined ? '' : 'WHERE contact_id = $3'} ORDER BY contact_id`,
-    contactId === undefined ? [LEAD_SCORE, version] : [LEAD_SCORE, version, contactId],
+    contactId === undefined ? [LEAD_SCORE_PROJECTION, version] : [LEAD_SCORE_PROJECTION, version, contactId],
   );
   return { position: rows[0]?.build_position ?? null, scores: rows.map(toStored) };
 };
 
 /** Every stored score of build `version` (or one contact's), merged duplicates included. */
-export const storedLeadScores = async (db: SqlClient, version: number, contactId?: string): Promise<StoredLeadScore[]> =>
+export const storedLeadScores = async (db: ReadSource, version: number, contactId?: string): Promise<StoredLeadScore[]> =>
   (await storedLeadScoresAt(db, version, contactId)).scores;
 
 export type QualificationTransition = Readonly<{ from: Qualification; to: Qualification; contacts: number }>;
@@ -106,10 +79,11 @@ export type ReplayComparison = Readonly<{
 }>;
 
 /** Compares build `after` with build `before`, joined on contact id, in SQL. */
-export const compareLeadScoreBuilds = async (db: SqlClient, before: number, after: number, movers = 20): Promise<ReplayComparison> => {
+export const compareLeadScoreBuilds = async (db: ReadSource, before: number, after: number, movers = 20): Promise<ReplayComparison> => {
   const join = `FROM ${scoresTable(before)} b JOIN ${scoresTable(after)} a USING (contact_id)
                WHERE b.merged_into IS NULL AND a.merged_into IS NULL`;
-  const { rows: [summary] } = await db.query<{ compared: number; score_changed: number; qualification_changed: number; only_before: number; only_after: number }>(
+  const [summary] = await preparedQuery<{ compared: number; score_changed: number; qualification_changed: number; only_before: number; only_after: number }>(
+    db,
     `SELECT count(*)::int AS compared,
             (count(*) FILTER (WHERE a.total <> b.total))::int AS score_changed,
             (count(*) FILTER (WHERE a.qualification <> b.qualification))::int AS qualification_changed,
@@ -119,12 +93,14 @@ export const compareLeadScoreBuilds = async (db: SqlClient, before: number, afte
                AND NOT EXISTS (SELECT 1 FROM ${scoresTable(before)} x WHERE x.contact_id = y.contact_id)) AS only_after
        ${join}`,
   );
-  const { rows: transitions } = await db.query<{ from: Qualification; to: Qualification; contacts: number }>(
+  const transitions = await preparedQuery<{ from: Qualification; to: Qualification; contacts: number }>(
+    db,
     `SELECT b.qualification AS "from", a.qualification AS "to", count(*)::int AS contacts
        ${join} AND a.qualification <> b.qualification
       GROUP BY b.qualification, a.qualification ORDER BY contacts DESC, "from", "to"`,
   );
-  const { rows: top } = await db.query<{ contact_id: string; before: string; after: string; qb: Qualification; qa: Qualification }>(
+  const top = await preparedQuery<{ contact_id: string; before: string; after: string; qb: Qualification; qa: Qualification }>(
+    db,
     `SELECT contact_id, b.total AS before, a.total AS after, b.qualification AS qb, a.qualification AS qa
        ${join} AND a.total <> b.total
       ORDER BY abs(a.total - b.total) DESC, contact_id LIMIT $1`,

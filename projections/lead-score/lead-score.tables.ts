@@ -1,0 +1,68 @@
+// Lead scores' name and tables, written once: the persistence writes one build's tables, the queries read the stable
+// views of the active build (named by the base names) or, to compare builds, one build's own tables.
+import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
+import type { ProjectionSchema } from '../projection-schema.js';
+
+export const LEAD_SCORE_PROJECTION = 'lead-score';
+
+export const LEAD_SCORE_TABLES = {
+  scores: 'lead_scores',
+  contributions: 'lead_score_contributions',
+  events: 'lead_score_events',
+} as const;
+
+const createTables = ({ table }: ProjectionTables): string => {
+  const scores = table(LEAD_SCORE_TABLES.scores);
+  const contributions = table(LEAD_SCORE_TABLES.contributions);
+  const events = table(LEAD_SCORE_TABLES.events);
+  return `
+    CREATE TABLE ${scores} (
+      contact_id text PRIMARY KEY,
+      properties jsonb NOT NULL,
+      fit numeric(14, 2) NOT NULL,
+      engagement numeric(14, 2) NOT NULL,
+      total numeric(14, 2) NOT NULL,
+      qualification text NOT NULL CHECK (qualification IN ('none', 'mql', 'sql')),
+      formula_id text NOT NULL,
+      as_of timestamptz NOT NULL,
+      position text NOT NULL,
+      merged_into text
+    );
+    -- Lists never show merged duplicates; the top-N query walks the first index.
+    CREATE INDEX ${scores}_total_idx ON ${scores} (total DESC, contact_id) WHERE merged_into IS NULL;
+    CREATE INDEX ${scores}_qualification_idx ON ${scores} (qualification, total DESC, contact_id) WHERE merged_into IS NULL;
+    CREATE INDEX ${scores}_as_of_idx ON ${scores} (as_of DESC, contact_id) WHERE merged_into IS NULL;
+    CREATE TABLE ${contributions} (
+      contact_id text NOT NULL,
+      ordinal int NOT NULL,
+      group_id text NOT NULL,
+      rule_id text NOT NULL,
+      event_id text,
+      event_type text,
+      stream_name text,
+      revision bigint,
+      position text,
+      occurred_at timestamptz,
+      raw_points numeric(14, 2) NOT NULL,
+      decay_factor double precision NOT NULL,
+      points numeric(14, 2) NOT NULL,
+      cut_by_rule_cap numeric(14, 2) NOT NULL,
+      cut_by_group_limit numeric(14, 2) NOT NULL,
+      cut_by_total_limit numeric(14, 2) NOT NULL,
+      counted numeric(14, 2) NOT NULL,
+      PRIMARY KEY (contact_id, ordinal)
+    );
+    CREATE TABLE ${events} (
+      contact_id text NOT NULL,
+      event_id text NOT NULL,
+      event_type text NOT NULL,
+      stream_name text NOT NULL,
+      revision bigint NOT NULL,
+      position text NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      data jsonb NOT NULL,
+      PRIMARY KEY (contact_id, event_id)
+    );`;
+};
+
+export const LEAD_SCORE_SCHEMA: ProjectionSchema = { name: LEAD_SCORE_PROJECTION, tables: Object.values(LEAD_SCORE_TABLES), createTables };
