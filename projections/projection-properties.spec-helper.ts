@@ -7,11 +7,10 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import { eventCatalog } from '../libs/domain/src/catalog/event-catalog.js';
 import type { JsonSchema } from '../libs/domain/src/shared/index.js';
-import { PostgresEventStore, type NewEvent, type Position, type RecordedEvent } from '../libs/event-store/src/index.js';
-import { ProjectionEngine, type BuildStatus, type ProjectionDefinition, type ProjectionTables } from '../libs/projection-engine/src/index.js';
-import { inTransaction } from '../libs/postgres/src/index.js';
-import { readPage } from '../libs/projection-engine/src/batches.js';
-import { createTestDatabase, eventually, type TestDatabase } from '../test/support/test-database.js';
+import type { RecordedEvent } from '../libs/event-store/src/index.js';
+import type { ProjectionDefinition, ProjectionTables } from '../libs/projection-engine/src/index.js';
+import type { TestDatabase } from '../test/support/test-database.js';
+import { openProjectionBed, type StreamEvent } from './projection-spec.spec-helper.js';
 
 /** Ids every run draws from: short, long, unicode, quotes; the same few, so events of one record meet. */
 export const ID_POOL = ['a', 'Ω-ünï-𝔘', 'x'.repeat(300), "o'; --", 'deal-1', ' '] as const;
@@ -157,32 +156,27 @@ export type PropertyBed = Readonly<{
 export type Projected = Readonly<{ events: readonly RecordedEvent[]; table: ProjectionTables['table']; pool: pg.Pool }>;
 
 export const openPropertyBed = async (): Promise<PropertyBed & { close(): Promise<void> }> => {
-  const db = await createTestDatabase();
-  await PostgresEventStore.migrate(db.pool);
-  const store = new PostgresEventStore(db.pool);
+  const bed = await openProjectionBed();
   let run = 0;
-  let head: Position | null = null;
   return {
-    db,
-    close: () => db.close(),
+    db: bed.db,
+    close: bed.close,
     project: async (definition, history) => {
       run++;
       const table = (base: string) => `${base}_prop${run}`;
-      const newEvents: NewEvent[] = history.map((event) => ({
-        id: crypto.randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: { occurredAt: event.occurredAt, actor: 'property', correlationId: crypto.randomUUID(), causationId: null, schemaVersion: 1, source: 'test' },
-      }));
-      const from = head;
-      for (const [index, event] of newEvents.entries()) {
-        head = (await store.appendToStream(`prop${run}${streamOf(history[index], index)}`, [event])).position;
-      }
-      const events = await readPage(store, from, newEvents.length);
-      await db.pool.query(definition.createTables({ table }));
-      // Applied as the engine does: one batch in one transaction (a park is this throwing).
-      await inTransaction(db.pool, (tx) => definition.apply(events, { tx, table, params: definition.defaultParams?.() ?? {} }));
-      return { events, table, pool: db.pool };
+      const streamed: StreamEvent[] = history.map((event, index) => [
+        `prop${run}${streamOf(event, index)}`,
+        {
+          id: crypto.randomUUID(),
+          type: event.type,
+          data: event.data,
+          metadata: { occurredAt: event.occurredAt, actor: 'property', correlationId: crypto.randomUUID(), causationId: null, schemaVersion: 1, source: 'test' },
+        },
+      ]);
+      const events = await bed.append(streamed);
+      await bed.db.pool.query(definition.createTables({ table }));
+      await bed.apply(definition, events, table);
+      return { events, table, pool: bed.db.pool };
     },
   };
 };
@@ -208,38 +202,3 @@ export const assertProjects = async (
 /** The data of applied events of `type`, each with its business time. */
 export const eventsOf = <T>(events: readonly RecordedEvent[], type: string): (RecordedEvent & { data: T })[] =>
   events.filter((event) => event.type === type) as (RecordedEvent & { data: T })[];
-
-/**
- * Runs `definition` in a real engine over `events` (stream, event) on a database of its own; `inspect` reads its
- * tables (through the stable views) before the database closes. Returns the build's status when it caught up or
- * parked.
- */
-export const runEngine = async (
-  definition: ProjectionDefinition,
-  events: readonly (readonly [stream: string, event: NewEvent])[],
-  inspect: (pool: pg.Pool) => Promise<void> = async () => undefined,
-): Promise<BuildStatus> => {
-  const db = await createTestDatabase();
-  try {
-    await PostgresEventStore.migrate(db.pool);
-    const store = new PostgresEventStore(db.pool);
-    let last: Position | null = null;
-    for (const [stream, event] of events) last = (await store.appendToStream(stream, [event])).position;
-    const engine = new ProjectionEngine(store, db.pool, [definition], { pollIntervalMs: 10 });
-    await engine.start();
-    try {
-      const build = await eventually(async () => {
-        const [status] = await engine.status(definition.name);
-        const caughtUp = status.position !== null && last !== null && BigInt(status.position) >= last.commit;
-        if (!status.parked && !caughtUp) throw new Error(`${definition.name} is at ${status.position}`);
-        return status;
-      }, 20_000);
-      await inspect(db.pool);
-      return build;
-    } finally {
-      await engine.stop();
-    }
-  } finally {
-    await db.close();
-  }
-};

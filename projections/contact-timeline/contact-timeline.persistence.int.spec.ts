@@ -1,59 +1,65 @@
-import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '../../libs/event-store/src/index.js';
-import { ProjectionEngine } from '../../libs/projection-engine/src/index.js';
-import { newEvent } from '../../test/support/events.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
-import { CONTACT_TIMELINE_PROJECTION, contactTimelineProjection } from './contact-timeline.persistence.js';
+import { contactCreated, dealCreated, inStream, openProjectionSpec, type ProjectionSpec } from '../projection-spec.spec-helper.js';
+import { contactTimelineProjection } from './contact-timeline.persistence.js';
 
-const at = (hour: number) => ({ occurredAt: `2026-01-15T${String(hour).padStart(2, '0')}:00:00.000Z` });
-const created = (contactId: string, hour: number) =>
-  newEvent('ContactCreated', { contactId, email: `${contactId}@example.com`, source: 'import', lifecycleStage: 'lead' }, at(hour));
+const at = (hour: number) => `2026-01-15T${String(hour).padStart(2, '0')}:00:00.000Z`;
+// Newest first, as the timeline route shows it.
+const TIMELINE = `SELECT contact_id, event_type, merged_from FROM contact_timeline
+                   ORDER BY contact_id, occurred_at DESC, position_commit DESC, position_prepare DESC`;
 
 describe('contact-timeline persistence', () => {
-  let db: TestDatabase;
-  let store: PostgresEventStore;
-
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    await PostgresEventStore.migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
+  let spec: ProjectionSpec;
+  beforeAll(async () => {
+    spec = await openProjectionSpec(contactTimelineProjection);
   });
-  afterEach(async () => {
-    await db.close();
+  afterAll(async () => {
+    await spec.close();
   });
 
   // The table's key is (contact, instant, position), not (contact, event): a merge must still keep one row per event.
   it('keeps one row per event when a merge brings in an event both contacts already show', async () => {
-    const [primary, duplicate, dealId] = [randomUUID(), randomUUID(), randomUUID()];
-    await store.appendToStream(`contact-${primary}`, [created(primary, 0)]);
-    await store.appendToStream(`contact-${duplicate}`, [created(duplicate, 1)]);
-    const deal = { dealId, name: 'Shared', pipelineId: 'p', stageId: 's', amount: 10, currency: 'EUR', contractTermMonths: 12 };
-    await store.appendToStream(`deal-${dealId}`, [
-      newEvent('DealCreated', { ...deal, closeDate: '2026-02-01', ownerId: null, contactIds: [primary, duplicate] }, at(2)),
-    ]);
-    await store.appendToStream(`contact-${duplicate}`, [newEvent('ContactMerged', { contactId: duplicate, mergedInto: primary, email: 'd@example.com' }, at(3))]);
-    const { position } = await store.appendToStream(`contact-${primary}`, [
-      newEvent('ContactAbsorbed', { contactId: primary, mergedContactId: duplicate, mergedEmail: 'd@example.com' }, at(3)),
-    ]);
+    await spec
+      .given([
+        ...inStream('contact-ann', contactCreated('ann', at(0))),
+        ...inStream('contact-dup', contactCreated('dup', at(1))),
+        ...inStream('deal-d1', dealCreated('d1', at(2), { pipelineId: 'p', stageId: 's', contactIds: ['ann', 'dup'] })),
+      ])
+      .when([
+        ...inStream('contact-dup', { type: 'ContactMerged', data: { contactId: 'dup', mergedInto: 'ann', email: 'dup@example.com' }, metadata: { occurredAt: at(3) } }),
+        ...inStream('contact-ann', { type: 'ContactAbsorbed', data: { contactId: 'ann', mergedContactId: 'dup', mergedEmail: 'dup@example.com' }, metadata: { occurredAt: at(3) } }),
+      ])
+      .then(TIMELINE, [
+        { contact_id: 'ann', event_type: 'ContactAbsorbed', merged_from: null },
+        { contact_id: 'ann', event_type: 'ContactMerged', merged_from: 'dup' },
+        { contact_id: 'ann', event_type: 'DealCreated', merged_from: null },
+        { contact_id: 'ann', event_type: 'ContactCreated', merged_from: 'dup' },
+        { contact_id: 'ann', event_type: 'ContactCreated', merged_from: null },
+        { contact_id: 'dup', event_type: 'ContactMerged', merged_from: null },
+        { contact_id: 'dup', event_type: 'DealCreated', merged_from: null },
+        { contact_id: 'dup', event_type: 'ContactCreated', merged_from: null },
+      ]);
+  });
 
-    const engine = new ProjectionEngine(store, db.pool, [contactTimelineProjection], { pollIntervalMs: 10 });
-    await engine.start();
-    try {
-      expect(await engine.waitFor(CONTACT_TIMELINE_PROJECTION, position, 10_000)).toBe(true);
-    } finally {
-      await engine.stop();
-    }
-    const { rows } = await db.pool.query<{ event_type: string; merged_from: string | null }>(
-      `SELECT event_type, merged_from FROM contact_timeline WHERE contact_id = $1
-        ORDER BY occurred_at DESC, position_commit DESC, position_prepare DESC`,
-      [primary],
-    );
-    expect(rows.map((row) => [row.event_type, row.merged_from])).toEqual([
-      ['ContactAbsorbed', null],
-      ['ContactMerged', duplicate],
-      ['DealCreated', null],
-      ['ContactCreated', duplicate],
-      ['ContactCreated', null],
-    ]);
+  it('fans a deal event out to the contacts the deal was associated with in an earlier batch', async () => {
+    await spec
+      .given([
+        ...inStream('contact-ann', contactCreated('ann', at(0))),
+        ...inStream('deal-d1', dealCreated('d1', at(1), { pipelineId: 'p', stageId: 'open', contactIds: ['ann'] })),
+      ])
+      .when(inStream('deal-d1', { type: 'DealStageChanged', data: { dealId: 'd1', pipelineId: 'p', fromStageId: 'open', toStageId: 'next' }, metadata: { occurredAt: at(2) } }))
+      .then(TIMELINE, [
+        { contact_id: 'ann', event_type: 'DealStageChanged', merged_from: null },
+        { contact_id: 'ann', event_type: 'DealCreated', merged_from: null },
+        { contact_id: 'ann', event_type: 'ContactCreated', merged_from: null },
+      ]);
+  });
+
+  it('shows an event replayed after a lost checkpoint once', async () => {
+    await spec
+      .given(inStream('contact-ann', contactCreated('ann', at(0))))
+      .when(inStream('activity-ann', { type: 'PageViewed', data: { contactId: 'ann', url: 'https://x.test/pricing', title: null, referrer: null }, metadata: { occurredAt: at(1) } }), { times: 2 })
+      .then(TIMELINE, [
+        { contact_id: 'ann', event_type: 'PageViewed', merged_from: null },
+        { contact_id: 'ann', event_type: 'ContactCreated', merged_from: null },
+      ]);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { newEvent } from '../../test/support/events.js';
 import { storedInstant } from '../pg-values.js';
-import { assertProjects, openPropertyBed, runEngine, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { assertProjects, openPropertyBed, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { runEngine } from '../projection-spec.spec-helper.js';
 import { contactTimelineProjection } from './contact-timeline.persistence.js';
 
 // Events of the contact's own streams: each is a row of its contact's timeline.

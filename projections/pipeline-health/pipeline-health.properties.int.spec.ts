@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { newEvent } from '../../test/support/events.js';
 import { pgAmount, storedInstant } from '../pg-values.js';
-import { assertProjects, eventsOf, openPropertyBed, runEngine, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { assertProjects, eventsOf, openPropertyBed, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { runEngine } from '../projection-spec.spec-helper.js';
 import { pipelineHealthProjection } from './pipeline-health.persistence.js';
 
 type Created = { dealId: string; amount: number; closeDate: string };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { newEvent } from '../../test/support/events.js';
 import { centsOf, formatCents, pgDay } from '../pg-values.js';
-import { assertProjects, openPropertyBed, runEngine, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { assertProjects, openPropertyBed, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { runEngine } from '../projection-spec.spec-helper.js';
 import { repActivityProjection } from './rep-activity.persistence.js';
 import { utcDay } from './rep-activity.projection.js';
 
