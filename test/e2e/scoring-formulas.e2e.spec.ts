@@ -31,6 +31,8 @@ describe('scoring formulas as data', () => {
     expect(list.body.data).toEqual([{ id, name: DEFAULT_FORMULA.name, active: true, formula: DEFAULT_FORMULA }]);
     expect((await t.http().get(`/v1/scoring/formulas/${id}`).expect(200)).body.active).toBe(true);
     await t.http().post('/v1/scoring/backtests').send({ formulaIds: [id] }).expect(200);
+    const dryRun = await t.http().post('/v1/projections/lead-score/rebuilds').send({ formulaId: id, dryRun: true }).expect(202);
+    expect(dryRun.body).toMatchObject({ name: 'lead-score', formulaId: id });
   });
 
   it('saves a formula under the SHA-256 of its canonical JSON, once', async () => {

@@ -23,7 +23,6 @@ import { CommandImportService } from './import/command-import.service.js';
 import { FormulasController } from './scoring/formulas.controller.js';
 import { BacktestsController } from './scoring/backtests.controller.js';
 import { LeadScoreVerifyController } from './scoring/lead-score-verify.controller.js';
-import { ScoringFormulaCommandHandler } from './scoring/formula.handler.js';
 import { FormulasService } from './scoring/formulas.service.js';
 import { RecordContactActivityHandler } from './contacts/contact-activity.handler.js';
 import { ContactActivityController } from './contacts/contact-activity.controller.js';
@@ -77,7 +76,6 @@ export const CONTROLLERS: Type[] = [
 ];
 
 export const PROVIDERS: Provider[] = [
-  ScoringFormulaCommandHandler,
   FormulasService,
   // History import: event lines to the store, command lines through the CommandBus (HTTP and CLI).
   CommandImportService,

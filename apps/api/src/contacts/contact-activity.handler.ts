@@ -1,15 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, type CommandResult, type RequestContext } from '../../../../libs/application/src/index.js';
 import {
-  activityStream,
-  contactDecider,
-  contactStream,
-  decideContactActivity,
-  routeEmailEvent,
-  type ContactActivityCommand,
-  type RecordEmailEvent,
-} from '../../../../libs/domain/src/contact/index.js';
+  CommandExecutor,
+  ContactActivityService,
+  type CommandResult,
+  type RequestContext,
+} from '../../../../libs/application/src/index.js';
+import type { ContactActivityCommand, RecordEmailEvent } from '../../../../libs/domain/src/contact/index.js';
 
 /** Behaviour: a page view, a form submission or a marketing email event. */
 export class RecordContactActivityCommand extends Command<CommandResult> {
@@ -21,26 +18,16 @@ export class RecordContactActivityCommand extends Command<CommandResult> {
   }
 }
 
+// The api's dispatch of contact activity; the use case is ContactActivityService in libs/application (framework-free).
 @CommandHandler(RecordContactActivityCommand)
 export class RecordContactActivityHandler implements ICommandHandler<RecordContactActivityCommand> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  private readonly service: ContactActivityService;
 
-  execute({ command, context }: RecordContactActivityCommand): Promise<CommandResult> {
-    if (command.type !== 'RecordEmailEvent') return this.record(command, context);
-    const routed = routeEmailEvent(command);
-    // An unsubscribe changes the contact's marketing status, so the contact stream decides it.
-    return routed.stream === 'contact'
-      ? this.executor.execute(contactStream(command.data.contactId), contactDecider, routed.command, context)
-      : this.record(routed.command, context);
+  constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
+    this.service = new ContactActivityService(executor);
   }
 
-  private async record(command: ContactActivityCommand, context: RequestContext): Promise<CommandResult> {
-    const { contactId } = command.data;
-    const contact = await this.executor.load(contactStream(contactId), contactDecider);
-    const events = decideContactActivity(command, contact.state);
-    // The activity stream keeps no state of its own: appends never conflict with each other or with contact commands.
-    const appended = await this.executor.append(activityStream(contactId), events, command, context, { expectedRevision: 'any' });
-    // The contact is unchanged: answer with its revision, which is what If-Match takes.
-    return { ...appended, streamName: contactStream(contactId), revision: contact.revision };
+  execute({ command, context }: RecordContactActivityCommand): Promise<CommandResult> {
+    return this.service.handle(command, context);
   }
 }

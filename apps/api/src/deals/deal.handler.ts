@@ -3,30 +3,13 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   CommandExecutor,
   type CommandResult,
+  type DealRequest,
+  DealService,
   type ExecuteOptions,
   type RequestContext,
 } from '../../../../libs/application/src/index.js';
-import {
-  dealDecider,
-  dealStream,
-  type CreateDeal,
-  type DealCommand,
-  type MoveDealToStage,
-  type ReopenDeal,
-} from '../../../../libs/domain/src/deal/index.js';
-import { pipelineDecider, pipelineStream, requirePipeline, type Pipeline } from '../../../../libs/domain/src/pipeline/index.js';
-import { notFound, type Command as DomainCommand } from '../../../../libs/domain/src/shared/index.js';
 
-// Deal commands as the edge builds them: a new deal names its pipeline by id, stage moves name none (the deal
-// knows its pipeline); the handler reads the pipeline they are decided against.
-export type CreateDealRequest = DomainCommand<'CreateDeal', Omit<CreateDeal['data'], 'pipeline'> & Readonly<{ pipelineId: string }>>;
-export type MoveDealToStageRequest = DomainCommand<'MoveDealToStage', Omit<MoveDealToStage['data'], 'pipeline'>>;
-export type ReopenDealRequest = DomainCommand<'ReopenDeal', Omit<ReopenDeal['data'], 'pipeline'>>;
-export type DealRequest =
-  | CreateDealRequest
-  | MoveDealToStageRequest
-  | ReopenDealRequest
-  | Exclude<DealCommand, CreateDeal | MoveDealToStage | ReopenDeal>;
+export type { DealRequest } from '../../../../libs/application/src/index.js';
 
 export class ExecuteDealCommand extends Command<CommandResult> {
   constructor(
@@ -38,39 +21,16 @@ export class ExecuteDealCommand extends Command<CommandResult> {
   }
 }
 
+// The api's dispatch of deal commands; the use case is DealService in libs/application (framework-free).
 @CommandHandler(ExecuteDealCommand)
 export class DealCommandHandler implements ICommandHandler<ExecuteDealCommand> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  private readonly service: DealService;
 
-  async execute({ request, context, options }: ExecuteDealCommand): Promise<CommandResult> {
-    const command = await this.withPipeline(request);
-    return this.executor.execute(dealStream(request.data.dealId), dealDecider, command, context, options);
+  constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
+    this.service = new DealService(executor);
   }
 
-  private async withPipeline(request: DealRequest): Promise<DealCommand> {
-    switch (request.type) {
-      case 'CreateDeal': {
-        const { pipelineId, ...data } = request.data;
-        return { ...request, data: { ...data, pipeline: await this.pipeline(pipelineId) } };
-      }
-      case 'MoveDealToStage':
-        return { ...request, data: { ...request.data, pipeline: await this.pipelineOfDeal(request.data.dealId) } };
-      case 'ReopenDeal':
-        return { ...request, data: { ...request.data, pipeline: await this.pipelineOfDeal(request.data.dealId) } };
-      default:
-        return request;
-    }
-  }
-
-  private async pipeline(pipelineId: string): Promise<Pipeline> {
-    const { state } = await this.executor.load(pipelineStream(pipelineId), pipelineDecider);
-    return requirePipeline(state, pipelineId);
-  }
-
-  // A deal never changes pipeline, so reading it ahead of the executor's own read cannot go stale.
-  private async pipelineOfDeal(dealId: string): Promise<Pipeline> {
-    const { state } = await this.executor.load(dealStream(dealId), dealDecider);
-    if (state === null) throw notFound('deal', dealId);
-    return this.pipeline(state.pipelineId);
+  execute({ request, context, options }: ExecuteDealCommand): Promise<CommandResult> {
+    return this.service.handle(request, context, options);
   }
 }

@@ -4,9 +4,10 @@ import {
   CommandExecutor,
   type CommandResult,
   type ExecuteOptions,
+  OwnerService,
   type RequestContext,
 } from '../../../../libs/application/src/index.js';
-import { ownerDecider, ownerStream, type OwnerCommand } from '../../../../libs/domain/src/owner/index.js';
+import type { OwnerCommand } from '../../../../libs/domain/src/owner/index.js';
 
 export class ExecuteOwnerCommand extends Command<CommandResult> {
   constructor(
@@ -18,11 +19,16 @@ export class ExecuteOwnerCommand extends Command<CommandResult> {
   }
 }
 
+// The api's dispatch of owner commands; the use case is OwnerService in libs/application (framework-free).
 @CommandHandler(ExecuteOwnerCommand)
 export class OwnerCommandHandler implements ICommandHandler<ExecuteOwnerCommand> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  private readonly service: OwnerService;
+
+  constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
+    this.service = new OwnerService(executor);
+  }
 
   execute({ command, context, options }: ExecuteOwnerCommand): Promise<CommandResult> {
-    return this.executor.execute(ownerStream(command.data.ownerId), ownerDecider, command, context, options);
+    return this.service.handle(command, context, options);
   }
 }

@@ -1,15 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { CommandExecutor, type RequestContext } from '../../../../libs/application/src/index.js';
+import { CommandExecutor, replayReport, type ReplayReport, type RequestContext } from '../../../../libs/application/src/index.js';
 import { ProjectionNotFound, type BuildStatus } from '../../../../libs/projection-engine/src/index.js';
 import { ruleViolated } from '../../../../libs/domain/src/shared/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { Ctx } from '../http/request-context.decorator.js';
-import { ExecuteScoringFormulaCommand } from '../scoring/formula.handler.js';
-import { replayReport, type ReplayReport } from '../scoring/lead-score-audit.js';
 import { FormulasService } from '../scoring/formulas.service.js';
 import { RUNTIME } from '../tokens.js';
 import { ProjectionNameParam } from './projection-name.param.js';
@@ -74,7 +71,6 @@ export class ProjectionsController {
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(FormulasService) private readonly formulas: FormulasService,
     @Inject(CommandExecutor) executor: CommandExecutor,
   ) {
@@ -108,18 +104,9 @@ export class ProjectionsController {
       return { name, version };
     }
     if (name !== 'lead-score') throw ruleViolated('formula-for-lead-score-only', 'only lead-score builds take a formula');
-    const formula = await this.formulas.get(body.formulaId);
-    if (!body.dryRun) {
-      // The switch of formula is itself a fact in the log: who, when, why.
-      await this.commands.execute(
-        new ExecuteScoringFormulaCommand(
-          { type: 'ActivateScoringFormula', data: { formulaId: formula.id, reason: body.reason ?? '' }, metadata: { now: context.now } },
-          context,
-        ),
-      );
-    }
-    const version = await engine.rebuild(name, { formula: formula.formula, formulaId: formula.id }, { dryRun: body.dryRun });
-    return { name, version, formulaId: formula.id };
+    const { formula } = await this.formulas.get(body.formulaId);
+    const { formulaId, version } = await this.formulas.switchTo(formula, { dryRun: body.dryRun, reason: body.reason }, context);
+    return { name, version, formulaId };
   }
 
   @Get(':name/rebuilds/:version')

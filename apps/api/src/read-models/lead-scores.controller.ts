@@ -20,7 +20,7 @@ import {
 } from '../../../../projections/lead-score/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import type { Contribution, Qualification as ScoredQualification } from '../../../../libs/scoring/src/index.js';
-import { activeLeadScoreBuild, scoreAsOf, verifyLeadScores, type VerifyReport } from '../scoring/lead-score-audit.js';
+import { activeLeadScoreBuild, scoreAsOf, verifyLeadScores, type VerifyReport } from '../../../../libs/application/src/index.js';
 import { FormulasService } from '../scoring/formulas.service.js';
 import { IsInstant } from '../http/validators.js';
 import { READ_MODELS, RUNTIME } from '../tokens.js';

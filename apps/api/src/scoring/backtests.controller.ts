@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { backtestFormulas } from '../../../../libs/application/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import type { BacktestReport } from '../../../../libs/scoring/src/index.js';
 import { RUNTIME } from '../tokens.js';
-import { backtestFormulas } from './lead-score-audit.js';
 import { FormulasService } from './formulas.service.js';
 
 export class BacktestDto {

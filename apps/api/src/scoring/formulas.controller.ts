@@ -1,18 +1,15 @@
 import { BadRequestException, Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { RequestContext } from '../../../../libs/application/src/index.js';
 import {
   FormulaInvalid,
-  formulaId,
   parseFormulaDocument,
   validateFormula,
   type FormulaIssue,
 } from '../../../../libs/scoring/src/index.js';
 import { Ctx } from '../http/request-context.decorator.js';
 import { FormulaIdParam } from './formula-id.param.js';
-import { ExecuteScoringFormulaCommand } from './formula.handler.js';
 import { FormulasService, type FormulaSummary } from './formulas.service.js';
 
 const invalid = (errors: readonly FormulaIssue[]) =>
@@ -26,10 +23,7 @@ const invalid = (errors: readonly FormulaIssue[]) =>
 @ApiTags('scoring')
 @Controller('v1/scoring/formulas')
 export class FormulasController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(FormulasService) private readonly formulas: FormulasService,
-  ) {}
+  constructor(@Inject(FormulasService) private readonly formulas: FormulasService) {}
 
   @Post()
   @ApiConsumes('application/json', 'application/yaml')
@@ -51,18 +45,8 @@ export class FormulasController {
     }
     const validation = validateFormula(document);
     if (!validation.formula) throw invalid(validation.errors);
-    const id = formulaId(validation.formula);
-    const result = await this.commands.execute(
-      new ExecuteScoringFormulaCommand(
-        {
-          type: 'RegisterScoringFormula',
-          data: { formulaId: id, name: validation.formula.name, formula: validation.formula as unknown as Record<string, unknown> },
-          metadata: { now: context.now },
-        },
-        context,
-      ),
-    );
-    return { id, revision: result.revision, position: result.position, warnings: validation.warnings };
+    const { formulaId: id, revision, position } = await this.formulas.register(validation.formula, context);
+    return { id, revision, position, warnings: validation.warnings };
   }
 
   @Get()

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { verifyLeadScores, type VerifyReport } from '../../../../libs/application/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { RUNTIME } from '../tokens.js';
-import { verifyLeadScores, type VerifyReport } from './lead-score-audit.js';
 
 @ApiTags('audit')
 @Controller('v1/audit/lead-scores')

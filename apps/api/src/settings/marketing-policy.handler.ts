@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   CommandExecutor,
+  MarketingPolicyService,
   type CommandResult,
   type ExecuteOptions,
   type RequestContext,
@@ -24,12 +25,17 @@ export class ExecuteMarketingPolicyCommand extends Command<CommandResult> {
   }
 }
 
+// The api's dispatch of policy commands; the use case is MarketingPolicyService in libs/application (framework-free).
 @CommandHandler(ExecuteMarketingPolicyCommand)
 export class MarketingPolicyCommandHandler implements ICommandHandler<ExecuteMarketingPolicyCommand> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  private readonly service: MarketingPolicyService;
+
+  constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
+    this.service = new MarketingPolicyService(executor);
+  }
 
   execute({ command, context, options }: ExecuteMarketingPolicyCommand): Promise<CommandResult> {
-    return this.executor.execute(MARKETING_POLICY_STREAM, marketingPolicyDecider, command, context, options);
+    return this.service.handle(command, context, options);
   }
 }
 

@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { CommandExecutor, randomIds, type RequestContext } from '../../../../libs/application/src/index.js';
+import {
+  CommandExecutor,
+  LeadScoreFormulas,
+  randomIds,
+  replayReport,
+  type ReplayReport,
+  type RequestContext,
+} from '../../../../libs/application/src/index.js';
 import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
-import { SCORING_FORMULAS_STREAM, scoringFormulaDecider } from '../../../../libs/domain/src/scoring-formula/index.js';
 import { comparePositions, parsePosition } from '../../../../libs/event-store/src/index.js';
 import type { BuildStatus } from '../../../../libs/projection-engine/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
-import { FormulaInvalid, formulaId } from '../../../../libs/scoring/src/index.js';
+import { FormulaInvalid } from '../../../../libs/scoring/src/index.js';
 import { LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/index.js';
-import { replayReport, type ReplayReport } from '../../../api/src/scoring/lead-score-audit.js';
 import { progressBar } from '../progress.js';
 import { describeIssues, readFormulaFile } from './formula-file.js';
 import { textTable } from './text-table.js';
@@ -67,8 +72,6 @@ export const replayCommand = async (runtime: Runtime, options: ReplayOptions, ou
     out([`${options.formulaFile} is not a valid formula:`, ...describeIssues(options.formulaFile, error.errors)].join('\n'));
     return 2;
   }
-  const id = formulaId(formula);
-  const executor = new CommandExecutor(runtime.eventStore, eventCatalog, () => runtime.projections.poke());
   const context: RequestContext = {
     actor: options.actor,
     correlationId: randomUUID(),
@@ -77,24 +80,15 @@ export const replayCommand = async (runtime: Runtime, options: ReplayOptions, ou
     source: 'cli',
     ids: randomIds(),
   };
-  const metadata = { now: context.now };
-  await executor.execute(
-    SCORING_FORMULAS_STREAM,
-    scoringFormulaDecider,
-    { type: 'RegisterScoringFormula', data: { formulaId: id, name: formula.name, formula: formula as unknown as Record<string, unknown> }, metadata },
+  const engine = runtime.projections;
+  // This process runs the projection engine while it waits: there is no api or projector to do it.
+  await engine.start();
+  const executor = new CommandExecutor(runtime.eventStore, eventCatalog, () => engine.poke());
+  const { formulaId: id, version } = await new LeadScoreFormulas(executor, engine).switchTo(
+    formula,
+    { dryRun: options.dryRun, reason: options.reason },
     context,
   );
-  if (!options.dryRun) {
-    await executor.execute(
-      SCORING_FORMULAS_STREAM,
-      scoringFormulaDecider,
-      { type: 'ActivateScoringFormula', data: { formulaId: id, reason: options.reason ?? '' }, metadata },
-      context,
-    );
-  }
-  const engine = runtime.projections;
-  await engine.start();
-  const version = await engine.rebuild(LEAD_SCORE_PROJECTION, { formula, formulaId: id }, { dryRun: options.dryRun });
   out(`formula ${formula.name} (${id}) -> building lead-score@${version}${options.dryRun ? ' (dry run: the active build stays)' : ''}`);
 
   let bar: ReturnType<typeof progressBar> | null = null;

@@ -7,10 +7,10 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
-} from '../../../../libs/event-store/src/index.js';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
-import type { ProjectionEngine } from '../../../../libs/projection-engine/src/index.js';
-import type { ReadSource } from '../../../../libs/read-models/src/index.js';
+} from '../../../event-store/src/index.js';
+import { notFound } from '../../../domain/src/shared/index.js';
+import type { ProjectionEngine } from '../../../projection-engine/src/index.js';
+import type { ReadSource } from '../../../read-models/src/index.js';
 import {
   compareLeadScoreBuilds,
   formulaOf,
@@ -33,7 +33,7 @@ import {
   type History,
   type ScoreBreakdown,
   type ScoreMismatch,
-} from '../../../../libs/scoring/src/index.js';
+} from '../../../scoring/src/index.js';
 
 export type LeadScoreBuild = Readonly<{ version: number; formula: Formula; formulaId: string; position: Position | null }>;
 
