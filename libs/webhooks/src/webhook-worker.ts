@@ -2,6 +2,7 @@
 // moves only after a 2xx (with its log record, in one transaction): delivery is at least once, and a duplicate after
 // a crash or a lost answer carries the same event ids for the receiver to drop. Each subscription is delivered under
 // a lease, so that of several workers on one database only one delivers it at a time.
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
@@ -48,17 +49,7 @@ const DEFAULTS: Settings = {
 };
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
+const sleep = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
 
 const explain = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);

@@ -1,19 +1,10 @@
 // One subscription to the head of the log for the whole api. Streams that have caught up wait here for the next
 // append instead of each holding a subscription (and its page of up to a thousand events) of its own.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { EventStore, EventSubscription } from '../../../../libs/event-store/src/index.js';
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
-const pause = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
+const pause = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
 
 export class LogTail {
   private generation = 0;
