@@ -55,7 +55,7 @@ const start = async (logger: Logger): Promise<Stop> => {
   await runtime.dataDirLock?.advertise(`http://127.0.0.1:${port}`);
   // One process by default: the projector runs beside the api unless the topology is scaled out.
   if (config.role === 'all') await runtime.projections.start();
-  // Webhook deliveries run beside the projector: one worker per deployment.
+  // Webhook deliveries run beside the projector; several workers may run, each subscription held under a lease.
   const webhooks = new WebhookWorker(runtime.eventStore, runtime.db.pool, { logger: (message) => logger.warn(message) });
   if (config.role === 'all') await webhooks.start();
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
