@@ -9,7 +9,8 @@ import { eventCatalog } from '../libs/domain/src/catalog/event-catalog.js';
 import type { JsonSchema } from '../libs/domain/src/shared/index.js';
 import type { RecordedEvent } from '../libs/event-store/src/index.js';
 import type { ProjectionDefinition, ProjectionTables } from '../libs/projection-engine/src/index.js';
-import type { TestDatabase } from '../test/support/test-database.js';
+import { openForSuite, type TestDatabase } from '../test/support/test-database.js';
+import { storedInstant } from './pg-values.js';
 import { openProjectionBed, type StreamEvent } from './projection-spec.spec-helper.js';
 
 /** Ids every run draws from: short, long, unicode, quotes; the same few, so events of one record meet. */
@@ -181,6 +182,17 @@ export const openPropertyBed = async (): Promise<PropertyBed & { close(): Promis
   };
 };
 
+/** A bed for a describe block's property tests: opened before them, closed after them. */
+export const usePropertyBed = (): PropertyBed => {
+  const bed = openForSuite(openPropertyBed);
+  return {
+    get db() {
+      return bed().db;
+    },
+    project: (definition, history) => bed().project(definition, history),
+  };
+};
+
 /** Runs a property over histories of `definition`'s event types; a failure names the shrunk history. */
 export const assertProjects = async (
   bed: PropertyBed,
@@ -202,3 +214,13 @@ export const assertProjects = async (
 /** The data of applied events of `type`, each with its business time. */
 export const eventsOf = <T>(events: readonly RecordedEvent[], type: string): (RecordedEvent & { data: T })[] =>
   events.filter((event) => event.type === type) as (RecordedEvent & { data: T })[];
+
+/** Each record's first event of `type` (by the id in its data's `idKey`): the instant it is stored at. */
+export const firstStoredInstants = (events: readonly RecordedEvent[], type: string, idKey: string): Map<string, string> => {
+  const first = new Map<string, string>();
+  for (const event of events) {
+    const id = (event.data as Record<string, string>)[idKey];
+    if (event.type === type && !first.has(id)) first.set(id, storedInstant(event.metadata.occurredAt));
+  }
+  return first;
+};

@@ -9,11 +9,12 @@ import { EventValidator } from '../libs/domain/src/catalog/event-validator.js';
 import type { ContactCreated } from '../libs/domain/src/contact/contact.events.js';
 import type { DealCreated } from '../libs/domain/src/deal/deal.events.js';
 import type { PipelineCreated, PipelineObjectType, PipelineStageData } from '../libs/domain/src/pipeline/pipeline.events.js';
-import { matchesFilter, PostgresEventStore, type EventFilter, type NewEvent, type Position, type RecordedEvent } from '../libs/event-store/src/index.js';
+import { matchesFilter, type EventFilter, type NewEvent, type Position, type RecordedEvent } from '../libs/event-store/src/index.js';
 import { readPage } from '../libs/projection-engine/src/batches.js';
 import { ProjectionEngine, type BuildStatus, type ProjectionDefinition, type ProjectionTables } from '../libs/projection-engine/src/index.js';
 import { inTransaction } from '../libs/postgres/src/index.js';
-import { createTestDatabase, eventually, type TestDatabase } from '../test/support/test-database.js';
+import { contactCreatedData, dealCreatedData } from '../test/support/events.js';
+import { eventually, openForSuite, openTestStore, type TestDatabase } from '../test/support/test-database.js';
 
 /** An event as a spec writes it; metadata left out gets a fixed business time and the catalog's schema version. */
 export type SpecEvent = Readonly<{ type: string; data: unknown; metadata?: Partial<NewEvent['metadata']> }>;
@@ -47,22 +48,7 @@ export const inStream = (stream: string, ...events: readonly SpecEvent[]): Strea
 // The records most specs start from, complete as their writers store them; a spec overrides what it is about.
 export const contactCreated = (contactId: string, occurredAt: string, data: Partial<ContactCreated['data']> = {}): SpecEvent => ({
   type: 'ContactCreated',
-  data: {
-    contactId,
-    email: `${contactId}@example.com`,
-    firstName: null,
-    lastName: null,
-    phone: null,
-    jobTitle: null,
-    country: null,
-    companyId: null,
-    ownerId: null,
-    properties: {},
-    source: 'form',
-    marketingStatus: 'marketing',
-    lifecycleStage: 'lead',
-    ...data,
-  } satisfies ContactCreated['data'],
+  data: contactCreatedData(contactId, data),
   metadata: { occurredAt },
 });
 
@@ -91,18 +77,7 @@ export const pipelineCreated = (
 
 export const dealCreated = (dealId: string, occurredAt: string, data: Partial<DealCreated['data']> & Pick<DealCreated['data'], 'pipelineId' | 'stageId'>): SpecEvent => ({
   type: 'DealCreated',
-  data: {
-    dealId,
-    name: `Deal ${dealId}`,
-    amount: 1000,
-    currency: 'EUR',
-    contractTermMonths: 12,
-    closeDate: '2026-03-31',
-    ownerId: null,
-    contactIds: [],
-    companyId: null,
-    ...data,
-  } satisfies DealCreated['data'],
+  data: dealCreatedData(dealId, data),
   metadata: { occurredAt },
 });
 
@@ -117,9 +92,7 @@ export type ProjectionBed = Readonly<{
 }>;
 
 export const openProjectionBed = async (): Promise<ProjectionBed> => {
-  const db = await createTestDatabase();
-  await PostgresEventStore.migrate(db.pool);
-  const store = new PostgresEventStore(db.pool);
+  const { db, store } = await openTestStore();
   let head: Position | null = null;
   return {
     db,
@@ -193,6 +166,12 @@ export const openProjectionSpec = async (definition: ProjectionDefinition): Prom
   return { given: (events) => chain([{ events, times: 1 }]), close: bed.close };
 };
 
+/** The spec of `definition` for a describe block: opened before its tests, closed after them. */
+export const useProjectionSpec = (definition: ProjectionDefinition): Pick<ProjectionSpec, 'given'> => {
+  const spec = openForSuite(() => openProjectionSpec(definition));
+  return { given: (events) => spec().given(events) };
+};
+
 /**
  * Runs `definition` in a real engine over `events` on a database of its own; `inspect` reads its tables (through
  * the stable views) before the database closes. Returns the build's status when it caught up or parked.
@@ -202,10 +181,8 @@ export const runEngine = async (
   events: readonly StreamEvent[],
   inspect: (pool: pg.Pool) => Promise<void> = async () => undefined,
 ): Promise<BuildStatus> => {
-  const db = await createTestDatabase();
+  const { db, store } = await openTestStore();
   try {
-    await PostgresEventStore.migrate(db.pool);
-    const store = new PostgresEventStore(db.pool);
     let last: Position | null = null;
     for (const [stream, event] of events) last = (await store.appendToStream(stream, [event])).position;
     const engine = new ProjectionEngine(store, db.pool, [definition], { pollIntervalMs: 10 });

@@ -1,4 +1,4 @@
-import { contactCreated, dealCreated, inStream, openProjectionSpec, type ProjectionSpec } from '../projection-spec.spec-helper.js';
+import { contactCreated, dealCreated, inStream, useProjectionSpec } from '../projection-spec.spec-helper.js';
 import { contactTimelineProjection } from './contact-timeline.persistence.js';
 
 const at = (hour: number) => `2026-01-15T${String(hour).padStart(2, '0')}:00:00.000Z`;
@@ -7,13 +7,7 @@ const TIMELINE = `SELECT contact_id, event_type, merged_from FROM contact_timeli
                    ORDER BY contact_id, occurred_at DESC, position_commit DESC, position_prepare DESC`;
 
 describe('contact-timeline persistence', () => {
-  let spec: ProjectionSpec;
-  beforeAll(async () => {
-    spec = await openProjectionSpec(contactTimelineProjection);
-  });
-  afterAll(async () => {
-    await spec.close();
-  });
+  const spec = useProjectionSpec(contactTimelineProjection);
 
   // The table's key is (contact, instant, position), not (contact, event): a merge must still keep one row per event.
   it('keeps one row per event when a merge brings in an event both contacts already show', async () => {

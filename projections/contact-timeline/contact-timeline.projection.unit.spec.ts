@@ -1,20 +1,11 @@
-import { position, type RecordedEvent } from '../../libs/event-store/src/index.js';
+import type { RecordedEvent } from '../../libs/event-store/src/index.js';
+import { recordedLog } from '../../test/support/events.js';
 import { associationRecordsOf, projectTimeline, type TimelineChanges } from './contact-timeline.projection.js';
 
 const log = () => {
-  let next = 0;
-  return (type: string, data: Record<string, unknown>, streamName: string, occurredAt = '2026-02-01T09:00:00Z'): RecordedEvent => {
-    next += 1;
-    return {
-      id: `event-${next}`,
-      type,
-      streamName,
-      revision: 0,
-      position: position(BigInt(next)),
-      data,
-      metadata: { occurredAt, recordedAt: occurredAt, actor: 'test', correlationId: 'c', causationId: null, schemaVersion: 1, source: 'test' },
-    };
-  };
+  const record = recordedLog();
+  return (type: string, data: Record<string, unknown>, streamName: string, occurredAt = '2026-02-01T09:00:00Z'): RecordedEvent =>
+    record(type, data, occurredAt, streamName);
 };
 
 const rowsOf = (changes: TimelineChanges) => changes.rows.map((row) => [row.contactId, row.eventId, row.summary]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEvent } from '../../test/support/events.js';
 import { storedInstant } from '../pg-values.js';
-import { assertProjects, openPropertyBed, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { assertProjects, usePropertyBed } from '../projection-properties.spec-helper.js';
 import { runEngine } from '../projection-spec.spec-helper.js';
 import { contactTimelineProjection } from './contact-timeline.persistence.js';
 
@@ -27,13 +27,7 @@ describe('contact-timeline takes every value its events allow', () => {
     expect(build.parked).toBeNull();
   });
 
-  let bed: PropertyBed & { close(): Promise<void> };
-  beforeAll(async () => {
-    bed = await openPropertyBed();
-  });
-  afterAll(async () => {
-    await bed.close();
-  });
+  const bed = usePropertyBed();
 
   it('never throws on a history of schema-valid events, and shows each contact event at its business time', async () => {
     await assertProjects(bed, contactTimelineProjection, async ({ events, table, pool }) => {

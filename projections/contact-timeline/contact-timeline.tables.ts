@@ -1,7 +1,6 @@
 // The contact timeline's name and tables, written once: the persistence writes one build's tables, the queries
 // read the stable views of the active build (named by the base names).
-import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
-import type { ProjectionSchema } from '../projection-schema.js';
+import { projectionSchema } from '../projection-schema.js';
 
 export const CONTACT_TIMELINE_PROJECTION = 'contact-timeline';
 
@@ -12,10 +11,7 @@ export const CONTACT_TIMELINE_TABLES = {
   associations: 'contact_timeline_associations',
 } as const;
 
-const createTables = ({ table }: ProjectionTables): string => {
-  const timeline = table(CONTACT_TIMELINE_TABLES.timeline);
-  const associations = table(CONTACT_TIMELINE_TABLES.associations);
-  return `
+export const CONTACT_TIMELINE_SCHEMA = projectionSchema(CONTACT_TIMELINE_PROJECTION, CONTACT_TIMELINE_TABLES, ({ timeline, associations }) => `
     CREATE TABLE ${timeline} (
       contact_id text NOT NULL,
       event_id text NOT NULL,
@@ -36,7 +32,4 @@ const createTables = ({ table }: ProjectionTables): string => {
       record text NOT NULL,
       contact_id text NOT NULL,
       PRIMARY KEY (record, contact_id)
-    );`;
-};
-
-export const CONTACT_TIMELINE_SCHEMA: ProjectionSchema = { name: CONTACT_TIMELINE_PROJECTION, tables: Object.values(CONTACT_TIMELINE_TABLES), createTables };
+    );`);

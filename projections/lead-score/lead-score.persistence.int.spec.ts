@@ -1,4 +1,4 @@
-import { contactCreated, inStream, openProjectionSpec, type ProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
+import { contactCreated, inStream, useProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
 import { leadScoreProjection } from './lead-score.persistence.js';
 
 // The build's default formula: a senior title is 15 fit points, a demo request 30, a pricing-page view 5 (at most
@@ -11,13 +11,7 @@ const pricingView = (contactId: string, occurredAt: string) =>
 const SCORES = `SELECT contact_id, fit::text, engagement::text, total::text, qualification, as_of FROM lead_scores ORDER BY contact_id`;
 
 describe('lead-score persistence', () => {
-  let spec: ProjectionSpec;
-  beforeAll(async () => {
-    spec = await openProjectionSpec(leadScoreProjection);
-  });
-  afterAll(async () => {
-    await spec.close();
-  });
+  const spec = useProjectionSpec(leadScoreProjection);
 
   it('sums fit and engagement points and crosses MQL when a demo request comes in a later batch', async () => {
     await spec

@@ -1,4 +1,5 @@
-import { position, type RecordedEvent } from '../../libs/event-store/src/index.js';
+import type { RecordedEvent } from '../../libs/event-store/src/index.js';
+import { contactCreatedData, recordedLog } from '../../test/support/events.js';
 import { DEFAULT_FORMULA, formulaId, scoreContact, validateFormula, type Formula } from '../../libs/scoring/src/index.js';
 import {
   LEAD_SCORE_EVENT_TYPES,
@@ -12,38 +13,9 @@ const DAY_MS = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const day = (n: number): string => new Date(T0 + n * DAY_MS).toISOString();
 
-// A log under construction: ids and positions in append order, like the store hands them out.
-const log = () => {
-  let next = 0;
-  return (type: string, data: Record<string, unknown>, occurredAt: string, streamName = `contact-${String(data.contactId)}`): RecordedEvent => {
-    next += 1;
-    return {
-      id: `event-${next}`,
-      type,
-      streamName,
-      revision: next - 1,
-      position: position(BigInt(next * 10)),
-      data,
-      metadata: { occurredAt, recordedAt: occurredAt, actor: 'test', correlationId: 'c', causationId: null, schemaVersion: 1, source: 'test' },
-    };
-  };
-};
+const log = () => recordedLog(10);
 
-const created = (contactId: string, jobTitle: string | null = null) => ({
-  contactId,
-  email: `${contactId}@example.com`,
-  firstName: null,
-  lastName: null,
-  phone: null,
-  jobTitle,
-  country: null,
-  companyId: null,
-  ownerId: null,
-  properties: { plan: 'pro' },
-  source: 'import',
-  marketingStatus: 'marketing',
-  lifecycleStage: 'lead',
-});
+const created = (contactId: string, jobTitle: string | null = null) => contactCreatedData(contactId, { jobTitle, properties: { plan: 'pro' }, source: 'import' });
 const pageView = (contactId: string, url: string) => ({ contactId, url, title: null, referrer: null });
 const demoForm = (contactId: string) => ({ contactId, formId: 'demo', fields: { company: 'Acme' } });
 

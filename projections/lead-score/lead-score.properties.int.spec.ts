@@ -1,14 +1,8 @@
-import { assertProjects, openPropertyBed, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { assertProjects, usePropertyBed } from '../projection-properties.spec-helper.js';
 import { leadScoreProjection } from './lead-score.persistence.js';
 
 describe('lead-score takes every value its events allow', () => {
-  let bed: PropertyBed & { close(): Promise<void> };
-  beforeAll(async () => {
-    bed = await openPropertyBed();
-  });
-  afterAll(async () => {
-    await bed.close();
-  });
+  const bed = usePropertyBed();
 
   it('never throws on a history of schema-valid events, and scores each contact it saw created', async () => {
     await assertProjects(bed, leadScoreProjection, async ({ events, table, pool }) => {

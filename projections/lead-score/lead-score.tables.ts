@@ -1,7 +1,6 @@
 // Lead scores' name and tables, written once: the persistence writes one build's tables, the queries read the stable
 // views of the active build (named by the base names) or, to compare builds, one build's own tables.
-import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
-import type { ProjectionSchema } from '../projection-schema.js';
+import { projectionSchema } from '../projection-schema.js';
 
 export const LEAD_SCORE_PROJECTION = 'lead-score';
 
@@ -11,11 +10,7 @@ export const LEAD_SCORE_TABLES = {
   events: 'lead_score_events',
 } as const;
 
-const createTables = ({ table }: ProjectionTables): string => {
-  const scores = table(LEAD_SCORE_TABLES.scores);
-  const contributions = table(LEAD_SCORE_TABLES.contributions);
-  const events = table(LEAD_SCORE_TABLES.events);
-  return `
+export const LEAD_SCORE_SCHEMA = projectionSchema(LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES, ({ scores, contributions, events }) => `
     CREATE TABLE ${scores} (
       contact_id text PRIMARY KEY,
       properties jsonb NOT NULL,
@@ -62,7 +57,4 @@ const createTables = ({ table }: ProjectionTables): string => {
       occurred_at timestamptz NOT NULL,
       data jsonb NOT NULL,
       PRIMARY KEY (contact_id, event_id)
-    );`;
-};
-
-export const LEAD_SCORE_SCHEMA: ProjectionSchema = { name: LEAD_SCORE_PROJECTION, tables: Object.values(LEAD_SCORE_TABLES), createTables };
+    );`);

@@ -1,4 +1,4 @@
-import { contactCreated, inStream, openProjectionSpec, type ProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
+import { contactCreated, inStream, useProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
 import { marketingContactsProjection } from './marketing-contacts.persistence.js';
 
 const day = (n: number) => `2026-04-${String(n).padStart(2, '0')}T09:00:00.000Z`;
@@ -17,13 +17,7 @@ const MARKETING_ON = (...days: string[]) => `
    GROUP BY at ORDER BY at`;
 
 describe('marketing-contacts persistence', () => {
-  let spec: ProjectionSpec;
-  beforeAll(async () => {
-    spec = await openProjectionSpec(marketingContactsProjection);
-  });
-  afterAll(async () => {
-    await spec.close();
-  });
+  const spec = useProjectionSpec(marketingContactsProjection);
 
   it('starts each contact with the status it was created with, its source as the reason', async () => {
     await spec

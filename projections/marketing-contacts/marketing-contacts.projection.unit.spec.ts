@@ -1,4 +1,5 @@
 import type { ContactSource, MarketingStatus } from '../../libs/domain/src/marketing-policy/marketing-policy.events.js';
+import { contactCreatedData } from '../../test/support/events.js';
 import {
   reduceMarketingContacts,
   type ContactStatus,
@@ -8,21 +9,7 @@ import {
 
 const created = (contactId: string, marketingStatus: MarketingStatus, source: ContactSource = 'form'): MarketingContactEvent => ({
   type: 'ContactCreated',
-  data: {
-    contactId,
-    email: `${contactId}@example.com`,
-    firstName: null,
-    lastName: null,
-    phone: null,
-    jobTitle: null,
-    country: null,
-    companyId: null,
-    ownerId: null,
-    properties: {},
-    source,
-    marketingStatus,
-    lifecycleStage: 'lead',
-  },
+  data: contactCreatedData(contactId, { source, marketingStatus }),
 });
 const statusChanged = (contactId: string, previous: MarketingStatus, status: MarketingStatus, reason: string): MarketingContactEvent => ({
   type: 'ContactMarketingStatusChanged',

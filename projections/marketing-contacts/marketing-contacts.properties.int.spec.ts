@@ -1,23 +1,12 @@
-import { storedInstant } from '../pg-values.js';
-import { assertProjects, openPropertyBed, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { assertProjects, firstStoredInstants, usePropertyBed } from '../projection-properties.spec-helper.js';
 import { marketingContactsProjection } from './marketing-contacts.persistence.js';
 
 describe('marketing-contacts takes every value its events allow', () => {
-  let bed: PropertyBed & { close(): Promise<void> };
-  beforeAll(async () => {
-    bed = await openPropertyBed();
-  });
-  afterAll(async () => {
-    await bed.close();
-  });
+  const bed = usePropertyBed();
 
   it('never throws on a history of schema-valid events, and records each created contact with its status', async () => {
     await assertProjects(bed, marketingContactsProjection, async ({ events, table, pool }) => {
-      const created = new Map<string, string>();
-      for (const event of events) {
-        const { contactId } = event.data as { contactId: string };
-        if (event.type === 'ContactCreated' && !created.has(contactId)) created.set(contactId, storedInstant(event.metadata.occurredAt));
-      }
+      const created = firstStoredInstants(events, 'ContactCreated', 'contactId');
       const { rows } = await pool.query<{ contact_id: string; effective_at: Date }>(
         `SELECT DISTINCT ON (contact_id) contact_id, effective_at FROM ${table('marketing_contact_changes')} ORDER BY contact_id, effective_at, event_id`,
       );

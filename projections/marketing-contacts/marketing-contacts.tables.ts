@@ -1,7 +1,6 @@
 // The marketing-contacts read model's name and tables, written once: the persistence writes one build's tables,
 // the queries read the stable views of the active build (named by the base names).
-import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
-import type { ProjectionSchema } from '../projection-schema.js';
+import { projectionSchema } from '../projection-schema.js';
 
 export const MARKETING_CONTACTS = 'marketing-contacts';
 
@@ -11,10 +10,7 @@ export const MARKETING_CONTACTS_TABLES = {
   status: 'marketing_contact_status',
 } as const;
 
-const createTables = ({ table }: ProjectionTables): string => {
-  const changes = table(MARKETING_CONTACTS_TABLES.changes);
-  const status = table(MARKETING_CONTACTS_TABLES.status);
-  return `
+export const MARKETING_CONTACTS_SCHEMA = projectionSchema(MARKETING_CONTACTS, MARKETING_CONTACTS_TABLES, ({ changes, status }) => `
     CREATE TABLE ${changes} (
       event_id uuid PRIMARY KEY,
       contact_id text NOT NULL,
@@ -35,7 +31,4 @@ const createTables = ({ table }: ProjectionTables): string => {
       event_id uuid NOT NULL
     );
     CREATE INDEX ${status}_marketing ON ${status} (contact_id)
-      WHERE status = 'marketing';`;
-};
-
-export const MARKETING_CONTACTS_SCHEMA: ProjectionSchema = { name: MARKETING_CONTACTS, tables: Object.values(MARKETING_CONTACTS_TABLES), createTables };
+      WHERE status = 'marketing';`);

@@ -1,4 +1,4 @@
-import { dealCreated, inStream, openProjectionSpec, pipelineCreated, type ProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
+import { dealCreated, inStream, pipelineCreated, useProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
 import { pipelineHealthProjection } from './pipeline-health.persistence.js';
 
 const day = (n: number) => `2026-06-${String(n).padStart(2, '0')}T09:00:00.000Z`;
@@ -12,13 +12,7 @@ const STAGES = `SELECT stage_id, sort_order, closed, stuck_after_days, archived 
 const TOTALS = `SELECT stage_id, outcome, close_month, deals, amount::text FROM pipeline_health_totals ORDER BY stage_id, outcome`;
 
 describe('pipeline-health persistence', () => {
-  let spec: ProjectionSpec;
-  beforeAll(async () => {
-    spec = await openProjectionSpec(pipelineHealthProjection);
-  });
-  afterAll(async () => {
-    await spec.close();
-  });
+  const spec = useProjectionSpec(pipelineHealthProjection);
 
   it("keeps a pipeline's stages in their order as stages are added, reordered and archived", async () => {
     await spec

@@ -1,21 +1,10 @@
 import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import { position } from '../../libs/event-store/src/index.js';
+import { dealCreatedData, recordedLog } from '../../test/support/events.js';
 import { stageRowsOf } from './pipeline-stages.projection.js';
 import { reducePipelineHealth, shareChanges, type HealthDeal, type PipelineHealthState } from './pipeline-health.projection.js';
 
-let commit = 0n;
-const recorded = (type: string, data: object, occurredAt: string): RecordedEvent => {
-  commit++;
-  return {
-    id: `event-${commit}`,
-    type,
-    streamName: 'deal-x',
-    revision: 0,
-    position: position(commit),
-    data,
-    metadata: { occurredAt, recordedAt: occurredAt, actor: 'test', correlationId: 'c', causationId: null, schemaVersion: 1, source: 'test' },
-  };
-};
+const record = recordedLog();
+const recorded = (type: string, data: Record<string, unknown>, occurredAt: string): RecordedEvent => record(type, data, occurredAt, 'deal-x');
 
 const stage = (id: string, probability: number, closed: 'won' | 'lost' | null = null, stuckAfterDays: number | null = null) => ({
   id,
@@ -37,24 +26,7 @@ const pipelineCreated = recorded(
 );
 
 const dealCreated = (dealId: string, occurredAt: string, overrides: object = {}) =>
-  recorded(
-    'DealCreated',
-    {
-      dealId,
-      name: `Deal ${dealId}`,
-      pipelineId: 'sales',
-      stageId: 'lead',
-      amount: 1000,
-      currency: 'EUR',
-      contractTermMonths: 12,
-      closeDate: '2026-03-31',
-      ownerId: 'owner-a',
-      contactIds: [],
-      companyId: null,
-      ...overrides,
-    },
-    occurredAt,
-  );
+  recorded('DealCreated', { ...dealCreatedData(dealId, { ownerId: 'owner-a' }), ...overrides }, occurredAt);
 
 const moved = (dealId: string, fromStageId: string, toStageId: string, occurredAt: string) =>
   recorded('DealStageChanged', { dealId, pipelineId: 'sales', fromStageId, toStageId }, occurredAt);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEvent } from '../../test/support/events.js';
 import { pgAmount, storedInstant } from '../pg-values.js';
-import { assertProjects, eventsOf, openPropertyBed, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { assertProjects, eventsOf, usePropertyBed } from '../projection-properties.spec-helper.js';
 import { runEngine } from '../projection-spec.spec-helper.js';
 import { pipelineHealthProjection } from './pipeline-health.persistence.js';
 
@@ -38,13 +38,7 @@ describe('pipeline-health takes every value its events allow', () => {
     expect(build.parked).toBeNull();
   });
 
-  let bed: PropertyBed & { close(): Promise<void> };
-  beforeAll(async () => {
-    bed = await openPropertyBed();
-  });
-  afterAll(async () => {
-    await bed.close();
-  });
+  const bed = usePropertyBed();
 
   it('never throws on a history of schema-valid events, and stores each deal with its amount and close date', async () => {
     await assertProjects(bed, pipelineHealthProjection, async ({ events, table, pool }) => {

@@ -1,22 +1,11 @@
-import { dealCreated, inStream, openProjectionSpec, type ProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
+import { dealCreated, inStream, useProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
+import type { EngagementKind } from '../../libs/domain/src/engagement/index.js';
+import { engagementLoggedData } from '../../test/support/events.js';
 import { repActivityProjection } from './rep-activity.persistence.js';
 
-const logged = (engagementId: string, kind: string, ownerId: string, occurredAt: string): SpecEvent => ({
+const logged = (engagementId: string, kind: EngagementKind, ownerId: string, occurredAt: string): SpecEvent => ({
   type: 'EngagementLogged',
-  data: {
-    engagementId,
-    kind,
-    ownerId,
-    subject: null,
-    body: null,
-    durationMinutes: null,
-    outcome: null,
-    dueAt: null,
-    contactIds: [],
-    companyIds: [],
-    dealIds: [],
-    ticketIds: [],
-  },
+  data: engagementLoggedData(engagementId, { kind, ownerId }),
   metadata: { occurredAt },
 });
 const won = (dealId: string, ownerId: string | null, amount: number, currency: string, occurredAt: string): SpecEvent => ({
@@ -30,13 +19,7 @@ const WON = `SELECT owner_id, day::text, currency, deals_won, amount::text FROM 
 const counts = { emails: 0, calls: 0, notes: 0, tasks_created: 0, tasks_completed: 0, deals_created: 0, deals_won: 0 };
 
 describe('rep-activity persistence', () => {
-  let spec: ProjectionSpec;
-  beforeAll(async () => {
-    spec = await openProjectionSpec(repActivityProjection);
-  });
-  afterAll(async () => {
-    await spec.close();
-  });
+  const spec = useProjectionSpec(repActivityProjection);
 
   it("counts each logged engagement by kind on the rep's UTC day of the event, adding up over batches", async () => {
     await spec

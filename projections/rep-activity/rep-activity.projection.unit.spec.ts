@@ -1,41 +1,17 @@
 import type { EngagementKind } from '../../libs/domain/src/engagement/engagement.events.js';
+import { dealCreatedData, engagementLoggedData } from '../../test/support/events.js';
 import { activityIncrements, toCents, utcDay, type RepActivityEvent, type TimedEvent } from './rep-activity.projection.js';
 
 const at = (occurredAt: string, event: RepActivityEvent): TimedEvent<RepActivityEvent> => ({ event, occurredAt });
 
 const logged = (kind: EngagementKind, ownerId: string): RepActivityEvent => ({
   type: 'EngagementLogged',
-  data: {
-    engagementId: `e-${kind}`,
-    kind,
-    ownerId,
-    subject: null,
-    body: null,
-    durationMinutes: null,
-    outcome: null,
-    dueAt: null,
-    contactIds: ['c-1'],
-    companyIds: [],
-    dealIds: [],
-    ticketIds: [],
-  },
+  data: engagementLoggedData(`e-${kind}`, { kind, ownerId, contactIds: ['c-1'] }),
 });
 
 const dealCreated = (ownerId: string | null): RepActivityEvent => ({
   type: 'DealCreated',
-  data: {
-    dealId: 'd-1',
-    name: 'Big deal',
-    pipelineId: 'p-1',
-    stageId: 's-1',
-    amount: 1000,
-    currency: 'EUR',
-    contractTermMonths: 12,
-    closeDate: '2026-03-01',
-    ownerId,
-    contactIds: [],
-    companyId: null,
-  },
+  data: dealCreatedData('d-1', { name: 'Big deal', pipelineId: 'p-1', stageId: 's-1', closeDate: '2026-03-01', ownerId }),
 });
 
 const dealWon = (ownerId: string | null, amount: number, currency = 'EUR'): RepActivityEvent => ({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEvent } from '../../test/support/events.js';
 import { centsOf, formatCents, pgDay } from '../pg-values.js';
-import { assertProjects, openPropertyBed, type PropertyBed } from '../projection-properties.spec-helper.js';
+import { assertProjects, usePropertyBed } from '../projection-properties.spec-helper.js';
 import { runEngine } from '../projection-spec.spec-helper.js';
 import { repActivityProjection } from './rep-activity.persistence.js';
 import { utcDay } from './rep-activity.projection.js';
@@ -33,13 +33,7 @@ describe('rep-activity takes every value its events allow', () => {
     expect(build.parked).toBeNull();
   });
 
-  let bed: PropertyBed & { close(): Promise<void> };
-  beforeAll(async () => {
-    bed = await openPropertyBed();
-  });
-  afterAll(async () => {
-    await bed.close();
-  });
+  const bed = usePropertyBed();
 
   it('never throws on a history of schema-valid events, and sums each rep day of wins exactly', async () => {
     await assertProjects(bed, repActivityProjection, async ({ events, table, pool }) => {

@@ -1,7 +1,6 @@
 // Rep activity's name and tables, written once: the persistence writes one build's tables, the queries read the
 // stable views of the active build (named by the base names).
-import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
-import type { ProjectionSchema } from '../projection-schema.js';
+import { projectionSchema } from '../projection-schema.js';
 import { ACTIVITY_COUNTERS, type ActivityCounter } from './rep-activity.projection.js';
 
 export const REP_ACTIVITY = 'rep-activity';
@@ -17,10 +16,7 @@ export const REP_ACTIVITY_COLUMNS: readonly (readonly [column: string, field: Ac
   field,
 ]);
 
-const createTables = ({ table }: ProjectionTables): string => {
-  const daily = table(REP_ACTIVITY_TABLES.daily);
-  const won = table(REP_ACTIVITY_TABLES.wonAmounts);
-  return `
+export const REP_ACTIVITY_SCHEMA = projectionSchema(REP_ACTIVITY, REP_ACTIVITY_TABLES, ({ daily, wonAmounts: won }) => `
     CREATE TABLE ${daily} (
       owner_id text NOT NULL,
       day date NOT NULL,
@@ -36,7 +32,4 @@ const createTables = ({ table }: ProjectionTables): string => {
       amount numeric NOT NULL,
       PRIMARY KEY (owner_id, day, currency)
     );
-    CREATE INDEX ${won}_day ON ${won} (day);`;
-};
-
-export const REP_ACTIVITY_SCHEMA: ProjectionSchema = { name: REP_ACTIVITY, tables: Object.values(REP_ACTIVITY_TABLES), createTables };
+    CREATE INDEX ${won}_day ON ${won} (day);`);

@@ -1,4 +1,4 @@
-import { dealCreated, inStream, openProjectionSpec, pipelineCreated, type ProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
+import { dealCreated, inStream, pipelineCreated, useProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
 import { stageDurationProjection } from './stage-duration.persistence.js';
 
 const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T09:00:00.000Z`;
@@ -13,13 +13,7 @@ const VISITS = `SELECT deal_id, seq, stage_id, visit, entered_at, exited_to, dur
                   FROM stage_duration_visits ORDER BY deal_id, seq`;
 
 describe('stage-duration persistence', () => {
-  let spec: ProjectionSpec;
-  beforeAll(async () => {
-    spec = await openProjectionSpec(stageDurationProjection);
-  });
-  afterAll(async () => {
-    await spec.close();
-  });
+  const spec = useProjectionSpec(stageDurationProjection);
 
   it('gives a deal moved twice one row per stage visit, each closed one with its days', async () => {
     await spec

@@ -1,43 +1,16 @@
 import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import { position } from '../../libs/event-store/src/index.js';
+import { dealCreatedData, recordedLog } from '../../test/support/events.js';
 import { stageRowsOf } from '../pipeline-health/pipeline-stages.projection.js';
 import { reduceStageDurations, type StageDurationState, type StageVisit } from './stage-duration.projection.js';
 
-let commit = 0n;
-const recorded = (type: string, data: object, occurredAt: string): RecordedEvent => {
-  commit++;
-  return {
-    id: `event-${commit}`,
-    type,
-    streamName: 'deal-x',
-    revision: 0,
-    position: position(commit),
-    data,
-    metadata: { occurredAt, recordedAt: occurredAt, actor: 'test', correlationId: 'c', causationId: null, schemaVersion: 1, source: 'test' },
-  };
-};
+const record = recordedLog();
+const recorded = (type: string, data: Record<string, unknown>, occurredAt: string): RecordedEvent => record(type, data, occurredAt, 'deal-x');
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const created = (dealId: string, stageId: string, occurredAt: string) =>
-  recorded(
-    'DealCreated',
-    {
-      dealId,
-      name: dealId,
-      pipelineId: 'sales',
-      stageId,
-      amount: 10,
-      currency: 'EUR',
-      contractTermMonths: 12,
-      closeDate: '2026-03-31',
-      ownerId: null,
-      contactIds: [],
-      companyId: null,
-    },
-    occurredAt,
-  );
+  recorded('DealCreated', dealCreatedData(dealId, { name: dealId, stageId, amount: 10 }), occurredAt);
 const moved = (dealId: string, fromStageId: string, toStageId: string, occurredAt: string) =>
   recorded('DealStageChanged', { dealId, pipelineId: 'sales', fromStageId, toStageId }, occurredAt);
 

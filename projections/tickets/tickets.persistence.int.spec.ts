@@ -1,4 +1,4 @@
-import { inStream, openProjectionSpec, pipelineCreated, type ProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
+import { inStream, pipelineCreated, useProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
 import { ticketsProjection } from './tickets.persistence.js';
 
 const day = (n: number, hour = 9) => `2026-02-${String(n).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
@@ -9,13 +9,7 @@ const SUPPORT = inStream('pipeline-support', pipelineCreated('support', 'ticket'
 const TICKETS = `SELECT ticket_id, stage_id, priority, owner_id, status, created_at, closed_at, entered_stage_at FROM tickets ORDER BY ticket_id`;
 
 describe('tickets persistence', () => {
-  let spec: ProjectionSpec;
-  beforeAll(async () => {
-    spec = await openProjectionSpec(ticketsProjection);
-  });
-  afterAll(async () => {
-    await spec.close();
-  });
+  const spec = useProjectionSpec(ticketsProjection);
 
   it('shows a closed ticket as closed, with its close time, in the stage that closed it', async () => {
     await spec

@@ -1,7 +1,6 @@
 // The tickets read model's name and tables, written once: the persistence writes one build's tables, the queries
 // read the stable views of the active build (named by the base names).
-import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
-import type { ProjectionSchema } from '../projection-schema.js';
+import { projectionSchema } from '../projection-schema.js';
 
 export const TICKETS = 'tickets';
 
@@ -10,9 +9,7 @@ export const TICKETS_TABLES = {
   pipelines: 'ticket_pipelines',
 } as const;
 
-const createTables = ({ table }: ProjectionTables): string => {
-  const tickets = table(TICKETS_TABLES.tickets);
-  return `
+export const TICKETS_SCHEMA = projectionSchema(TICKETS, TICKETS_TABLES, ({ tickets, pipelines }) => `
     CREATE TABLE ${tickets} (
       ticket_id text PRIMARY KEY,
       pipeline_id text NOT NULL,
@@ -26,11 +23,8 @@ const createTables = ({ table }: ProjectionTables): string => {
     );
     CREATE INDEX ${tickets}_open ON ${tickets} (pipeline_id, stage_id, created_at) WHERE status = 'open';
     CREATE INDEX ${tickets}_created ON ${tickets} (created_at, pipeline_id);
-    CREATE TABLE ${table(TICKETS_TABLES.pipelines)} (
+    CREATE TABLE ${pipelines} (
       pipeline_id text PRIMARY KEY,
       name text NOT NULL,
       stages jsonb NOT NULL
-    );`;
-};
-
-export const TICKETS_SCHEMA: ProjectionSchema = { name: TICKETS, tables: Object.values(TICKETS_TABLES), createTables };
+    );`);

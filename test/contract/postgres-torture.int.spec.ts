@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { comparePositions, PostgresEventStore, type RecordedEvent } from '../../libs/event-store/src/index.js';
 import { newEvent } from '../support/events.js';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../support/test-database.js';
+import { openTestStore, serverUrl } from '../support/test-database.js';
 
 const WRITERS = 8;
 const TARGET_COMMITTED = 20_000;
@@ -17,18 +17,13 @@ const prng = (seed: number) => () => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 (serverUrl() ? describe : describe.skip)('PostgreSQL adapter under concurrent writers (server only)', () => {
-  let db: TestDatabase;
   let store: PostgresEventStore;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    db = await createTestDatabase('postgres', WRITERS + 4);
-    await PostgresEventStore.migrate(db.pool);
-    store = new PostgresEventStore(db.pool, { batchSize: 500, pollIntervalMs: 5 });
+    ({ store, close } = await openTestStore({ kind: 'postgres', maxConnections: WRITERS + 4, store: { batchSize: 500, pollIntervalMs: 5 } }));
   });
-  afterAll(async () => {
-    await store?.close();
-    await db?.close();
-  });
+  afterAll(() => close?.());
 
   it('delivers every committed event exactly once in position order and no rolled-back one', async () => {
     const committed = new Set<string>();

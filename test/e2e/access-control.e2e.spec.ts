@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { areaOf } from '../../apps/api/src/auth/route-areas.js';
 import { IMPORT_COMMANDS } from '../../apps/api/src/import/import-commands.js';
 import { collect } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, useTestApp, type TestApp } from '../support/test-app.js';
 
 type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; express: string };
 
@@ -145,13 +145,7 @@ describe('access control', () => {
 });
 
 describe('rate limiting per key', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ env: { TALLY_RATE_LIMIT: '5' } });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ env: { TALLY_RATE_LIMIT: '5' } });
 
   it('answers 429 with Retry-After past the limit, per key', async () => {
     const reporting = await t.as('reporting');

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { uniqueValueStream } from '../../libs/domain/src/unique-value/index.js';
 import { collect, committedCount } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('companies over HTTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   const companyEvents = (id: string) => collect(t.runtime.eventStore.readStream(`company-${id}`));
   const domainClaim = (domain: string) => collect(t.runtime.eventStore.readStream(uniqueValueStream('company-domain', domain)));

@@ -2,16 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { uniqueValueStream } from '../../libs/domain/src/unique-value/index.js';
 import { isAfter } from '../../libs/event-store/src/index.js';
 import { collect, committedCount, newEvent } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('contacts over HTTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   const stream = (name: string) => collect(t.runtime.eventStore.readStream(name));
   const contactEvents = (id: string) => stream(`contact-${id}`);

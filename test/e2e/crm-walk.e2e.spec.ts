@@ -3,16 +3,10 @@
 // ticket, and the activity is logged.
 import type { RecordedEvent } from '../../libs/event-store/src/index.js';
 import { collect } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('a contact from first visit to customer', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   const typesOf = (events: readonly RecordedEvent[]) => events.map((e) => e.type);
   const stream = (name: string) => collect(t.runtime.eventStore.readStream(name));

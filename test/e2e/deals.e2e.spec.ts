@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { collect, committedCount } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase, serverUrl } from '../support/test-database.js';
-
-// pglite-socket interleaves extended-protocol messages of concurrent connections (electric-sql/pglite#1046), so
-// on PGlite the api gets one connection; on the server the 50 racing requests run over a real pool.
-const testDatabase = async () => (serverUrl() ? undefined : createTestDatabase('pglite', 1));
+import { useTestApp } from '../support/test-app.js';
+import { raceSafeDatabase } from '../support/test-database.js';
 
 const OPEN_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'];
 
 type Response = { status: number; body: { rule?: string; error?: string; fields?: { field: string }[] } };
 
 describe('deals over HTTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ database: await testDatabase() });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(async () => ({ database: await raceSafeDatabase() }));
 
   const ownerId = randomUUID();
   const deal = { name: 'Acme, 50 seats', amount: 12000, currency: 'USD', closeDate: '2026-03-31', ownerId };

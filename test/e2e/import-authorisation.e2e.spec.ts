@@ -2,18 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type request from 'supertest';
 import { collect } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 type Rejection = { line: number; reason: string };
 
 describe('POST /v1/import authorises each line', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   const post = (agent: request.Agent, lines: readonly object[]) =>
     agent

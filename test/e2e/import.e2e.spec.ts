@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { collect } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('POST /v1/import', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   const ndjson = (contactId: string, count: number) =>
     Array.from({ length: count }, (_, i) =>

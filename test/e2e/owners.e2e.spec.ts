@@ -1,14 +1,8 @@
 import { collect } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('owners over HTTP (the write-side conventions every endpoint follows)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   const create = (body: object, headers: Record<string, string> = {}) =>
     t.http().post('/v1/owners').set(headers).send(body);

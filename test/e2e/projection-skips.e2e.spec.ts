@@ -1,32 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { BuildStatus } from '../../libs/projection-engine/src/index.js';
-import { collect, newEvent } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { collect, dealCreatedData, newEvent } from '../support/events.js';
+import { useTestApp } from '../support/test-app.js';
 import { eventually } from '../support/test-database.js';
 
-const deal = (dealId: string) =>
-  newEvent('DealCreated', {
-    dealId,
-    name: 'Deal',
-    pipelineId: 'p',
-    stageId: 's',
-    amount: 10,
-    currency: 'EUR',
-    contractTermMonths: 12,
-    closeDate: '2026-03-31',
-    ownerId: null,
-    contactIds: [],
-    companyId: null,
-  });
+const deal = (dealId: string) => newEvent('DealCreated', dealCreatedData(dealId, { name: 'Deal', pipelineId: 'p', stageId: 's', amount: 10 }));
 
 describe('skipping the event a projection build is parked on', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   const builds = async (): Promise<BuildStatus[]> => (await t.http().get('/v1/projections/pipeline-health').expect(200)).body.data;
   const parkedBuild = (version?: number) =>

@@ -1,6 +1,6 @@
 import { DEFAULT_FORMULA, formulaId } from '../../libs/scoring/src/index.js';
 import { collect } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 const YAML = `
 name: Demo lovers
@@ -17,13 +17,7 @@ groups:
 `;
 
 describe('scoring formulas as data', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   it('lists the formula lead scores start with as active, and backtests it by id, before anyone saves it', async () => {
     const id = formulaId(DEFAULT_FORMULA);

@@ -1,14 +1,8 @@
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { eventually } from '../support/test-database.js';
 
 describe('api basics', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   it('answers health with the head of the log (the default pipelines exist from the first start)', async () => {
     // The head is what readers can see: on a shared server it follows once older transactions have ended.

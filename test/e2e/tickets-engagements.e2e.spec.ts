@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { collect, committedCount } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase, serverUrl } from '../support/test-database.js';
-
-// pglite-socket interleaves extended-protocol messages of concurrent connections (electric-sql/pglite#1046), so
-// on PGlite the api gets one connection; on the server it runs with a real pool.
-const testDatabase = async () => (serverUrl() ? undefined : createTestDatabase('pglite', 1));
+import { useTestApp } from '../support/test-app.js';
+import { raceSafeDatabase } from '../support/test-database.js';
 
 describe('tickets and engagements over HTTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ database: await testDatabase() });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(async () => ({ database: await raceSafeDatabase() }));
 
   const streamOf = async (name: string) => collect(t.runtime.eventStore.readStream(name));
   const ruleOf = async (request: PromiseLike<{ status: number; body: { rule?: string } }>) => {

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../libs/event-store/src/index.js';
+import type { ContactCreated } from '../../libs/domain/src/contact/index.js';
+import type { DealCreated } from '../../libs/domain/src/deal/index.js';
+import type { EngagementLogged } from '../../libs/domain/src/engagement/index.js';
+import { position, type NewEvent, type RecordedEvent } from '../../libs/event-store/src/index.js';
 
 export const newEvent = (type: string, data: unknown = {}, overrides: Partial<NewEvent['metadata']> = {}): NewEvent => ({
   id: randomUUID(),
@@ -30,3 +33,72 @@ export const committedCount = async (pool: Pick<import('pg').Pool, 'query'>, cat
   const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM tally_events WHERE category = $1', [category]);
   return rows[0].n;
 };
+
+/**
+ * A log under construction: each call records the next event with the id, revision and position the store hands out
+ * in append order (positions `step` apart); the event is in its contact's stream unless one is named.
+ */
+export const recordedLog = (step = 1) => {
+  let next = 0;
+  return (type: string, data: Record<string, unknown>, occurredAt: string, streamName = `contact-${String(data.contactId)}`): RecordedEvent => {
+    next += 1;
+    return {
+      id: `event-${next}`,
+      type,
+      streamName,
+      revision: next - 1,
+      position: position(BigInt(next * step)),
+      data,
+      metadata: { occurredAt, recordedAt: occurredAt, actor: 'test', correlationId: 'c', causationId: null, schemaVersion: 1, source: 'test' },
+    };
+  };
+};
+
+// The records most specs start from, complete as their writers store them; a spec overrides what it is about.
+export const contactCreatedData = (contactId: string, data: Partial<ContactCreated['data']> = {}): ContactCreated['data'] => ({
+  contactId,
+  email: `${contactId}@example.com`,
+  firstName: null,
+  lastName: null,
+  phone: null,
+  jobTitle: null,
+  country: null,
+  companyId: null,
+  ownerId: null,
+  properties: {},
+  source: 'form',
+  marketingStatus: 'marketing',
+  lifecycleStage: 'lead',
+  ...data,
+});
+
+export const dealCreatedData = (dealId: string, data: Partial<DealCreated['data']> = {}): DealCreated['data'] => ({
+  dealId,
+  name: `Deal ${dealId}`,
+  pipelineId: 'sales',
+  stageId: 'lead',
+  amount: 1000,
+  currency: 'EUR',
+  contractTermMonths: 12,
+  closeDate: '2026-03-31',
+  ownerId: null,
+  contactIds: [],
+  companyId: null,
+  ...data,
+});
+
+export const engagementLoggedData = (engagementId: string, data: Partial<EngagementLogged['data']> = {}): EngagementLogged['data'] => ({
+  engagementId,
+  kind: 'call',
+  ownerId: 'o-1',
+  subject: null,
+  body: null,
+  durationMinutes: null,
+  outcome: null,
+  dueAt: null,
+  contactIds: [],
+  companyIds: [],
+  dealIds: [],
+  ticketIds: [],
+  ...data,
+});

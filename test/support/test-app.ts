@@ -5,7 +5,8 @@ import type { Role } from '../../libs/auth/src/index.js';
 import { createApp } from '../../apps/api/src/app.js';
 import { loadConfig } from '../../libs/config/src/index.js';
 import { openRuntime, type Runtime } from '../../libs/runtime/src/index.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createTestDatabase, openForSuite, type TestDatabase } from './test-database.js';
+import { ALL_PROJECTIONS } from '../../projections/index.js';
 
 export type TestApp = Readonly<{
   app: NestExpressApplication;
@@ -33,7 +34,7 @@ const pepper = randomBytes(32);
 /** The whole api over a fresh database (PGlite, or the server when DATABASE_URL is set). */
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const db = options.database ?? (await createTestDatabase());
-  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '1000000', ...options.env }), {
+  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '1000000', ...options.env }), ALL_PROJECTIONS, {
     database: db,
     engine: { pollIntervalMs: 20 },
     authPepper: pepper,
@@ -63,5 +64,27 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
       await app.close();
       await runtime.close();
     },
+  };
+};
+
+/**
+ * The api for a describe block: started before its tests, closed after them; read it inside a test or hook. Options
+ * that need opening (a database) are given as a function, called in the block's beforeAll.
+ */
+export const useTestApp = (options: TestAppOptions | (() => Promise<TestAppOptions>) = {}): Omit<TestApp, 'close'> => {
+  const current = openForSuite(async () => startTestApp(typeof options === 'function' ? await options() : options));
+  return {
+    get app() {
+      return current().app;
+    },
+    get runtime() {
+      return current().runtime;
+    },
+    get db() {
+      return current().db;
+    },
+    http: () => current().http(),
+    as: (role) => current().as(role),
+    anonymous: () => current().anonymous(),
   };
 };

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '../../libs/event-store/src/index.js';
 import { openDatabase, type Database } from '../../libs/postgres/src/index.js';
 
 export const serverUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
@@ -39,6 +40,45 @@ export const createTestDatabase = async (
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
+  };
+};
+
+/**
+ * A database for a spec whose requests race: pglite-socket interleaves extended-protocol messages of concurrent
+ * connections (electric-sql/pglite#1046), so on PGlite the api gets one connection; on the server (undefined: the
+ * app opens its own) a real pool.
+ */
+export const raceSafeDatabase = async (): Promise<TestDatabase | undefined> => (serverUrl() ? undefined : createTestDatabase('pglite', 1));
+
+export type TestStore = Readonly<{ db: TestDatabase; store: PostgresEventStore; close(): Promise<void> }>;
+
+/** A database of the spec file's own with the event log's tables, and a store on it; close closes both. */
+export const openTestStore = async (
+  options: Readonly<{ kind?: TestDatabase['kind']; maxConnections?: number; store?: PostgresEventStoreOptions }> = {},
+): Promise<TestStore> => {
+  const db = await createTestDatabase(options.kind, options.maxConnections);
+  await PostgresEventStore.migrate(db.pool);
+  const store = new PostgresEventStore(db.pool, options.store);
+  return {
+    db,
+    store,
+    close: async () => {
+      await store.close();
+      await db.close();
+    },
+  };
+};
+
+/** Opens a resource before a describe block's tests and closes it after them; the answer reads it inside a test. */
+export const openForSuite = <T extends Readonly<{ close(): Promise<void> }>>(open: () => Promise<T>): (() => T) => {
+  let resource: T | undefined;
+  beforeAll(async () => {
+    resource = await open();
+  });
+  afterAll(() => resource?.close());
+  return () => {
+    if (!resource) throw new Error('a suite resource is open inside its tests only');
+    return resource;
   };
 };
 

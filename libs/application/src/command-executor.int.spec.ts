@@ -3,7 +3,7 @@
 import type { Command, Decider, DomainEvent } from '../../domain/src/shared/index.js';
 import { PostgresEventStore, type AppendOptions, type EventStore, type NewEvent } from '../../event-store/src/index.js';
 import { collect, newEvent } from '../../../test/support/events.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { openTestStore, type TestDatabase } from '../../../test/support/test-database.js';
 import { CommandExecutor } from './command-executor.js';
 import { idempotentIds, randomIds, type RequestContext } from './request-context.js';
 
@@ -57,14 +57,8 @@ class RacedStore {
 describe('CommandExecutor: idempotency across its own retry', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await PostgresEventStore.migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+  beforeAll(async () => ({ db, store } = await openTestStore()));
+  afterAll(() => db.close());
 
   const otherWriter = async (streamName: string, value: string) =>
     new CommandExecutor(store, schemas).execute(streamName, register, setValue(value), contextOf(randomIds(), `other-${value}`));

@@ -1,41 +1,19 @@
 import { parsePosition, PostgresEventStore } from '../../event-store/src/index.js';
 import { newEvent } from '../../../test/support/events.js';
-import { createTestDatabase, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { openTestStore, eventually, type TestDatabase } from '../../../test/support/test-database.js';
 import { activePositionSql, buildPositionSql, ProjectionBuilds } from './projection-builds.js';
 import { ProjectionEngine } from './projection-engine.js';
-import type { ProjectionDefinition } from './projection.js';
+import { countingProjection } from './counting-projection.spec-helper.js';
 
-// Counts events per stream of the `counted` category.
-const counter: ProjectionDefinition = {
-  name: 'test-counter',
-  codeVersion: 1,
-  filter: { streamCategories: ['counted'] },
-  tables: ['test_counts'],
-  createTables: ({ table }) => `CREATE TABLE ${table('test_counts')} (stream text PRIMARY KEY, count int NOT NULL)`,
-  defaultParams: () => ({ weight: 1 }),
-  apply: async (events, { tx, table }) => {
-    for (const event of events) {
-      await tx.query(
-        `INSERT INTO ${table('test_counts')} VALUES ($1, 1) ON CONFLICT (stream) DO UPDATE SET count = ${table('test_counts')}.count + 1`,
-        [event.streamName],
-      );
-    }
-  },
-};
+const counter = countingProjection('test-counter', 'test_counts', { streamCategories: ['counted'] });
 
 // What a process that does not run the engine (an api) learns of the builds: the same as the engine says.
 describe('projection builds, read by a process without the engine', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    await PostgresEventStore.migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  beforeEach(async () => ({ db, store } = await openTestStore()));
+  afterEach(() => db.close());
 
   it('knows no build before the engine has made one', async () => {
     await ProjectionEngine.migrate(db.pool);

@@ -1,34 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { formatPosition, parsePosition, PostgresEventStore, type ReadAllOptions } from '../../event-store/src/index.js';
 import { newEvent } from '../../../test/support/events.js';
-import { createTestDatabase, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { openTestStore, eventually, type TestDatabase } from '../../../test/support/test-database.js';
 import { ProjectionEngine } from './projection-engine.js';
-import type { ProjectionDefinition } from './projection.js';
-
-// A small projection: counts events per stream, multiplied by a build parameter, and refuses "Poison" events.
-const countingProjection = (
-  name: string,
-  base: string,
-  filter: ProjectionDefinition['filter'],
-  codeVersion = 1,
-): ProjectionDefinition => ({
-  name,
-  codeVersion,
-  filter,
-  tables: [base],
-  createTables: ({ table }) => `CREATE TABLE ${table(base)} (stream text PRIMARY KEY, count int NOT NULL)`,
-  defaultParams: () => ({ weight: 1 }),
-  apply: async (events, { tx, table, params }) => {
-    for (const event of events) {
-      if (event.type === 'Poison') throw new Error('cannot count poison');
-      await tx.query(
-        `INSERT INTO ${table(base)} VALUES ($1, $2)
-         ON CONFLICT (stream) DO UPDATE SET count = ${table(base)}.count + excluded.count`,
-        [event.streamName, Number(params.weight)],
-      );
-    }
-  },
-});
+import { countingProjection } from './counting-projection.spec-helper.js';
 
 const counter = (codeVersion = 1) => countingProjection('test-counter', 'test_counts', { streamCategories: ['counted'] }, codeVersion);
 
@@ -44,14 +19,8 @@ describe('projection engine', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    await PostgresEventStore.migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  beforeEach(async () => ({ db, store } = await openTestStore()));
+  afterEach(() => db.close());
 
   it('builds from history, follows live appends, and serves through a stable view', async () => {
     await store.appendToStream('counted-a', [newEvent('Seen'), newEvent('Seen')]);

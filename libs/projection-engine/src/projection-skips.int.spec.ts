@@ -1,26 +1,10 @@
 import { PostgresEventStore, type NewEvent } from '../../event-store/src/index.js';
 import { newEvent } from '../../../test/support/events.js';
-import { createTestDatabase, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { openTestStore, eventually, type TestDatabase } from '../../../test/support/test-database.js';
 import { ProjectionEngine, type BuildStatus } from './projection-engine.js';
-import type { ProjectionDefinition } from './projection.js';
+import { countingProjection } from './counting-projection.spec-helper.js';
 
-// Counts events per stream and refuses "Poison" events, as a projection refuses a value its tables cannot hold.
-const counter: ProjectionDefinition = {
-  name: 'test-counter',
-  codeVersion: 1,
-  filter: { streamCategories: ['counted'] },
-  tables: ['test_counts'],
-  createTables: ({ table }) => `CREATE TABLE ${table('test_counts')} (stream text PRIMARY KEY, count int NOT NULL)`,
-  apply: async (events, { tx, table }) => {
-    for (const event of events) {
-      if (event.type === 'Poison') throw new Error('cannot count poison');
-      await tx.query(
-        `INSERT INTO ${table('test_counts')} VALUES ($1, 1) ON CONFLICT (stream) DO UPDATE SET count = ${table('test_counts')}.count + 1`,
-        [event.streamName],
-      );
-    }
-  },
-};
+const counter = countingProjection('test-counter', 'test_counts', { streamCategories: ['counted'] });
 
 const skipOf = (poison: NewEvent, position: string, buildVersion = 1): NewEvent =>
   newEvent(
@@ -34,11 +18,7 @@ describe('projection engine: skipping a poison event', () => {
   let store: PostgresEventStore;
   const engines: ProjectionEngine[] = [];
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    await PostgresEventStore.migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
-  });
+  beforeEach(async () => ({ db, store } = await openTestStore()));
   afterEach(async () => {
     for (const engine of engines.splice(0)) await engine.stop();
     await db.close();

@@ -3,15 +3,8 @@
 // the lead-score read model on purpose: audits (verify) and backtests re-derive scores from here.
 import type { ScoringEvent } from './formula.js';
 
-export type LogEvent = Readonly<{
-  id: string;
-  type: string;
-  streamName: string;
-  revision: number;
-  position: string;
-  occurredAt: string;
-  data: unknown;
-}>;
+/** An event of the log, as the scorer reads it. */
+export type LogEvent = ScoringEvent;
 
 type PropertyChange = Readonly<{ at: string; seq: number; property: string; value: unknown }>;
 

@@ -1,4 +1,5 @@
-import { formatPosition, position, type RecordedEvent } from '../../event-store/src/index.js';
+import { formatPosition } from '../../event-store/src/index.js';
+import { contactCreatedData, recordedLog } from '../../../test/support/events.js';
 import { projectLeadScores } from '../../../projections/lead-score/lead-score.projection.js';
 import { emptyHistory, recordEvent } from './contact-history.js';
 import { DEFAULT_FORMULA } from './default-formula.js';
@@ -7,24 +8,9 @@ import { historyEventTypes, keepTypesOf, scoreFromHistory, scoreMismatches } fro
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const day = (n: number): string => new Date(T0 + n * 86_400_000).toISOString();
 
-let next = 0;
-const at = (type: string, data: Record<string, unknown>, occurredAt: string, streamName = `contact-${String(data.contactId)}`): RecordedEvent => {
-  next += 1;
-  return {
-    id: `event-${next}`,
-    type,
-    streamName,
-    revision: next - 1,
-    position: position(BigInt(next * 10)),
-    data,
-    metadata: { occurredAt, recordedAt: occurredAt, actor: 'test', correlationId: 'c', causationId: null, schemaVersion: 1, source: 'test' },
-  };
-};
+const at = recordedLog(10);
 
-const created = (contactId: string, jobTitle: string | null) => ({
-  contactId, email: `${contactId}@example.com`, firstName: null, lastName: null, phone: null, jobTitle, country: null,
-  companyId: null, ownerId: null, properties: {}, source: 'form', marketingStatus: 'marketing', lifecycleStage: 'lead',
-});
+const created = (contactId: string, jobTitle: string | null) => contactCreatedData(contactId, { jobTitle });
 const pricing = (contactId: string) => ({ contactId, url: '/pricing', title: null, referrer: null });
 const demo = (contactId: string) => ({ contactId, formId: 'demo', fields: {} });
 const retitle = (contactId: string, value: string) => ({ contactId, changes: [{ property: 'jobTitle', previous: null, value }] });

@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { collect, newEvent } from '../../../test/support/events.js';
-import { createTestDatabase, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { eventually, openTestStore, type TestDatabase } from '../../../test/support/test-database.js';
 import { position, PostgresEventStore, type RecordedEvent } from '../../event-store/src/index.js';
 import { LeaseLost, Leases } from '../../postgres/src/index.js';
 import { WebhookSubscriptions } from './webhook-subscriptions.js';
@@ -62,16 +62,11 @@ describe('webhook delivery under a lease', () => {
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await PostgresEventStore.migrate(db.pool);
+    ({ db, store } = await openTestStore());
     await WebhookSubscriptions.migrate(db.pool);
     await Leases.migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
   });
-
-  afterAll(async () => {
-    await db.close();
-  });
+  afterAll(() => db.close());
 
   const append = async (type: string, count: number) => {
     for (let from = 0; from < count; from += 50) {

@@ -1,5 +1,5 @@
 // Company events. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_ID_LENGTH } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, textSchema as text, optionalTextSchema as optionalText, fieldChangeSchema } from '../shared/index.js';
 
 export const companyStream = (companyId: string): string => `company-${companyId}`;
 
@@ -22,17 +22,9 @@ export type CompanyUpdated = DomainEvent<'CompanyUpdated', Readonly<{ companyId:
 
 export type CompanyEvent = CompanyCreated | CompanyUpdated;
 
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
-const text: JsonSchema = { type: 'string', minLength: 1 };
-const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const employees: JsonSchema = { type: ['integer', 'null'], minimum: 0 };
 
-const fieldChange = (field: CompanyField, value: JsonSchema): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: ['field', 'previous', 'value'],
-  properties: { field: { const: field }, previous: value, value },
-});
+const fieldChange = (field: CompanyField, value: JsonSchema): JsonSchema => fieldChangeSchema(field, value);
 
 export const companyEventDefinitions: readonly EventDefinition[] = [
   defineEvent({

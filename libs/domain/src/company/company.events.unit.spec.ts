@@ -1,7 +1,7 @@
-import { specifyStoredShapes } from '../shared/stored-shapes.spec-helper.js';
+import { specifyStoredShapes, type StoredExamples } from '../shared/stored-shapes.spec-helper.js';
 import { companyEventDefinitions, type CompanyEvent } from './index.js';
 
-const examples: { [T in CompanyEvent['type']]: Extract<CompanyEvent, { type: T }>['data'] } = {
+const examples: StoredExamples<CompanyEvent> = {
   CompanyCreated: { companyId: 'co1', name: 'Acme', domain: 'acme.com', industry: 'Manufacturing', employees: 250, country: 'DE' },
   CompanyUpdated: {
     companyId: 'co1',

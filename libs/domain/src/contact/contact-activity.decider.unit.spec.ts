@@ -1,5 +1,6 @@
 // Activity is decided against the contact's state: given events of the contact stream, when an activity
 // command, then events for the activity stream.
+import { contactCreatedData } from '../../../../test/support/events.js';
 import { DomainError, fold } from '../shared/index.js';
 import { DEFAULT_MARKETING_POLICY } from '../marketing-policy/index.js';
 import {
@@ -29,21 +30,13 @@ const rejectionOf = (decide: () => unknown): Pick<DomainError, 'code' | 'details
 
 const adaCreated: ContactCreated = {
   type: 'ContactCreated',
-  data: {
-    contactId: 'c1',
+  data: contactCreatedData('c1', {
     email: 'ada@example.com',
     firstName: 'Ada',
     lastName: 'Lovelace',
-    phone: null,
-    jobTitle: null,
-    country: null,
-    companyId: null,
-    ownerId: null,
-    properties: {},
-    source: 'form',
     marketingStatus: DEFAULT_MARKETING_POLICY.form,
     lifecycleStage: 'subscriber',
-  },
+  }),
 };
 const adaNonMarketing: ContactEvent = {
   type: 'ContactMarketingStatusChanged',

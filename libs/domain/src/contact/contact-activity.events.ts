@@ -1,6 +1,6 @@
 // Contact behaviour: high volume, so it goes to its own stream and a busy contact does not slow contact commands.
 // Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_ID_LENGTH, MAX_URL_LENGTH } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_URL_LENGTH, idSchema as id, optionalTextSchema as optionalText } from '../shared/index.js';
 
 export const activityStream = (contactId: string): string => `activity-${contactId}`;
 
@@ -24,8 +24,6 @@ export type MarketingEmailBounced = DomainEvent<'MarketingEmailBounced', Readonl
 export type MarketingEmailActivityEvent = MarketingEmailDelivered | MarketingEmailOpened | MarketingEmailClicked | MarketingEmailBounced;
 export type ContactActivityEvent = PageViewed | FormSubmitted | MarketingEmailActivityEvent;
 
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
-const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 // URLs are kept, never indexed (limits.ts): they may be longer than an id.
 const url: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_URL_LENGTH };
 const optionalUrl: JsonSchema = { type: ['string', 'null'], minLength: 1, maxLength: MAX_URL_LENGTH };

@@ -1,3 +1,4 @@
+import { contactCreatedData } from '../../../../test/support/events.js';
 import { DeciderSpecification } from '../shared/decider-specification.js';
 import { DEFAULT_MARKETING_POLICY } from '../marketing-policy/index.js';
 import {
@@ -29,21 +30,14 @@ const createAda: CreateContact = {
 };
 const adaCreated: ContactCreated = {
   type: 'ContactCreated',
-  data: {
-    contactId: 'c1',
+  data: contactCreatedData('c1', {
     email: 'ada@example.com',
     firstName: 'Ada',
     lastName: 'Lovelace',
-    phone: null,
-    jobTitle: null,
-    country: null,
     companyId: 'co1',
-    ownerId: null,
     properties: { favouriteColour: 'green', seats: 5 },
-    source: 'form',
-    marketingStatus: 'marketing',
     lifecycleStage: 'subscriber',
-  },
+  }),
 };
 const importedGrace: ContactCreated = {
   type: 'ContactCreated',

@@ -1,6 +1,6 @@
 // Contact events: profile, status and merges (low volume). Behaviour goes to the activity stream, see
 // contact-activity.events.ts. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, type Upcaster, dataSchema, MAX_ID_LENGTH } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, type Upcaster, dataSchema, idSchema as id, optionalIdSchema as optionalId, textSchema as text, optionalTextSchema as optionalText, strictObject } from '../shared/index.js';
 import { CONTACT_SOURCES, MARKETING_STATUSES, type ContactSource, type MarketingStatus } from '../marketing-policy/index.js';
 
 export const contactStream = (contactId: string): string => `contact-${contactId}`;
@@ -111,20 +111,9 @@ export const contactCreatedV1ToV2: Upcaster = {
   upcast: ({ name, ...data }) => ({ ...data, ...splitFullName(name) }),
 };
 
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
-const optionalId: JsonSchema = { type: ['string', 'null'], minLength: 1, maxLength: MAX_ID_LENGTH };
-const text: JsonSchema = { type: 'string', minLength: 1 };
-const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const lifecycleStage: JsonSchema = { enum: [...LIFECYCLE_STAGES] };
 const marketingStatus: JsonSchema = { enum: [...MARKETING_STATUSES] };
 const propertyValue: JsonSchema = { type: ['string', 'number', 'boolean', 'null'] };
-
-const objectSchema = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
 
 export const contactEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
@@ -161,7 +150,7 @@ export const contactEventDefinitions: readonly EventDefinition[] = [
       changes: {
         type: 'array',
         minItems: 1,
-        items: objectSchema({ property: text, previous: propertyValue, value: propertyValue }),
+        items: strictObject({ property: text, previous: propertyValue, value: propertyValue }),
       },
     }),
   }),

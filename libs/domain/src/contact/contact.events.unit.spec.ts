@@ -1,7 +1,7 @@
 // Stored shapes: each example is validated against its JSON Schema, and schema plus example are snapshotted so
 // a change to what is stored shows up in review (and needs a new schemaVersion and an upcaster).
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { EventDefinition } from '../shared/index.js';
+import { eventSchemaAjv as ajv, specifyStoredShapes, type StoredExamples } from '../shared/stored-shapes.spec-helper.js';
 import {
   contactActivityEventDefinitions,
   contactCreatedV1ToV2,
@@ -10,9 +10,7 @@ import {
   type ContactEvent,
 } from './index.js';
 
-type Examples<E extends ContactEvent | ContactActivityEvent> = { [T in E['type']]: Extract<E, { type: T }>['data'] };
-
-const contactExamples: Examples<ContactEvent> = {
+const contactExamples: StoredExamples<ContactEvent> = {
   ContactCreated: {
     contactId: 'c1',
     email: 'ada@example.com',
@@ -45,7 +43,7 @@ const contactExamples: Examples<ContactEvent> = {
   ContactAbsorbed: { contactId: 'c9', mergedContactId: 'c1', mergedEmail: 'ada@example.com' },
 };
 
-const activityExamples: Examples<ContactActivityEvent> = {
+const activityExamples: StoredExamples<ContactActivityEvent> = {
   PageViewed: { contactId: 'c1', url: 'https://tally.test/pricing', title: 'Pricing', referrer: null },
   FormSubmitted: { contactId: 'c1', formId: 'f1', fields: { email: 'ada@example.com', message: 'call me' } },
   MarketingEmailDelivered: { contactId: 'c1', emailId: 'e1' },
@@ -54,36 +52,14 @@ const activityExamples: Examples<ContactActivityEvent> = {
   MarketingEmailBounced: { contactId: 'c1', emailId: 'e1' },
 };
 
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
 const definitionOf = (type: string): EventDefinition => {
   const definition = contactEventDefinitions.find((candidate) => candidate.type === type);
   if (definition === undefined) throw new Error(`no definition for ${type}`);
   return definition;
 };
 
-describe.each([
-  ['contact', contactEventDefinitions, contactExamples],
-  ['contact activity', contactActivityEventDefinitions, activityExamples],
-] as const)('%s event catalog', (_name, definitions, examples: Readonly<Record<string, unknown>>) => {
-  it('defines every event type exactly once', () => {
-    expect(definitions.map((definition) => definition.type).sort()).toEqual(Object.keys(examples).sort());
-  });
-
-  describe.each(definitions.map((definition) => [definition.type, definition] as const))('%s', (type, definition) => {
-    const example = examples[type];
-    const validate = ajv.compile(definition.schema);
-
-    it('accepts the example and matches the stored shape', () => {
-      validate(example);
-      expect(validate.errors ?? []).toEqual([]);
-      expect({ schemaVersion: definition.schemaVersion, schema: definition.schema, example }).toMatchSnapshot();
-    });
-
-    it('rejects unknown fields', () => {
-      expect(validate({ ...(example as object), unexpected: true })).toBe(false);
-    });
-  });
-});
+specifyStoredShapes('contact event catalog', contactEventDefinitions, contactExamples);
+specifyStoredShapes('contact activity event catalog', contactActivityEventDefinitions, activityExamples);
 
 describe('ContactCreated v1 -> v2 upcaster', () => {
   const { firstName: _firstName, lastName: _lastName, ...withoutNames } = contactExamples.ContactCreated;

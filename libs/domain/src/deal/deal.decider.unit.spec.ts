@@ -1,14 +1,7 @@
 import { fold, type CommandMetadata } from '../shared/index.js';
 import { DeciderSpecification } from '../shared/decider-specification.js';
-import {
-  defaultDealPipeline,
-  defaultTicketPipeline,
-  pipelineDecider,
-  requirePipeline,
-  type CreatePipeline,
-  type Pipeline,
-  type PipelineEvent,
-} from '../pipeline/index.js';
+import { defaultDealPipeline, defaultTicketPipeline, type Pipeline } from '../pipeline/index.js';
+import { pipelineOf } from '../pipeline/pipeline.spec-helper.js';
 import type { CreateDeal, DealCommand } from './deal.commands.js';
 import { dealDecider } from './deal.decider.js';
 import { dealStream, type DealCreated, type DealEvent } from './deal.events.js';
@@ -17,10 +10,6 @@ const given = DeciderSpecification.for(dealDecider);
 const metadata: CommandMetadata = { now: '2024-03-15T10:00:00.000Z' };
 const dealId = 'd-1';
 
-const pipelineOf = (definition: CreatePipeline['data'], ...later: readonly PipelineEvent[]): Pipeline => {
-  const creation = pipelineDecider.decide({ type: 'CreatePipeline', data: definition, metadata }, null);
-  return requirePipeline(fold(pipelineDecider, [...creation, ...later]), definition.pipelineId);
-};
 const pipeline = pipelineOf(defaultDealPipeline);
 const ticketPipeline = pipelineOf(defaultTicketPipeline);
 const otherPipeline: Pipeline = { ...pipeline, pipelineId: 'enterprise' };

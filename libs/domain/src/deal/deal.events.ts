@@ -1,6 +1,6 @@
 // Deal events. Amounts are numbers with at most 2 decimals in an ISO 4217 currency; MRR (amount /
 // contractTermMonths) is derived by readers, never stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_AMOUNT, MAX_ID_LENGTH, strictObject } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_AMOUNT, strictObject, idSchema as id, optionalIdSchema as optionalId, textSchema as text } from '../shared/index.js';
 
 export const dealStream = (dealId: string): string => `deal-${dealId}`;
 
@@ -71,9 +71,6 @@ export type DealEvent =
   | DealContactDissociated
   | DealCompanyAssociated;
 
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
-const optionalId: JsonSchema = { type: ['string', 'null'], minLength: 1, maxLength: MAX_ID_LENGTH };
-const text: JsonSchema = { type: 'string', minLength: 1 };
 // At most 2 decimals is the `money` format (schema-formats.ts): JSON Schema multipleOf 0.01 misjudges binary
 // floats like 0.29. The bounds are what the read models hold.
 const amount: JsonSchema = { type: 'number', minimum: 0, maximum: MAX_AMOUNT, format: 'money' };

@@ -1,13 +1,10 @@
 // Stored shapes are permanent: each example must satisfy its JSON Schema, and the snapshot makes a change visible.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { addEventSchemaFormats } from '../shared/schema-formats.js';
+import { eventSchemaAjv as ajv, specifyEventDefinitions, type StoredExamples } from '../shared/stored-shapes.spec-helper.js';
 import { dealEventDefinitions, type DealEvent } from './deal.events.js';
-
-type Examples = { [Type in DealEvent['type']]: Extract<DealEvent, { type: Type }>['data'] };
 
 const dealId = '0b7f2c1e-4d0a-4a6e-9f4e-2d6b1c9e8a11';
 const pipelineId = 'default';
-const examples: Examples = {
+const examples: StoredExamples<DealEvent> = {
   DealCreated: {
     dealId,
     name: 'Acme renewal',
@@ -35,23 +32,9 @@ const examples: Examples = {
   DealCompanyAssociated: { dealId, companyId: 'co-2', previousCompanyId: 'co-1' },
 };
 
-const ajv = addEventSchemaFormats(new Ajv2020({ strict: true, allowUnionTypes: true }));
 const schemaOf = (type: DealEvent['type']) => dealEventDefinitions.find((definition) => definition.type === type)?.schema ?? {};
 
-describe('deal event definitions', () => {
-  it('define every deal event type exactly once', () => {
-    expect(dealEventDefinitions.map((definition) => definition.type).sort()).toEqual(Object.keys(examples).sort());
-  });
-
-  it.each(dealEventDefinitions.map((definition) => [definition.type, definition] as const))('%s: example matches schema and snapshot', (type, definition) => {
-    const example = examples[type as DealEvent['type']];
-    const validate = ajv.compile(definition.schema);
-    const valid = validate(example);
-    expect(validate.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
-    expect({ type, schemaVersion: definition.schemaVersion, schema: definition.schema, example }).toMatchSnapshot();
-  });
-
+specifyEventDefinitions('deal', dealEventDefinitions, examples, () => {
   it('rejects data with an unknown property or a lower-case currency', () => {
     expect(ajv.validate(schemaOf('DealContactAssociated'), { ...examples.DealContactAssociated, extra: 1 })).toBe(false);
     expect(ajv.validate(schemaOf('DealWon'), { ...examples.DealWon, currency: 'eur' })).toBe(false);

@@ -1,3 +1,4 @@
+import { engagementLoggedData } from '../../../../test/support/events.js';
 import { DeciderSpecification } from '../shared/decider-specification.js';
 import type { EngagementCommand, LogEngagement } from './engagement.commands.js';
 import { engagementDecider } from './engagement.decider.js';
@@ -14,21 +15,7 @@ const log = (data: Partial<LogEngagement['data']>): EngagementCommand => ({
 });
 const logged = (data: Partial<EngagementLogged['data']>): EngagementLogged => ({
   type: 'EngagementLogged',
-  data: {
-    engagementId,
-    kind: 'call',
-    ownerId: 'o-1',
-    subject: null,
-    body: null,
-    durationMinutes: null,
-    outcome: null,
-    dueAt: null,
-    contactIds: ['c-1'],
-    companyIds: [],
-    dealIds: [],
-    ticketIds: [],
-    ...data,
-  },
+  data: engagementLoggedData(engagementId, { contactIds: ['c-1'], ...data }),
 });
 const task = logged({ kind: 'task', subject: 'Send proposal', dueAt: '2024-03-20T09:00:00.000Z' });
 const complete = (completedBy = 'o-2'): EngagementCommand => ({ type: 'CompleteTask', data: { engagementId, completedBy }, metadata });

@@ -1,5 +1,5 @@
 // Engagement events: the activities (emails, calls, meetings, notes, tasks) logged against CRM records.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_ID_LENGTH } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, optionalTextSchema as optionalText } from '../shared/index.js';
 
 export const engagementStream = (engagementId: string): string => `engagement-${engagementId}`;
 
@@ -30,9 +30,7 @@ export type TaskCompleted = DomainEvent<'TaskCompleted', Readonly<{ engagementId
 
 export type EngagementEvent = EngagementLogged | TaskCompleted;
 
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
 const ids: JsonSchema = { type: 'array', items: id, uniqueItems: true };
-const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 
 export const engagementEventDefinitions: readonly EventDefinition[] = [
   defineEvent({

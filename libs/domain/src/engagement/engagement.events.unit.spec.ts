@@ -1,12 +1,9 @@
 // Stored shapes are permanent: each example must satisfy its JSON Schema, and the snapshot makes a change visible.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { addEventSchemaFormats } from '../shared/schema-formats.js';
+import { eventSchemaAjv as ajv, specifyEventDefinitions, type StoredExamples } from '../shared/stored-shapes.spec-helper.js';
 import { engagementEventDefinitions, type EngagementEvent } from './engagement.events.js';
 
-type Examples = { [Type in EngagementEvent['type']]: Extract<EngagementEvent, { type: Type }>['data'] };
-
 const engagementId = '9a4c7e10-2b3d-4c5e-8f60-7a1b2c3d4e5f';
-const examples: Examples = {
+const examples: StoredExamples<EngagementEvent> = {
   EngagementLogged: {
     engagementId,
     kind: 'task',
@@ -24,23 +21,9 @@ const examples: Examples = {
   TaskCompleted: { engagementId, ownerId: 'o-1', completedBy: 'o-2' },
 };
 
-const ajv = addEventSchemaFormats(new Ajv2020({ strict: true, allowUnionTypes: true }));
 const schemaOf = (type: EngagementEvent['type']) => engagementEventDefinitions.find((definition) => definition.type === type)?.schema ?? {};
 
-describe('engagement event definitions', () => {
-  it('define every engagement event type exactly once', () => {
-    expect(engagementEventDefinitions.map((definition) => definition.type).sort()).toEqual(Object.keys(examples).sort());
-  });
-
-  it.each(engagementEventDefinitions.map((definition) => [definition.type, definition] as const))('%s: example matches schema and snapshot', (type, definition) => {
-    const example = examples[type as EngagementEvent['type']];
-    const validate = ajv.compile(definition.schema);
-    const valid = validate(example);
-    expect(validate.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
-    expect({ type, schemaVersion: definition.schemaVersion, schema: definition.schema, example }).toMatchSnapshot();
-  });
-
+specifyEventDefinitions('engagement', engagementEventDefinitions, examples, () => {
   it('accepts a call with duration and outcome', () => {
     const call = { ...examples.EngagementLogged, kind: 'call', subject: null, durationMinutes: 25, outcome: 'connected', dueAt: null };
     expect(ajv.validate(schemaOf('EngagementLogged'), call)).toBe(true);

@@ -1,7 +1,7 @@
-import { specifyStoredShapes } from '../shared/stored-shapes.spec-helper.js';
+import { specifyStoredShapes, type StoredExamples } from '../shared/stored-shapes.spec-helper.js';
 import { DEFAULT_MARKETING_POLICY, marketingPolicyEventDefinitions, type MarketingPolicyEvent } from './index.js';
 
-const examples: { [T in MarketingPolicyEvent['type']]: Extract<MarketingPolicyEvent, { type: T }>['data'] } = {
+const examples: StoredExamples<MarketingPolicyEvent> = {
   MarketingPolicyChanged: {
     previous: DEFAULT_MARKETING_POLICY,
     policy: { ...DEFAULT_MARKETING_POLICY, import: 'marketing' },

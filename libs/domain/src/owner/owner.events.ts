@@ -1,5 +1,5 @@
 // Owners are the reps records are assigned to. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_ID_LENGTH } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, textSchema as text, optionalTextSchema as optionalText, fieldChangeSchema } from '../shared/index.js';
 
 export const ownerStream = (ownerId: string): string => `owner-${ownerId}`;
 
@@ -18,17 +18,9 @@ export type OwnerUpdated = DomainEvent<'OwnerUpdated', Readonly<{ ownerId: strin
 
 export type OwnerEvent = OwnerCreated | OwnerUpdated;
 
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
-const text: JsonSchema = { type: 'string', minLength: 1 };
-const optionalText: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 const role: JsonSchema = { enum: [...OWNER_ROLES] };
 
-const fieldChange = (field: OwnerField, value: JsonSchema): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: ['field', 'previous', 'value'],
-  properties: { field: { const: field }, previous: value, value },
-});
+const fieldChange = (field: OwnerField, value: JsonSchema): JsonSchema => fieldChangeSchema(field, value);
 
 export const ownerEventDefinitions: readonly EventDefinition[] = [
   defineEvent({

@@ -1,7 +1,7 @@
-import { specifyStoredShapes } from '../shared/stored-shapes.spec-helper.js';
+import { specifyStoredShapes, type StoredExamples } from '../shared/stored-shapes.spec-helper.js';
 import { ownerEventDefinitions, type OwnerEvent } from './index.js';
 
-const examples: { [T in OwnerEvent['type']]: Extract<OwnerEvent, { type: T }>['data'] } = {
+const examples: StoredExamples<OwnerEvent> = {
   OwnerCreated: { ownerId: 'o1', name: 'Ada Lovelace', email: 'ada@example.com', team: 'EMEA', role: 'sales' },
   OwnerUpdated: {
     ownerId: 'o1',

@@ -1,5 +1,5 @@
 // Pipeline events: the stages deals and tickets move through. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_ID_LENGTH, strictObject } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, strictObject, idSchema as id, textSchema as text } from '../shared/index.js';
 
 export const pipelineStream = (pipelineId: string): string => `pipeline-${pipelineId}`;
 
@@ -50,8 +50,6 @@ export type PipelineEvent =
   | PipelineStagesReordered
   | PipelineStageArchived;
 
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
-const text: JsonSchema = { type: 'string', minLength: 1 };
 const probability: JsonSchema = { type: 'number', minimum: 0, maximum: 1 };
 const stageIds: JsonSchema = { type: 'array', items: id, uniqueItems: true };
 

@@ -1,12 +1,10 @@
 // Stored shapes are permanent: each example must satisfy its JSON Schema, and the snapshot makes a change visible.
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { eventSchemaAjv as ajv, specifyEventDefinitions, type StoredExamples } from '../shared/stored-shapes.spec-helper.js';
 import { pipelineEventDefinitions, type PipelineEvent } from './pipeline.events.js';
-
-type Examples = { [Type in PipelineEvent['type']]: Extract<PipelineEvent, { type: Type }>['data'] };
 
 const pipelineId = 'default';
 const stage = { id: 'contractsent', label: 'Contract Sent', probability: 0.9, closed: null, stuckAfterDays: 30 };
-const examples: Examples = {
+const examples: StoredExamples<PipelineEvent> = {
   PipelineCreated: {
     pipelineId,
     objectType: 'deal',
@@ -21,22 +19,8 @@ const examples: Examples = {
   PipelineStageArchived: { pipelineId, stageId: 'contractsent' },
 };
 
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
 
-describe('pipeline event definitions', () => {
-  it('define every pipeline event type exactly once', () => {
-    expect(pipelineEventDefinitions.map((definition) => definition.type).sort()).toEqual(Object.keys(examples).sort());
-  });
-
-  it.each(pipelineEventDefinitions.map((definition) => [definition.type, definition] as const))('%s: example matches schema and snapshot', (type, definition) => {
-    const example = examples[type as PipelineEvent['type']];
-    const validate = ajv.compile(definition.schema);
-    const valid = validate(example);
-    expect(validate.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
-    expect({ type, schemaVersion: definition.schemaVersion, schema: definition.schema, example }).toMatchSnapshot();
-  });
-
+specifyEventDefinitions('pipeline', pipelineEventDefinitions, examples, () => {
   it('rejects data with an unknown property', () => {
     const definition = pipelineEventDefinitions.find((candidate) => candidate.type === 'PipelineStageArchived');
     expect(ajv.validate(definition?.schema ?? {}, { ...examples.PipelineStageArchived, extra: 1 })).toBe(false);

@@ -1,6 +1,6 @@
 // What operators do to projection builds, recorded in the log like any other decision: who skipped which event
 // of which build, when (the event's metadata) and why. One stream per projection: `projection-<name>`.
-import { dataSchema, defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, MAX_ID_LENGTH } from '../shared/index.js';
+import { dataSchema, defineEvent, type DomainEvent, type EventDefinition, MAX_ID_LENGTH, textSchema as text } from '../shared/index.js';
 
 export const projectionOperationsStream = (projection: string): string => `projection-${projection}`;
 
@@ -12,7 +12,6 @@ export type ProjectionEventSkipped = DomainEvent<
 
 export type ProjectionOperationsEvent = ProjectionEventSkipped;
 
-const text: JsonSchema = { type: 'string', minLength: 1 };
 
 export const projectionOperationsEventDefinitions: readonly EventDefinition[] = [
   defineEvent({

@@ -1,14 +1,7 @@
-import { fold, type CommandMetadata } from '../shared/index.js';
+import type { CommandMetadata } from '../shared/index.js';
 import { DeciderSpecification } from '../shared/decider-specification.js';
-import {
-  defaultDealPipeline,
-  defaultTicketPipeline,
-  pipelineDecider,
-  requirePipeline,
-  type CreatePipeline,
-  type Pipeline,
-  type PipelineEvent,
-} from '../pipeline/index.js';
+import { defaultDealPipeline, defaultTicketPipeline, type Pipeline } from '../pipeline/index.js';
+import { pipelineOf } from '../pipeline/pipeline.spec-helper.js';
 import type { CreateTicket, TicketCommand } from './ticket.commands.js';
 import { ticketDecider } from './ticket.decider.js';
 import { ticketStream, type TicketCreated, type TicketEvent, type TicketPriority } from './ticket.events.js';
@@ -18,10 +11,6 @@ const metadata: CommandMetadata = { now: '2024-03-15T10:00:00.000Z' };
 const ticketId = 't-1';
 const pipelineId = 'support';
 
-const pipelineOf = (definition: CreatePipeline['data'], ...later: readonly PipelineEvent[]): Pipeline => {
-  const creation = pipelineDecider.decide({ type: 'CreatePipeline', data: definition, metadata }, null);
-  return requirePipeline(fold(pipelineDecider, [...creation, ...later]), definition.pipelineId);
-};
 // The default support pipeline plus a second closed stage, to move between closed stages.
 const pipeline = pipelineOf(defaultTicketPipeline, {
   type: 'PipelineStageAdded',

@@ -1,5 +1,5 @@
 // Ticket events. Ticket pipelines mark closed stages with closed: 'won'; entering one closes the ticket.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_ID_LENGTH } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, optionalIdSchema as optionalId } from '../shared/index.js';
 
 export const ticketStream = (ticketId: string): string => `ticket-${ticketId}`;
 
@@ -39,8 +39,6 @@ export type TicketPriorityChanged = DomainEvent<
 
 export type TicketEvent = TicketCreated | TicketStageChanged | TicketClosed | TicketReopened | TicketOwnerAssigned | TicketPriorityChanged;
 
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
-const optionalId: JsonSchema = { type: ['string', 'null'], minLength: 1, maxLength: MAX_ID_LENGTH };
 const priority: JsonSchema = { enum: [...TICKET_PRIORITIES] };
 
 export const ticketEventDefinitions: readonly EventDefinition[] = [

@@ -1,7 +1,7 @@
-import { specifyStoredShapes } from '../shared/stored-shapes.spec-helper.js';
+import { specifyStoredShapes, type StoredExamples } from '../shared/stored-shapes.spec-helper.js';
 import { uniqueValueEventDefinitions, type UniqueValueEvent } from './index.js';
 
-const examples: { [T in UniqueValueEvent['type']]: Extract<UniqueValueEvent, { type: T }>['data'] } = {
+const examples: StoredExamples<UniqueValueEvent> = {
   UniqueValueClaimed: { kind: 'contact-email', value: 'ada@example.com', ownerId: 'c1' },
   UniqueValueReleased: { kind: 'company-domain', value: 'acme.com', ownerId: 'co1' },
 };

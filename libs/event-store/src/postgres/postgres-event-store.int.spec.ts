@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { collect, newEvent } from '../../../../test/support/events.js';
-import { createTestDatabase, eventually, type TestDatabase } from '../../../../test/support/test-database.js';
+import { openTestStore, eventually, type TestDatabase } from '../../../../test/support/test-database.js';
 import { DuplicateEventIds, InvalidAppend } from '../errors.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
 describe('PostgresEventStore.appendToStreams (many streams, one round trip)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await PostgresEventStore.migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
-  });
-  afterAll(async () => {
-    await store.close();
-    await db.close();
-  });
+  let close: () => Promise<void>;
+  beforeAll(async () => ({ db, store, close } = await openTestStore()));
+  afterAll(() => close());
 
   const streamName = (category = 'many') => `${category}-${randomUUID()}`;
 
