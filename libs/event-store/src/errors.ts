@@ -1,4 +1,5 @@
 import type { ExpectedRevision } from './event-store.port.js';
+import type { InvalidPosition } from './position.js';
 
 /** The stream is not where the caller expected it: someone else wrote first. Maps to HTTP 409. */
 export class WrongExpectedRevision extends Error {
@@ -52,3 +53,7 @@ export class AppendTooLarge extends Error {
     );
   }
 }
+
+/** The store's errors; a new one joins this union, and the api's statusOf will not compile until it has a status. */
+export type EventStoreError = WrongExpectedRevision | DuplicateEventIds | InvalidAppend | StreamDeleted | AppendTooLarge | InvalidPosition;
+export type EventStoreErrorCode = EventStoreError['code'];

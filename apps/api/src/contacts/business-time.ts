@@ -1,12 +1,10 @@
-import { BadRequestException } from '@nestjs/common';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import { validationFailed, type ApplicationError, type RequestContext } from '../../../../libs/application/src/index.js';
 import type { CommandMetadata } from '../../../../libs/domain/src/shared/index.js';
 
-// Trackers' clocks drift a little; further ahead than this is a bad clock, not a page view.
+// Clocks drift a little; further ahead than this is a bad clock, not a business time.
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
-const invalid = (reason: string): BadRequestException =>
-  new BadRequestException({ error: 'VALIDATION_FAILED', message: `occurredAt: ${reason}`, fields: [{ field: 'occurredAt', reason }] });
+const invalid = (reason: string): ApplicationError => validationFailed([{ field: 'occurredAt', reason }]);
 
 /** Command metadata with the request's clock and, when given, the business time (normalized to UTC). */
 export const metadataAt = (context: RequestContext, occurredAt: string | undefined): CommandMetadata => {

@@ -1,36 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  CommandExecutor,
-  type CommandResult,
-  type DealRequest,
-  DealService,
-  type ExecuteOptions,
-  type RequestContext,
-} from '../../../../libs/application/src/index.js';
+import { CommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, DealService, type DealRequest } from '../../../../libs/application/src/index.js';
+import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 
 export type { DealRequest } from '../../../../libs/application/src/index.js';
 
-export class ExecuteDealCommand extends Command<CommandResult> {
-  constructor(
-    readonly request: DealRequest,
-    readonly context: RequestContext,
-    readonly options: ExecuteOptions = {},
-  ) {
-    super();
-  }
-}
+export class ExecuteDealCommand extends ServiceCommand<DealRequest> {}
 
-// The api's dispatch of deal commands; the use case is DealService in libs/application (framework-free).
+// The api's dispatch of deal commands; the use case is DealService in libs/application.
 @CommandHandler(ExecuteDealCommand)
-export class DealCommandHandler implements ICommandHandler<ExecuteDealCommand> {
-  private readonly service: DealService;
-
+export class DealCommandHandler extends ServiceCommandHandler<DealRequest> {
   constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
-    this.service = new DealService(executor);
-  }
-
-  execute({ request, context, options }: ExecuteDealCommand): Promise<CommandResult> {
-    return this.service.handle(request, context, options);
+    super(new DealService(executor));
   }
 }

@@ -1,18 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { RequestContext } from '../../../../libs/application/src/index.js';
 import { DEFAULT_DEAL_PIPELINE_ID } from '../../../../libs/domain/src/pipeline/index.js';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
-import { CommandResponse, toResponse } from '../write/command-response.js';
+import { CommandResponse } from '../write/command-response.js';
+import { CommandRoutes } from '../write/command-routes.js';
 import { ExecuteDealCommand, type DealRequest } from './deal.handler.js';
 import { GetDeal } from './deal.queries.js';
 import {
@@ -26,14 +25,16 @@ import {
 } from './deals.dto.js';
 
 @ApiTags('deals')
-@ApiUnprocessableEntityResponse({ description: 'A deal rule was broken (the body names the rule)' })
-@ApiConflictResponse({ description: 'If-Match names a revision the deal has moved past' })
 @Controller('v1/deals')
 export class DealsController {
+  private readonly deals: CommandRoutes<DealRequest>;
+
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(CommandBus) commands: CommandBus,
     @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
+  ) {
+    this.deals = new CommandRoutes(commands, ExecuteDealCommand, (request) => request.data.dealId);
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'A deal as its stream says now, with its revision' })
@@ -49,10 +50,7 @@ export class DealsController {
   @ApiNotFoundResponse({ description: 'The pipeline does not exist' })
   create(@Body() { pipelineId, ...body }: CreateDealDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const dealId = context.ids.next('deal');
-    return this.run(
-      { type: 'CreateDeal', data: { dealId, pipelineId: pipelineId ?? DEFAULT_DEAL_PIPELINE_ID, ...body }, metadata: { now: context.now } },
-      context,
-    );
+    return this.deals.run('CreateDeal', { dealId, pipelineId: pipelineId ?? DEFAULT_DEAL_PIPELINE_ID, ...body }, context);
   }
 
   @Put(':id/stage')
@@ -64,7 +62,7 @@ export class DealsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'MoveDealToStage', data: { dealId, stageId, lostReason }, metadata: { now: context.now } }, context, ifMatch);
+    return this.deals.run('MoveDealToStage', { dealId, stageId, lostReason }, context, ifMatch);
   }
 
   @Post(':id/reopen')
@@ -77,7 +75,7 @@ export class DealsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'ReopenDeal', data: { dealId, stageId }, metadata: { now: context.now } }, context, ifMatch);
+    return this.deals.run('ReopenDeal', { dealId, stageId }, context, ifMatch);
   }
 
   @Patch(':id')
@@ -89,7 +87,7 @@ export class DealsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'UpdateDeal', data: { dealId, ...changes }, metadata: { now: context.now } }, context, ifMatch);
+    return this.deals.run('UpdateDeal', { dealId, ...changes }, context, ifMatch);
   }
 
   @Post(':id/contacts')
@@ -102,7 +100,7 @@ export class DealsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'AssociateDealContact', data: { dealId, contactId }, metadata: { now: context.now } }, context, ifMatch);
+    return this.deals.run('AssociateDealContact', { dealId, contactId }, context, ifMatch);
   }
 
   @Delete(':id/contacts/:contactId')
@@ -114,7 +112,7 @@ export class DealsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'DissociateDealContact', data: { dealId, contactId }, metadata: { now: context.now } }, context, ifMatch);
+    return this.deals.run('DissociateDealContact', { dealId, contactId }, context, ifMatch);
   }
 
   @Put(':id/company')
@@ -126,11 +124,6 @@ export class DealsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'AssociateDealCompany', data: { dealId, companyId }, metadata: { now: context.now } }, context, ifMatch);
-  }
-
-  private async run(request: DealRequest, context: RequestContext, ifMatch?: number): Promise<CommandResponse> {
-    const result = await this.commands.execute(new ExecuteDealCommand(request, context, { ifMatch }));
-    return toResponse(request.data.dealId, result);
+    return this.deals.run('AssociateDealCompany', { dealId, companyId }, context, ifMatch);
   }
 }

@@ -115,7 +115,7 @@ export class UpdateDealDto {
   @IsCalendarDate()
   closeDate?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null unassigns' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null unassigns' })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID()
   ownerId?: string | null;

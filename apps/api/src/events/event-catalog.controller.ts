@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
 import type { JsonSchema } from '../../../../libs/domain/src/shared/index.js';
+import { EventCatalogView } from './event-catalog.dto.js';
 
 export type CatalogEntry = Readonly<{ type: string; schemaVersion: number; description: string; schema: JsonSchema }>;
 
@@ -10,6 +11,7 @@ export type CatalogEntry = Readonly<{ type: string; schemaVersion: number; descr
 export class EventCatalogController {
   @Get('catalog')
   @ApiOperation({ summary: 'Every event type Tally stores: its current schema version and the JSON Schema of its data' })
+  @ApiOkResponse({ type: EventCatalogView })
   catalog(): { data: CatalogEntry[] } {
     return {
       data: eventCatalog.list().map(({ type, schemaVersion, description, schema }) => ({ type, schemaVersion, description, schema })),

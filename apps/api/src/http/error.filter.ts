@@ -1,26 +1,144 @@
-// Every error leaves as one JSON shape {error, message, ...details}, mapped from its type once, here.
+// Every error leaves as one JSON shape {error, message, ...details}, mapped from its type once, here: each module's
+// errors carry a code from the module's union, and statusOf gives every code its status.
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '../../../../libs/domain/src/shared/index.js';
-import { ProjectionNotFound, ProjectionStateError } from '../../../../libs/projection-engine/src/index.js';
-import { isConnectionError } from '../../../../libs/postgres/src/index.js';
-import { InvalidCursor } from '../../../../libs/read-models/src/index.js';
-import { ReadModelBehind } from '../read-models/read-model-gate.js';
+import { ApplicationError, type ApplicationErrorCode } from '../../../../libs/application/src/index.js';
+import { assertNever, DomainError, type DomainErrorCode } from '../../../../libs/domain/src/shared/index.js';
 import {
+  AppendTooLarge,
   DuplicateEventIds,
   InvalidAppend,
   InvalidPosition,
-  AppendTooLarge,
   StreamDeleted,
   WrongExpectedRevision,
+  type EventStoreErrorCode,
 } from '../../../../libs/event-store/src/index.js';
+import { isConnectionError } from '../../../../libs/postgres/src/index.js';
+import { ProjectionNotFound, ProjectionStateError, type ProjectionEngineErrorCode } from '../../../../libs/projection-engine/src/index.js';
+import { InvalidCursor, InvalidDayRange, type ReadModelErrorCode } from '../../../../libs/read-models/src/index.js';
+import { FormulaInvalid } from '../../../../libs/scoring/src/index.js';
+import { ReadModelBehind } from '../read-models/read-model-gate.js';
+
+/** The database's failures, recognised by their driver codes rather than by a class of ours. */
+type DatabaseErrorCode = 'DATABASE_UNAVAILABLE' | 'READ_MODEL_BUILDING';
+
+/** Every code an error of ours can carry, module by module. */
+export type ErrorCode =
+  | DomainErrorCode
+  | ApplicationErrorCode
+  | EventStoreErrorCode
+  | ProjectionEngineErrorCode
+  | ReadModelErrorCode
+  | FormulaInvalid['code']
+  | ReadModelBehind['code']
+  | DatabaseErrorCode;
+
+/** A code without a status here does not compile. */
+export const statusOf = (code: ErrorCode): number => {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'INVALID_HEADER':
+    case 'INVALID_POSITION':
+    case 'INVALID_CURSOR':
+    case 'INVALID_DATE_RANGE':
+    case 'FORMULA_INVALID':
+      return 400;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+    case 'PROJECTION_NOT_FOUND':
+      return 404;
+    case 'ALREADY_EXISTS':
+    case 'WRONG_EXPECTED_REVISION':
+    case 'PROJECTION_STATE':
+      return 409;
+    case 'STREAM_DELETED':
+      return 410;
+    case 'APPEND_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'RULE_VIOLATED':
+    case 'DUPLICATE_EVENT_IDS':
+    case 'INVALID_APPEND':
+      return 422;
+    case 'TOO_MANY_STREAMS':
+      return 429;
+    case 'READ_MODEL_BEHIND':
+    case 'DATABASE_UNAVAILABLE':
+    case 'READ_MODEL_BUILDING':
+      return 503;
+    default:
+      return assertNever(code);
+  }
+};
 
 type ErrorBody = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+type Classified = Readonly<{ code: ErrorCode; body: Record<string, unknown>; headers?: Record<string, string> }>;
 
 /** PostgreSQL's undefined_table. */
 const UNDEFINED_TABLE = '42P01';
 
-const DOMAIN_STATUS = { NOT_FOUND: 404, ALREADY_EXISTS: 409, RULE_VIOLATED: 422 } as const;
+const plain = (error: Error & { code: ErrorCode }, details: Record<string, unknown> = {}): Classified => ({
+  code: error.code,
+  body: { error: error.code, message: error.message, ...details },
+});
+
+/** Our errors and the database's, by code; null for anything else. */
+const classify = (error: unknown): Classified | null => {
+  if (error instanceof DomainError || error instanceof ApplicationError) return plain(error, error.details);
+  if (error instanceof WrongExpectedRevision) {
+    return {
+      code: error.code,
+      body: {
+        error: 'CONCURRENCY_CONFLICT',
+        message: `${error.streamName} has changed: expected revision ${error.expected}, it is at ${error.actual}`,
+        expectedRevision: error.expected,
+        actualRevision: error.actual === 'no_stream' ? -1 : error.actual,
+      },
+    };
+  }
+  if (error instanceof AppendTooLarge) return plain(error, { maxAppendSize: error.maxAppendSize });
+  if (error instanceof FormulaInvalid) {
+    const fields = error.errors.map((issue) => ({ field: issue.path || '/', reason: issue.reason }));
+    return {
+      code: error.code,
+      body: { error: error.code, message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '), fields, errors: error.errors },
+    };
+  }
+  if (error instanceof ReadModelBehind) return { ...plain(error), headers: { 'Retry-After': '1' } };
+  if (
+    error instanceof DuplicateEventIds ||
+    error instanceof InvalidAppend ||
+    error instanceof StreamDeleted ||
+    error instanceof InvalidPosition ||
+    error instanceof ProjectionNotFound ||
+    error instanceof ProjectionStateError ||
+    error instanceof InvalidCursor ||
+    error instanceof InvalidDayRange
+  ) {
+    return plain(error);
+  }
+  if (isConnectionError(error)) {
+    // The database dropped or refused the connection: nothing of this request was committed unless its answer was
+    // lost with the connection, which a retry with the same Idempotency-Key settles.
+    return {
+      code: 'DATABASE_UNAVAILABLE',
+      body: { error: 'DATABASE_UNAVAILABLE', message: 'the database connection failed; try again shortly' },
+      headers: { 'Retry-After': '1' },
+    };
+  }
+  if ((error as { code?: unknown })?.code === UNDEFINED_TABLE) {
+    // A new code version of a projection that added a table: its view appears when the new build takes over.
+    return {
+      code: 'READ_MODEL_BUILDING',
+      body: { error: 'READ_MODEL_BUILDING', message: 'this read model is being rebuilt; try again shortly' },
+      headers: { 'Retry-After': '5' },
+    };
+  }
+  return null;
+};
 
 /** body-parser's errors carry their status, a `type` and an `expose` flag; ours also name the field. */
 const bodyParserError = (error: unknown): ErrorBody | null => {
@@ -38,59 +156,13 @@ const bodyParserError = (error: unknown): ErrorBody | null => {
 };
 
 export const toHttpError = (error: unknown): ErrorBody | null => {
-  if (error instanceof DomainError) {
-    return { status: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, ...error.details } };
+  const classified = classify(error);
+  if (classified) {
+    const { code, body, headers } = classified;
+    return { status: statusOf(code), body, ...(headers ? { headers } : {}) };
   }
-  if (error instanceof WrongExpectedRevision) {
-    return {
-      status: 409,
-      body: {
-        error: 'CONCURRENCY_CONFLICT',
-        message: `${error.streamName} has changed: expected revision ${error.expected}, it is at ${error.actual}`,
-        expectedRevision: error.expected,
-        actualRevision: error.actual === 'no_stream' ? -1 : error.actual,
-      },
-    };
-  }
-  if (error instanceof DuplicateEventIds || error instanceof InvalidAppend) {
-    return { status: 422, body: { error: error.code, message: error.message } };
-  }
-  if (error instanceof AppendTooLarge) {
-    return { status: 413, body: { error: error.code, message: error.message, maxAppendSize: error.maxAppendSize } };
-  }
-  if (error instanceof StreamDeleted) {
-    return { status: 410, body: { error: error.code, message: error.message } };
-  }
-  if (error instanceof ReadModelBehind) {
-    return { status: 503, body: { error: error.code, message: error.message }, headers: { 'Retry-After': '1' } };
-  }
-  if (isConnectionError(error)) {
-    // The database dropped or refused the connection: nothing of this request was committed unless its answer was
-    // lost with the connection, which a retry with the same Idempotency-Key settles.
-    return {
-      status: 503,
-      body: { error: 'DATABASE_UNAVAILABLE', message: 'the database connection failed; try again shortly' },
-      headers: { 'Retry-After': '1' },
-    };
-  }
-  if ((error as { code?: unknown })?.code === UNDEFINED_TABLE) {
-    // A new code version of a projection that added a table: its view appears when the new build takes over.
-    return {
-      status: 503,
-      body: { error: 'READ_MODEL_BUILDING', message: 'this read model is being rebuilt; try again shortly' },
-      headers: { 'Retry-After': '5' },
-    };
-  }
-  if (error instanceof ProjectionNotFound) {
-    return { status: 404, body: { error: error.code, message: error.message } };
-  }
-  if (error instanceof ProjectionStateError) {
-    return { status: 409, body: { error: error.code, message: error.message } };
-  }
-  if (error instanceof InvalidPosition || error instanceof InvalidCursor) {
-    return { status: 400, body: { error: error.code, message: error.message } };
-  }
-  // Nest wraps body-parser's errors (broken JSON, too large, refused by our verify step) in an HttpException.
+  // What is not ours carries its own status: body-parser's errors (broken JSON, too large, refused by our verify
+  // step; Nest wraps them in an HttpException) and Nest's own (an unknown route, a malformed uuid parameter).
   const parserError = bodyParserError(error instanceof HttpException ? error.cause : error);
   if (parserError) return parserError;
   if (error instanceof HttpException) {

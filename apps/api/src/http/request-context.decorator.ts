@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { idempotentIds, randomIds, type RequestContext } from '../../../../libs/application/src/index.js';
+import { idempotentIds, invalidHeader, randomIds, type RequestContext } from '../../../../libs/application/src/index.js';
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -11,11 +11,7 @@ export const headerId = (request: Request, name: string): string | undefined => 
   const value = request.header(name);
   if (value === undefined) return undefined;
   if (!HEADER_ID.test(value)) {
-    throw new BadRequestException({
-      error: 'INVALID_HEADER',
-      message: `${name} must be 1-128 characters of letters, digits, '.', '_', ':' or '-'`,
-      fields: [{ field: name, reason: 'format' }],
-    });
+    throw invalidHeader(name, `${name} must be 1-128 characters of letters, digits, '.', '_', ':' or '-'`);
   }
   return value;
 };
@@ -52,11 +48,7 @@ export const IfMatch = createParamDecorator((_: unknown, ctx: ExecutionContext):
   if (value === undefined) return undefined;
   const match = /^(?:W\/)?"?(-1|\d{1,15})"?$/.exec(value.trim());
   if (!match) {
-    throw new BadRequestException({
-      error: 'INVALID_HEADER',
-      message: 'If-Match must be the stream revision you last saw, such as "3"',
-      fields: [{ field: 'If-Match', reason: 'format' }],
-    });
+    throw invalidHeader('If-Match', 'If-Match must be the stream revision you last saw, such as "3"');
   }
   return Number(match[1]);
 });

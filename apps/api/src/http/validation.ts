@@ -1,20 +1,14 @@
-import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
+import { validationFailed, type FieldProblem } from '../../../../libs/application/src/index.js';
 import { hasLoneSurrogate } from '../../../../libs/domain/src/shared/index.js';
 
-const flatten = (errors: readonly ValidationError[], parent = ''): { field: string; reason: string }[] =>
+const flatten = (errors: readonly ValidationError[], parent = ''): FieldProblem[] =>
   errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...flatten(error.children ?? [], field)];
-  });
-
-const invalid = (fields: { field: string; reason: string }[]) =>
-  new BadRequestException({
-    error: 'VALIDATION_FAILED',
-    message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
-    fields,
   });
 
 // class-transformer silently drops keys every object inherits (__proto__, constructor, toString, ...), so
@@ -28,7 +22,7 @@ const LONE_SURROGATE = 'must not contain a UTF-16 surrogate without its pair (\\
  * PostgreSQL text and jsonb cannot store, and lone surrogates, which have no UTF-8 spelling (checked here, before
  * any handler, so no command starts). Walks iteratively: the body parser has already bounded the depth.
  */
-export const hostileShape = (value: unknown): { field: string; reason: string } | null => {
+export const hostileShape = (value: unknown): FieldProblem | null => {
   const pending: [unknown, string][] = [[value, '']];
   while (pending.length > 0) {
     const [current, path] = pending.pop()!;
@@ -51,7 +45,7 @@ class TallyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const problem = hostileShape(value);
-      if (problem) throw invalid([problem]);
+      if (problem) throw validationFailed([problem]);
     }
     return super.transform(value, metadata);
   }
@@ -68,5 +62,5 @@ export const validationPipe = (): ValidationPipe =>
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => invalid(flatten(errors)),
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });

@@ -1,6 +1,6 @@
-import { Controller, ForbiddenException, HttpCode, Inject, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ImportReport, RequestContext } from '../../../../libs/application/src/index.js';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApplicationError, type ImportReport, type RequestContext } from '../../../../libs/application/src/index.js';
 import { ROLES, type Role } from '../../../../libs/auth/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import type { AuthMode } from '../auth/auth.guard.js';
@@ -8,6 +8,7 @@ import { Ctx, type TallyRequest } from '../http/request-context.decorator.js';
 import { utf8Lines } from '../http/utf8-lines.js';
 import { AUTH_MODE, RUNTIME } from '../tokens.js';
 import { CommandImportService } from './command-import.service.js';
+import { ImportReportView } from './import.dto.js';
 
 @ApiTags('import')
 @Controller('v1/import')
@@ -32,18 +33,16 @@ export class ImportController {
       "A command line needs the permission of its HTTP route (a line the key's role may not run is rejected with 403 as its " +
       'reason); raw event lines need history:write (super-admin) and must be events the aggregate could have produced next.',
   })
-  @ApiOkResponse({ description: '{lines, accepted, duplicates, rejected, rejections: [{line, reason, eventId?}]}' })
+  @ApiOkResponse({ type: ImportReportView })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The body is not application/x-ndjson in UTF-8' })
   async import(@Req() request: TallyRequest, @Ctx() context: RequestContext): Promise<ImportReport> {
     const contentType = request.header('Content-Type') ?? '';
     if (!/^application\/(x-)?ndjson\b/.test(contentType)) {
-      throw new UnsupportedMediaTypeException({
-        error: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'send the history as Content-Type: application/x-ndjson, one event or command per line',
-      });
+      throw new ApplicationError('UNSUPPORTED_MEDIA_TYPE', 'send the history as Content-Type: application/x-ndjson, one event or command per line');
     }
     const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType)?.[1].toLowerCase() ?? 'utf-8';
     if (charset !== 'utf-8' && charset !== 'utf8') {
-      throw new UnsupportedMediaTypeException({ error: 'UNSUPPORTED_MEDIA_TYPE', message: `send the history as UTF-8, not ${charset}` });
+      throw new ApplicationError('UNSUPPORTED_MEDIA_TYPE', `send the history as UTF-8, not ${charset}`);
     }
     // Read line by line from the socket: memory stays flat whatever the file's size. A line that is no UTF-8 is
     // rejected with its reason (the others are imported), never decoded to U+FFFD.
@@ -55,7 +54,7 @@ export class ImportController {
   private roleOf(request: TallyRequest): Role {
     if (this.authMode === 'disabled') return 'super-admin';
     const role = ROLES.find((r) => r === request.tallyRole);
-    if (!role) throw new ForbiddenException({ error: 'FORBIDDEN', message: 'the request carries no role' });
+    if (!role) throw new ApplicationError('FORBIDDEN', 'the request carries no role');
     return role;
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type ApiKey, type ApiKeys, type CreatedKey, type Role } from '../../../../libs/auth/src/index.js';
 import type { RequestContext } from '../../../../libs/application/src/index.js';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import { Ctx } from '../http/request-context.decorator.js';
 import { API_KEYS } from '../tokens.js';
+import { CreatedKeyView, KeyList, KeyView } from './keys.dto.js';
 
 export class CreateKeyDto {
   @ApiProperty({ example: 'warehouse loader' })
@@ -32,18 +33,21 @@ export class KeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create an API key with a role (super-admin only); the secret is shown this once' })
+  @ApiCreatedResponse({ type: CreatedKeyView })
   create(@Body() body: CreateKeyDto, @Ctx() context: RequestContext): Promise<CreatedKey> {
     return this.keys.create(body.name, body.role, context.actor);
   }
 
   @Get()
   @ApiOperation({ summary: 'Every key: id, name, role, who created it, whether revoked (never the secret)' })
+  @ApiOkResponse({ type: KeyList })
   async list(): Promise<{ data: ApiKey[] }> {
     return { data: await this.keys.list() };
   }
 
   @Delete(':keyId')
   @ApiOperation({ summary: 'Revoke a key: it stops working at once' })
+  @ApiOkResponse({ type: KeyView })
   async revoke(@Param() { keyId }: KeyIdParam): Promise<ApiKey> {
     const revoked = await this.keys.revoke(keyId);
     if (!revoked) throw notFound('API key', keyId);

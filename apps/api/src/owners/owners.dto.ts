@@ -16,7 +16,7 @@ export class CreateOwnerDto {
   @MaxLength(320)
   email!: string;
 
-  @ApiPropertyOptional({ example: 'EMEA sales', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'EMEA sales', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -42,7 +42,7 @@ export class UpdateOwnerDto {
   @MaxLength(320)
   email?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears the team' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears the team' })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @MaxLength(200)

@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { validationFailed } from '../../../../libs/application/src/index.js';
 
 // Pipeline ids are 'default', 'support' or uuids; they end up in stream names and URLs.
 export const PIPELINE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -20,7 +21,7 @@ export class ParseIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (this.pattern.test(value)) return value;
     const reason = `${this.field} must be ${this.rule}`;
-    throw new BadRequestException({ error: 'VALIDATION_FAILED', message: reason, fields: [{ field: this.field, reason }] });
+    throw validationFailed([{ field: this.field, reason }], reason);
   }
 }
 

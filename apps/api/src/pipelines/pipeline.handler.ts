@@ -1,35 +1,18 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  CommandExecutor,
-  PipelineService,
-  type CommandResult,
-  type ExecuteOptions,
-  type RequestContext,
-} from '../../../../libs/application/src/index.js';
+import { CommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, PipelineService } from '../../../../libs/application/src/index.js';
 import type { PipelineCommand } from '../../../../libs/domain/src/pipeline/index.js';
+import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 
 /** Commands for one pipeline (all name the same pipelineId). */
-export class ExecutePipelineCommand extends Command<CommandResult> {
-  constructor(
-    readonly commands: readonly [PipelineCommand, ...PipelineCommand[]],
-    readonly context: RequestContext,
-    readonly options: ExecuteOptions = {},
-  ) {
-    super();
-  }
-}
+export type PipelineCommands = readonly [PipelineCommand, ...PipelineCommand[]];
 
-// The api's dispatch of pipeline commands; the use case is PipelineService in libs/application (framework-free).
+export class ExecutePipelineCommand extends ServiceCommand<PipelineCommands> {}
+
+// The api's dispatch of pipeline commands; the use case is PipelineService in libs/application.
 @CommandHandler(ExecutePipelineCommand)
-export class PipelineCommandHandler implements ICommandHandler<ExecutePipelineCommand> {
-  private readonly service: PipelineService;
-
+export class PipelineCommandHandler extends ServiceCommandHandler<PipelineCommands> {
   constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
-    this.service = new PipelineService(executor);
-  }
-
-  execute({ commands, context, options }: ExecutePipelineCommand): Promise<CommandResult> {
-    return this.service.handle(commands, context, options);
+    super(new PipelineService(executor));
   }
 }

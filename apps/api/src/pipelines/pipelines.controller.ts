@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
@@ -7,14 +7,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import { validationFailed, type RequestContext } from '../../../../libs/application/src/index.js';
 import type { PipelineCommand } from '../../../../libs/domain/src/pipeline/index.js';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
-import { CommandResponse, toResponse } from '../write/command-response.js';
+import { CommandResponse } from '../write/command-response.js';
+import { CommandRoutes } from '../write/command-routes.js';
 import { pipelineIdParam, stageIdParam } from './id-param.pipe.js';
-import { ExecutePipelineCommand } from './pipeline.handler.js';
+import { ExecutePipelineCommand, type PipelineCommands } from './pipeline.handler.js';
 import { GetPipeline, ListPipelines } from './pipeline.queries.js';
 import {
   AddPipelineStageDto,
@@ -27,13 +27,16 @@ import {
 } from './pipelines.dto.js';
 
 @ApiTags('pipelines')
-@ApiUnprocessableEntityResponse({ description: 'A pipeline rule was broken (the body names the rule)' })
 @Controller('v1/pipelines')
 export class PipelinesController {
+  private readonly pipelines: CommandRoutes<PipelineCommands>;
+
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(CommandBus) commands: CommandBus,
     @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
+  ) {
+    this.pipelines = new CommandRoutes(commands, ExecutePipelineCommand, ([first]) => first.data.pipelineId);
+  }
 
   @Get()
   @ApiOperation({ summary: 'List the deal and ticket pipelines with their stages' })
@@ -55,7 +58,7 @@ export class PipelinesController {
   @ApiCreatedResponse({ type: CommandResponse })
   async create(@Body() body: CreatePipelineDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const pipelineId = context.ids.next('pipeline');
-    return this.run([{ type: 'CreatePipeline', data: { pipelineId, ...body }, metadata: { now: context.now } }], context);
+    return this.pipelines.dispatch([{ type: 'CreatePipeline', data: { pipelineId, ...body }, metadata: { now: context.now } }], context);
   }
 
   @Patch(':id')
@@ -68,7 +71,7 @@ export class PipelinesController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run([{ type: 'RenamePipeline', data: { pipelineId, name }, metadata: { now: context.now } }], context, ifMatch);
+    return this.pipelines.dispatch([{ type: 'RenamePipeline', data: { pipelineId, name }, metadata: { now: context.now } }], context, ifMatch);
   }
 
   @Post(':id/stages')
@@ -80,11 +83,7 @@ export class PipelinesController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run(
-      [{ type: 'AddPipelineStage', data: { pipelineId, stage, position }, metadata: { now: context.now } }],
-      context,
-      ifMatch,
-    );
+    return this.pipelines.dispatch([{ type: 'AddPipelineStage', data: { pipelineId, stage, position }, metadata: { now: context.now } }], context, ifMatch);
   }
 
   @Patch(':id/stages/:stageId')
@@ -107,9 +106,9 @@ export class PipelinesController {
     const [first, ...rest] = commands;
     if (first === undefined) {
       const reason = 'send label, probability or both';
-      throw new BadRequestException({ error: 'VALIDATION_FAILED', message: reason, fields: [{ field: 'label', reason }] });
+      throw validationFailed([{ field: 'label', reason }], reason);
     }
-    return this.run([first, ...rest], context, ifMatch);
+    return this.pipelines.dispatch([first, ...rest], context, ifMatch);
   }
 
   @Put(':id/stage-order')
@@ -121,7 +120,7 @@ export class PipelinesController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run([{ type: 'ReorderPipelineStages', data: { pipelineId, stageIds }, metadata: { now: context.now } }], context, ifMatch);
+    return this.pipelines.dispatch([{ type: 'ReorderPipelineStages', data: { pipelineId, stageIds }, metadata: { now: context.now } }], context, ifMatch);
   }
 
   @Delete(':id/stages/:stageId')
@@ -133,15 +132,6 @@ export class PipelinesController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run([{ type: 'ArchivePipelineStage', data: { pipelineId, stageId }, metadata: { now: context.now } }], context, ifMatch);
-  }
-
-  private async run(
-    commands: readonly [PipelineCommand, ...PipelineCommand[]],
-    context: RequestContext,
-    ifMatch?: number,
-  ): Promise<CommandResponse> {
-    const result = await this.commands.execute(new ExecutePipelineCommand(commands, context, { ifMatch }));
-    return toResponse(commands[0].data.pipelineId, result);
+    return this.pipelines.dispatch([{ type: 'ArchivePipelineStage', data: { pipelineId, stageId }, metadata: { now: context.now } }], context, ifMatch);
   }
 }

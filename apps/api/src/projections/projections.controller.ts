@@ -1,16 +1,31 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { CommandExecutor, replayReport, type ReplayReport, type RequestContext } from '../../../../libs/application/src/index.js';
-import { ProjectionNotFound, type BuildStatus } from '../../../../libs/projection-engine/src/index.js';
-import { ruleViolated } from '../../../../libs/domain/src/shared/index.js';
+import {
+  CommandExecutor,
+  ProjectionOperations,
+  type RebuildProgress,
+  type ReplayReport,
+  type RequestContext,
+} from '../../../../libs/application/src/index.js';
+import type { BuildStatus } from '../../../../libs/projection-engine/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { Ctx } from '../http/request-context.decorator.js';
 import { FormulasService } from '../scoring/formulas.service.js';
 import { RUNTIME } from '../tokens.js';
 import { ProjectionNameParam } from './projection-name.param.js';
-import { ProjectionSkips } from './projection-skips.js';
+import { BuildList, BuildStatusView, RebuildProgressView, RebuildStartedView, ReplayReportView, ResumedView } from './projections.dto.js';
 
 export class RebuildDto {
   @ApiPropertyOptional({ description: 'Build and report, but never replace the active build' })
@@ -62,29 +77,29 @@ export class SkipDto {
   reason!: string;
 }
 
-export type RebuildProgress = BuildStatus & Readonly<{ etaSeconds: number | null }>;
-
 @ApiTags('projections')
 @Controller('v1/projections')
 export class ProjectionsController {
-  private readonly skips: ProjectionSkips;
+  private readonly operations: ProjectionOperations;
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Inject(FormulasService) private readonly formulas: FormulasService,
+    @Inject(FormulasService) formulas: FormulasService,
     @Inject(CommandExecutor) executor: CommandExecutor,
   ) {
-    this.skips = new ProjectionSkips(executor, runtime.projections);
+    this.operations = new ProjectionOperations(executor, runtime.projections, formulas, runtime.db.pool);
   }
 
   @Get()
   @ApiOperation({ summary: 'Every projection build: version, status, position, lag in events and milliseconds' })
+  @ApiOkResponse({ type: BuildList })
   async list(): Promise<{ data: BuildStatus[] }> {
     return { data: await this.runtime.projections.status() };
   }
 
   @Get(':name')
   @ApiOperation({ summary: "One projection's builds (the active one, rebuilds, retired ones kept for comparison)" })
+  @ApiOkResponse({ type: BuildList })
   async one(@Param() { name }: ProjectionNameParam): Promise<{ data: BuildStatus[] }> {
     return { data: await this.runtime.projections.status(name) };
   }
@@ -92,31 +107,20 @@ export class ProjectionsController {
   @Post(':name/rebuilds')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild into new tables beside the active build; the views switch once it has caught up' })
-  async rebuild(
+  @ApiAcceptedResponse({ type: RebuildStartedView })
+  rebuild(
     @Param() { name }: ProjectionNameParam,
-    @Body() body: RebuildDto,
+    @Body() { dryRun, formulaId, reason }: RebuildDto,
     @Ctx() context: RequestContext,
   ): Promise<{ name: string; version: number; formulaId?: string }> {
-    const engine = this.runtime.projections;
-    const [active] = (await engine.status(name)).filter((b) => b.state === 'active');
-    if (body.formulaId === undefined) {
-      const version = await engine.rebuild(name, active?.params ?? {}, { dryRun: body.dryRun });
-      return { name, version };
-    }
-    if (name !== 'lead-score') throw ruleViolated('formula-for-lead-score-only', 'only lead-score builds take a formula');
-    const { formula } = await this.formulas.get(body.formulaId);
-    const { formulaId, version } = await this.formulas.switchTo(formula, { dryRun: body.dryRun, reason: body.reason }, context);
-    return { name, version, formulaId };
+    return this.operations.rebuild(name, { dryRun, formulaId, reason }, context);
   }
 
   @Get(':name/rebuilds/:version')
   @ApiOperation({ summary: 'Progress of a build: events/s, position, lag and an estimate of the time left' })
-  async progress(@Param() { name, version }: BuildParam): Promise<RebuildProgress> {
-    const build = (await this.runtime.projections.status(name)).find((b) => b.version === version);
-    if (!build) throw new ProjectionNotFound(name, version);
-    const etaSeconds =
-      build.lagEvents !== null && build.eventsPerSecond ? Math.ceil(build.lagEvents / build.eventsPerSecond) : build.lagEvents === 0 ? 0 : null;
-    return { ...build, etaSeconds };
+  @ApiOkResponse({ type: RebuildProgressView })
+  progress(@Param() { name, version }: BuildParam): Promise<RebuildProgress> {
+    return this.operations.progress(name, version);
   }
 
   @Get(':name/rebuilds/:version/report')
@@ -125,9 +129,10 @@ export class ProjectionsController {
       'lead-score only: the replay report of a build against another: contacts whose score and qualification ' +
       'changed, MQL/SQL transitions both ways, the 20 largest movers',
   })
-  async report(@Param() { name, version }: BuildParam, @Query() { against }: ReplayReportQuery): Promise<ReplayReport> {
-    if (name !== 'lead-score') throw ruleViolated('report-for-lead-score-only', 'only lead-score builds have a replay report');
-    return replayReport(this.runtime.projections, this.runtime.db.pool, version, against);
+  @ApiOkResponse({ type: ReplayReportView })
+  @ApiUnprocessableEntityResponse({ description: 'Only lead-score builds have a replay report' })
+  report(@Param() { name, version }: BuildParam, @Query() { against }: ReplayReportQuery): Promise<ReplayReport> {
+    return this.operations.report(name, version, against);
   }
 
   @Post(':name/skips')
@@ -137,13 +142,17 @@ export class ProjectionsController {
       'Super-admin: let the parked build go on without the event it is parked on, for that build only; the skip is ' +
       'recorded in the log (who, when, why) and shown in the status',
   })
+  @ApiCreatedResponse({ type: BuildStatusView })
+  @ApiConflictResponse({ description: 'No build of the projection is parked on this event' })
   skip(@Param() { name }: ProjectionNameParam, @Body() { eventId, reason }: SkipDto, @Ctx() context: RequestContext): Promise<BuildStatus> {
-    return this.skips.skip(name, eventId, reason, context);
+    return this.operations.skip(name, eventId, reason, context);
   }
 
   @Post(':name/resume')
   @HttpCode(202)
   @ApiOperation({ summary: 'Retry a parked projection from the event it parked on (after the cause is fixed)' })
+  @ApiAcceptedResponse({ type: ResumedView })
+  @ApiConflictResponse({ description: 'The projection is not parked' })
   async resume(@Param() { name }: ProjectionNameParam): Promise<{ name: string; resumed: true }> {
     await this.runtime.projections.resume(name);
     return { name, resumed: true };

@@ -1,17 +1,11 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import {
-  LEAD_SCORE_PROJECTION,
   LEAD_SCORE_SORTS,
   QUALIFICATIONS,
-  explainLeadScore,
-  findLeadScore,
-  leadScoreContributions,
-  listLeadScores,
   type LeadScoreContributionRow,
   type LeadScoreDetail,
   type LeadScoreSort,
@@ -19,16 +13,28 @@ import {
   type Qualification,
 } from '../../../../projections/lead-score/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
-import type { Contribution, Qualification as ScoredQualification } from '../../../../libs/scoring/src/index.js';
-import { activeLeadScoreBuild, scoreAsOf, verifyLeadScores, type VerifyReport } from '../../../../libs/application/src/index.js';
+import {
+  LeadScoreReads,
+  verifyLeadScores,
+  type DerivedLeadScore,
+  type LeadScoreExplanation,
+  type VerifyReport,
+} from '../../../../libs/application/src/index.js';
 import { FormulasService } from '../scoring/formulas.service.js';
 import { IsInstant } from '../http/validators.js';
 import { READ_MODELS, RUNTIME } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
+import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelGate } from './read-model-gate.js';
+import {
+  DerivedLeadScoreDto,
+  LeadScoreContributionRowDto,
+  LeadScoreDetailDto,
+  LeadScoreExplanationDto,
+  LeadScoreSummaryDto,
+  VerifyReportDto,
+} from './read-model-rows.dto.js';
 import { ReadModelQuery } from './read-model.dto.js';
-
-const PROJECTION = LEAD_SCORE_PROJECTION;
 
 export class LeadScoreListDto extends ReadModelQuery {
   @ApiPropertyOptional({ enum: QUALIFICATIONS })
@@ -81,61 +87,28 @@ export class LeadScoreExplainDto extends ReadModelQuery {
   asOf?: string;
 }
 
-/** A score derived from the log rather than read from the read model. */
-export type DerivedLeadScore = Readonly<{
-  contactId: string;
-  fit: number;
-  engagement: number;
-  total: number;
-  qualification: ScoredQualification;
-  formulaId: string;
-  asOf: string;
-  derivedFrom: 'event-log';
-}>;
-
-export type ExplainedContribution = Omit<Contribution, 'groupId' | 'counted'> &
-  Readonly<{ groupId: string; counted: number; formulaId: string }>;
-
-export type LeadScoreExplanation = Readonly<{
-  contactId: string;
-  formulaId: string;
-  asOf: string;
-  fit: number;
-  engagement: number;
-  total: number;
-  qualification: ScoredQualification;
-  /** read-model: the stored contributions; event-log: recomputed at asOf. */
-  derivedFrom: 'read-model' | 'event-log';
-  contributions: readonly ExplainedContribution[];
-}>;
-
-// Query strings may carry any ISO form; the scorer takes instants with a zone.
-const instant = (value: string): string => new Date(Date.parse(value)).toISOString();
-
 type Answer<T> = { position: string | null; data: T; nextCursor?: string };
 
 @ApiTags('read-models')
 @Controller('v1/read-models/lead-scores')
 @UseInterceptors(CsvInterceptor)
 export class LeadScoresController {
+  private readonly scores: LeadScoreReads;
+
   constructor(
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
+    @Inject(READ_MODELS) readModels: DataSource,
+    @Inject(ReadModelGate) gate: ReadModelGate,
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Inject(FormulasService) private readonly formulas: FormulasService,
-  ) {}
+    @Inject(FormulasService) formulas: FormulasService,
+  ) {
+    this.scores = new LeadScoreReads(readModels, gate, runtime.projections, formulas);
+  }
 
   @Get()
   @ApiOperation({ summary: 'Lead scores of contacts (merged duplicates left out), each as of its latest activity' })
-  async list(@Query() query: LeadScoreListDto): Promise<Answer<LeadScoreSummary[]>> {
-    await this.gate.reach(PROJECTION, query.minPosition);
-    return listLeadScores(this.readModels, {
-      qualification: query.qualification,
-      minScore: query.minScore,
-      sort: query.sort ?? '-score',
-      limit: query.limit ?? 50,
-      cursor: query.cursor,
-    });
+  @ReadModelAnswer({ row: LeadScoreSummaryDto, many: true, paged: true })
+  list(@Query() { qualification, minScore, sort, limit, cursor, minPosition }: LeadScoreListDto): Promise<Answer<LeadScoreSummary[]>> {
+    return this.scores.list({ qualification, minScore, sort, limit, cursor, minPosition });
   }
 
   @Get(':contactId')
@@ -144,35 +117,22 @@ export class LeadScoresController {
       "A contact's lead score: fit, engagement, total, qualification, the formula and the as-of instant; with asOf " +
       'and/or formulaId, derived from the event log as it was then (or would have been under that formula)',
   })
-  async one(
+  @ReadModelAnswer({ row: LeadScoreDetailDto, or: [DerivedLeadScoreDto] })
+  one(
     @Param('contactId', new ParseUUIDPipe()) contactId: string,
-    @Query() query: LeadScoreAsOfDto,
+    @Query() { asOf, formulaId, minPosition }: LeadScoreAsOfDto,
   ): Promise<Answer<LeadScoreDetail | DerivedLeadScore>> {
-    if (query.asOf !== undefined || query.formulaId !== undefined) {
-      const position = await this.gate.positionFor(PROJECTION, query.minPosition);
-      const formula = query.formulaId
-        ? (await this.formulas.get(query.formulaId)).formula
-        : (await activeLeadScoreBuild(this.runtime.projections)).formula;
-      const asOf = instant(query.asOf ?? new Date().toISOString());
-      const { fit, engagement, total, qualification, formulaId } = await scoreAsOf(this.runtime.eventStore, formula, contactId, asOf);
-      return { position, data: { contactId, fit, engagement, total, qualification, formulaId, asOf, derivedFrom: 'event-log' } };
-    }
-    await this.gate.reach(PROJECTION, query.minPosition);
-    const { position, score } = await findLeadScore(this.readModels, contactId);
-    if (!score) throw notFound('lead score', contactId);
-    return { position, data: score };
+    return this.scores.score(contactId, { asOf, formulaId, minPosition });
   }
 
   @Get(':contactId/contributions')
   @ApiOperation({ summary: 'Every rule match and scored event behind a lead score; their counted points add up to the total' })
-  async contributions(
+  @ReadModelAnswer({ row: LeadScoreContributionRowDto, many: true })
+  contributions(
     @Param('contactId', new ParseUUIDPipe()) contactId: string,
     @Query() query: ReadModelQuery,
   ): Promise<Answer<LeadScoreContributionRow[]>> {
-    await this.gate.reach(PROJECTION, query.minPosition);
-    const { position, score } = await findLeadScore(this.readModels, contactId);
-    if (!score) throw notFound('lead score', contactId);
-    return { position, data: await leadScoreContributions(this.readModels, contactId) };
+    return this.scores.contributions(contactId, query.minPosition);
   }
 
   @Get(':contactId/explain')
@@ -181,23 +141,12 @@ export class LeadScoresController {
       'Provenance of a lead score: every contribution (event, stream, revision, position, rule, raw points, decay, ' +
       'what the rule cap, group limit and total limit cut) and the formula; they add up to the score',
   })
-  async explain(
+  @ReadModelAnswer({ row: LeadScoreExplanationDto })
+  explain(
     @Param('contactId', new ParseUUIDPipe()) contactId: string,
-    @Query() query: LeadScoreExplainDto,
+    @Query() { asOf, minPosition }: LeadScoreExplainDto,
   ): Promise<Answer<LeadScoreExplanation>> {
-    const position = await this.gate.positionFor(PROJECTION, query.minPosition);
-    if (query.asOf !== undefined) {
-      const { formula } = await activeLeadScoreBuild(this.runtime.projections);
-      const score = await scoreAsOf(this.runtime.eventStore, formula, contactId, instant(query.asOf));
-      const { formulaId, asOf, fit, engagement, total, qualification } = score;
-      const contributions = score.contributions.map((contribution) => ({ ...contribution, formulaId }));
-      return { position, data: { contactId, formulaId, asOf, fit, engagement, total, qualification, derivedFrom: 'event-log', contributions } };
-    }
-    const explained = await explainLeadScore(this.readModels, contactId);
-    if (!explained) throw notFound('lead score', contactId);
-    const { formulaId, asOf, fit, engagement, total, qualification } = explained.score;
-    const contributions = explained.contributions.map(({ ordinal: _ordinal, ...row }) => ({ ...row, formulaId }));
-    return { position, data: { contactId, formulaId, asOf, fit, engagement, total, qualification, derivedFrom: 'read-model', contributions } };
+    return this.scores.explain(contactId, { asOf, minPosition });
   }
 
   @Get(':contactId/verify')
@@ -206,7 +155,8 @@ export class LeadScoresController {
       "Re-derives the contact's stored score from the event log alone with the active build's formula, as of the " +
       'stored as-of instant, and lists every field that differs',
   })
-  async verify(@Param('contactId', new ParseUUIDPipe()) contactId: string): Promise<VerifyReport> {
+  @ApiOkResponse({ type: VerifyReportDto })
+  verify(@Param('contactId', new ParseUUIDPipe()) contactId: string): Promise<VerifyReport> {
     return verifyLeadScores(this.runtime.projections, this.runtime.db.pool, contactId);
   }
 }

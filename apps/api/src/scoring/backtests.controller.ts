@@ -1,11 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { backtestFormulas } from '../../../../libs/application/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import type { BacktestReport } from '../../../../libs/scoring/src/index.js';
-import { RUNTIME } from '../tokens.js';
 import { FormulasService } from './formulas.service.js';
+import { BacktestView } from './scoring.dto.js';
 
 export class BacktestDto {
   @ApiProperty({ description: 'One saved formula, or two to compare side by side', type: [String], minItems: 1, maxItems: 2 })
@@ -27,10 +25,7 @@ export class BacktestDto {
 @ApiTags('scoring')
 @Controller('v1/scoring/backtests')
 export class BacktestsController {
-  constructor(
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Inject(FormulasService) private readonly formulas: FormulasService,
-  ) {}
+  constructor(@Inject(FormulasService) private readonly formulas: FormulasService) {}
 
   @Post()
   @HttpCode(200)
@@ -39,9 +34,9 @@ export class BacktestsController {
       'Scores every contact of every closed deal as it stood horizonDays before the close, per formula (one fold of ' +
       'the log): AUC, deciles, win rates by qualification, won deals below MQL',
   })
+  @ApiOkResponse({ type: BacktestView })
   async run(@Body() body: BacktestDto): Promise<{ horizonDays: number; data: BacktestReport[] }> {
-    const formulas = await Promise.all(body.formulaIds.map(async (id) => (await this.formulas.get(id)).formula));
     const horizonDays = body.horizonDays ?? 30;
-    return { horizonDays, data: await backtestFormulas(this.runtime.eventStore, formulas, horizonDays) };
+    return { horizonDays, data: await this.formulas.backtest(body.formulaIds, horizonDays) };
   }
 }

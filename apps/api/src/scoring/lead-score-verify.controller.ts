@@ -1,8 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { verifyLeadScores, type VerifyReport } from '../../../../libs/application/src/index.js';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
 import { RUNTIME } from '../tokens.js';
+import { VerifyReportDto } from '../read-models/read-model-rows.dto.js';
 
 @ApiTags('audit')
 @Controller('v1/audit/lead-scores')
@@ -15,6 +16,7 @@ export class LeadScoreVerifyController {
       "Re-derives every stored lead score from the event log alone with the active build's formula, each as of its " +
       'stored as-of instant, and lists every field that differs',
   })
+  @ApiOkResponse({ type: VerifyReportDto })
   async verifyAll(): Promise<VerifyReport> {
     return verifyLeadScores(this.runtime.projections, this.runtime.db.pool);
   }

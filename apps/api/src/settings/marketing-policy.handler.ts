@@ -1,41 +1,22 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  CommandExecutor,
-  MarketingPolicyService,
-  type CommandResult,
-  type ExecuteOptions,
-  type RequestContext,
-} from '../../../../libs/application/src/index.js';
+import { CommandHandler, Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { CommandExecutor, MarketingPolicyService } from '../../../../libs/application/src/index.js';
 import {
   LOCKED_SOURCES,
   MARKETING_POLICY_STREAM,
   marketingPolicyDecider,
   type MarketingPolicyCommand,
 } from '../../../../libs/domain/src/marketing-policy/index.js';
+import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 import type { MarketingPolicyRecord } from './marketing-policy.dto.js';
 
-export class ExecuteMarketingPolicyCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: MarketingPolicyCommand,
-    readonly context: RequestContext,
-    readonly options: ExecuteOptions = {},
-  ) {
-    super();
-  }
-}
+export class ExecuteMarketingPolicyCommand extends ServiceCommand<MarketingPolicyCommand> {}
 
-// The api's dispatch of policy commands; the use case is MarketingPolicyService in libs/application (framework-free).
+// The api's dispatch of policy commands; the use case is MarketingPolicyService in libs/application.
 @CommandHandler(ExecuteMarketingPolicyCommand)
-export class MarketingPolicyCommandHandler implements ICommandHandler<ExecuteMarketingPolicyCommand> {
-  private readonly service: MarketingPolicyService;
-
+export class MarketingPolicyCommandHandler extends ServiceCommandHandler<MarketingPolicyCommand> {
   constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
-    this.service = new MarketingPolicyService(executor);
-  }
-
-  execute({ command, context, options }: ExecuteMarketingPolicyCommand): Promise<CommandResult> {
-    return this.service.handle(command, context, options);
+    super(new MarketingPolicyService(executor));
   }
 }
 

@@ -2,19 +2,24 @@ import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { RequestContext } from '../../../../libs/application/src/index.js';
-import { MARKETING_POLICY_STREAM } from '../../../../libs/domain/src/marketing-policy/index.js';
+import { MARKETING_POLICY_STREAM, type MarketingPolicyCommand } from '../../../../libs/domain/src/marketing-policy/index.js';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
-import { CommandResponse, toResponse } from '../write/command-response.js';
+import { CommandResponse } from '../write/command-response.js';
+import { CommandRoutes } from '../write/command-routes.js';
 import { ExecuteMarketingPolicyCommand, GetMarketingPolicy } from './marketing-policy.handler.js';
 import { ChangeMarketingPolicyDto, MarketingPolicyRecord } from './marketing-policy.dto.js';
 
 @ApiTags('settings')
 @Controller('v1/settings')
 export class SettingsController {
+  private readonly policy: CommandRoutes<MarketingPolicyCommand>;
+
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(CommandBus) commands: CommandBus,
     @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
+  ) {
+    this.policy = new CommandRoutes(commands, ExecuteMarketingPolicyCommand, () => MARKETING_POLICY_STREAM);
+  }
 
   @Get('marketing-policy')
   @ApiOperation({ summary: 'The marketing status new contacts get, by source' })
@@ -28,18 +33,11 @@ export class SettingsController {
   @ApiOkResponse({ type: CommandResponse })
   @ApiUnprocessableEntityResponse({ description: 'rule locked-source: that source is always non-marketing' })
   @ApiConflictResponse({ description: 'If-Match names a revision the policy has moved past' })
-  async changeMarketingPolicy(
+  changeMarketingPolicy(
     @Body() { policy, reason }: ChangeMarketingPolicyDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    const result = await this.commands.execute(
-      new ExecuteMarketingPolicyCommand(
-        { type: 'ChangeMarketingPolicy', data: { policy, reason }, metadata: { now: context.now } },
-        context,
-        { ifMatch },
-      ),
-    );
-    return toResponse(MARKETING_POLICY_STREAM, result);
+    return this.policy.run('ChangeMarketingPolicy', { policy, reason }, context, ifMatch);
   }
 }

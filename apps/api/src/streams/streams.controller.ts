@@ -1,27 +1,15 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpException,
-  HttpStatus,
-  Inject,
-  Logger,
-  NotFoundException,
-  Param,
-  Query,
-  Req,
-  Res,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Query, Req, Res, type OnModuleDestroy } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ApplicationError, invalidHeader } from '../../../../libs/application/src/index.js';
+import { DomainError } from '../../../../libs/domain/src/shared/index.js';
 import { InvalidPosition, parsePosition, type EventFilter, type EventStore, type Position } from '../../../../libs/event-store/src/index.js';
 import type { TallyRequest } from '../http/request-context.decorator.js';
 import { EVENT_STORE } from '../tokens.js';
 import { EventStream } from './event-stream.js';
 import { LogTail } from './log-tail.js';
 import { streamSettingsFrom, type StreamSettings } from './stream-settings.js';
-import { STREAM_CATEGORIES, StreamQueryDto } from './streams.dto.js';
+import { SSE_RESPONSE, STREAM_CATEGORIES, StreamQueryDto } from './streams.dto.js';
 
 const filterOf = (category: string | undefined, query: StreamQueryDto): EventFilter => ({
   ...(category ? { streamCategories: [category] } : {}),
@@ -37,11 +25,7 @@ const startPosition = (request: Request, query: StreamQueryDto): Position | unde
       return parsePosition(lastEventId);
     } catch (error) {
       if (!(error instanceof InvalidPosition)) throw error;
-      throw new BadRequestException({
-        error: 'INVALID_HEADER',
-        message: 'Last-Event-ID must be the id of an event this stream sent (a position)',
-        fields: [{ field: 'Last-Event-ID', reason: 'format' }],
-      });
+      throw invalidHeader('Last-Event-ID', 'Last-Event-ID must be the id of an event this stream sent (a position)');
     }
   }
   return query.from === undefined ? undefined : parsePosition(query.from);
@@ -69,7 +53,7 @@ export class StreamsController implements OnModuleDestroy {
 
   @Get('all')
   @ApiOperation({ summary: 'Every event of the log as Server-Sent Events: catch-up from a position, then live' })
-  @ApiOkResponse({ description: 'id: <position>, event: <type>, data: {id, type, stream, revision, position, occurredAt, data, metadata}' })
+  @ApiOkResponse(SSE_RESPONSE)
   all(@Req() request: Request, @Res() response: Response, @Query() query: StreamQueryDto): Promise<void> {
     return this.stream(request, response, query, undefined);
   }
@@ -77,6 +61,7 @@ export class StreamsController implements OnModuleDestroy {
   @Get(':category')
   @ApiOperation({ summary: "One category's events (the streams named <category>-<id>) as Server-Sent Events" })
   @ApiParam({ name: 'category', enum: STREAM_CATEGORIES })
+  @ApiOkResponse(SSE_RESPONSE)
   category(
     @Param('category') category: string,
     @Req() request: Request,
@@ -84,7 +69,7 @@ export class StreamsController implements OnModuleDestroy {
     @Query() query: StreamQueryDto,
   ): Promise<void> {
     if (!(STREAM_CATEGORIES as readonly string[]).includes(category)) {
-      throw new NotFoundException({ error: 'NOT_FOUND', message: `no stream category ${category}; one of ${STREAM_CATEGORIES.join(', ')}` });
+      throw new DomainError('NOT_FOUND', `no stream category ${category}; one of ${STREAM_CATEGORIES.join(', ')}`);
     }
     return this.stream(request, response, query, category);
   }
@@ -100,13 +85,10 @@ export class StreamsController implements OnModuleDestroy {
     const opened = this.perCaller.get(caller) ?? 0;
     const limit = this.settings.maxConnectionsPerKey;
     if (opened >= limit) {
-      throw new HttpException(
-        {
-          error: 'TOO_MANY_STREAMS',
-          message: `this API key already has ${opened} open event streams, the most allowed (TALLY_SSE_MAX_CONNECTIONS_PER_KEY=${limit}); close one first`,
-          limit,
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
+      throw new ApplicationError(
+        'TOO_MANY_STREAMS',
+        `this API key already has ${opened} open event streams, the most allowed (TALLY_SSE_MAX_CONNECTIONS_PER_KEY=${limit}); close one first`,
+        { limit },
       );
     }
     this.perCaller.set(caller, opened + 1);

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, type ApiResponseOptions } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 
 const TYPE_LIST = /^[A-Za-z][A-Za-z0-9]{0,99}(,[A-Za-z][A-Za-z0-9]{0,99}){0,49}$/;
@@ -15,6 +15,14 @@ export const STREAM_CATEGORIES = [
   'scoring',
 ] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
+
+/** The answer of an event stream: Server-Sent Events, one per event, named by its type (listen by type). */
+export const SSE_RESPONSE: ApiResponseOptions = {
+  description:
+    'Server-Sent Events, each `id: <position>`, `event: <type>`, `data: {id, type, stream, revision, position, occurredAt, data, ' +
+    'metadata}` (JSON); the AsyncAPI document at /v1/asyncapi.json describes every event',
+  schema: { type: 'string', example: 'id: 1042\nevent: ContactCreated\ndata: {"id":"...","type":"ContactCreated",...}\n\n' },
+};
 
 export class StreamQueryDto {
   @ApiPropertyOptional({

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formatPosition, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../tokens.js';
+import { HealthView } from './system.dto.js';
 
 @ApiTags('system')
 @Controller('v1')
@@ -10,6 +11,7 @@ export class SystemController {
 
   @Get('health')
   @ApiOperation({ summary: 'Liveness, and the head of the event log' })
+  @ApiOkResponse({ type: HealthView })
   async health(): Promise<{ status: 'ok'; headPosition: string | null }> {
     const head = await this.store.headPosition();
     return { status: 'ok', headPosition: head ? formatPosition(head) : null };

@@ -1,31 +1,32 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { RequestContext } from '../../../../libs/application/src/index.js';
 import { DEFAULT_TICKET_PIPELINE_ID } from '../../../../libs/domain/src/pipeline/index.js';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
-import { CommandResponse, toResponse } from '../write/command-response.js';
+import { CommandResponse } from '../write/command-response.js';
+import { CommandRoutes } from '../write/command-routes.js';
 import { ExecuteTicketCommand, type TicketRequest } from './ticket.handler.js';
 import { GetTicket } from './ticket.queries.js';
 import { AssignTicketOwnerDto, ChangeTicketPriorityDto, CreateTicketDto, MoveTicketToStageDto, TicketView } from './tickets.dto.js';
 
 @ApiTags('tickets')
-@ApiUnprocessableEntityResponse({ description: 'A ticket rule was broken (the body names the rule)' })
-@ApiConflictResponse({ description: 'If-Match names a revision the ticket has moved past' })
 @Controller('v1/tickets')
 export class TicketsController {
+  private readonly tickets: CommandRoutes<TicketRequest>;
+
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(CommandBus) commands: CommandBus,
     @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
+  ) {
+    this.tickets = new CommandRoutes(commands, ExecuteTicketCommand, (request) => request.data.ticketId);
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'A ticket as its stream says now, with its revision' })
@@ -41,10 +42,7 @@ export class TicketsController {
   @ApiNotFoundResponse({ description: 'The pipeline does not exist' })
   create(@Body() { pipelineId, ...body }: CreateTicketDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const ticketId = context.ids.next('ticket');
-    return this.run(
-      { type: 'CreateTicket', data: { ticketId, pipelineId: pipelineId ?? DEFAULT_TICKET_PIPELINE_ID, ...body }, metadata: { now: context.now } },
-      context,
-    );
+    return this.tickets.run('CreateTicket', { ticketId, pipelineId: pipelineId ?? DEFAULT_TICKET_PIPELINE_ID, ...body }, context);
   }
 
   @Put(':id/stage')
@@ -56,7 +54,7 @@ export class TicketsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'MoveTicketToStage', data: { ticketId, stageId }, metadata: { now: context.now } }, context, ifMatch);
+    return this.tickets.run('MoveTicketToStage', { ticketId, stageId }, context, ifMatch);
   }
 
   @Put(':id/owner')
@@ -68,7 +66,7 @@ export class TicketsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'AssignTicketOwner', data: { ticketId, ownerId }, metadata: { now: context.now } }, context, ifMatch);
+    return this.tickets.run('AssignTicketOwner', { ticketId, ownerId }, context, ifMatch);
   }
 
   @Put(':id/priority')
@@ -80,11 +78,6 @@ export class TicketsController {
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
-    return this.run({ type: 'ChangeTicketPriority', data: { ticketId, priority }, metadata: { now: context.now } }, context, ifMatch);
-  }
-
-  private async run(request: TicketRequest, context: RequestContext, ifMatch?: number): Promise<CommandResponse> {
-    const result = await this.commands.execute(new ExecuteTicketCommand(request, context, { ifMatch }));
-    return toResponse(request.data.ticketId, result);
+    return this.tickets.run('ChangeTicketPriority', { ticketId, priority }, context, ifMatch);
   }
 }

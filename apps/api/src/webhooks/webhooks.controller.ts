@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, type OnModuleInit } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '../../../../libs/application/src/index.js';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import { parsePosition } from '../../../../libs/event-store/src/index.js';
@@ -21,7 +21,6 @@ const found = (id: string, subscription: WebhookSubscription | null): WebhookSub
 };
 
 @ApiTags('webhooks')
-@ApiNotFoundResponse({ description: 'No webhook subscription with this id' })
 @Controller('v1/webhooks')
 export class WebhooksController implements OnModuleInit {
   private readonly subscriptions: WebhookSubscriptions;

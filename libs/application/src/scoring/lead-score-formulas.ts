@@ -8,10 +8,12 @@ import {
   type ScoringFormulaState,
 } from '../../../domain/src/scoring-formula/index.js';
 import type { ProjectionEngine } from '../../../projection-engine/src/index.js';
-import { DEFAULT_FORMULA, formulaId, type Formula } from '../../../scoring/src/index.js';
+import { DEFAULT_FORMULA, formulaId, type BacktestReport, type Formula, type FormulaIssue } from '../../../scoring/src/index.js';
 import { LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/index.js';
 import type { CommandExecutor, CommandResult } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
+import { formulaFromDocument } from './formula-document.js';
+import { backtestFormulas } from './lead-score-audit.js';
 
 export type FormulaSummary = Readonly<{ id: string; name: string; active: boolean; formula: Formula }>;
 
@@ -55,6 +57,12 @@ export class LeadScoreFormulas {
     return found;
   }
 
+  /** Backtests saved formulas in one fold of the log; the reports come in the order of `ids`. */
+  async backtest(ids: readonly string[], horizonDays: number): Promise<BacktestReport[]> {
+    const formulas = await Promise.all(ids.map(async (id) => (await this.get(id)).formula));
+    return backtestFormulas(this.engine.store, formulas, horizonDays);
+  }
+
   /** Saves a validated formula under its content id; saving it again writes nothing. */
   async register(formula: Formula, context: RequestContext): Promise<CommandResult & { formulaId: string }> {
     const id = formulaId(formula);
@@ -67,6 +75,15 @@ export class LeadScoreFormulas {
       context,
     );
     return { ...result, formulaId: id };
+  }
+
+  /** Saves a formula document as a client sends it (see formulaFromDocument), with its warnings. */
+  async registerDocument(
+    document: unknown,
+    context: RequestContext,
+  ): Promise<CommandResult & { formulaId: string; warnings: readonly FormulaIssue[] }> {
+    const { formula, warnings } = formulaFromDocument(document);
+    return { ...(await this.register(formula, context)), warnings };
   }
 
   /**
