@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { formatPosition, type NewEvent } from '../../libs/event-store/src/index.js';
+import type { NewEvent } from '../../libs/event-store/src/index.js';
+import { contactCreated as contactCreatedEvent } from '../../projections/projection-spec.spec-helper.js';
 import { newEvent } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { appendEvents, pageThrough as allPages, storable } from '../support/read-model-requests.js';
+import { useTestApp } from '../support/test-app.js';
 
 const T0 = Date.parse('2026-04-01T08:00:00.000Z');
 const hour = (n: number): string => new Date(T0 + n * 3_600_000).toISOString();
@@ -9,50 +11,17 @@ const hour = (n: number): string => new Date(T0 + n * 3_600_000).toISOString();
 type Entry = { eventId: string; eventType: string; occurredAt: string; position: string; summary: string; mergedFrom: string | null };
 
 describe('contact timeline read model over HTTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
-  const append = async (stream: string, events: NewEvent[]): Promise<string> =>
-    formatPosition((await t.runtime.eventStore.appendToStream(stream, events)).position);
+  const append = (stream: string, events: NewEvent[]): Promise<string> => appendEvents(t, stream, events);
 
   const contactCreated = (contactId: string, at: string) =>
-    newEvent(
-      'ContactCreated',
-      {
-        contactId,
-        email: `${contactId.slice(0, 8)}@example.com`,
-        firstName: 'Walk',
-        lastName: null,
-        phone: null,
-        jobTitle: null,
-        country: null,
-        companyId: null,
-        ownerId: null,
-        properties: {},
-        source: 'form',
-        marketingStatus: 'marketing',
-        lifecycleStage: 'subscriber',
-      },
-      { occurredAt: at },
-    );
+    storable(contactCreatedEvent(contactId, at, { firstName: 'Walk', lifecycleStage: 'subscriber' }));
 
   const timeline = (contactId: string, query: Record<string, string | number>) => t.http().get(`/v1/contacts/${contactId}/timeline`).query(query);
 
-  const pageThrough = async (contactId: string, query: Record<string, string | number>): Promise<Entry[]> => {
-    const seen: Entry[] = [];
-    let cursor: string | undefined;
-    do {
-      const { body } = await timeline(contactId, { ...query, ...(cursor ? { cursor } : {}) }).expect(200);
-      seen.push(...body.data);
-      cursor = body.nextCursor;
-    } while (cursor);
-    return seen;
-  };
+  const pageThrough = (contactId: string, query: Record<string, string | number>): Promise<Entry[]> =>
+    allPages((cursor) => timeline(contactId, { ...query, ...(cursor ? { cursor } : {}) }));
 
   /** A contact's walk: sign-up, browsing, a demo form, a deal that moves and is won, a ticket, a logged call. */
   const walk = async () => {
@@ -172,7 +141,9 @@ describe('contact timeline read model over HTTP', () => {
     const response = await timeline(contactId, { minPosition: position, limit: 2 }).set('Accept', 'text/csv').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const [header, ...lines] = response.text.trim().split('\r\n');
-    expect(header).toBe('eventId,eventType,occurredAt,position,summary,data,mergedFrom');
+    // Issue 14: the event's data in a column per field (data.<field>), where the data field stood.
+    expect(header).toMatch(/^eventId,eventType,occurredAt,position,summary,(data\.\w+,)+mergedFrom$/);
+    expect(header.split(',')).toEqual(expect.arrayContaining(['data.dealId', 'data.amount', 'data.ticketId']));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain(',DealWon,');
   });

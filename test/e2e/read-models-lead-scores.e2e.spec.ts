@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { formatPosition, type NewEvent } from '../../libs/event-store/src/index.js';
+import type { NewEvent } from '../../libs/event-store/src/index.js';
 import { DEFAULT_FORMULA, formulaId, scoreContact, type Formula } from '../../libs/scoring/src/index.js';
+import { contactCreated } from '../../projections/projection-spec.spec-helper.js';
 import { newEvent } from '../support/events.js';
+import { appendEvents, BAD_INSTANTS, pageThrough as allPages, storable } from '../support/read-model-requests.js';
+import { useTestApp } from '../support/test-app.js';
 import { eventually } from '../support/test-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const day = (n: number): string => new Date(T0 + n * 86_400_000).toISOString();
@@ -11,51 +13,18 @@ const day = (n: number): string => new Date(T0 + n * 86_400_000).toISOString();
 type Summary = { contactId: string; total: number; qualification: string; asOf: string };
 type Contribution = { ruleId: string; eventId: string | null; position: string | null; counted: number; cutByRuleCap: number };
 
-// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
-// digits past the millisecond, week dates.
-const BAD_INSTANTS = [
-  '2026-02-30T00:00:00Z',
-  '0000-01-01T00:00:00Z',
-  '1000-01-01T00:00:00Z',
-  '9999-12-31T23:59:59Z',
-  '2026-01-01T00:00:00+23:59',
-  '2026-01-01T00:00:00.000000001Z',
-  '2026-W01',
-];
-
 describe('lead scores read model over HTTP', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let lastPosition = '0';
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
 
   const append = async (stream: string, events: NewEvent[]): Promise<string> => {
-    lastPosition = formatPosition((await t.runtime.eventStore.appendToStream(stream, events)).position);
+    lastPosition = await appendEvents(t, stream, events);
     return lastPosition;
   };
 
   const createContact = async (jobTitle: string | null, at = day(0)): Promise<string> => {
     const contactId = randomUUID();
-    const data = {
-      contactId,
-      email: `${contactId.slice(0, 8)}@example.com`,
-      firstName: 'Test',
-      lastName: null,
-      phone: null,
-      jobTitle,
-      country: 'DE',
-      companyId: null,
-      ownerId: null,
-      properties: {},
-      source: 'import',
-      marketingStatus: 'marketing',
-      lifecycleStage: 'lead',
-    };
-    await append(`contact-${contactId}`, [newEvent('ContactCreated', data, { occurredAt: at })]);
+    await append(`contact-${contactId}`, [storable(contactCreated(contactId, at, { firstName: 'Test', jobTitle, country: 'DE', source: 'import' }))]);
     return contactId;
   };
   const pageView = (contactId: string, url: string, at: string) =>
@@ -66,16 +35,8 @@ describe('lead scores read model over HTTP', () => {
   const list = (query: Record<string, string | number>) =>
     t.http().get('/v1/read-models/lead-scores').query({ minPosition: lastPosition, ...query });
 
-  const pageThrough = async (query: Record<string, string | number>): Promise<Summary[]> => {
-    const seen: Summary[] = [];
-    let cursor: string | undefined;
-    do {
-      const { body } = await list({ ...query, ...(cursor ? { cursor } : {}) }).expect(200);
-      seen.push(...body.data);
-      cursor = body.nextCursor;
-    } while (cursor);
-    return seen;
-  };
+  const pageThrough = (query: Record<string, string | number>): Promise<Summary[]> =>
+    allPages((cursor) => list({ ...query, ...(cursor ? { cursor } : {}) }));
 
   it("scores pricing page views and a demo form exactly as the formula does, every point traced to its event", async () => {
     const contactId = await createContact('VP Marketing');

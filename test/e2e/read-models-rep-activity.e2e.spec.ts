@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { formatPosition } from '../../libs/event-store/src/index.js';
+import { dealCreated } from '../../projections/projection-spec.spec-helper.js';
 import { newEvent } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { appendEvents, BAD_DAYS, BAD_INSTANTS, storable } from '../support/read-model-requests.js';
+import { useTestApp } from '../support/test-app.js';
 
 const URL = '/v1/read-models/rep-activity';
 
@@ -18,27 +19,14 @@ const zero = {
   wonAmounts: [],
 };
 
-// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
-// digits past the millisecond, week dates.
-const BAD_INSTANTS = [
-  '2026-02-30T00:00:00Z',
-  '0000-01-01T00:00:00Z',
-  '1000-01-01T00:00:00Z',
-  '9999-12-31T23:59:59Z',
-  '2026-01-01T00:00:00+23:59',
-  '2026-01-01T00:00:00.000000001Z',
-  '2026-W01',
-];
-const BAD_DAYS = ['2026-02-30', '0000-01-01', '1899-12-31', '2200-01-01', '20260101'];
-
 describe('rep activity read model over HTTP', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let position: string;
   const ada = `ada-${randomUUID()}`;
   const bob = `bob-${randomUUID()}`;
 
-  const append = async (stream: string, type: string, data: object, occurredAt: string): Promise<string> =>
-    formatPosition((await t.runtime.eventStore.appendToStream(stream, [newEvent(type, data, { occurredAt })])).position);
+  const append = (stream: string, type: string, data: object, occurredAt: string): Promise<string> =>
+    appendEvents(t, stream, [newEvent(type, data, { occurredAt })]);
 
   const engagement = (kind: string, ownerId: string, occurredAt: string) => {
     const engagementId = randomUUID();
@@ -66,24 +54,8 @@ describe('rep activity read model over HTTP', () => {
   const deal = async (ownerId: string | null, createdAt: string, won?: { ownerId: string | null; amount: number; currency: string; at: string }) => {
     const dealId = randomUUID();
     const pipelineId = randomUUID();
-    const created = await append(
-      `deal-${dealId}`,
-      'DealCreated',
-      {
-        dealId,
-        name: 'Deal',
-        pipelineId,
-        stageId: 'qualified',
-        amount: won?.amount ?? 100,
-        currency: won?.currency ?? 'EUR',
-        contractTermMonths: 12,
-        closeDate: '2026-03-01',
-        ownerId,
-        contactIds: [],
-        companyId: null,
-      },
-      createdAt,
-    );
+    const data = { pipelineId, stageId: 'qualified', amount: won?.amount ?? 100, currency: won?.currency ?? 'EUR', ownerId };
+    const created = await appendEvents(t, `deal-${dealId}`, [storable(dealCreated(dealId, createdAt, data))]);
     if (!won) return created;
     if (won.ownerId !== ownerId) {
       await append(`deal-${dealId}`, 'DealOwnerAssigned', { dealId, previous: ownerId, ownerId: won.ownerId }, won.at);
@@ -97,7 +69,6 @@ describe('rep activity read model over HTTP', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
     // Week of Monday 2026-01-12: ada emails twice, calls once; bob logs a task that ada completes on the 14th.
     await engagement('email', ada, '2026-01-12T09:00:00.000Z');
     await engagement('email', ada, '2026-01-12T23:59:59.999Z');
@@ -116,10 +87,6 @@ describe('rep activity read model over HTTP', () => {
     // February: a ticket closed by bob.
     position = await append(`ticket-${ticketId}`, 'TicketClosed', { ticketId, pipelineId: randomUUID(), stageId: 'closed', ownerId: bob }, '2026-02-02T09:00:00.000Z');
   });
-  afterAll(async () => {
-    await t.close();
-  });
-
   const get = (query: Record<string, string>) => t.http().get(URL).query(query);
 
   it('answers rows per owner per day over the range, with won amounts per currency', async () => {
@@ -229,10 +196,18 @@ describe('rep activity read model over HTTP', () => {
   it('answers CSV on request', async () => {
     const response = await get({ from: '2026-01-12', to: '2026-01-12', ownerId: ada }).set('Accept', 'text/csv').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    // Issue 14: won amounts in a column per currency; a day without any has none.
     expect(response.text).toBe(
-      'ownerId,period,emails,calls,meetings,notes,tasksCreated,tasksCompleted,dealsCreated,dealsWon,ticketsClosed,wonAmounts\r\n' +
-        `${ada},2026-01-12,2,0,0,0,0,0,0,0,0,[]\r\n`,
+      'ownerId,period,emails,calls,meetings,notes,tasksCreated,tasksCompleted,dealsCreated,dealsWon,ticketsClosed\r\n' +
+        `${ada},2026-01-12,2,0,0,0,0,0,0,0,0\r\n`,
     );
+    const won = await get({ from: '2026-01-19', to: '2026-01-20', ownerId: bob }).set('Accept', 'text/csv').expect(200);
+    expect(won.text.split('\r\n')).toEqual([
+      'ownerId,period,emails,calls,meetings,notes,tasksCreated,tasksCompleted,dealsCreated,dealsWon,ticketsClosed,wonAmounts.EUR.dealsWon,wonAmounts.EUR.amount,wonAmounts.USD.dealsWon,wonAmounts.USD.amount',
+      `${bob},2026-01-19,0,0,0,0,0,0,1,2,0,2,1000.3,,`,
+      `${bob},2026-01-20,0,0,1,1,0,0,1,1,0,,,1,50`,
+      '',
+    ]);
   });
 
   it('answers 503 while the read model has not reached the position asked for', async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { formatPosition, type NewEvent } from '../../libs/event-store/src/index.js';
+import type { NewEvent } from '../../libs/event-store/src/index.js';
+import { dealCreated } from '../../projections/projection-spec.spec-helper.js';
 import { newEvent } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { appendEvents, BAD_INSTANTS, storable } from '../support/read-model-requests.js';
+import { useTestApp } from '../support/test-app.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const HOUR = 3_600_000;
@@ -15,29 +17,10 @@ const stage = (id: string, closed: 'won' | 'lost' | null = null) => ({
   stuckAfterDays: null,
 });
 
-// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
-// digits past the millisecond, week dates.
-const BAD_INSTANTS = [
-  '2026-02-30T00:00:00Z',
-  '0000-01-01T00:00:00Z',
-  '1000-01-01T00:00:00Z',
-  '9999-12-31T23:59:59Z',
-  '2026-01-01T00:00:00+23:59',
-  '2026-01-01T00:00:00.000000001Z',
-  '2026-W01',
-];
-
 describe('stage duration read model over HTTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
-  const append = async (stream: string, events: NewEvent[]): Promise<string> =>
-    formatPosition((await t.runtime.eventStore.appendToStream(stream, events)).position);
+  const append = (stream: string, events: NewEvent[]): Promise<string> => appendEvents(t, stream, events);
 
   const createPipeline = async (objectType: 'deal' | 'ticket' = 'deal') => {
     const pipelineId = `p-${randomUUID().slice(0, 8)}`;
@@ -54,25 +37,7 @@ describe('stage duration read model over HTTP', () => {
   /** A deal created in lead at T0, then through `path`: [stage, hours after T0] (won/lost/reopen as the domain records them). */
   const createDeal = async (pipelineId: string, path: [string, number][]): Promise<{ dealId: string; position: string }> => {
     const dealId = randomUUID();
-    const events: NewEvent[] = [
-      newEvent(
-        'DealCreated',
-        {
-          dealId,
-          name: dealId,
-          pipelineId,
-          stageId: 'lead',
-          amount: 100,
-          currency: 'EUR',
-          contractTermMonths: 12,
-          closeDate: '2026-03-31',
-          ownerId: null,
-          contactIds: [],
-          companyId: null,
-        },
-        { occurredAt: hoursIn(0) },
-      ),
-    ];
+    const events: NewEvent[] = [storable(dealCreated(dealId, hoursIn(0), { name: dealId, pipelineId, stageId: 'lead', amount: 100 }))];
     let current = 'lead';
     for (const [to, hours] of path) {
       const occurredAt = hoursIn(hours);

@@ -1,32 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { formatPosition } from '../../libs/event-store/src/index.js';
 import { newEvent } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { appendEvents, BAD_DAYS, BAD_INSTANTS } from '../support/read-model-requests.js';
+import { useTestApp } from '../support/test-app.js';
 
 const URL = '/v1/read-models/tickets';
 const AS_OF = '2026-01-17T00:00:00.000Z';
 
-// Dates the read models cannot answer for: impossible days, years outside 1900..2199, offsets past ±14:00,
-// digits past the millisecond, week dates.
-const BAD_INSTANTS = [
-  '2026-02-30T00:00:00Z',
-  '0000-01-01T00:00:00Z',
-  '1000-01-01T00:00:00Z',
-  '9999-12-31T23:59:59Z',
-  '2026-01-01T00:00:00+23:59',
-  '2026-01-01T00:00:00.000000001Z',
-  '2026-W01',
-];
-const BAD_DAYS = ['2026-02-30', '0000-01-01', '1899-12-31', '2200-01-01', '20260101'];
 
 describe('tickets read model over HTTP', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let position: string;
   const support = randomUUID();
   const orphan = randomUUID();
 
-  const append = async (stream: string, type: string, data: object, occurredAt: string): Promise<string> =>
-    formatPosition((await t.runtime.eventStore.appendToStream(stream, [newEvent(type, data, { occurredAt })])).position);
+  const append = (stream: string, type: string, data: object, occurredAt: string): Promise<string> =>
+    appendEvents(t, stream, [newEvent(type, data, { occurredAt })]);
 
   const stage = (id: string, label: string, closed: 'won' | null = null) => ({ id, label, probability: 0, closed, stuckAfterDays: null });
 
@@ -44,7 +32,6 @@ describe('tickets read model over HTTP', () => {
     append(`ticket-${ticketId}`, 'TicketStageChanged', { ticketId, pipelineId: support, fromStageId, toStageId }, at);
 
   beforeAll(async () => {
-    t = await startTestApp();
     await append(
       `pipeline-${support}`,
       'PipelineCreated',
@@ -80,10 +67,6 @@ describe('tickets read model over HTTP', () => {
       '2026-01-16T12:00:00.000Z',
     );
   });
-  afterAll(async () => {
-    await t.close();
-  });
-
   it('answers open tickets per stage in display order with their average and oldest age as of asOf', async () => {
     const { body } = await t.http().get(URL).query({ pipelineId: support, asOf: AS_OF, minPosition: position }).expect(200);
     expect(BigInt(body.position)).toBeGreaterThanOrEqual(BigInt(position));

@@ -1,30 +1,21 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { DataSource } from 'typeorm';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import { CONTACT_TIMELINE_PROJECTION, contactTimeline, TIMELINE_EVENT_TYPES, type TimelineEntry } from '../../../../projections/contact-timeline/index.js';
-import { READ_MODELS } from '../tokens.js';
-import { CsvInterceptor } from './csv.interceptor.js';
-import { ReadModelGate } from './read-model-gate.js';
-import { ReadModelQuery } from './read-model.dto.js';
+import { ReadModelAnswer } from './read-model-answer.js';
+import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
+import { TimelineEntryDto } from './read-model-rows.dto.js';
+import { PageCursor, PageLimit, ReadModelQuery } from './read-model.dto.js';
 
 const PROJECTION = CONTACT_TIMELINE_PROJECTION;
 
 export class ContactTimelineDto extends ReadModelQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 50)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page, with the same types' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @PageCursor(500, 'nextCursor of the previous page, with the same types')
   cursor?: string;
 
   @ApiPropertyOptional({ description: 'Comma-separated event types to keep', example: 'PageViewed,FormSubmitted' })
@@ -35,17 +26,11 @@ export class ContactTimelineDto extends ReadModelQuery {
   types?: string[];
 }
 
-@ApiTags('read-models')
-@Controller('v1/contacts')
-@UseInterceptors(CsvInterceptor)
-export class ContactTimelineController {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
-  ) {}
-
+@ReadModelRoutes('v1/contacts')
+export class ContactTimelineController extends ReadModelController {
   @Get(':id/timeline')
   @ApiOperation({ summary: 'Everything that happened to a contact, newest first, paged' })
+  @ReadModelAnswer({ row: TimelineEntryDto, many: true, paged: true })
   async timeline(
     @Param('id', new ParseUUIDPipe()) contactId: string,
     @Query() query: ContactTimelineDto,

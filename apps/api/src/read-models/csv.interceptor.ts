@@ -1,23 +1,16 @@
-// `Accept: text/csv` turns a read-model answer's rows into CSV. Cells that a spreadsheet would run as a formula
-// (starting with =, +, -, @, tab or carriage return) are prefixed with a quote mark.
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+// `Accept: text/csv` turns a read-model answer's rows into CSV (libs/read-models/src/csv.ts), with the columns and
+// array keys the route declares (read-model-answer.ts). A paged answer names its next page in headers, since a CSV
+// body has no place for nextCursor: X-Next-Cursor, and Link rel="next" with the request's own query and that cursor.
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
+import { nextPageTarget, toCsv, type CsvShape } from '../../../../libs/read-models/src/index.js';
+import { CSV_SHAPE } from './read-model-answer.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export { csvCell, toCsv } from '../../../../libs/read-models/src/index.js';
 
-export const csvCell = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-export const toCsv = (rows: readonly Record<string, unknown>[]): string => {
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const lines = [columns.map(csvCell).join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
-};
+type Answer = { data?: unknown; position?: string | null; nextCursor?: string | null };
 
 const wantsCsv = (request: Request): boolean => {
   const accept = request.header('Accept') ?? '';
@@ -26,17 +19,24 @@ const wantsCsv = (request: Request): boolean => {
 
 @Injectable()
 export class CsvInterceptor implements NestInterceptor {
+  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
     if (!wantsCsv(request)) return next.handle();
     const response = http.getResponse<Response>();
+    const shape = this.reflector.get<CsvShape | undefined>(CSV_SHAPE, context.getHandler()) ?? {};
     return next.handle().pipe(
-      map((body: { data?: unknown; position?: string | null }) => {
+      map((body: Answer) => {
         const rows = Array.isArray(body?.data) ? body.data : body?.data ? [body.data] : [];
         response.setHeader('Content-Type', 'text/csv; charset=utf-8');
         if (body?.position) response.setHeader('X-Tally-Position', body.position);
-        return toCsv(rows as Record<string, unknown>[]);
+        if (body?.nextCursor) {
+          response.setHeader('X-Next-Cursor', body.nextCursor);
+          response.setHeader('Link', `<${nextPageTarget(request.originalUrl, body.nextCursor)}>; rel="next"`);
+        }
+        return toCsv(rows as Record<string, unknown>[], shape);
       }),
     );
   }

@@ -1,8 +1,6 @@
-import { BadRequestException, Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import type { DataSource } from 'typeorm';
+import { Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, ValidateBy } from 'class-validator';
 import {
   MARKETING_CONTACTS,
   marketingContactChanges,
@@ -10,10 +8,11 @@ import {
   type MarketingContactChangeRow,
 } from '../../../../projections/marketing-contacts/index.js';
 import { CALENDAR_DATE_RULE, INSTANT_RULE, isCalendarDate, isInstant } from '../../../../libs/domain/src/shared/index.js';
-import { READ_MODELS } from '../tokens.js';
-import { CsvInterceptor } from './csv.interceptor.js';
-import { ReadModelGate } from './read-model-gate.js';
-import { ReadModelQuery } from './read-model.dto.js';
+import { InvalidDayRange } from '../../../../libs/read-models/src/index.js';
+import { ReadModelAnswer } from './read-model-answer.js';
+import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
+import { MarketingContactChangeDto, MarketingContactCountDto } from './read-model-rows.dto.js';
+import { PageCursor, PageLimit, ReadModelQuery } from './read-model.dto.js';
 
 // A bare day counts from its midnight UTC, as the counts have always read it.
 const IsInstantOrDay = () =>
@@ -43,34 +42,20 @@ export class MarketingContactChangesQueryDto extends ReadModelQuery {
   @IsInstantOrDay()
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(1000, 100)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @PageCursor(500)
   cursor?: string;
 }
 
 const instant = (value: string): string => new Date(value).toISOString();
 
-@ApiTags('read-models')
-@Controller('v1/read-models/marketing-contacts')
-@UseInterceptors(CsvInterceptor)
-export class MarketingContactsReadModelController {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
-  ) {}
-
+@ReadModelRoutes('v1/read-models/marketing-contacts')
+export class MarketingContactsReadModelController extends ReadModelController {
   @Get()
   @ApiOperation({ summary: 'How many marketing contacts there were at asOf (merged duplicates not counted)' })
+  @ReadModelAnswer({ row: MarketingContactCountDto })
   async count(
     @Query() query: MarketingContactCountQueryDto,
   ): Promise<{ position: string | null; data: { asOf: string; marketingContacts: number } }> {
@@ -81,13 +66,14 @@ export class MarketingContactsReadModelController {
 
   @Get('changes')
   @ApiOperation({ summary: 'Marketing-status changes with their reasons, newest first, effective in [from, to)' })
+  @ReadModelAnswer({ row: MarketingContactChangeDto, many: true, paged: true })
   async changes(
     @Query() query: MarketingContactChangesQueryDto,
   ): Promise<{ position: string | null; data: MarketingContactChangeRow[]; nextCursor: string | null }> {
     const from = query.from === undefined ? undefined : instant(query.from);
     const to = query.to === undefined ? undefined : instant(query.to);
     if (from !== undefined && to !== undefined && to < from) {
-      throw new BadRequestException({ error: 'INVALID_DATE_RANGE', message: `to (${to}) is before from (${from})` });
+      throw new InvalidDayRange(`to (${to}) is before from (${from})`);
     }
     const position = await this.gate.positionFor(MARKETING_CONTACTS, query.minPosition);
     const page = await marketingContactChanges(this.readModels, {

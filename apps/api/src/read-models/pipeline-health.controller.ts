@@ -1,26 +1,18 @@
 // GET pipeline health: open deals, amounts per currency and their weighting, ages and stuck deals per stage, win
 // rate and forecast per pipeline; and the stuck deals themselves, longest in stage first.
-import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { DataSource } from 'typeorm';
+import { Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import { PIPELINE_HEALTH, pipelineHealth, stuckDeals } from '../../../../projections/pipeline-health/index.js';
 import { IsInstant } from '../http/validators.js';
-import { READ_MODELS } from '../tokens.js';
-import { CsvInterceptor } from './csv.interceptor.js';
-import { ReadModelGate } from './read-model-gate.js';
-import { PIPELINE_ID, PIPELINE_ID_RULE } from '../pipelines/id-param.pipe.js';
-import { ReadModelQuery } from './read-model.dto.js';
+import { ReadModelAnswer } from './read-model-answer.js';
+import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
+import { PipelineHealthDto, StuckDealDto } from './read-model-rows.dto.js';
+import { OptionalPipelineId, PageCursor, PageLimit, ReadModelQuery } from './read-model.dto.js';
 
 export class PipelineHealthQuery extends ReadModelQuery {
-  @ApiPropertyOptional({ description: 'One pipeline (data is then one object); all deal pipelines when omitted' })
-  @IsOptional()
-  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @OptionalPipelineId('One pipeline (data is then one object); all deal pipelines when omitted')
   pipelineId?: string;
 
   @ApiPropertyOptional({ description: 'Ages and stuck deals as of this instant (ISO date-time); default: now' })
@@ -35,12 +27,7 @@ export class PipelineHealthQuery extends ReadModelQuery {
 }
 
 export class StuckDealsQuery extends ReadModelQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @OptionalPipelineId()
   pipelineId?: string;
 
   @ApiPropertyOptional({ description: 'Stuck as of this instant (ISO date-time); default: now' })
@@ -48,32 +35,21 @@ export class StuckDealsQuery extends ReadModelQuery {
   @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 50)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @PageCursor(1000)
   cursor?: string;
 }
 
-@ApiTags('read-models')
-@Controller('v1/read-models/pipeline-health')
-@UseInterceptors(CsvInterceptor)
-export class PipelineHealthController {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
-  ) {}
+// CSV columns name a stage by its id, an amount by its currency, a forecast by its month and currency.
+const PIPELINE_HEALTH_CSV_KEYS = { stages: ['stageId'], amounts: ['currency'], forecast: ['month', 'currency'] };
 
+@ReadModelRoutes('v1/read-models/pipeline-health')
+export class PipelineHealthController extends ReadModelController {
   @Get()
   @ApiOperation({ summary: 'Open deals, amounts per currency, weighted amounts, ages and stuck deals per stage; win rate and forecast' })
+  @ReadModelAnswer({ row: PipelineHealthDto, oneOrMany: true, keys: PIPELINE_HEALTH_CSV_KEYS })
   async health(@Query() query: PipelineHealthQuery) {
     const asOf = new Date(query.asOf ?? Date.now()).toISOString();
     await this.gate.reach(PIPELINE_HEALTH, query.minPosition);
@@ -85,6 +61,7 @@ export class PipelineHealthController {
 
   @Get('stuck-deals')
   @ApiOperation({ summary: "Open deals in their stage longer than the stage's stuckAfterDays, longest first" })
+  @ReadModelAnswer({ row: StuckDealDto, many: true, paged: true })
   async stuck(@Query() query: StuckDealsQuery) {
     const asOf = new Date(query.asOf ?? Date.now()).toISOString();
     const position = await this.gate.positionFor(PIPELINE_HEALTH, query.minPosition);

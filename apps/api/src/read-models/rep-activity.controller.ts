@@ -1,8 +1,7 @@
-import { BadRequestException, Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { DataSource } from 'typeorm';
-import { InvalidDayRange, resolveDayRange, type DayRange } from '../../../../libs/read-models/src/index.js';
+import { resolveDayRange, type DayRange } from '../../../../libs/read-models/src/index.js';
 import {
   GRANULARITIES,
   REP_ACTIVITY,
@@ -11,20 +10,10 @@ import {
   type RepActivityRow,
 } from '../../../../projections/rep-activity/index.js';
 import { IsCalendarDate, IsInstant } from '../http/validators.js';
-import { READ_MODELS } from '../tokens.js';
-import { CsvInterceptor } from './csv.interceptor.js';
-import { ReadModelGate } from './read-model-gate.js';
+import { ReadModelAnswer } from './read-model-answer.js';
+import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
+import { RepActivityRowDto } from './read-model-rows.dto.js';
 import { ReadModelQuery } from './read-model.dto.js';
-
-/** Ranges of report days: defaults from asOf, 400 when `to` is before `from` or the range is too long. */
-export const dayRangeOrBadRequest = (...args: Parameters<typeof resolveDayRange>): DayRange => {
-  try {
-    return resolveDayRange(...args);
-  } catch (error) {
-    if (error instanceof InvalidDayRange) throw new BadRequestException({ error: error.code, message: error.message });
-    throw error;
-  }
-};
 
 export class DayRangeQuery extends ReadModelQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First UTC day, inclusive' })
@@ -58,29 +47,35 @@ export class RepActivityQueryDto extends DayRangeQuery {
   granularity?: Granularity;
 }
 
+/** The range a day-range answer reports on, beside its data. */
+export const DAY_RANGE_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['from', 'to'],
+  properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
+};
+
 export const DEFAULT_REPORT_DAYS = 30;
 export const MAX_DAILY_REPORT_DAYS = 366;
 // Weeks and months roll days up, so a longer range stays a modest answer; ten years bounds it.
 export const MAX_REPORT_DAYS = 3660;
 
-@ApiTags('read-models')
-@Controller('v1/read-models/rep-activity')
-@UseInterceptors(CsvInterceptor)
-export class RepActivityReadModelController {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
-  ) {}
-
+@ReadModelRoutes('v1/read-models/rep-activity')
+export class RepActivityReadModelController extends ReadModelController {
   @Get()
   @ApiOperation({
     summary: 'Activity per owner per day, ISO week (by its Monday) or month: engagements, tasks, deals, won amounts, tickets closed',
+  })
+  @ReadModelAnswer({
+    row: RepActivityRowDto,
+    many: true,
+    keys: { wonAmounts: ['currency'] },
+    extra: { range: DAY_RANGE_SCHEMA, granularity: { type: 'string', enum: [...GRANULARITIES] } },
   })
   async list(
     @Query() query: RepActivityQueryDto,
   ): Promise<{ position: string | null; range: DayRange; granularity: Granularity; data: RepActivityRow[] }> {
     const granularity = query.granularity ?? 'day';
-    const range = dayRangeOrBadRequest(query, query.asOf ?? new Date().toISOString(), {
+    const range = resolveDayRange(query, query.asOf ?? new Date().toISOString(), {
       defaultDays: DEFAULT_REPORT_DAYS,
       maxDays: granularity === 'day' ? MAX_DAILY_REPORT_DAYS : MAX_REPORT_DAYS,
     });

@@ -1,26 +1,19 @@
 // GET stage durations: per stage the median and 90th percentile time and the conversion to the next stage; one
 // deal's visits and time per stage; and the visits themselves, paged.
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { DataSource } from 'typeorm';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { notFound } from '../../../../libs/domain/src/shared/index.js';
 import { dealStageDurations, STAGE_DURATION, stageDurationStats, stageVisits } from '../../../../projections/stage-duration/index.js';
 import { IsInstant } from '../http/validators.js';
-import { READ_MODELS } from '../tokens.js';
-import { CsvInterceptor } from './csv.interceptor.js';
-import { ReadModelGate } from './read-model-gate.js';
-import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
-import { ReadModelQuery } from './read-model.dto.js';
+import { ReadModelAnswer } from './read-model-answer.js';
+import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
+import { STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
+import { DealStageDurationsDto, StageDurationStatsDto, StageVisitDto } from './read-model-rows.dto.js';
+import { OptionalPipelineId, PageCursor, PageLimit, ReadModelQuery } from './read-model.dto.js';
 
 export class StageDurationsQuery extends ReadModelQuery {
-  @ApiPropertyOptional({ description: 'One pipeline; every deal pipeline when omitted' })
-  @IsOptional()
-  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @OptionalPipelineId('One pipeline; every deal pipeline when omitted')
   pipelineId?: string;
 }
 
@@ -40,32 +33,18 @@ export class StageVisitsQuery extends StageDurationsQuery {
   @MaxLength(100)
   stageId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 50)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @PageCursor(1000)
   cursor?: string;
 }
 
-@ApiTags('read-models')
-@Controller('v1/read-models/stage-durations')
-@UseInterceptors(CsvInterceptor)
-export class StageDurationsController {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
-  ) {}
-
+@ReadModelRoutes('v1/read-models/stage-durations')
+export class StageDurationsController extends ReadModelController {
   @Get()
   @ApiOperation({ summary: 'Per stage: visits, median and p90 time in stage (completed visits), conversion to the next stage' })
+  @ReadModelAnswer({ row: StageDurationStatsDto, many: true })
   async stats(@Query() query: StageDurationsQuery) {
     const position = await this.gate.positionFor(STAGE_DURATION, query.minPosition);
     const data = await stageDurationStats(this.readModels, { pipelineId: query.pipelineId });
@@ -75,6 +54,7 @@ export class StageDurationsController {
 
   @Get('visits')
   @ApiOperation({ summary: 'Stage visits, oldest entry first, cursor-paginated' })
+  @ReadModelAnswer({ row: StageVisitDto, many: true, paged: true })
   async visits(@Query() query: StageVisitsQuery) {
     const position = await this.gate.positionFor(STAGE_DURATION, query.minPosition);
     const page = await stageVisits(this.readModels, {
@@ -88,6 +68,7 @@ export class StageDurationsController {
 
   @Get('deals/:dealId')
   @ApiOperation({ summary: "A deal's stage visits, and its latest and cumulative time in each stage" })
+  @ReadModelAnswer({ row: DealStageDurationsDto, keys: { visits: ['stageId', 'visit'], stages: ['stageId'] } })
   async deal(@Param('dealId', new ParseUUIDPipe()) dealId: string, @Query() query: DealStageDurationsQuery) {
     const asOf = new Date(query.asOf ?? Date.now()).toISOString();
     const position = await this.gate.positionFor(STAGE_DURATION, query.minPosition);

@@ -1,8 +1,7 @@
-import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, Matches } from 'class-validator';
-import type { DataSource } from 'typeorm';
-import type { DayRange } from '../../../../libs/read-models/src/index.js';
+import { Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { resolveDayRange, type DayRange } from '../../../../libs/read-models/src/index.js';
 import {
   TICKETS,
   openTicketsByStage,
@@ -11,20 +10,14 @@ import {
   type TicketsCreatedInWeek,
 } from '../../../../projections/tickets/index.js';
 import { IsInstant } from '../http/validators.js';
-import { READ_MODELS } from '../tokens.js';
-import { CsvInterceptor } from './csv.interceptor.js';
-import { ReadModelGate } from './read-model-gate.js';
-import { PIPELINE_ID, PIPELINE_ID_RULE } from '../pipelines/id-param.pipe.js';
-import { ReadModelQuery } from './read-model.dto.js';
-import { DayRangeQuery, dayRangeOrBadRequest, MAX_REPORT_DAYS } from './rep-activity.controller.js';
+import { ReadModelAnswer } from './read-model-answer.js';
+import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
+import { OpenTicketsByStageDto, TicketsCreatedInWeekDto } from './read-model-rows.dto.js';
+import { OptionalTicketPipelineId, ReadModelQuery } from './read-model.dto.js';
+import { DAY_RANGE_SCHEMA, DayRangeQuery, MAX_REPORT_DAYS } from './rep-activity.controller.js';
 
 export class OpenTicketsQueryDto extends ReadModelQuery {
-  @ApiPropertyOptional({ description: 'One ticket pipeline only' })
-  @IsOptional()
-  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalTicketPipelineId()
   pipelineId?: string;
 
   @ApiPropertyOptional({ description: 'ISO date-time ages are measured at; default: now' })
@@ -34,28 +27,17 @@ export class OpenTicketsQueryDto extends ReadModelQuery {
 }
 
 export class TicketsCreatedQueryDto extends DayRangeQuery {
-  @ApiPropertyOptional({ description: 'One ticket pipeline only' })
-  @IsOptional()
-  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalTicketPipelineId()
   pipelineId?: string;
 }
 
 export const DEFAULT_WEEKS_DAYS = 12 * 7;
 
-@ApiTags('read-models')
-@Controller('v1/read-models/tickets')
-@UseInterceptors(CsvInterceptor)
-export class TicketsReadModelController {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
-  ) {}
-
+@ReadModelRoutes('v1/read-models/tickets')
+export class TicketsReadModelController extends ReadModelController {
   @Get()
   @ApiOperation({ summary: 'Open tickets per pipeline stage, with their average and oldest age in days as of asOf' })
+  @ReadModelAnswer({ row: OpenTicketsByStageDto, many: true, extra: { asOf: { type: 'string', format: 'date-time' } } })
   async openByStage(
     @Query() query: OpenTicketsQueryDto,
   ): Promise<{ position: string | null; asOf: string; data: OpenTicketsByStage[] }> {
@@ -67,10 +49,11 @@ export class TicketsReadModelController {
 
   @Get('created-per-week')
   @ApiOperation({ summary: 'Tickets created per ISO week (labelled by its Monday) per pipeline; default: the last 12 weeks' })
+  @ReadModelAnswer({ row: TicketsCreatedInWeekDto, many: true, extra: { range: DAY_RANGE_SCHEMA } })
   async createdPerWeek(
     @Query() query: TicketsCreatedQueryDto,
   ): Promise<{ position: string | null; range: DayRange; data: TicketsCreatedInWeek[] }> {
-    const range = dayRangeOrBadRequest(query, query.asOf ?? new Date().toISOString(), {
+    const range = resolveDayRange(query, query.asOf ?? new Date().toISOString(), {
       defaultDays: DEFAULT_WEEKS_DAYS,
       maxDays: MAX_REPORT_DAYS,
     });
