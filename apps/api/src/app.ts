@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
 import { migrate } from '../../../libs/postgres/src/index.js';
@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { verifyJsonBody, verifyTextBody } from './http/body-text.js';
 import { validationPipe } from './http/validation.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 
 export type AppOptions = Readonly<{ logger?: false | ('error' | 'warn' | 'log' | 'debug')[] }>;
 
@@ -34,16 +35,6 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
   app.useGlobalFilters(new ErrorFilter());
   // No enableShutdownHooks: Nest would re-raise SIGINT/SIGTERM before the database is closed; main.ts stops.
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tally')
-      .setDescription('An event-sourced CRM: commands append events; read models answer queries.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key: tly_<id>_<secret>' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 };

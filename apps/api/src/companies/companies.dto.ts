@@ -42,7 +42,7 @@ const Nullable = () => ValidateIf((_: object, value: unknown) => value !== null 
 
 const NullableText = (maxLength: number, example: string) =>
   applyDecorators(
-    ApiPropertyOptional({ example, nullable: true, description: 'null or blank clears it' }),
+    ApiPropertyOptional({ type: String, example, nullable: true, description: 'null or blank clears it' }),
     Nullable(),
     IsString(),
     MaxLength(maxLength),
@@ -62,7 +62,7 @@ export class UpdateCompanyDto {
   @NullableText(200, 'Manufacturing')
   industry?: string | null;
 
-  @ApiPropertyOptional({ example: 250, minimum: 0, nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: Number, example: 250, minimum: 0, nullable: true, description: 'null clears it' })
   @Nullable()
   @IsInt()
   @Min(0)

@@ -59,7 +59,8 @@ const OCCURRED_AT_DESCRIPTION =
 
 const propertiesSchema: ApiPropertyOptions = {
   type: 'object',
-  additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true },
+  // null clears a property; OpenAPI 3.0 lets only a typed schema be nullable.
+  additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] },
   example: { favouriteColour: 'teal', seats: 12 },
 };
 
@@ -124,7 +125,7 @@ export class CreateContactDto {
 
 const NullableText = (maxLength: number, example: string) =>
   applyDecorators(
-    ApiPropertyOptional({ example, nullable: true, description: 'null or blank clears it' }),
+    ApiPropertyOptional({ type: String, example, nullable: true, description: 'null or blank clears it' }),
     ValidateIf((_: object, value: unknown) => value !== null && value !== undefined),
     IsString(),
     MaxLength(maxLength),
@@ -164,7 +165,7 @@ export class ChangeLifecycleStageDto {
 }
 
 export class AssignContactOwnerDto {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null unassigns' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null unassigns' })
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   ownerId!: string | null;
