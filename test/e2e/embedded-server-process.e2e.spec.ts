@@ -5,26 +5,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// TypeScript's transpiler with decorator metadata, as ts-jest does (tsx would drop the metadata Nest needs).
-const runTs = ['--import', path.join(root, 'test/support/ts-register.mjs')];
+import { freePort } from '../../apps/cli/src/api-process.js';
+import { root, runCli, runTs } from '../support/cli-process.js';
 
 type Exit = Readonly<{ code: number | null; signal: NodeJS.Signals | null }>;
 type Server = Readonly<{ child: ChildProcess; url: string; exited: Promise<Exit>; output: () => string }>;
-
-const freePort = async (): Promise<number> => {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, 'close');
-  return port;
-};
 
 // The embedded data directory is what this spec tests, whatever DATABASE_URL says: the pass on PGlite runs it, the
 // pass on a PostgreSQL server would only run it again.
@@ -66,15 +53,7 @@ describeEmbedded('the embedded server as a process, with the CLI beside it', () 
     }
   };
 
-  const cli = async (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> => {
-    const child = spawn(process.execPath, [...runTs, path.join(root, 'apps/cli/src/main.ts'), ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
-    return { code, stdout, stderr };
-  };
+  const cli = (...args: string[]) => runCli(env(), args);
 
   /** Exit code 0; on failure the diff shows what the command said. */
   const succeeded = (result: { code: number | null; stderr: string }) =>

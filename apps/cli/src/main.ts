@@ -2,19 +2,21 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { DataDirBusy, dataDirOwner, openRuntime, type DataDirOwner } from '../../../libs/runtime/src/index.js';
+import { importCommand } from './commands/import.command.js';
 import { importThroughServer } from './commands/import-through-server.js';
 import { keysCommand, keysThroughServer } from './commands/keys.command.js';
 import { projectionsCommand, projectionsOf, projectionsThroughServer } from './commands/projections.command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { serverClient } from './server-client.js';
+import { ALL_PROJECTIONS } from '../../../projections/index.js';
 
 const HELP = `tally <command>
 
-  serve                          the api with the projector (same as npm start)
-  import FILE                    import NDJSON history, one event or command per line, idempotent by id
-  seed --contacts N [--seed S] [--out FILE]
-                                 a deterministic synthetic CRM history (about 11 events per contact), into the
-                                 store or to an NDJSON file
+  import FILE                    import NDJSON history, one event or command per line, idempotent by id, through
+                                 the api (the running server's, or one started for the import)
+  seed --contacts N [--seed S] [--until DATE] [--out FILE]
+                                 a deterministic synthetic CRM history (about 11 events per contact) of the year
+                                 up to DATE (default today, UTC), into the store or to an NDJSON file
   keys create --name NAME --role ROLE | keys list | keys revoke KEY_ID
                                  API keys (roles: super-admin, marketing, sales, service, auditor,
                                  reporting, integrator); the secret is shown once
@@ -90,6 +92,7 @@ const main = async (): Promise<number> => {
       contacts: { type: 'string', default: '1000' },
       seed: { type: 'string', default: 'tally' },
       out: { type: 'string' },
+      until: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
       formula: { type: 'string', multiple: true },
@@ -104,28 +107,23 @@ const main = async (): Promise<number> => {
     console.log(HELP);
     return 0;
   }
-  if (command === 'serve') {
-    await import('../../api/src/main.js');
-    return -1;
-  }
   if (command === 'seed' && values.out) {
-    return seedCommand(null, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed!, out: values.out });
+    return seedCommand(null, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed!, until: values.until, out: values.out });
   }
   const config = loadConfig();
   // On the embedded database, a live server owns the files: go through it. (openRuntime takes the lock otherwise.)
   const owner = config.databaseUrl ? null : await dataDirOwner(config.dataDir);
   if (owner) return throughServer(config.dataDir, owner, command, args, values);
-  const runtime = await openRuntime(config);
+  if (command === 'import') {
+    if (!args[0]) throw new Error('usage: tally import FILE');
+    return importCommand(config, args[0], values.actor!);
+  }
+  const runtime = await openRuntime(config, ALL_PROJECTIONS);
   try {
-    // Nest and the scoring code load only for the commands that use them.
+    // The scoring code loads only for the commands that use it.
     switch (command) {
-      case 'import': {
-        if (!args[0]) throw new Error('usage: tally import FILE');
-        const { importCommand } = await import('./commands/import.command.js');
-        return await importCommand(runtime, args[0], values.actor!);
-      }
       case 'seed':
-        return await seedCommand(runtime, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed! });
+        return await seedCommand(runtime, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed!, until: values.until });
       case 'keys':
         return await keysCommand(runtime.apiKeys, args, { name: values.name, role: values.role, actor: values.actor! });
       case 'projections':
@@ -155,9 +153,7 @@ const main = async (): Promise<number> => {
 };
 
 main().then(
-  (code) => {
-    if (code >= 0) process.exit(code);
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
     process.exit(1);

@@ -1,5 +1,6 @@
 // Beside a running embedded server the CLI never opens the database files (a second PGlite corrupts them): it goes
-// through the server's HTTP API with the super-admin key the server wrote into the data directory.
+// through the server's HTTP API with the super-admin key the server wrote into the data directory. An api the CLI
+// starts itself (api-process.ts) is reached the same way, with a key of its own.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataDirOwner } from '../../../libs/runtime/src/index.js';
@@ -7,7 +8,7 @@ import type { DataDirOwner } from '../../../libs/runtime/src/index.js';
 export const SUPER_ADMIN_KEY_FILE = 'super-admin.key';
 
 export type ServerClient = Readonly<{
-  owner: DataDirOwner;
+  owner: Pick<DataDirOwner, 'pid'>;
   url: string;
   /** Sends a request; any answer but 2xx (and `allow`ed statuses) becomes an error naming the server. */
   request(method: string, route: string, init?: { json?: unknown; body?: ReadableStream<Uint8Array>; contentType?: string; allow?: readonly number[] }): Promise<Response>;
@@ -24,6 +25,11 @@ export const serverClient = async (dataDir: string, owner: DataDirOwner & { url:
       throw error;
     },
   );
+  return apiClient(owner, key, { whose: `that owns ${dataDir}`, keyHint: ` (the CLI authenticates with the key in ${keyFile})` });
+};
+
+/** The api at `owner.url`, authenticated with `key` (none: authentication is off); errors name the server. */
+export const apiClient = (owner: Pick<DataDirOwner, 'pid'> & { url: string }, key: string | null, say: { whose: string; keyHint: string }): ServerClient => {
   const where = `the Tally server (pid ${owner.pid}, ${owner.url})`;
   const request: ServerClient['request'] = async (method, route, init = {}) => {
     const headers: Record<string, string> = {};
@@ -40,7 +46,7 @@ export const serverClient = async (dataDir: string, owner: DataDirOwner & { url:
         ...(init.body ? { duplex: 'half' } : {}),
       } as RequestInit);
     } catch (error) {
-      throw new Error(`could not reach ${where} that owns ${dataDir}: ${(error as Error).cause ?? (error as Error).message}`);
+      throw new Error(`could not reach ${where} ${say.whose}: ${(error as Error).cause ?? (error as Error).message}`);
     }
     if (response.ok || init.allow?.includes(response.status)) return response;
     const text = await response.text();
@@ -51,7 +57,7 @@ export const serverClient = async (dataDir: string, owner: DataDirOwner & { url:
         return text;
       }
     })();
-    const hint = response.status === 401 || response.status === 403 ? ` (the CLI authenticates with the key in ${keyFile})` : '';
+    const hint = response.status === 401 || response.status === 403 ? say.keyHint : '';
     throw new Error(`${method} ${route} on ${where}: ${response.status} ${message}${hint}`);
   };
   return {

@@ -1,45 +1,56 @@
-import 'reflect-metadata';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { NestFactory } from '@nestjs/core';
-import { randomIds } from '../../../../libs/application/src/index.js';
-import { migrate } from '../../../../libs/postgres/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
-import { apiMigrations } from '../../../api/src/api.migrations.js';
-import { AppModule } from '../../../api/src/app.module.js';
-import { utf8Lines } from '../../../api/src/http/utf8-lines.js';
-import { CommandImportService } from '../../../api/src/import/command-import.service.js';
-import { progressBar } from '../progress.js';
-import { reportImport } from './import-through-server.js';
+import type { TallyConfig } from '../../../../libs/config/src/index.js';
+import { openRuntime } from '../../../../libs/runtime/src/index.js';
+import { startApiProcess } from '../api-process.js';
+import { apiClient } from '../server-client.js';
+import { keysThroughServer } from './keys.command.js';
+import { importThroughServer } from './import-through-server.js';
+import { ALL_PROJECTIONS } from '../../../../projections/index.js';
 
 /**
- * `tally import FILE`: the same import as POST /v1/import (event and command lines), with a progress bar over the
- * file's bytes. Command lines run through the api's CommandBus in a Nest context without HTTP.
+ * `tally import FILE` with no server running: the same import as POST /v1/import (event and command lines, each
+ * authorised and validated as its route), through an api this command starts and stops. The CLI imports as a
+ * super-admin with a key of its own, named after `actor`, revoked when the import ends.
  */
-export const importCommand = async (runtime: Runtime, file: string, actor: string): Promise<number> => {
-  const { size } = await stat(file);
-  await migrate(runtime.db.pool, 'tally_api_migrations', apiMigrations);
-  const app = await NestFactory.createApplicationContext(AppModule.register(runtime), { logger: ['error'] });
+export const importCommand = async (config: TallyConfig, file: string, actor: string): Promise<number> => {
+  const key = config.auth === 'disabled' ? null : await createImportKey(config, actor);
+  // The api alone imports, so the projector and webhooks stay off where the topology allows (one process on PGlite).
+  const api = await startApiProcess({ TALLY_DEMO_CONTACTS: '0', ...(config.databaseUrl ? { TALLY_ROLE: 'api' } : {}) }, key?.secret ?? null).catch(
+    async (error: unknown) => {
+      // The api did not start (and has exited): the key is revoked here.
+      if (key) await revokeImportKey(config, key.keyId);
+      throw error;
+    },
+  );
+  let revoked = key === null;
   try {
-    const input = createReadStream(file);
-    const bar = progressBar('import', size);
-    const context = {
-      actor,
-      correlationId: `import:${file}`,
-      causationId: null,
-      now: new Date().toISOString(),
-      source: 'import',
-      ids: randomIds(),
-    };
-    // The operator at the machine, with the files in hand, imports as a super-admin would; lines are strict UTF-8,
-    // as through the api.
-    const report = await app
-      .get(CommandImportService)
-      .importLines(utf8Lines(input), context, 'super-admin', (r) =>
-        bar.update(input.bytesRead, `accepted ${r.accepted} duplicates ${r.duplicates} rejected ${r.rejected}`),
-      );
-    return reportImport(report, bar);
+    const server = apiClient(api, key?.secret ?? null, { whose: 'started for this import', keyHint: '' });
+    try {
+      return await importThroughServer(server, file);
+    } finally {
+      if (key) revoked = (await keysThroughServer(server).revoke(key.keyId).catch(() => null)) !== null;
+    }
   } finally {
-    await app.close();
+    await api.stop();
+    // The api died before the key could be revoked through it: revoked here, once the store is free again.
+    if (key && !revoked) await revokeImportKey(config, key.keyId);
+  }
+};
+
+const createImportKey = async (config: TallyConfig, actor: string) => {
+  // The runtime is closed again (the lock released) before the api opens the store.
+  const runtime = await openRuntime(config, ALL_PROJECTIONS);
+  try {
+    return await runtime.apiKeys.create(`tally import (${actor})`, 'super-admin', actor);
+  } finally {
+    await runtime.close();
+  }
+};
+
+const revokeImportKey = async (config: TallyConfig, keyId: string): Promise<void> => {
+  const runtime = await openRuntime(config, ALL_PROJECTIONS);
+  try {
+    await runtime.apiKeys.revoke(keyId);
+  } finally {
+    await runtime.close();
   }
 };

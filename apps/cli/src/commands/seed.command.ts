@@ -1,16 +1,26 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Runtime } from '../../../../libs/runtime/src/index.js';
-import { historyToNdjson, seedStore } from '../../../../libs/synthetic-history/src/index.js';
+import { historyToNdjson, seedStore, utcDay } from '../../../../libs/synthetic-history/src/index.js';
 import { progressBar } from '../progress.js';
 
-export type SeedOptions = Readonly<{ contacts: number; seed: string; out?: string }>;
+export type SeedOptions = Readonly<{
+  contacts: number;
+  seed: string;
+  /** The day the history runs up to (its midnight, UTC); today unless given, so the read models show recent numbers. */
+  until?: string;
+  out?: string;
+}>;
 
 const EVENTS_PER_CONTACT = 11;
 
-/** `tally seed --contacts N [--seed S] [--out FILE]`: a deterministic synthetic history, into the store or a file. */
-export const seedCommand = async (runtime: Runtime | null, options: SeedOptions): Promise<number> => {
-  const history = { contacts: options.contacts, seed: options.seed };
+/**
+ * `tally seed --contacts N [--seed S] [--until DATE] [--out FILE]`: a synthetic history, into the store or a file;
+ * the same seed and date give the same events. A file leaves out the claim streams (`unique-`): `tally import`
+ * derives them from the contacts and companies it imports.
+ */
+export const seedCommand = async (runtime: Runtime | null, options: SeedOptions, now = new Date()): Promise<number> => {
+  const history = { contacts: options.contacts, seed: options.seed, until: options.until ?? utcDay(now) };
   const bar = progressBar('seed', options.contacts * EVENTS_PER_CONTACT);
   if (options.out) {
     const out = createWriteStream(options.out);

@@ -1,9 +1,9 @@
 // A contact points at companies, owners and (through its email claim) at itself; each is checked on its own stream.
-import type { CommandExecutor } from '../../../../libs/application/src/index.js';
-import { companyDecider, companyStream } from '../../../../libs/domain/src/company/index.js';
-import { contactDecider, contactStream } from '../../../../libs/domain/src/contact/index.js';
-import { ownerDecider, ownerStream } from '../../../../libs/domain/src/owner/index.js';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
+import { companyDecider, companyStream } from '../../../domain/src/company/index.js';
+import { contactDecider, contactStream } from '../../../domain/src/contact/index.js';
+import { ownerDecider, ownerStream } from '../../../domain/src/owner/index.js';
+import { notFound } from '../../../domain/src/shared/index.js';
+import type { CommandExecutor } from '../command-executor.js';
 import type { HolderHasValue } from './unique-value-claims.js';
 
 export const requireCompany = async (executor: CommandExecutor, companyId: string): Promise<void> => {

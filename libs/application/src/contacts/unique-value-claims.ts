@@ -1,13 +1,6 @@
 // Claims on unique values (a contact's email, a company's domain) guard a command on another stream: claim the new
 // value first, run the command, then release the old value. The claim stream refuses a second holder.
-import { Logger } from '@nestjs/common';
-import {
-  randomIds,
-  type CommandExecutor,
-  type CommandResult,
-  type RequestContext,
-} from '../../../../libs/application/src/index.js';
-import { alreadyExists } from '../../../../libs/domain/src/shared/index.js';
+import { alreadyExists } from '../../../domain/src/shared/index.js';
 import {
   normalizeUniqueValue,
   uniqueValueDecider,
@@ -15,7 +8,9 @@ import {
   type ClaimUniqueValue,
   type ReleaseUniqueValue,
   type UniqueValueKind,
-} from '../../../../libs/domain/src/unique-value/index.js';
+} from '../../../domain/src/unique-value/index.js';
+import type { CommandExecutor, CommandResult } from '../command-executor.js';
+import { randomIds, type RequestContext } from '../request-context.js';
 
 // A claim is made moments before its holder's record is written; a younger claim may still be in flight.
 export const CLAIM_TAKEOVER_GRACE_MS = 60_000;
@@ -33,7 +28,8 @@ export type UniqueValueChange = Readonly<{
   holderHasValue: HolderHasValue;
 }>;
 
-const logger = new Logger('unique-values');
+/** Where a claim that could not be given back is reported (the api's logger). */
+export type ClaimWarning = (message: string) => void;
 
 // A claim stream is decided by who holds the value now, never by replaying a key: a re-send may find the claim it
 // made given back (the first try failed) or its record moved on. Its events therefore get ids of their own.
@@ -108,6 +104,7 @@ export const withUniqueValue = async (
   change: UniqueValueChange,
   context: RequestContext,
   command: () => Promise<CommandResult>,
+  warn: ClaimWarning,
 ): Promise<CommandResult> => {
   const { kind, ownerId, from, to } = change;
   const normalizedFrom = from === null ? null : normalizeUniqueValue(kind, from);
@@ -119,10 +116,10 @@ export const withUniqueValue = async (
   try {
     result = await command();
   } catch (error) {
-    if (normalizedTo !== null) await giveBackUnlessHeld(executor, change, normalizedTo, context);
+    if (normalizedTo !== null) await giveBackUnlessHeld(executor, change, normalizedTo, context, warn);
     throw error;
   }
-  if (result.replayed && normalizedTo !== null) await giveBackUnlessHeld(executor, change, normalizedTo, context);
+  if (result.replayed && normalizedTo !== null) await giveBackUnlessHeld(executor, change, normalizedTo, context, warn);
   if (normalizedFrom !== null && !(result.replayed && (await change.holderHasValue(ownerId, normalizedFrom)))) {
     await releaseUniqueValue(executor, kind, normalizedFrom, ownerId, context);
   }
@@ -135,11 +132,12 @@ const giveBackUnlessHeld = async (
   { kind, ownerId, holderHasValue }: UniqueValueChange,
   value: string,
   context: RequestContext,
+  warn: ClaimWarning,
 ): Promise<void> => {
   try {
     if (await holderHasValue(ownerId, value)) return;
     await releaseUniqueValue(executor, kind, value, ownerId, context);
   } catch (error) {
-    logger.warn(`could not give back ${kind} claim for ${ownerId}: ${error instanceof Error ? error.message : String(error)}`);
+    warn(`could not give back ${kind} claim for ${ownerId}: ${error instanceof Error ? error.message : String(error)}`);
   }
 };
