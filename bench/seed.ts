@@ -20,7 +20,7 @@ await pool.end();
 const seedPool = new pg.Pool({ connectionString: url, max: 2 });
 await PostgresEventStore.migrate(seedPool);
 const started = Date.now();
-const result = await seedStore(new PostgresEventStore(seedPool), { contacts, seed: 'bench' }, (progress) => {
+const result = await seedStore(new PostgresEventStore(seedPool), { contacts, seed: 'bench', until: '2026-01-01' }, (progress) => {
   if (progress.streams % 20_000 === 0) console.log(`seed: ${progress.events} events, ${Math.round((Date.now() - started) / 1000)} s`);
 });
 await seedPool.end();

@@ -77,7 +77,7 @@ describe('lead-score formula replay, provenance and audit', () => {
     // Seeded before the api starts, so the appends do not share the embedded database with live projections.
     const db = await createTestDatabase();
     await PostgresEventStore.migrate(db.pool);
-    events = (await seedStore(new PostgresEventStore(db.pool), { contacts: 900, seed: 'replay-spec' })).events;
+    events = (await seedStore(new PostgresEventStore(db.pool), { contacts: 900, seed: 'replay-spec', until: '2026-01-01' })).events;
     const t1 = Date.now();
     t = await startTestApp({ database: db });
     const t2 = Date.now();

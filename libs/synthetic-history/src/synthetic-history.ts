@@ -6,13 +6,14 @@
 // weights), .recorder.ts (commands through deciders into per-stream batches), .world.ts (owners, pipelines, companies,
 // campaigns), .contact-life.ts (one contact's own doings) and .sales-and-support.ts (the deals, tickets and engagements
 // reps plan around it).
-import type { EventStore } from '../../event-store/src/event-store.port.js';
+import { defaultDealPipeline, defaultTicketPipeline, pipelineStream } from '../../domain/src/pipeline/index.js';
+import { streamCategory, type EventStore } from '../../event-store/src/event-store.port.js';
 import { ContactLife } from './synthetic-history.contact-life.js';
 import type { StreamBatch } from './synthetic-history.recorder.js';
 import { World, type SyntheticHistoryOptions } from './synthetic-history.world.js';
 
 export { SEED_SOURCE, type StreamBatch } from './synthetic-history.recorder.js';
-export { DEFAULT_HISTORY_DAYS, DEFAULT_HISTORY_START, type SyntheticHistoryOptions } from './synthetic-history.world.js';
+export { DEFAULT_HISTORY_DAYS, utcDay, type SyntheticHistoryOptions } from './synthetic-history.world.js';
 
 export type AppendHistoryResult = Readonly<{ events: number; streams: number }>;
 
@@ -27,9 +28,18 @@ export function* generateHistory(options: SyntheticHistoryOptions): Generator<St
   for (let index = 0; index < options.contacts; index++) yield* new ContactLife(world, index).batches();
 }
 
-/** One JSON line per event: {"streamName":...,"event":NewEvent}. */
+// What a store has before any import: Tally creates the default pipelines at its first start, and an import derives
+// the claim streams (`unique-`) from the contacts and companies it stores, as the api does.
+const DEFAULT_PIPELINE_STREAMS = [defaultDealPipeline, defaultTicketPipeline].map((pipeline) => pipelineStream(pipeline.pipelineId));
+const writtenByTally = (streamName: string): boolean => streamCategory(streamName) === 'unique' || DEFAULT_PIPELINE_STREAMS.includes(streamName);
+
+/**
+ * The history as an import file, one JSON line per event: {"streamName":...,"event":NewEvent}, without the streams
+ * Tally writes itself (the default pipelines, the claims), so that `tally import` takes every line.
+ */
 export function* historyToNdjson(options: SyntheticHistoryOptions): Generator<string> {
   for (const batch of generateHistory(options)) {
+    if (writtenByTally(batch.streamName)) continue;
     for (const event of batch.events) yield JSON.stringify({ streamName: batch.streamName, event });
   }
 }

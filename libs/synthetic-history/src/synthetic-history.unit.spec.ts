@@ -6,7 +6,7 @@ import { addEventSchemaFormats } from '../../domain/src/shared/schema-formats.js
 import type { EventStore, NewEvent } from '../../event-store/src/event-store.port.js';
 import { appendHistory, generateHistory, historyToNdjson, type StreamBatch, type SyntheticHistoryOptions } from './synthetic-history.js';
 
-const START = '2025-01-01T00:00:00.000Z';
+const UNTIL = '2026-01-01';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const ndjsonHash = (options: SyntheticHistoryOptions): string => {
@@ -73,14 +73,43 @@ const createdId = (event: NewEvent): string | undefined => {
 
 describe('generateHistory', () => {
   it('gives the same NDJSON for the same options and a different one for another seed', () => {
-    const options = { contacts: 300, seed: 1, start: START };
+    const options = { contacts: 300, seed: 1, until: UNTIL };
     const first = ndjsonHash(options);
     expect(ndjsonHash(options)).toBe(first);
     expect(ndjsonHash({ ...options, seed: 2 })).not.toBe(first);
   });
 
+  it('runs up to its until date: the same seed and date give the same file, another date another', () => {
+    const options = { contacts: 200, seed: 'anchor', until: '2026-12-05' };
+    expect(ndjsonHash(options)).toBe(ndjsonHash({ ...options }));
+    expect(ndjsonHash({ ...options, until: '2026-12-06' })).not.toBe(ndjsonHash(options));
+    const times = [...generateHistory(options)].flatMap((batch) => batch.events.map((event) => Date.parse(event.metadata.occurredAt)));
+    const until = Date.parse(options.until);
+    const week = 7 * 86_400_000;
+    expect(Math.max(...times)).toBeLessThanOrEqual(until);
+    expect(Math.min(...times)).toBe(until - 365 * 86_400_000);
+    // The days just before it are as busy as any: a demo seeded today opens on this week's numbers.
+    expect(times.filter((at) => at > until - week).length).toBeGreaterThan(times.length / 60);
+  });
+
+  it('refuses an until that is no ISO date or instant with its offset', () => {
+    expect(() => [...generateHistory({ contacts: 1, seed: 1, until: '05/12/2026' })]).toThrow('until 05/12/2026 is not an ISO date (2025-12-31) or instant');
+    expect(() => [...generateHistory({ contacts: 1, seed: 1, until: '2026-12-05T10:00:00' })]).toThrow(/is not an ISO date/);
+  });
+
+  it('writes an import file without what Tally writes itself: the claims an import derives, the default pipelines', () => {
+    const options = { contacts: 20, seed: 'file', until: UNTIL };
+    const batches = [...generateHistory(options)];
+    const ownStreams = batches.map((batch) => batch.streamName).filter((name) => /^(unique|pipeline)-/.test(name));
+    const lines = [...historyToNdjson(options)].map((line) => JSON.parse(line) as { streamName: string; event: NewEvent });
+    expect(ownStreams.length).toBe(2 + 20 + 3);
+    expect(lines.filter((line) => ownStreams.includes(line.streamName))).toEqual([]);
+    const kept = batches.filter((batch) => !ownStreams.includes(batch.streamName));
+    expect(lines).toEqual(kept.flatMap((batch) => batch.events.map((event) => ({ streamName: batch.streamName, event }))));
+  });
+
   describe('validity', () => {
-    const options = { contacts: 800, seed: 'validity', start: START, days: 365 };
+    const options = { contacts: 800, seed: 'validity', until: UNTIL, days: 365 };
     const batches: StreamBatch[] = [...generateHistory(options)];
     const events = batches.flatMap((batch) => batch.events);
 
@@ -110,12 +139,13 @@ describe('generateHistory', () => {
     });
 
     it('stamps every event with a unique v4 id and seed metadata within the simulated year', () => {
-      const end = Date.parse(START) + 365 * 86_400_000;
+      const end = Date.parse(UNTIL);
+      const start = end - 365 * 86_400_000;
       expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
       const malformed = events.filter((event) => {
         const at = Date.parse(event.metadata.occurredAt);
         const { correlationId, source, causationId } = event.metadata;
-        return !UUID_V4.test(event.id) || !UUID_V4.test(correlationId) || source !== 'seed' || causationId !== null || !(at >= Date.parse(START) && at <= end);
+        return !UUID_V4.test(event.id) || !UUID_V4.test(correlationId) || source !== 'seed' || causationId !== null || !(at >= start && at <= end);
       });
       expect(malformed).toEqual([]);
       expect(new Set(events.map((event) => event.metadata.actor.split(':')[0]))).toEqual(
@@ -148,7 +178,7 @@ describe('generateHistory', () => {
 
   describe('shape on 2000 contacts', () => {
     const contacts = 2000;
-    const events: NewEvent[] = [...generateHistory({ contacts, seed: 42, start: START })].flatMap((batch) => batch.events);
+    const events: NewEvent[] = [...generateHistory({ contacts, seed: 42, until: UNTIL })].flatMap((batch) => batch.events);
     const ofType = (type: string) => events.filter((event) => event.type === type).map(dataOf);
 
     it('has about ten events per contact', () => {
@@ -241,7 +271,7 @@ describe('appendHistory', () => {
         return { nextRevision: batch.length - 1, position: { commit: 0n, prepare: 0n } };
       },
     };
-    const options = { contacts: 50, seed: 3 };
+    const options = { contacts: 50, seed: 3, until: UNTIL };
     const progress: number[] = [];
     const result = await appendHistory(store, options, ({ events }) => progress.push(events));
     const expected = [...generateHistory(options)];

@@ -37,13 +37,19 @@ export type SyntheticHistoryOptions = Readonly<{
   contacts: number;
   /** Numbers and strings both work; 7 and '7' are the same seed. */
   seed: number | string;
-  /** ISO instant where the history begins. */
-  start?: string;
+  /**
+   * Where the history ends: an ISO date (its midnight, UTC) or instant. The demo passes today, so its read models
+   * show recent numbers; benchmarks and specs pass a fixed date, so the same seed gives the same events.
+   */
+  until: string;
+  /** How far back it begins. */
   days?: number;
 }>;
 
-export const DEFAULT_HISTORY_START = '2025-01-01T00:00:00.000Z';
 export const DEFAULT_HISTORY_DAYS = 365;
+
+/** The UTC calendar day of `now`: the demo's history runs up to it. */
+export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
 
 export type Rep = Readonly<{ ownerId: string; name: string; email: string; team: string; role: OwnerRole; weight: number }>;
 
@@ -68,9 +74,10 @@ export const gridCell = (index: number, rows: number, columns: number): Readonly
   return { row: cell % rows, column: Math.floor(cell / rows), pass: Math.floor(index / size) };
 };
 
-export const parseStart = (start: string): number => {
-  const ms = Date.parse(start);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(start) || !Number.isFinite(ms)) throw new Error(`start ${start} is not an ISO instant`);
+export const parseUntil = (until: string): number => {
+  // A bare date is read as UTC midnight, as Date.parse does; an instant must say its offset.
+  const ms = /^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(until) ? Date.parse(until) : NaN;
+  if (!Number.isFinite(ms)) throw new Error(`until ${until} is not an ISO date (2025-12-31) or instant`);
   return ms;
 };
 
@@ -99,8 +106,8 @@ export class World {
     if (!Number.isInteger(contacts) || contacts < 0) throw new Error(`contacts must be a whole number >= 0, got ${contacts}`);
     if (!(Number.isFinite(days) && days >= 1)) throw new Error(`days must be at least 1, got ${days}`);
     this.seed = String(options.seed);
-    this.start = parseStart(options.start ?? DEFAULT_HISTORY_START);
-    this.end = this.start + Math.round(days * DAY);
+    this.end = parseUntil(options.until);
+    this.start = this.end - Math.round(days * DAY);
     this.contactsFrom = Math.min(this.end, this.start + 2 * HOUR);
     this.companyCount = Math.round(contacts / 8);
     const rng = Prng.of(this.seed, 'world');

@@ -30,6 +30,14 @@ import {
 } from '../../../domain/src/pipeline/index.js';
 import type { DomainEvent, EventDefinition } from '../../../domain/src/shared/index.js';
 import { ticketDecider, ticketEventDefinitions, type Ticket, type TicketEvent, type TicketState } from '../../../domain/src/ticket/index.js';
+import {
+  normalizeUniqueValue,
+  uniqueValueDecider,
+  uniqueValueStream,
+  type UniqueValueEvent,
+  type UniqueValueKind,
+  type UniqueValueState,
+} from '../../../domain/src/unique-value/index.js';
 
 /** An event as a line carries it, its data already valid against the type's JSON Schema. */
 export type HistoryEvent = Readonly<{ id: string; type: string; data: Readonly<Record<string, unknown>> }>;
@@ -288,14 +296,77 @@ export const misplaced = (streamName: string, event: HistoryEvent): Reason => {
   return named === id ? null : `data.${history.idField} ${JSON.stringify(named)} is not the id in the stream name ${streamName}`;
 };
 
-/** The streams to read before judging `event` on `streamName`: its own, unless it keeps no state, and those it refers to. */
+type ValueClaim = Readonly<{ kind: UniqueValueKind; value: string; ownerId: string; change: 'claim' | 'release' }>;
+
+const emailChanges = (data: Readonly<Record<string, unknown>>): ValueClaim[] => {
+  const { contactId, changes } = data as { contactId: string; changes: readonly { property: string; previous: unknown; value: unknown }[] };
+  return changes
+    .filter((change) => change.property === 'email')
+    .flatMap((change) => valueChange('contact-email', contactId, change.previous, change.value));
+};
+
+const domainChanges = (data: Readonly<Record<string, unknown>>): ValueClaim[] => {
+  const { companyId, changes } = data as { companyId: string; changes: readonly { field: string; previous: unknown; value: unknown }[] };
+  return changes.filter((change) => change.field === 'domain').flatMap((change) => valueChange('company-domain', companyId, change.previous, change.value));
+};
+
+// As the command handlers do: the new value is claimed before the old one is given up; the same value, kept, is neither.
+const valueChange = (kind: UniqueValueKind, ownerId: string, previous: unknown, value: unknown): ValueClaim[] => {
+  const normalized = (text: unknown) => (typeof text === 'string' ? normalizeUniqueValue(kind, text) : null);
+  if (normalized(previous) === normalized(value)) return [];
+  return [
+    ...(typeof value === 'string' ? [{ kind, value, ownerId, change: 'claim' as const }] : []),
+    ...(typeof previous === 'string' ? [{ kind, value: previous, ownerId, change: 'release' as const }] : []),
+  ];
+};
+
+/**
+ * The unique values (a contact's email, a company's domain) an event takes or gives up, as its command handler
+ * claims or releases them: an import derives the claims, so an imported record holds its value as one created
+ * through the api does.
+ */
+const valueClaims = (event: HistoryEvent): readonly ValueClaim[] => {
+  const { data } = event;
+  switch (event.type) {
+    case 'ContactCreated':
+      return valueChange('contact-email', data.contactId as string, null, data.email);
+    case 'ContactPropertiesChanged':
+      return emailChanges(data);
+    case 'ContactMerged':
+      return valueChange('contact-email', data.contactId as string, data.email, null);
+    case 'CompanyCreated':
+      return valueChange('company-domain', data.companyId as string, null, data.domain);
+    case 'CompanyUpdated':
+      return domainChanges(data);
+    default:
+      return [];
+  }
+};
+
+/** The streams to read before judging `event` on `streamName`: its own, unless it keeps no state, those it refers to and its claims. */
 export const streamsToRead = (streamName: string, event: HistoryEvent): readonly string[] => {
   const history = historyOf(splitStream(streamName).category);
   if (!history) return [];
-  return [...(history.created === null ? [] : [streamName]), ...(history.references?.(event) ?? [])];
+  return [
+    ...(history.created === null ? [] : [streamName]),
+    ...(history.references?.(event) ?? []),
+    ...valueClaims(event).map((claim) => uniqueValueStream(claim.kind, claim.value)),
+  ];
 };
 
+/** Events an accepted line implies on other streams: the claims of its unique values. */
+export type DerivedEvents = Readonly<{ streamName: string; events: readonly UniqueValueEvent[] }>;
+
+/** The verdict on a line: why it is refused, or the events it implies elsewhere. */
+export type Judgement = Readonly<{ reason: string }> | Readonly<{ reason: null; derived: readonly DerivedEvents[] }>;
+
 type StreamState = { state: unknown; ids: Set<string> };
+
+const CLAIM_CATEGORY = 'unique';
+
+// A claim stream holds only what the unique-value decider wrote.
+const foldClaims = (stored: readonly DomainEvent[]): UniqueValueState =>
+  stored.reduce((state, event) => uniqueValueDecider.evolve(state, event as UniqueValueEvent), uniqueValueDecider.initialState());
 
 /**
  * The folded streams of one window of lines: load what is stored, then judge each line in file order; an accepted
@@ -306,8 +377,9 @@ export class StreamHistories {
 
   /** Folds what `streamName` holds in the store (events in their current shape). */
   load(streamName: string, stored: readonly HistoryEvent[]): void {
-    const history = historyOf(splitStream(streamName).category);
-    const state = history ? stored.reduce(history.decider.evolve, history.decider.initialState()) : null;
+    const { category } = splitStream(streamName);
+    const history = historyOf(category);
+    const state = category === CLAIM_CATEGORY ? foldClaims(stored) : history ? stored.reduce(history.decider.evolve, history.decider.initialState()) : null;
     this.streams.set(streamName, { state, ids: new Set(stored.map((event) => event.id)) });
   }
 
@@ -321,21 +393,47 @@ export class StreamHistories {
    * Every stream of `streamsToRead` must be loaded.
    */
   judge(streamName: string, event: HistoryEvent): Reason {
+    return this.verdict(streamName, event).reason;
+  }
+
+  /** As `judge`, with the claims an accepted event implies (folded in too, so later lines see them). */
+  verdict(streamName: string, event: HistoryEvent): Judgement {
     const history = historyOf(splitStream(streamName).category);
     const placement = misplaced(streamName, event);
-    if (!history || placement !== null) return placement;
+    if (placement !== null || !history) return { reason: placement ?? `${streamName} is not a history stream` };
     // A stream without state of its own (a contact's activity) is never read: its judgement rests on references.
     const stream = history.created === null ? { state: history.decider.initialState(), ids: new Set<string>() } : this.loaded(streamName);
     const exists = history.exists(stream.state);
-    if (event.type === history.created && exists) return `${streamName} already has its ${history.created}`;
+    if (event.type === history.created && exists) return { reason: `${streamName} already has its ${history.created}` };
     if (event.type !== history.created && history.created !== null && !exists) {
-      return `${streamName} has no ${history.created}: ${event.type} must follow it`;
+      return { reason: `${streamName} has no ${history.created}: ${event.type} must follow it` };
     }
     const reason = history.check?.(stream.state, event, this.references) ?? null;
-    if (reason !== null) return reason;
+    if (reason !== null) return { reason };
+    const claims = this.claimsOf(event);
+    if ('reason' in claims) return claims;
     stream.state = history.decider.evolve(stream.state, event);
     stream.ids.add(event.id);
-    return null;
+    for (const { streamName: claimStream, events } of claims.derived) {
+      const claim = this.loaded(claimStream);
+      claim.state = events.reduce(uniqueValueDecider.evolve, claim.state as UniqueValueState);
+    }
+    return { reason: null, derived: claims.derived };
+  }
+
+  // Decided as the unique-value decider would; a value another record holds refuses the line (409 on the api).
+  private claimsOf(event: HistoryEvent): Readonly<{ reason: string }> | Readonly<{ derived: DerivedEvents[] }> {
+    const derived: DerivedEvents[] = [];
+    for (const { kind, value, ownerId, change } of valueClaims(event)) {
+      const normalized = normalizeUniqueValue(kind, value);
+      const streamName = uniqueValueStream(kind, value);
+      const { claimedBy } = this.loaded(streamName).state as UniqueValueState;
+      const data = { kind, value: normalized, ownerId };
+      if (change === 'claim' && claimedBy !== null && claimedBy !== ownerId) return { reason: `${kind} ${normalized} is held by ${claimedBy}` };
+      if (change === 'claim' && claimedBy === null) derived.push({ streamName, events: [{ type: 'UniqueValueClaimed', data }] });
+      if (change === 'release' && claimedBy === ownerId) derived.push({ streamName, events: [{ type: 'UniqueValueReleased', data }] });
+    }
+    return { derived };
   }
 
   // Each referred stream is folded by its own category's decider, so its state has that decider's type.

@@ -2,6 +2,9 @@
 // in order, the reason it could not have happened (or null, and it is folded in).
 import { randomUUID } from 'node:crypto';
 import { defaultDealPipeline, pipelineDecider } from '../../../domain/src/pipeline/index.js';
+import type { MarketingStatus } from '../../../domain/src/marketing-policy/index.js';
+import { uniqueValueStream } from '../../../domain/src/unique-value/index.js';
+import { contactCreatedData, dealCreatedData } from '../../../../test/support/events.js';
 import { misplaced, StreamHistories, streamsToRead, type HistoryEvent } from './history-rules.js';
 
 const event = (type: string, data: Record<string, unknown>, id = randomUUID()): HistoryEvent => ({ id, type, data });
@@ -12,46 +15,32 @@ const defaultPipeline = pipelineDecider
 
 const dealCreated = (dealId: string, overrides: Record<string, unknown> = {}) =>
   event('DealCreated', {
-    dealId,
-    name: 'Acme',
-    pipelineId: 'default',
-    stageId: 'appointmentscheduled',
-    amount: 1000,
-    currency: 'USD',
-    contractTermMonths: 12,
-    closeDate: '2024-06-30',
-    ownerId: null,
-    contactIds: [],
-    companyId: null,
+    ...dealCreatedData(dealId, { name: 'Acme', pipelineId: 'default', stageId: 'appointmentscheduled', currency: 'USD', closeDate: '2024-06-30' }),
     ...overrides,
   });
 
-const contactCreated = (contactId: string, marketingStatus = 'marketing') =>
-  event('ContactCreated', {
-    contactId,
-    email: 'a@x.test',
-    firstName: null,
-    lastName: null,
-    phone: null,
-    jobTitle: null,
-    country: null,
-    companyId: null,
-    ownerId: null,
-    properties: {},
-    source: 'import',
-    marketingStatus,
-    lifecycleStage: 'lead',
-  });
+const contactCreated = (contactId: string, marketingStatus: MarketingStatus = 'marketing', email = 'a@x.test') =>
+  event('ContactCreated', contactCreatedData(contactId, { email, source: 'import', marketingStatus }));
 
-/** given(stored streams).judge(lines) -> the reason of each line, in order (null: accepted). */
-const given = (stored: Readonly<Record<string, readonly HistoryEvent[]>>) => ({
-  judge: (...lines: ReadonlyArray<readonly [string, HistoryEvent]>) => {
+/** given(stored streams).judge(lines) -> the reason of each line, in order (null: accepted); .verdicts with its claims. */
+const given = (stored: Readonly<Record<string, readonly HistoryEvent[]>>) => {
+  const loaded = (lines: ReadonlyArray<readonly [string, HistoryEvent]>) => {
     const histories = new StreamHistories();
     const names = new Set([...Object.keys(stored), ...lines.flatMap(([stream, e]) => streamsToRead(stream, e))]);
     for (const name of names) histories.load(name, stored[name] ?? []);
-    return lines.map(([stream, e]) => histories.judge(stream, e));
-  },
-});
+    return histories;
+  };
+  return {
+    judge: (...lines: ReadonlyArray<readonly [string, HistoryEvent]>) => {
+      const histories = loaded(lines);
+      return lines.map(([stream, e]) => histories.judge(stream, e));
+    },
+    verdicts: (...lines: ReadonlyArray<readonly [string, HistoryEvent]>) => {
+      const histories = loaded(lines);
+      return lines.map(([stream, e]) => histories.verdict(stream, e));
+    },
+  };
+};
 
 describe('raw event lines of an import', () => {
   const dealId = randomUUID();
@@ -140,5 +129,49 @@ describe('raw event lines of an import', () => {
       ticketId, subject: 'Help', pipelineId: 'support', stageId: 'new', priority: 'low', ownerId: null, contactId: null, dealId: null,
     });
     expect(given({}).judge([`ticket-${ticketId}`, ticket])).toEqual(['pipeline support does not exist']);
+  });
+
+  describe('claim the unique values they take, as the command handlers do', () => {
+    const emailStream = (email: string) => uniqueValueStream('contact-email', email);
+    const claimed = (kind: string, value: string, ownerId: string) => ({ type: 'UniqueValueClaimed', data: { kind, value, ownerId } });
+    const released = (kind: string, value: string, ownerId: string) => ({ type: 'UniqueValueReleased', data: { kind, value, ownerId } });
+
+    it("claim a contact's email, and refuse a second contact with it, naming the holder", () => {
+      const [ada, copy] = [randomUUID(), randomUUID()];
+      expect(given({}).verdicts([`contact-${ada}`, contactCreated(ada, 'marketing', 'Ada@X.test')], [`contact-${copy}`, contactCreated(copy, 'marketing', 'ada@x.test')])).toEqual([
+        { reason: null, derived: [{ streamName: emailStream('ada@x.test'), events: [claimed('contact-email', 'ada@x.test', ada)] }] },
+        { reason: `contact-email ada@x.test is held by ${ada}` },
+      ]);
+      // A claim already stored for the same contact (a store seeded directly) is kept, not claimed twice.
+      const stored = { [emailStream('ada@x.test')]: [event('UniqueValueClaimed', claimed('contact-email', 'ada@x.test', ada).data)] };
+      expect(given(stored).verdicts([`contact-${ada}`, contactCreated(ada, 'marketing', 'ada@x.test')])).toEqual([{ reason: null, derived: [] }]);
+    });
+
+    it('claim the new email before giving up the old one, and give it up on a merge', () => {
+      const ada = randomUUID();
+      const changed = event('ContactPropertiesChanged', { contactId: ada, changes: [{ property: 'email', previous: 'ada@x.test', value: 'ada@y.test' }] });
+      const merged = event('ContactMerged', { contactId: ada, mergedInto: randomUUID(), email: 'ada@y.test' });
+      const [, change, merge] = given({}).verdicts([`contact-${ada}`, contactCreated(ada, 'marketing', 'ada@x.test')], [`contact-${ada}`, changed], [`contact-${ada}`, merged]);
+      expect(change).toEqual({
+        reason: null,
+        derived: [
+          { streamName: emailStream('ada@y.test'), events: [claimed('contact-email', 'ada@y.test', ada)] },
+          { streamName: emailStream('ada@x.test'), events: [released('contact-email', 'ada@x.test', ada)] },
+        ],
+      });
+      expect(merge).toEqual({ reason: null, derived: [{ streamName: emailStream('ada@y.test'), events: [released('contact-email', 'ada@y.test', ada)] }] });
+    });
+
+    it("claim a company's domain, and none when it has no domain", () => {
+      const [acme, other] = [randomUUID(), randomUUID()];
+      const company = (companyId: string, domain: string | null) =>
+        event('CompanyCreated', { companyId, name: 'Acme', domain, industry: null, employees: null, country: null });
+      const domainStream = uniqueValueStream('company-domain', 'acme.com');
+      expect(given({}).verdicts([`company-${acme}`, company(acme, 'acme.com')], [`company-${other}`, company(other, 'acme.com')], [`company-${other}`, company(other, null)])).toEqual([
+        { reason: null, derived: [{ streamName: domainStream, events: [claimed('company-domain', 'acme.com', acme)] }] },
+        { reason: `company-domain acme.com is held by ${acme}` },
+        { reason: null, derived: [] },
+      ]);
+    });
   });
 });

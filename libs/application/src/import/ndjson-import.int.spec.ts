@@ -3,11 +3,12 @@ import { eventCatalog } from '../../../domain/src/catalog/event-catalog.js';
 import { EventValidator } from '../../../domain/src/catalog/event-validator.js';
 import { PostgresEventStore, type EventStore, type StreamAppend } from '../../../event-store/src/index.js';
 import { collect } from '../../../../test/support/events.js';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { openTestStore, type TestDatabase } from '../../../../test/support/test-database.js';
 import { randomIds, type RequestContext } from '../request-context.js';
 import { UpcastingEventStore } from '../upcasting-event-store.js';
 import { generateHistory } from '../../../synthetic-history/src/index.js';
 import { defaultDealPipeline, pipelineDecider } from '../../../domain/src/pipeline/index.js';
+import { uniqueValueStream } from '../../../domain/src/unique-value/index.js';
 import { streamCategory } from '../../../event-store/src/index.js';
 import { importNdjson } from './ndjson-import.js';
 
@@ -30,14 +31,8 @@ const line = (streamName: string, type: string, data: unknown, metadata: Record<
 describe('NDJSON import of history', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await PostgresEventStore.migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+  beforeAll(async () => ({ db, store } = await openTestStore()));
+  afterAll(() => db.close());
 
   // Activity is judged against its contact (contact-activity.decider): the contacts exist before their page views.
   const givenContact = async (contactId: string) => {
@@ -159,7 +154,7 @@ describe('NDJSON import of history', () => {
   it('accepts every event of a history the deciders wrote, stream after stream, across windows', async () => {
     // The synthetic history is decided by the real deciders; its file lists each stream whole, one after another.
     const lines: string[] = [];
-    for (const batch of generateHistory({ contacts: 40, seed: 'import-rules' })) {
+    for (const batch of generateHistory({ contacts: 40, seed: 'import-rules', until: '2026-01-01' })) {
       if (streamCategory(batch.streamName) === 'unique') continue;
       for (const e of batch.events) lines.push(JSON.stringify({ streamName: batch.streamName, event: e }));
     }
@@ -277,5 +272,35 @@ describe('NDJSON import of history', () => {
       expect(report).toMatchObject({ accepted: 3, rejected: 1 });
       expect(reads.get(`deal-${dealId}`)).toBe(2);
     });
+  });
+
+  it("claims each imported contact's email, refuses a second contact with it, and stores the claim once", async () => {
+    const [ada, copy] = [randomUUID(), randomUUID()];
+    const email = `${ada.slice(0, 8)}@claims.test`;
+    const created = (contactId: string) => ({
+      contactId, email, firstName: null, lastName: null, phone: null, jobTitle: null, country: null,
+      companyId: null, ownerId: null, properties: {}, source: 'import', marketingStatus: 'marketing', lifecycleStage: 'lead',
+    });
+    const file = [line(`contact-${ada}`, 'ContactCreated', created(ada)), line(`contact-${copy}`, 'ContactCreated', created(copy))].join('\n');
+    const report = await run(file);
+    expect(report).toMatchObject({ lines: 2, accepted: 1, rejected: 1 });
+    expect(report.rejections).toEqual([expect.objectContaining({ line: 2, reason: `contact-email ${email} is held by ${ada}` })]);
+    const claims = await collect(store.readStream(uniqueValueStream('contact-email', email)));
+    expect(claims.map((e) => [e.type, e.data, e.metadata.causationId, e.metadata.source])).toEqual([
+      ['UniqueValueClaimed', { kind: 'contact-email', value: email, ownerId: ada }, JSON.parse(file.split('\n')[0]).event.id, 'import'],
+    ]);
+    // A re-run counts the line as stored and appends no second claim.
+    expect(await run(file)).toMatchObject({ accepted: 0, duplicates: 1, rejected: 1 });
+    expect(await collect(store.readStream(uniqueValueStream('contact-email', email)))).toHaveLength(1);
+  });
+
+  it('quotes a stream it refuses whole, cutting only a very long one inside its quotes', async () => {
+    const claim = uniqueValueStream('company-domain', 'acme.com');
+    const long = `unique-${'x'.repeat(300)}`;
+    const report = await run([line(claim, 'UniqueValueClaimed', {}), line(long, 'UniqueValueClaimed', {})].join('\n'));
+    expect(report.rejections.map((rejection) => rejection.reason)).toEqual([
+      expect.stringMatching(new RegExp(`^streamName "${claim}" is not a stream an import may write`)),
+      expect.stringMatching(new RegExp(`^streamName "unique-x{193}…" is not a stream an import may write`)),
+    ]);
   });
 });

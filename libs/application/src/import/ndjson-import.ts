@@ -4,12 +4,14 @@
 // correlation id are the importer's, never the file's: the audit trail says who imported. Each event must fit its
 // stream: the category of its aggregate, the id the stream names, and what the decider could have produced next
 // (history-rules.ts); lines are judged a window at a time against the streams as stored plus the earlier lines.
+// Claims on unique values (a contact's email, a company's domain) are never lines: each is derived from the event
+// that takes the value, as its command handler would claim it, and a value another record holds refuses the line.
 import { appendToStreams, readStreams, streamCategory, type EventStore, type NewEvent, type RecordedEvent } from '../../../event-store/src/index.js';
 import type { EventCatalog } from '../../../domain/src/catalog/event-catalog.js';
 import type { EventValidator } from '../../../domain/src/catalog/event-validator.js';
-import { inexactNumber, INSTANT_RULE, utcInstant } from '../../../domain/src/shared/index.js';
-import type { RequestContext } from '../request-context.js';
-import { HISTORY_CATEGORIES, StreamHistories, streamsToRead, type HistoryEvent } from './history-rules.js';
+import { inexactNumber, INSTANT_RULE, utcInstant, type DomainEvent } from '../../../domain/src/shared/index.js';
+import { deterministicUuid, type RequestContext } from '../request-context.js';
+import { HISTORY_CATEGORIES, StreamHistories, streamsToRead, type DerivedEvents, type HistoryEvent } from './history-rules.js';
 
 export type ImportRejection = Readonly<{ line: number; reason: string; eventId?: string }>;
 
@@ -40,9 +42,15 @@ const STREAM = /^[a-z][a-z0-9]*-[A-Za-z0-9_:.-]{1,200}$/;
 // Streams read at once while a window is judged: enough to hide latency, few enough to leave the pool to others.
 const READ_CONCURRENCY = 8;
 
-type Pending = { line: number; event: NewEvent };
-type Parsed = Pending & { streamName: string; judged: HistoryEvent };
+/** An event to store for a line: the line's own, or one it implies (a claim), which the report does not count. */
+type Pending = { line: number; event: NewEvent; derived: boolean };
+type Parsed = { line: number; event: NewEvent; streamName: string; judged: HistoryEvent };
 type StreamRun = { streamName: string; items: Pending[] };
+
+// Values quoted whole in a reason, unless very long: cut, with an ellipsis inside the closing quote.
+const QUOTED_MAX = 200;
+const quoted = (value: unknown): string =>
+  typeof value === 'string' && value.length > QUOTED_MAX ? JSON.stringify(`${value.slice(0, QUOTED_MAX)}…`) : String(JSON.stringify(value));
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -68,14 +76,16 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     const outcomes = await appendToStreams(deps.store, batch.map((run) => ({ streamName: run.streamName, events: run.items.map((p) => p.event) })));
     // A run that is partly stored already (an earlier import): its events are judged one by one.
     const partial = batch.filter((_, i) => outcomes[i].status === 'duplicate_ids').flatMap((run) => run.items.map((item) => ({ run, item })));
+    const lineEvents = (run: StreamRun) => run.items.filter((item) => !item.derived).length;
     outcomes.forEach((outcome, i) => {
-      if (outcome.status === 'appended') report.accepted += batch[i].items.length;
-      else if (outcome.status === 'already_stored') report.duplicates += batch[i].items.length;
+      if (outcome.status === 'appended') report.accepted += lineEvents(batch[i]);
+      else if (outcome.status === 'already_stored') report.duplicates += lineEvents(batch[i]);
     });
     if (partial.length > 0) {
       const single = await appendToStreams(deps.store, partial.map(({ run, item }) => ({ streamName: run.streamName, events: [item.event] })));
       single.forEach((outcome, i) => {
         const { item } = partial[i];
+        if (item.derived) return;
         if (outcome.status === 'duplicate_ids') reject(item.line, outcome.error.message, item.event.id);
         else if (outcome.status === 'already_stored') report.duplicates++;
         else report.accepted++;
@@ -122,11 +132,11 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     }
     // Claims (`unique-`), settings and scoring formulas are Tally's own: only its commands write them.
     if (!STREAM.test(streamName) || !HISTORY_CATEGORIES.includes(streamCategory(streamName))) {
-      reject(line, `streamName ${JSON.stringify(streamName).slice(0, 80)} is not a stream an import may write (categories: ${HISTORY_CATEGORIES.join(', ')})`, id);
+      reject(line, `streamName ${quoted(streamName)} is not a stream an import may write (categories: ${HISTORY_CATEGORIES.join(', ')})`, id);
       return null;
     }
     if (typeof event.type !== 'string' || !deps.catalog.has(event.type)) {
-      reject(line, `unknown event type ${JSON.stringify(event.type).slice(0, 80)}`, id);
+      reject(line, `unknown event type ${quoted(event.type)}`, id);
       return null;
     }
     const metadata = isObject(event.metadata) ? event.metadata : {};
@@ -174,6 +184,14 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     };
   };
 
+  // Its id derives from the line's event, so a re-run finds it stored; the line's event is its cause.
+  const derivedEvent = (cause: NewEvent, streamName: string, event: DomainEvent): NewEvent => ({
+    id: deterministicUuid(cause.id, `${streamName}#${event.type}`),
+    type: event.type,
+    data: event.data,
+    metadata: { ...cause.metadata, causationId: cause.id, schemaVersion: deps.catalog.schemaVersionOf(event.type) },
+  });
+
   /** A stored event in its current shape. */
   const historyEvent = (e: RecordedEvent): HistoryEvent => {
     const { data } = deps.catalog.upcast(e.type, e.metadata.schemaVersion, e.data);
@@ -190,20 +208,30 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
     const names = [...new Set(judging.flatMap((p) => streamsToRead(p.streamName, p.judged)))];
     for (const [name, events] of await readStreams(deps.store, names, READ_CONCURRENCY)) histories.load(name, events.map(historyEvent));
     for (const parsed of judging) {
+      let derived: readonly DerivedEvents[] = [];
       if (!histories.isStored(parsed.streamName, parsed.event.id)) {
-        const reason = histories.judge(parsed.streamName, parsed.judged);
-        if (reason !== null) {
-          reject(parsed.line, reason, parsed.event.id);
+        const judgement = histories.verdict(parsed.streamName, parsed.judged);
+        if (judgement.reason !== null) {
+          reject(parsed.line, judgement.reason, parsed.event.id);
           continue;
         }
+        derived = judgement.derived;
       }
+      // The claims go first, in the same round trip as the line: the store holds both or neither.
+      const items = [
+        ...derived.flatMap(({ streamName, events }) =>
+          events.map((event) => ({ streamName, item: { line: parsed.line, event: derivedEvent(parsed.event, streamName, event), derived: true } })),
+        ),
+        { streamName: parsed.streamName, item: { line: parsed.line, event: parsed.event, derived: false } },
+      ];
       // An id seen again goes to a later round trip, where the store judges it against the first.
-      if (pendingIds.has(parsed.event.id)) await flush();
-      const item = { line: parsed.line, event: parsed.event };
-      const last = runs.at(-1);
-      if (last?.streamName === parsed.streamName) last.items.push(item);
-      else runs.push({ streamName: parsed.streamName, items: [item] });
-      pendingIds.add(parsed.event.id);
+      if (items.some(({ item }) => pendingIds.has(item.event.id))) await flush();
+      for (const { streamName, item } of items) {
+        const last = runs.at(-1);
+        if (last?.streamName === streamName) last.items.push(item);
+        else runs.push({ streamName, items: [item] });
+        pendingIds.add(item.event.id);
+      }
       if (pendingIds.size >= batchSize) await flush();
     }
     // Stored while the next window is parsed.
