@@ -39,6 +39,17 @@ const envelopeSchema: JsonSchema = {
   },
 };
 
+// What the api's auth guard accepts on every route, the event streams included: the API key as a bearer token.
+// Webhook receivers get no key; they check Tally-Signature instead.
+const apiKeyScheme = {
+  type: 'http',
+  scheme: 'bearer',
+  bearerFormat: 'tly_<id>_<secret>',
+  description:
+    'An API key (tally keys create, or POST /v1/keys) as Authorization: Bearer tly_<id>_<secret>, of a role that may ' +
+    'read events (integrator, auditor, marketing, super-admin)',
+};
+
 // The catalog's schemas name their dialect; inside AsyncAPI the document's schema format applies.
 const withoutDialect = ({ $schema: _dialect, ...schema }: JsonSchema): JsonSchema => schema;
 
@@ -85,7 +96,12 @@ export const buildAsyncApiDocument = (
     },
     defaultContentType: 'application/json',
     servers: {
-      tally: { host: server.host, protocol: server.protocol, description: 'The Tally api (Server-Sent Events)' },
+      tally: {
+        host: server.host,
+        protocol: server.protocol,
+        description: 'The Tally api (Server-Sent Events)',
+        security: [ref('#/components/securitySchemes/apiKey')],
+      },
       webhookReceiver: {
         host: '{receiver}',
         protocol: 'https',
@@ -139,6 +155,7 @@ export const buildAsyncApiDocument = (
       },
     },
     components: {
+      securitySchemes: { apiKey: apiKeyScheme },
       schemas: {
         EventMetadata: metadataSchema,
         EventEnvelope: envelopeSchema,
