@@ -12,6 +12,7 @@ import { createApp } from '../apps/api/src/app.js';
 import { loadConfig } from '../libs/config/src/index.js';
 import { openDatabase, type Database } from '../libs/postgres/src/index.js';
 import { openRuntime, type Runtime } from '../libs/runtime/src/index.js';
+import { ALL_PROJECTIONS } from '../projections/index.js';
 
 export type Target = 'pglite' | 'postgres';
 
@@ -158,7 +159,7 @@ export type BenchApp = Readonly<{ baseUrl: string; apiKey: string; runtime: Runt
 
 /** The api over `db`, listening on a free port, with projections running and a super-admin key; no rate limit. */
 export const startBenchApp = async (db: Database): Promise<BenchApp> => {
-  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '100000000' }), {
+  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '100000000' }), ALL_PROJECTIONS, {
     database: db,
     authPepper: randomBytes(32),
   });

@@ -17,6 +17,7 @@ import { formatPosition, type AppendOptions, type EventStore, type NewEvent, typ
 import { openRuntime, type Runtime } from '../../libs/runtime/src/index.js';
 import { collect } from '../support/events.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { ALL_PROJECTIONS } from '../../projections/index.js';
 
 type Api = Readonly<{ app: NestExpressApplication; runtime: Runtime }>;
 
@@ -80,7 +81,7 @@ describe('idempotency and unique-value claims across crashes and failed appends'
   let secret: string;
 
   const open = async (wrap?: (store: EventStore) => EventStore): Promise<Api> => {
-    const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '1000000' }), { database: db, engine: { pollIntervalMs: 20 }, authPepper: pepper });
+    const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '1000000' }), ALL_PROJECTIONS, { database: db, engine: { pollIntervalMs: 20 }, authPepper: pepper });
     const served = wrap ? { ...runtime, eventStore: new UpcastingEventStore(wrap(runtime.eventStore.inner), eventCatalog) } : runtime;
     const app = await createApp(served, { logger: false });
     await app.init();

@@ -4,12 +4,9 @@ import { eventCatalog } from '../../libs/domain/src/catalog/event-catalog.js';
 import { openRuntime } from '../../libs/runtime/src/index.js';
 import { DefaultPipelines } from '../../apps/api/src/pipelines/default-pipelines.bootstrap.js';
 import { collect, committedCount } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase, serverUrl } from '../support/test-database.js';
-
-// pglite-socket interleaves extended-protocol messages of concurrent connections (electric-sql/pglite#1046), so
-// on PGlite the api gets one connection; on the server it runs with a real pool.
-const testDatabase = async () => (serverUrl() ? undefined : createTestDatabase('pglite', 1));
+import { useTestApp } from '../support/test-app.js';
+import { createTestDatabase, raceSafeDatabase } from '../support/test-database.js';
+import { ALL_PROJECTIONS } from '../../projections/index.js';
 
 const HUBSPOT_DEAL_STAGES = [
   { id: 'appointmentscheduled', label: 'Appointment Scheduled', probability: 0.2, closed: null, stuckAfterDays: 14, archived: false },
@@ -33,13 +30,7 @@ const enterprise = {
 };
 
 describe('pipelines over HTTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ database: await testDatabase() });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(async () => ({ database: await raceSafeDatabase() }));
 
   const streamOf = async (pipelineId: string) => collect(t.runtime.eventStore.readStream(`pipeline-${pipelineId}`));
   const stageIds = async (pipelineId: string) =>
@@ -75,7 +66,7 @@ describe('pipelines over HTTP', () => {
 
   it('creates each default once when two processes start at the same moment', async () => {
     const database = await createTestDatabase();
-    const runtime = await openRuntime(loadConfig({}), { database });
+    const runtime = await openRuntime(loadConfig({}), ALL_PROJECTIONS, { database });
     try {
       const starts = [1, 2].map(() => new DefaultPipelines(new CommandExecutor(runtime.eventStore, eventCatalog)));
       await Promise.all(starts.map((start) => start.onApplicationBootstrap()));

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../../../libs/config/src/index.js';
 import { openRuntime, runUntilSignal, type Stop } from '../../../libs/runtime/src/index.js';
-import { seedStore } from '../../../libs/synthetic-history/src/index.js';
+import { seedStore, utcDay } from '../../../libs/synthetic-history/src/index.js';
 import { WebhookWorker } from '../../../libs/webhooks/src/index.js';
 import { createApp } from './app.js';
 import { ensureFirstKey } from './auth/first-key.js';
+import { ALL_PROJECTIONS } from '../../../projections/index.js';
 
 // How long a stop waits for requests in flight to be answered before it closes the database under them.
 const DRAIN_MS = 10_000;
@@ -39,10 +40,11 @@ const drainOnStop = (server: Server): (() => Promise<void>) => {
 const start = async (logger: Logger): Promise<Stop> => {
   const config = loadConfig();
   // On the embedded database this takes the data directory's lock: a second process refuses to start.
-  const runtime = await openRuntime(config, { engine: { logger: (message) => logger.warn(message) } });
+  const runtime = await openRuntime(config, ALL_PROJECTIONS, { engine: { logger: (message) => logger.warn(message) } });
   if (config.demoContacts > 0 && !config.databaseUrl && (await runtime.eventStore.headPosition()) === null) {
     logger.log(`empty embedded store: seeding demo history of ${config.demoContacts} contacts (TALLY_DEMO_CONTACTS=0 to skip)`);
-    const seeded = await seedStore(runtime.eventStore, { contacts: config.demoContacts, seed: 'demo' });
+    // Up to today, so that the read models open on recent numbers: this week's tickets, deals of normal age.
+    const seeded = await seedStore(runtime.eventStore, { contacts: config.demoContacts, seed: 'demo', until: utcDay(new Date()) });
     logger.log(`seeded ${seeded.events} events`);
   }
   await ensureFirstKey(runtime, logger);

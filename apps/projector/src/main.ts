@@ -3,10 +3,11 @@ import { Logger } from '@nestjs/common';
 import { loadConfig } from '../../../libs/config/src/index.js';
 import { openRuntime, runUntilSignal, type Stop } from '../../../libs/runtime/src/index.js';
 import { WebhookWorker } from '../../../libs/webhooks/src/index.js';
+import { ALL_PROJECTIONS } from '../../../projections/index.js';
 
 const start = async (logger: Logger): Promise<Stop> => {
   const config = loadConfig();
-  const runtime = await openRuntime(config, { engine: { logger: (message) => logger.warn(message) } });
+  const runtime = await openRuntime(config, ALL_PROJECTIONS, { engine: { logger: (message) => logger.warn(message) } });
   await runtime.projections.start();
   const webhooks = new WebhookWorker(runtime.eventStore, runtime.db.pool, { logger: (message) => logger.warn(message) });
   await webhooks.start();

@@ -10,7 +10,6 @@ import { eventCatalog } from '../../domain/src/catalog/event-catalog.js';
 import { PostgresEventStore, type EventStore } from '../../event-store/src/index.js';
 import { openDatabase, type Database } from '../../postgres/src/index.js';
 import { ProjectionEngine, type ProjectionDefinition, type ProjectionEngineOptions } from '../../projection-engine/src/index.js';
-import { ALL_PROJECTIONS } from '../../../projections/index.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 
 export type Runtime = Readonly<{
@@ -27,7 +26,6 @@ export type Runtime = Readonly<{
 
 export type RuntimeOptions = Readonly<{
   database?: Database;
-  projections?: readonly ProjectionDefinition[];
   engine?: Omit<ProjectionEngineOptions, 'countEventsAfter'>;
   /** Tests pass their own pepper instead of a file. */
   authPepper?: Buffer;
@@ -59,7 +57,12 @@ const openEventStore = async (config: TallyConfig, db: Database): Promise<EventS
   return new PostgresEventStore(db.pool);
 };
 
-export const openRuntime = async (config: TallyConfig, options: RuntimeOptions = {}): Promise<Runtime> => {
+/** The read models come from the composition root (apps/, tests, benchmarks): libs never reach up to projections/. */
+export const openRuntime = async (
+  config: TallyConfig,
+  readModels: readonly ProjectionDefinition[],
+  options: RuntimeOptions = {},
+): Promise<Runtime> => {
   let db = options.database;
   let dataDirLock: DataDirLock | null = null;
   if (!db) {
@@ -83,7 +86,7 @@ export const openRuntime = async (config: TallyConfig, options: RuntimeOptions =
   const raw = await openEventStore(config, opened);
   const eventStore = new UpcastingEventStore(raw, eventCatalog);
   await ProjectionEngine.migrate(opened.pool);
-  const projections = new ProjectionEngine(eventStore, opened.pool, options.projections ?? ALL_PROJECTIONS, {
+  const projections = new ProjectionEngine(eventStore, opened.pool, readModels, {
     ...options.engine,
     countEventsAfter: raw instanceof PostgresEventStore ? (after, filter) => raw.countAfter(after, filter) : undefined,
   });
