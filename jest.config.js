@@ -5,6 +5,8 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': tsJest },
   testEnvironment: 'node',
+  // Imports by name (package.json "imports") resolve to the TypeScript sources.
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', 'tally-source'] },
 };
 export default {
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { importNdjson, randomIds } from '../libs/application/src/index.js';
-import { eventCatalog } from '../libs/domain/src/catalog/event-catalog.js';
-import { EventValidator } from '../libs/domain/src/catalog/event-validator.js';
-import { PostgresEventStore, streamCategory, type NewEvent } from '../libs/event-store/src/index.js';
-import { generateHistory } from '../libs/synthetic-history/src/index.js';
+import { importNdjson, randomIds } from '#application';
+import { eventCatalog } from '#domain/catalog';
+import { EventValidator } from '#domain/catalog';
+import { PostgresEventStore, streamCategory, type NewEvent } from '#event-store';
+import { generateHistory } from '#synthetic-history';
 import { freshDatabase, loadAverage, median, printTable, writeResults, type Target } from './bench-support.js';
 
 const { values } = parseArgs({

@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createApp } from '../apps/api/src/app.js';
-import { loadConfig } from '../libs/config/src/index.js';
-import { openDatabase, type Database } from '../libs/postgres/src/index.js';
-import { openRuntime, type Runtime } from '../libs/runtime/src/index.js';
-import { ALL_PROJECTIONS } from '../projections/index.js';
+import { createApp } from '#api/app';
+import { loadConfig } from '#config';
+import { openDatabase, type Database } from '#postgres';
+import { openRuntime, type Runtime } from '#runtime';
+import { ALL_PROJECTIONS } from '#projections';
 
 export type Target = 'pglite' | 'postgres';
 

@@ -3,9 +3,9 @@
 // the read models; the counter logic is the real reducer's, so only the persistence differs.
 import 'reflect-metadata';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import type { Database } from '../libs/postgres/src/index.js';
-import { PostgresEventStore, formatPosition } from '../libs/event-store/src/index.js';
-import { activityIncrements, REP_ACTIVITY_EVENT_TYPES, type RepActivityEvent } from '../projections/rep-activity/rep-activity.projection.js';
+import type { Database } from '#postgres';
+import { PostgresEventStore, formatPosition } from '#event-store';
+import { activityIncrements, REP_ACTIVITY_EVENT_TYPES, type RepActivityEvent } from '#projections/rep-activity';
 
 @Entity({ name: 'naive_rep_activity_daily' })
 class NaiveRepActivityDaily {

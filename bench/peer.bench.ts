@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { dumbo } from '@event-driven-io/dumbo';
-import { PostgresEventStore, START, type NewEvent } from '../libs/event-store/src/index.js';
+import { PostgresEventStore, START, type NewEvent } from '#event-store';
 import { freshDatabase, loadAverage, median, printTable, writeResults } from './bench-support.js';
 
 const { values } = parseArgs({

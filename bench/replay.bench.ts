@@ -5,13 +5,13 @@
 //   --only lead-score,tickets --skip-per-projection]
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { UpcastingEventStore } from '../libs/application/src/index.js';
-import { eventCatalog } from '../libs/domain/src/catalog/event-catalog.js';
-import { PostgresEventStore } from '../libs/event-store/src/index.js';
-import { ProjectionBuilds, ProjectionEngine, type ProjectionDefinition } from '../libs/projection-engine/src/index.js';
-import { ALL_PROJECTIONS } from '../projections/index.js';
+import { UpcastingEventStore } from '#application';
+import { eventCatalog } from '#domain/catalog';
+import { PostgresEventStore } from '#event-store';
+import { ProjectionBuilds, ProjectionEngine, type ProjectionDefinition } from '#projection-engine';
+import { ALL_PROJECTIONS } from '#projections';
 import { runNaiveRepActivity } from './naive-projector.js';
-import type { Database } from '../libs/postgres/src/index.js';
+import type { Database } from '#postgres';
 import {
   backendPids,
   cloneDatabase,

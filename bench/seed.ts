@@ -2,8 +2,8 @@
 // template by the benchmarks. Usage: tsx bench/seed.ts --contacts 9091 --database tally_bench_seed_9091
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { PostgresEventStore } from '../libs/event-store/src/index.js';
-import { seedStore } from '../libs/synthetic-history/src/index.js';
+import { PostgresEventStore } from '#event-store';
+import { seedStore } from '#synthetic-history';
 import { createServerDatabase } from './bench-support.js';
 
 const { values } = parseArgs({ options: { contacts: { type: 'string' }, database: { type: 'string' } } });

@@ -1,6 +1,6 @@
 // Every projection Tally runs. Each folder is one read model's slice (tables, pure reducer, persistence, queries;
 // readers use its index.ts); the engine needs only the definitions, so the projector never loads the query side.
-import type { ProjectionDefinition } from '../libs/projection-engine/src/index.js';
+import type { ProjectionDefinition } from '#projection-engine';
 import { contactTimelineProjection } from './contact-timeline/contact-timeline.persistence.js';
 import { leadScoreProjection } from './lead-score/lead-score.persistence.js';
 import { marketingContactsProjection } from './marketing-contacts/marketing-contacts.persistence.js';

@@ -5,11 +5,11 @@
 // and the real persistence into fresh tables of one PGlite; a build parks exactly when apply throws.
 import fc from 'fast-check';
 import type pg from 'pg';
-import { eventCatalog } from '../libs/domain/src/catalog/event-catalog.js';
-import type { JsonSchema } from '../libs/domain/src/shared/index.js';
-import type { RecordedEvent } from '../libs/event-store/src/index.js';
-import type { ProjectionDefinition, ProjectionTables } from '../libs/projection-engine/src/index.js';
-import { openForSuite, type TestDatabase } from '../test/support/test-database.js';
+import { eventCatalog } from '#domain/catalog';
+import type { JsonSchema } from '#domain/shared';
+import type { RecordedEvent } from '#event-store';
+import type { ProjectionDefinition, ProjectionTables } from '#projection-engine';
+import { openForSuite, type TestDatabase } from '#test/support/test-database';
 import { storedInstant } from './pg-values.js';
 import { openProjectionBed, type StreamEvent } from './projection-spec.spec-helper.js';
 

@@ -1,5 +1,5 @@
 // A read model's storage as its tables file declares it, once: the projection's name, its base tables and their DDL.
-import type { ProjectionDefinition, ProjectionTables } from '../libs/projection-engine/src/index.js';
+import type { ProjectionDefinition, ProjectionTables } from '#projection-engine';
 
 export type ProjectionSchema = Pick<ProjectionDefinition, 'name' | 'tables' | 'createTables'>;
 

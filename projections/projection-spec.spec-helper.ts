@@ -4,17 +4,17 @@
 // positions, upcasting) and the definition's own filter and apply, one transaction per batch as the engine applies
 // a page, on a database of the spec file's own: PGlite, or the server when DATABASE_URL is set.
 import type pg from 'pg';
-import { eventCatalog } from '../libs/domain/src/catalog/event-catalog.js';
-import { EventValidator } from '../libs/domain/src/catalog/event-validator.js';
-import type { ContactCreated } from '../libs/domain/src/contact/contact.events.js';
-import type { DealCreated } from '../libs/domain/src/deal/deal.events.js';
-import type { PipelineCreated, PipelineObjectType, PipelineStageData } from '../libs/domain/src/pipeline/pipeline.events.js';
-import { matchesFilter, type EventFilter, type NewEvent, type Position, type RecordedEvent } from '../libs/event-store/src/index.js';
-import { readPage } from '../libs/projection-engine/src/batches.js';
-import { ProjectionEngine, type BuildStatus, type ProjectionDefinition, type ProjectionTables } from '../libs/projection-engine/src/index.js';
-import { inTransaction } from '../libs/postgres/src/index.js';
-import { contactCreatedData, dealCreatedData } from '../test/support/events.js';
-import { eventually, openForSuite, openTestStore, type TestDatabase } from '../test/support/test-database.js';
+import { eventCatalog } from '#domain/catalog';
+import { EventValidator } from '#domain/catalog';
+import type { ContactCreated } from '#domain/contact';
+import type { DealCreated } from '#domain/deal';
+import type { PipelineCreated, PipelineObjectType, PipelineStageData } from '#domain/pipeline';
+import { matchesFilter, type EventFilter, type NewEvent, type Position, type RecordedEvent } from '#event-store';
+import { readPage } from '#projection-engine';
+import { ProjectionEngine, type BuildStatus, type ProjectionDefinition, type ProjectionTables } from '#projection-engine';
+import { inTransaction } from '#postgres';
+import { contactCreatedData, dealCreatedData } from '#test/support/events';
+import { eventually, openForSuite, openTestStore, type TestDatabase } from '#test/support/test-database';
 
 /** An event as a spec writes it; metadata left out gets a fixed business time and the catalog's schema version. */
 export type SpecEvent = Readonly<{ type: string; data: unknown; metadata?: Partial<NewEvent['metadata']> }>;

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { createApp } from '../apps/api/src/app.js';
-import { createOpenApiDocument } from '../apps/api/src/openapi/openapi-document.js';
-import { loadConfig } from '../libs/config/src/index.js';
-import { openDatabase } from '../libs/postgres/src/index.js';
-import { openRuntime } from '../libs/runtime/src/index.js';
-import { ALL_PROJECTIONS } from '../projections/index.js';
+import { createApp } from '#api/app';
+import { createOpenApiDocument } from '#api/openapi/openapi-document';
+import { loadConfig } from '#config';
+import { openDatabase } from '#postgres';
+import { openRuntime } from '#runtime';
+import { ALL_PROJECTIONS } from '#projections';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

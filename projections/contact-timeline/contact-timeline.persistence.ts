@@ -2,8 +2,8 @@
 // associations used to fan later events out. A batch loads the associations it needs in one query, reduces in
 // memory, and writes each table with one multi-row statement (plus one copy per merge, which is rare).
 import type pg from 'pg';
-import { parsePosition } from '../../libs/event-store/src/index.js';
-import type { ProjectionDefinition, ProjectionTables } from '../../libs/projection-engine/src/index.js';
+import { parsePosition } from '#event-store';
+import type { ProjectionDefinition, ProjectionTables } from '#projection-engine';
 import {
   TIMELINE_EVENT_TYPES,
   associationRecordsOf,

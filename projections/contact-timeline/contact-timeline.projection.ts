@@ -1,12 +1,12 @@
 // A contact's timeline as a pure reducer: one row per (contact, event) for everything that happened to the
 // contact, with a short summary built from the event data alone. Deals, tickets and engagements name their
 // contacts once (on creation or association); the projection keeps those associations to fan later events out.
-import type { ContactActivityEvent, ContactEvent, ContactPropertyValue } from '../../libs/domain/src/contact/index.js';
-import { dealStream, type DealEvent } from '../../libs/domain/src/deal/index.js';
-import { engagementStream, type EngagementEvent } from '../../libs/domain/src/engagement/index.js';
-import { assertNever } from '../../libs/domain/src/shared/index.js';
-import { ticketStream, type TicketEvent } from '../../libs/domain/src/ticket/index.js';
-import { formatPosition, type RecordedEvent } from '../../libs/event-store/src/index.js';
+import type { ContactActivityEvent, ContactEvent, ContactPropertyValue } from '#domain/contact';
+import { dealStream, type DealEvent } from '#domain/deal';
+import { engagementStream, type EngagementEvent } from '#domain/engagement';
+import { assertNever } from '#domain/shared';
+import { ticketStream, type TicketEvent } from '#domain/ticket';
+import { formatPosition, type RecordedEvent } from '#event-store';
 
 type DealTimelineEvent = Extract<
   DealEvent,

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import { recordedLog } from '../../test/support/events.js';
+import type { RecordedEvent } from '#event-store';
+import { recordedLog } from '#test/support/events';
 import { associationRecordsOf, projectTimeline, type TimelineChanges } from './contact-timeline.projection.js';
 
 const log = () => {

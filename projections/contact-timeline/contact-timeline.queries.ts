@@ -1,6 +1,6 @@
 // A contact's timeline, newest first by (occurredAt, position), with keyset paging and an optional type filter.
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery } from '../../libs/read-models/src/index.js';
+import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery } from '#read-models';
 import { CONTACT_TIMELINE_TABLES as T } from './contact-timeline.tables.js';
 
 export type TimelineEntry = Readonly<{

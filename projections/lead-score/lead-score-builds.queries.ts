@@ -2,9 +2,9 @@
 // whose formula it re-derives with, and the replay report compares two builds side by side. They take any
 // ReadSource, a plain pg pool included, so the CLI, which has no TypeORM data source, runs the same SQL. Only a validated integer version ever
 // reaches a table name; everything else is a parameter.
-import { buildPositionSql } from '../../libs/projection-engine/src/index.js';
-import { preparedQuery, type ReadSource } from '../../libs/read-models/src/index.js';
-import type { Qualification } from '../../libs/scoring/src/index.js';
+import { buildPositionSql } from '#projection-engine';
+import { preparedQuery, type ReadSource } from '#read-models';
+import type { Qualification } from '#scoring';
 import type { LeadScoreRow } from './lead-score.projection.js';
 import { scoreOf, type ScoreRecord } from './lead-score.queries.js';
 import { LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES } from './lead-score.tables.js';

@@ -2,8 +2,8 @@
 // contacts (one query per table), re-scores them in memory with the build's formula, and writes every table with
 // one multi-row statement. The formula is a build parameter, so a rebuild with another formula needs no new code.
 import type pg from 'pg';
-import type { ProjectionContext, ProjectionDefinition, ProjectionTables } from '../../libs/projection-engine/src/index.js';
-import { DEFAULT_FORMULA, formulaId, validateFormula, type Formula, type ScoringEvent } from '../../libs/scoring/src/index.js';
+import type { ProjectionContext, ProjectionDefinition, ProjectionTables } from '#projection-engine';
+import { DEFAULT_FORMULA, formulaId, validateFormula, type Formula, type ScoringEvent } from '#scoring';
 import {
   LEAD_SCORE_EVENT_TYPES,
   projectLeadScores,

@@ -2,9 +2,9 @@
 // score the formula gives them. A projection never reads the clock, so a contact is scored as of its own latest
 // activity (`asOf`, the latest occurredAt among the events applied for it): decay and `withinDays` windows are
 // measured at that instant, and the stored score moves only when something happens to the contact.
-import type { ContactEvent, ContactPropertyValue } from '../../libs/domain/src/contact/index.js';
-import { assertNever } from '../../libs/domain/src/shared/index.js';
-import { formatPosition, type RecordedEvent } from '../../libs/event-store/src/index.js';
+import type { ContactEvent, ContactPropertyValue } from '#domain/contact';
+import { assertNever } from '#domain/shared';
+import { formatPosition, type RecordedEvent } from '#event-store';
 import {
   KNOWN_EVENT_TYPES,
   ruleMatchesEvent,
@@ -14,7 +14,7 @@ import {
   type Formula,
   type Qualification,
   type ScoringEvent,
-} from '../../libs/scoring/src/index.js';
+} from '#scoring';
 
 export type ContactProperties = Readonly<Record<string, string | number | boolean>>;
 

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import { contactCreatedData, recordedLog } from '../../test/support/events.js';
-import { DEFAULT_FORMULA, formulaId, scoreContact, validateFormula, type Formula } from '../../libs/scoring/src/index.js';
+import type { RecordedEvent } from '#event-store';
+import { contactCreatedData, recordedLog } from '#test/support/events';
+import { DEFAULT_FORMULA, formulaId, scoreContact, validateFormula, type Formula } from '#scoring';
 import {
   LEAD_SCORE_EVENT_TYPES,
   projectLeadScores,

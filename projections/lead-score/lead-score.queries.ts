@@ -1,7 +1,7 @@
 // Lead-score queries: lists with keyset paging (stable under ties: the sort key, then the contact id), one
 // contact's score, and every contribution behind it. Merged duplicates never appear in lists.
 import type { DataSource } from 'typeorm';
-import { activePositionSql } from '../../libs/projection-engine/src/index.js';
+import { activePositionSql } from '#projection-engine';
 import {
   answerPosition,
   decodeCursor,
@@ -10,8 +10,8 @@ import {
   Parameters,
   preparedQuery,
   type Positioned,
-} from '../../libs/read-models/src/index.js';
-import type { Contribution, Qualification } from '../../libs/scoring/src/index.js';
+} from '#read-models';
+import type { Contribution, Qualification } from '#scoring';
 import type { LeadScoreRow } from './lead-score.projection.js';
 import { LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES as T } from './lead-score.tables.js';
 

@@ -1,8 +1,8 @@
 // Stores the marketing-contact history and current statuses: per batch, one query loads the touched contacts'
 // statuses, the reducer runs in memory, and one statement per table writes the result.
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import type { MarketingStatus } from '../../libs/domain/src/marketing-policy/marketing-policy.events.js';
-import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
+import type { RecordedEvent } from '#event-store';
+import type { MarketingStatus } from '#domain/marketing-policy';
+import type { ProjectionDefinition } from '#projection-engine';
 import {
   MARKETING_CONTACT_EVENT_TYPES,
   reduceMarketingContacts,

@@ -5,9 +5,9 @@ import type {
   ContactCreated,
   ContactMarketingStatusChanged,
   ContactMerged,
-} from '../../libs/domain/src/contact/contact.events.js';
-import type { MarketingStatus } from '../../libs/domain/src/marketing-policy/marketing-policy.events.js';
-import { assertNever } from '../../libs/domain/src/shared/index.js';
+} from '#domain/contact';
+import type { MarketingStatus } from '#domain/marketing-policy';
+import { assertNever } from '#domain/shared';
 
 // An unsubscribe is recorded by the contact decider as MarketingEmailUnsubscribed followed by a status change
 // with reason 'unsubscribed' (when the contact was marketing), so the status change alone carries it.

@@ -1,5 +1,5 @@
-import type { ContactSource, MarketingStatus } from '../../libs/domain/src/marketing-policy/marketing-policy.events.js';
-import { contactCreatedData } from '../../test/support/events.js';
+import type { ContactSource, MarketingStatus } from '#domain/marketing-policy';
+import { contactCreatedData } from '#test/support/events';
 import {
   reduceMarketingContacts,
   type ContactStatus,

@@ -1,8 +1,8 @@
 // The marketing-contact count as of an instant (what a billing period is charged on) and the status changes
 // behind it, newest first.
 import type { DataSource } from 'typeorm';
-import type { MarketingStatus } from '../../libs/domain/src/marketing-policy/index.js';
-import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery } from '../../libs/read-models/src/index.js';
+import type { MarketingStatus } from '#domain/marketing-policy';
+import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery } from '#read-models';
 import { MARKETING_CONTACTS_TABLES as T } from './marketing-contacts.tables.js';
 
 export type MarketingContactChangeRow = Readonly<{

@@ -2,8 +2,8 @@
 // memory and writes back with one multi-row upsert per table; the totals per group move by the changed deals'
 // shares in one more upsert, so a query reads a few hundred totals rather than every deal.
 import type pg from 'pg';
-import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
-import type { DealOutcome } from '../../libs/domain/src/deal/index.js';
+import type { ProjectionDefinition } from '#projection-engine';
+import type { DealOutcome } from '#domain/deal';
 import { pgAmount, pgInstant, pgInstantOrNull } from '../pg-values.js';
 import { loadPipelines, savePipelines } from './pipeline-stages.persistence.js';
 import { pipelineTablesIn } from './pipeline-stages.tables.js';

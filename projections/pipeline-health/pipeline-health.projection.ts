@@ -2,10 +2,10 @@
 // stage rows, and each deal's share of the totals per group (pipeline, stage, currency, outcome, close month) that
 // queries read instead of every deal. Figures (weighted amounts, ages, win rates) are computed when asked, so a
 // probability change re-weights every deal at once and nothing here depends on the clock.
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import type { DealEvent, DealOutcome } from '../../libs/domain/src/deal/index.js';
-import type { Pipeline } from '../../libs/domain/src/pipeline/index.js';
-import { assertNever } from '../../libs/domain/src/shared/index.js';
+import type { RecordedEvent } from '#event-store';
+import type { DealEvent, DealOutcome } from '#domain/deal';
+import type { Pipeline } from '#domain/pipeline';
+import { assertNever } from '#domain/shared';
 import { pgAmount } from '../pg-values.js';
 import { evolvePipelines, instant, isPipelineEvent, PIPELINE_EVENT_TYPES } from './pipeline-stages.projection.js';
 

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import { dealCreatedData, recordedLog } from '../../test/support/events.js';
+import type { RecordedEvent } from '#event-store';
+import { dealCreatedData, recordedLog } from '#test/support/events';
 import { stageRowsOf } from './pipeline-stages.projection.js';
 import { reducePipelineHealth, shareChanges, type HealthDeal, type PipelineHealthState } from './pipeline-health.projection.js';
 

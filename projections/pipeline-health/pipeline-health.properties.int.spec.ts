@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent } from '../../test/support/events.js';
+import { newEvent } from '#test/support/events';
 import { pgAmount, storedInstant } from '../pg-values.js';
 import { assertProjects, eventsOf, usePropertyBed } from '../projection-properties.spec-helper.js';
 import { runEngine } from '../projection-spec.spec-helper.js';

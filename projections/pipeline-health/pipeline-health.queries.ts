@@ -4,7 +4,7 @@
 // and stuck deals as of a given instant; win rate; and the weighted forecast per close month. One statement, so
 // one round trip and one snapshot, with the build's position.
 import type { DataSource } from 'typeorm';
-import { activePositionSql } from '../../libs/projection-engine/src/index.js';
+import { activePositionSql } from '#projection-engine';
 import {
   answerPosition,
   decodeCursor,
@@ -13,7 +13,7 @@ import {
   Parameters,
   preparedQuery,
   type Positioned,
-} from '../../libs/read-models/src/index.js';
+} from '#read-models';
 import { PIPELINE_HEALTH, PIPELINE_HEALTH_TABLES as T } from './pipeline-health.tables.js';
 
 export type CurrencyAmount = Readonly<{ currency: string; total: number; weighted: number }>;

@@ -1,7 +1,7 @@
 // Pipeline health's name and tables, written once: the persistence writes one build's tables, the queries read the
 // stable views of the active build (named by the base names). Indexes serve the stuck counts, the ages of deals
 // entered after the asked instant, and the stuck list.
-import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
+import type { ProjectionTables } from '#projection-engine';
 import type { ProjectionSchema } from '../projection-schema.js';
 import { pipelineTablesDdl, pipelineTablesIn } from './pipeline-stages.tables.js';
 

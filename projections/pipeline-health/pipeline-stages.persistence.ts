@@ -1,6 +1,6 @@
 // Load and save of the pipeline and stage rows, for any projection that keeps its own copy of them.
 import type pg from 'pg';
-import type { Pipeline, PipelineObjectType, StageOutcome } from '../../libs/domain/src/pipeline/index.js';
+import type { Pipeline, PipelineObjectType, StageOutcome } from '#domain/pipeline';
 import { pipelineFromRows, pipelineRowOf, stageRowsOf, type StageRow } from './pipeline-stages.projection.js';
 import type { PipelineTables } from './pipeline-stages.tables.js';
 

@@ -1,7 +1,7 @@
 // The pipelines and their stages as rows, shared by the pipeline read models: the domain's own pipeline evolve
 // keeps the stage order, so a projection never re-derives what PipelineStageAdded or a reorder means.
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import { pipelineDecider, type Pipeline, type PipelineEvent, type PipelineObjectType, type StageOutcome } from '../../libs/domain/src/pipeline/index.js';
+import type { RecordedEvent } from '#event-store';
+import { pipelineDecider, type Pipeline, type PipelineEvent, type PipelineObjectType, type StageOutcome } from '#domain/pipeline';
 
 export const PIPELINE_EVENT_TYPES = [
   'PipelineCreated',

@@ -1,6 +1,6 @@
 // The pipeline and stage tables, for any projection that keeps its own copy of them (pipeline-health,
 // stage-duration): their DDL is written here once, each projection names its own pair of base tables.
-import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
+import type { ProjectionTables } from '#projection-engine';
 
 /** A pair of table names: base names in a tables file, physical ones of one build in persistence. */
 export type PipelineTables = Readonly<{ pipelines: string; stages: string }>;

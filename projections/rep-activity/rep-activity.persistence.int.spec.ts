@@ -1,6 +1,6 @@
 import { dealCreated, inStream, useProjectionSpec, type SpecEvent } from '../projection-spec.spec-helper.js';
-import type { EngagementKind } from '../../libs/domain/src/engagement/index.js';
-import { engagementLoggedData } from '../../test/support/events.js';
+import type { EngagementKind } from '#domain/engagement';
+import { engagementLoggedData } from '#test/support/events';
 import { repActivityProjection } from './rep-activity.persistence.js';
 
 const logged = (engagementId: string, kind: EngagementKind, ownerId: string, occurredAt: string): SpecEvent => ({

@@ -1,7 +1,7 @@
 // Stores per-rep activity as additive counters: a batch folds into increments in memory, then one upsert per
 // table adds them, so a rebuild never reads rows back and makes two round trips per batch.
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
+import type { RecordedEvent } from '#event-store';
+import type { ProjectionDefinition } from '#projection-engine';
 import { formatCents, pgDay } from '../pg-values.js';
 import { activityIncrements, REP_ACTIVITY_EVENT_TYPES, type RepActivityEvent } from './rep-activity.projection.js';
 import { REP_ACTIVITY_COLUMNS as COLUMNS, REP_ACTIVITY_SCHEMA, REP_ACTIVITY_TABLES } from './rep-activity.tables.js';

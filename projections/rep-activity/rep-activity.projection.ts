@@ -1,10 +1,10 @@
 // Per-rep activity: what each owner did per UTC day of the event's business time. Credit goes to the owner the
 // event names (the owner at that moment), so a later owner change never moves credit already given.
-import type { DealCreated, DealWon } from '../../libs/domain/src/deal/deal.events.js';
-import type { EngagementLogged, TaskCompleted } from '../../libs/domain/src/engagement/engagement.events.js';
-import { assertNever } from '../../libs/domain/src/shared/index.js';
+import type { DealCreated, DealWon } from '#domain/deal';
+import type { EngagementLogged, TaskCompleted } from '#domain/engagement';
+import { assertNever } from '#domain/shared';
 import { centsOf, storedInstant } from '../pg-values.js';
-import type { TicketClosed } from '../../libs/domain/src/ticket/ticket.events.js';
+import type { TicketClosed } from '#domain/ticket';
 
 export type RepActivityEvent = EngagementLogged | TaskCompleted | DealCreated | DealWon | TicketClosed;
 

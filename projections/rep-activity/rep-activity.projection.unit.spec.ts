@@ -1,5 +1,5 @@
-import type { EngagementKind } from '../../libs/domain/src/engagement/engagement.events.js';
-import { dealCreatedData, engagementLoggedData } from '../../test/support/events.js';
+import type { EngagementKind } from '#domain/engagement';
+import { dealCreatedData, engagementLoggedData } from '#test/support/events';
 import { activityIncrements, toCents, utcDay, type RepActivityEvent, type TimedEvent } from './rep-activity.projection.js';
 
 const at = (occurredAt: string, event: RepActivityEvent): TimedEvent<RepActivityEvent> => ({ event, occurredAt });

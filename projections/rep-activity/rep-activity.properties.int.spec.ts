@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent } from '../../test/support/events.js';
+import { newEvent } from '#test/support/events';
 import { centsOf, formatCents, pgDay } from '../pg-values.js';
 import { assertProjects, usePropertyBed } from '../projection-properties.spec-helper.js';
 import { runEngine } from '../projection-spec.spec-helper.js';

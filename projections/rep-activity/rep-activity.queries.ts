@@ -1,7 +1,7 @@
 // Per-rep activity rolled up at query time from daily rows into days, ISO weeks (labelled by their Monday) or
 // months (YYYY-MM). Only periods with some activity are answered.
 import type { DataSource } from 'typeorm';
-import { Parameters, preparedQuery, type DayRange } from '../../libs/read-models/src/index.js';
+import { Parameters, preparedQuery, type DayRange } from '#read-models';
 import type { ActivityCounter } from './rep-activity.projection.js';
 import { REP_ACTIVITY_COLUMNS, REP_ACTIVITY_TABLES as T } from './rep-activity.tables.js';
 

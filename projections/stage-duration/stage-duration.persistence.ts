@@ -1,7 +1,7 @@
 // Stage durations, persisted: a batch loads the state of the deals it touches (the visit in progress and the visit
 // counts per stage) in one query, reduces in memory and upserts the deals and the closed and new visits.
 import type pg from 'pg';
-import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
+import type { ProjectionDefinition } from '#projection-engine';
 import { loadPipelines, savePipelines } from '../pipeline-health/pipeline-stages.persistence.js';
 import { pipelineTablesIn } from '../pipeline-health/pipeline-stages.tables.js';
 import { isPipelineEvent, pipelineIdOf } from '../pipeline-health/pipeline-stages.projection.js';

@@ -1,10 +1,10 @@
 // Stage durations, the pure part: one row per deal per stage visit. Entering a stage (creation, a stage change or
 // a reopen) closes the open visit and starts the next one; a stage entered again gets a new visit number, so
 // earlier visits keep their durations. Medians, percentiles and conversion are computed when asked.
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import type { DealEvent } from '../../libs/domain/src/deal/index.js';
-import type { Pipeline } from '../../libs/domain/src/pipeline/index.js';
-import { assertNever } from '../../libs/domain/src/shared/index.js';
+import type { RecordedEvent } from '#event-store';
+import type { DealEvent } from '#domain/deal';
+import type { Pipeline } from '#domain/pipeline';
+import { assertNever } from '#domain/shared';
 import { evolvePipelines, instant, isPipelineEvent, PIPELINE_EVENT_TYPES } from '../pipeline-health/pipeline-stages.projection.js';
 
 export const STAGE_ENTRY_EVENT_TYPES = ['DealCreated', 'DealStageChanged', 'DealReopened'] as const satisfies readonly DealEvent['type'][];

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import { dealCreatedData, recordedLog } from '../../test/support/events.js';
+import type { RecordedEvent } from '#event-store';
+import { dealCreatedData, recordedLog } from '#test/support/events';
 import { stageRowsOf } from '../pipeline-health/pipeline-stages.projection.js';
 import { reduceStageDurations, type StageDurationState, type StageVisit } from './stage-duration.projection.js';
 

@@ -1,7 +1,7 @@
 // Stage durations, answered from the visit rows at query time: per stage the median and 90th percentile time over
 // completed visits and the conversion to the next stage; per deal its visits and time in each stage.
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery } from '../../libs/read-models/src/index.js';
+import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery } from '#read-models';
 import type { StageVisit } from './stage-duration.projection.js';
 import { STAGE_DURATION_TABLES as T } from './stage-duration.tables.js';
 

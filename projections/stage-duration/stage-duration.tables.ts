@@ -1,6 +1,6 @@
 // Stage durations' name and tables, written once: the persistence writes one build's tables, the queries read the
 // stable views of the active build (named by the base names).
-import type { ProjectionTables } from '../../libs/projection-engine/src/index.js';
+import type { ProjectionTables } from '#projection-engine';
 import type { ProjectionSchema } from '../projection-schema.js';
 import { pipelineTablesDdl, pipelineTablesIn } from '../pipeline-health/pipeline-stages.tables.js';
 

@@ -1,9 +1,9 @@
 // Stores the tickets read model: per batch, load the touched tickets and pipelines in one query each, reduce in
 // memory, and write what changed with one multi-row upsert per table.
 import type pg from 'pg';
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import type { ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
-import type { TicketPriority } from '../../libs/domain/src/ticket/ticket.events.js';
+import type { RecordedEvent } from '#event-store';
+import type { ProjectionDefinition } from '#projection-engine';
+import type { TicketPriority } from '#domain/ticket';
 import {
   reduceTickets,
   TICKET_EVENT_TYPES,

@@ -7,9 +7,9 @@ import type {
   PipelineStageArchived,
   PipelineStageRenamed,
   PipelineStagesReordered,
-} from '../../libs/domain/src/pipeline/pipeline.events.js';
-import { assertNever } from '../../libs/domain/src/shared/index.js';
-import type { TicketEvent, TicketPriority } from '../../libs/domain/src/ticket/ticket.events.js';
+} from '#domain/pipeline';
+import { assertNever } from '#domain/shared';
+import type { TicketEvent, TicketPriority } from '#domain/ticket';
 
 export type TicketStatus = 'open' | 'closed';
 

@@ -1,4 +1,4 @@
-import type { PipelineStageData } from '../../libs/domain/src/pipeline/pipeline.events.js';
+import type { PipelineStageData } from '#domain/pipeline';
 import { reduceTickets, type TicketPipeline, type TicketRow, type TicketsEvent } from './tickets.projection.js';
 
 type Timed = Readonly<{ event: TicketsEvent; occurredAt: string }>;

@@ -1,7 +1,7 @@
 // Ticket reports: open tickets per pipeline stage with their ages as of an instant, and tickets created per ISO
 // week. Stages are shown with their labels in the pipeline's display order.
 import type { DataSource } from 'typeorm';
-import { addDays, mondayOf, Parameters, preparedQuery, startOf, type DayRange } from '../../libs/read-models/src/index.js';
+import { addDays, mondayOf, Parameters, preparedQuery, startOf, type DayRange } from '#read-models';
 import type { TicketPipeline } from './tickets.projection.js';
 import { TICKETS_TABLES as T } from './tickets.tables.js';
 

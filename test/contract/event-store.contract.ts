@@ -10,8 +10,8 @@ import {
   WrongExpectedRevision,
   type EventStore,
   type RecordedEvent,
-} from '../../libs/event-store/src/index.js';
-import { collect, newEvent } from '../support/events.js';
+} from '#event-store';
+import { collect, newEvent } from '#test/support/events';
 
 export type StoreFixture = Readonly<{ store: EventStore; close(): Promise<void> }>;
 

@@ -4,8 +4,8 @@
 // works on fresh streams and from the head position rather than on an empty log.
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBEventStore } from '../../libs/event-store/src/eventstoredb/index.js';
-import { collect, newEvent } from '../support/events.js';
+import { EventStoreDBEventStore } from '#event-store/eventstoredb';
+import { collect, newEvent } from '#test/support/events';
 import { eventStoreContract } from './event-store.contract.js';
 
 const url = process.env.EVENTSTORE_URL;

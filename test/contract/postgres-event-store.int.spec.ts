@@ -1,4 +1,4 @@
-import { openTestStore, serverUrl } from '../support/test-database.js';
+import { openTestStore, serverUrl } from '#test/support/test-database';
 import { eventStoreContract } from './event-store.contract.js';
 
 const openOn = (kind: 'pglite' | 'postgres') => () => openTestStore({ kind, store: { batchSize: 100 } });

@@ -1,9 +1,9 @@
 // Gap safety under real concurrency: writers hold transactions open, commit out of order and roll back at
 // random while a subscriber reads. Needs several real connections, so it runs on the PostgreSQL server only.
 import { randomUUID } from 'node:crypto';
-import { comparePositions, PostgresEventStore, type RecordedEvent } from '../../libs/event-store/src/index.js';
-import { newEvent } from '../support/events.js';
-import { openTestStore, serverUrl } from '../support/test-database.js';
+import { comparePositions, PostgresEventStore, type RecordedEvent } from '#event-store';
+import { newEvent } from '#test/support/events';
+import { openTestStore, serverUrl } from '#test/support/test-database';
 
 const WRITERS = 8;
 const TARGET_COMMITTED = 20_000;

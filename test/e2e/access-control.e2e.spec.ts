@@ -1,11 +1,11 @@
 // Every route x every role, generated from the OpenAPI document so a new route is covered the day it lands:
 // 401 without a key, 403 for a role the matrix refuses, and neither for a role it allows.
-import { isAllowed, ROLES, type Role } from '../../libs/auth/src/index.js';
+import { isAllowed, ROLES, type Role } from '#auth';
 import { randomUUID } from 'node:crypto';
-import { areaOf } from '../../apps/api/src/auth/route-areas.js';
-import { IMPORT_COMMANDS } from '../../apps/api/src/import/import-commands.js';
-import { collect } from '../support/events.js';
-import { startTestApp, useTestApp, type TestApp } from '../support/test-app.js';
+import { areaOf } from '#api/auth/route-areas';
+import { IMPORT_COMMANDS } from '#api/import/import-commands';
+import { collect } from '#test/support/events';
+import { startTestApp, useTestApp, type TestApp } from '#test/support/test-app';
 
 type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; express: string };
 

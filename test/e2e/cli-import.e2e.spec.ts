@@ -6,8 +6,8 @@ import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { dataDirOwner } from '../../libs/runtime/src/index.js';
-import { runCli } from '../support/cli-process.js';
+import { dataDirOwner } from '#runtime';
+import { runCli } from '#test/support/cli-process';
 
 const serverUrl = process.env.DATABASE_URL || null;
 

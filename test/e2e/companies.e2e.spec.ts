@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { uniqueValueStream } from '../../libs/domain/src/unique-value/index.js';
-import { collect, committedCount } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
+import { uniqueValueStream } from '#domain/unique-value';
+import { collect, committedCount } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
 
 describe('companies over HTTP', () => {
   const t = useTestApp();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { uniqueValueStream } from '../../libs/domain/src/unique-value/index.js';
-import { isAfter } from '../../libs/event-store/src/index.js';
-import { collect, committedCount, newEvent } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
+import { uniqueValueStream } from '#domain/unique-value';
+import { isAfter } from '#event-store';
+import { collect, committedCount, newEvent } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
 
 describe('contacts over HTTP', () => {
   const t = useTestApp();

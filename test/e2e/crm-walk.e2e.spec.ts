@@ -1,9 +1,9 @@
 // One customer's story through the whole write side, asserting the exact events in the store: a contact comes in
 // through a form, browses, asks for a demo, a rep works a deal through every stage to closed won, support opens a
 // ticket, and the activity is logged.
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
-import { collect } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
+import type { RecordedEvent } from '#event-store';
+import { collect } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
 
 describe('a contact from first visit to customer', () => {
   const t = useTestApp();

@@ -5,11 +5,11 @@
 // reports it against the running test, as it would have killed a real api process.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { PostgresEventStore, type RecordedEvent } from '../../libs/event-store/src/index.js';
-import { ProjectionEngine, type ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
-import { collect, newEvent } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase, eventually, serverUrl } from '../support/test-database.js';
+import { PostgresEventStore, type RecordedEvent } from '#event-store';
+import { ProjectionEngine, type ProjectionDefinition } from '#projection-engine';
+import { collect, newEvent } from '#test/support/events';
+import { startTestApp, type TestApp } from '#test/support/test-app';
+import { createTestDatabase, eventually, serverUrl } from '#test/support/test-database';
 
 const WORKERS = 6;
 const ROUNDS = 24;

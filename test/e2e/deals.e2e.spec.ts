@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { collect, committedCount } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
-import { raceSafeDatabase } from '../support/test-database.js';
+import { collect, committedCount } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
+import { raceSafeDatabase } from '#test/support/test-database';
 
 const OPEN_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'];
 

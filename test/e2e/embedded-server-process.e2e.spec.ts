@@ -7,8 +7,8 @@ import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../apps/cli/src/api-process.js';
-import { root, runCli, runTs } from '../support/cli-process.js';
+import { freePort } from '#cli/api-process';
+import { root, runCli, runTs } from '#test/support/cli-process';
 
 type Exit = Readonly<{ code: number | null; signal: NodeJS.Signals | null }>;
 type Server = Readonly<{ child: ChildProcess; url: string; exited: Promise<Exit>; output: () => string }>;

@@ -3,12 +3,12 @@
 // a stack trace or SQL, and the api still answers afterwards. Plus: CSV exports defuse spreadsheet formulas.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
-import { csvCell, toCsv } from '../../apps/api/src/read-models/csv.interceptor.js';
-import { formatPosition } from '../../libs/event-store/src/index.js';
-import { Prng } from '../../libs/synthetic-history/src/index.js';
-import { collect } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { eventually } from '../support/test-database.js';
+import { csvCell, toCsv } from '#api/read-models/csv.interceptor';
+import { formatPosition } from '#event-store';
+import { Prng } from '#synthetic-history';
+import { collect } from '#test/support/events';
+import { startTestApp, type TestApp } from '#test/support/test-app';
+import { eventually } from '#test/support/test-database';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = {

@@ -1,8 +1,8 @@
 // The import is no way around the role matrix or the deciders: each bypass found by the issue-12 probes, replayed.
 import { randomUUID } from 'node:crypto';
 import type request from 'supertest';
-import { collect } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
+import { collect } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
 
 type Rejection = { line: number; reason: string };
 

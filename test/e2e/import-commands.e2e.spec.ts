@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { collect } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
+import { collect } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
 
 describe('POST /v1/import with command lines', () => {
   const t = useTestApp();

@@ -4,15 +4,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { auditCommand } from '../../apps/cli/src/commands/audit.command.js';
-import { backtestCommand } from '../../apps/cli/src/commands/backtest.command.js';
-import { replayCommand } from '../../apps/cli/src/commands/replay.command.js';
-import { formatPosition, PostgresEventStore } from '../../libs/event-store/src/index.js';
-import { storedLeadScores, type StoredLeadScore } from '../../projections/lead-score/index.js';
-import { DEFAULT_FORMULA, formulaId, type EngagementRule, type Formula } from '../../libs/scoring/src/index.js';
-import { seedStore } from '../../libs/synthetic-history/src/index.js';
-import { createTestDatabase, eventually } from '../support/test-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { auditCommand } from '#cli/commands/audit.command';
+import { backtestCommand } from '#cli/commands/backtest.command';
+import { replayCommand } from '#cli/commands/replay.command';
+import { formatPosition, PostgresEventStore } from '#event-store';
+import { storedLeadScores, type StoredLeadScore } from '#projections/lead-score';
+import { DEFAULT_FORMULA, formulaId, type EngagementRule, type Formula } from '#scoring';
+import { seedStore } from '#synthetic-history';
+import { createTestDatabase, eventually } from '#test/support/test-database';
+import { startTestApp, type TestApp } from '#test/support/test-app';
 
 const demoRule: EngagementRule = { id: 'demo-request', points: 45, when: { event: 'FormSubmitted', where: [{ field: 'formId', op: 'equals', value: 'demo' }] } };
 const pricingRule: EngagementRule = {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv } from 'ajv';
 import type { OpenAPIV3 } from 'openapi-types';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '#test/support/test-app';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const ERROR_SCHEMA_REF = '#/components/schemas/ApiError';

@@ -1,5 +1,5 @@
-import { collect } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
+import { collect } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
 
 describe('owners over HTTP (the write-side conventions every endpoint follows)', () => {
   const t = useTestApp();

@@ -1,12 +1,12 @@
-import { CommandExecutor } from '../../libs/application/src/index.js';
-import { loadConfig } from '../../libs/config/src/index.js';
-import { eventCatalog } from '../../libs/domain/src/catalog/event-catalog.js';
-import { openRuntime } from '../../libs/runtime/src/index.js';
-import { DefaultPipelines } from '../../apps/api/src/pipelines/default-pipelines.bootstrap.js';
-import { collect, committedCount } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
-import { createTestDatabase, raceSafeDatabase } from '../support/test-database.js';
-import { ALL_PROJECTIONS } from '../../projections/index.js';
+import { CommandExecutor } from '#application';
+import { loadConfig } from '#config';
+import { eventCatalog } from '#domain/catalog';
+import { openRuntime } from '#runtime';
+import { DefaultPipelines } from '#api/pipelines/default-pipelines.bootstrap';
+import { collect, committedCount } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
+import { createTestDatabase, raceSafeDatabase } from '#test/support/test-database';
+import { ALL_PROJECTIONS } from '#projections';
 
 const HUBSPOT_DEAL_STAGES = [
   { id: 'appointmentscheduled', label: 'Appointment Scheduled', probability: 0.2, closed: null, stuckAfterDays: 14, archived: false },

@@ -2,13 +2,13 @@
 // fails 20 times at random commits and is killed outright several times; once caught up, every read model equals a
 // clean rebuild's, row for row.
 import type pg from 'pg';
-import { UpcastingEventStore } from '../../libs/application/src/index.js';
-import { eventCatalog } from '../../libs/domain/src/catalog/event-catalog.js';
-import { PostgresEventStore, type Position } from '../../libs/event-store/src/index.js';
-import { ProjectionEngine, type ProjectionDefinition } from '../../libs/projection-engine/src/index.js';
-import { generateHistory, Prng, type StreamBatch } from '../../libs/synthetic-history/src/index.js';
-import { ALL_PROJECTIONS } from '../../projections/index.js';
-import { createTestDatabase, eventually, type TestDatabase } from '../support/test-database.js';
+import { UpcastingEventStore } from '#application';
+import { eventCatalog } from '#domain/catalog';
+import { PostgresEventStore, type Position } from '#event-store';
+import { ProjectionEngine, type ProjectionDefinition } from '#projection-engine';
+import { generateHistory, Prng, type StreamBatch } from '#synthetic-history';
+import { ALL_PROJECTIONS } from '#projections';
+import { createTestDatabase, eventually, type TestDatabase } from '#test/support/test-database';
 
 const CONTACTS = 1_000;
 const THROWS = 20;

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { BuildStatus } from '../../libs/projection-engine/src/index.js';
-import { collect, dealCreatedData, newEvent } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
-import { eventually } from '../support/test-database.js';
+import type { BuildStatus } from '#projection-engine';
+import { collect, dealCreatedData, newEvent } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
+import { eventually } from '#test/support/test-database';
 
 const deal = (dealId: string) => newEvent('DealCreated', dealCreatedData(dealId, { name: 'Deal', pipelineId: 'p', stageId: 's', amount: 10 }));
 

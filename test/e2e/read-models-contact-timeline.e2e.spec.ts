@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../libs/event-store/src/index.js';
-import { contactCreated as contactCreatedEvent } from '../../projections/projection-spec.spec-helper.js';
-import { newEvent } from '../support/events.js';
-import { appendEvents, pageThrough as allPages, storable } from '../support/read-model-requests.js';
-import { useTestApp } from '../support/test-app.js';
+import type { NewEvent } from '#event-store';
+import { contactCreated as contactCreatedEvent } from '#projection-specs';
+import { newEvent } from '#test/support/events';
+import { appendEvents, pageThrough as allPages, storable } from '#test/support/read-model-requests';
+import { useTestApp } from '#test/support/test-app';
 
 const T0 = Date.parse('2026-04-01T08:00:00.000Z');
 const hour = (n: number): string => new Date(T0 + n * 3_600_000).toISOString();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { contactCreated, dealCreated, pipelineCreated } from '../../projections/projection-spec.spec-helper.js';
-import { newEvent } from '../support/events.js';
-import { appendEvents, csvPages, pageThrough, storable } from '../support/read-model-requests.js';
-import { useTestApp } from '../support/test-app.js';
+import { contactCreated, dealCreated, pipelineCreated } from '#projection-specs';
+import { newEvent } from '#test/support/events';
+import { appendEvents, csvPages, pageThrough, storable } from '#test/support/read-model-requests';
+import { useTestApp } from '#test/support/test-app';
 
 type Change = { eventId: string };
 type Ok = { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> };

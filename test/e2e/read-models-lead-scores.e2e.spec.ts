@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../libs/event-store/src/index.js';
-import { DEFAULT_FORMULA, formulaId, scoreContact, type Formula } from '../../libs/scoring/src/index.js';
-import { contactCreated } from '../../projections/projection-spec.spec-helper.js';
-import { newEvent } from '../support/events.js';
-import { appendEvents, BAD_INSTANTS, pageThrough as allPages, storable } from '../support/read-model-requests.js';
-import { useTestApp } from '../support/test-app.js';
-import { eventually } from '../support/test-database.js';
+import type { NewEvent } from '#event-store';
+import { DEFAULT_FORMULA, formulaId, scoreContact, type Formula } from '#scoring';
+import { contactCreated } from '#projection-specs';
+import { newEvent } from '#test/support/events';
+import { appendEvents, BAD_INSTANTS, pageThrough as allPages, storable } from '#test/support/read-model-requests';
+import { useTestApp } from '#test/support/test-app';
+import { eventually } from '#test/support/test-database';
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const day = (n: number): string => new Date(T0 + n * 86_400_000).toISOString();

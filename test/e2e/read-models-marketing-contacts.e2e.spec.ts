@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../libs/event-store/src/index.js';
-import { contactCreated } from '../../projections/projection-spec.spec-helper.js';
-import { newEvent } from '../support/events.js';
-import { appendEvents, BAD_INSTANTS as BAD_TIMES, storable } from '../support/read-model-requests.js';
-import { useTestApp } from '../support/test-app.js';
+import type { NewEvent } from '#event-store';
+import { contactCreated } from '#projection-specs';
+import { newEvent } from '#test/support/events';
+import { appendEvents, BAD_INSTANTS as BAD_TIMES, storable } from '#test/support/read-model-requests';
+import { useTestApp } from '#test/support/test-app';
 
 const URL = '/v1/read-models/marketing-contacts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { dealCreated } from '../../projections/projection-spec.spec-helper.js';
-import { newEvent } from '../support/events.js';
-import { appendEvents, BAD_DAYS, BAD_INSTANTS, storable } from '../support/read-model-requests.js';
-import { useTestApp } from '../support/test-app.js';
+import { dealCreated } from '#projection-specs';
+import { newEvent } from '#test/support/events';
+import { appendEvents, BAD_DAYS, BAD_INSTANTS, storable } from '#test/support/read-model-requests';
+import { useTestApp } from '#test/support/test-app';
 
 const URL = '/v1/read-models/rep-activity';
 

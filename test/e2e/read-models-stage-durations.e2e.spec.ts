@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../libs/event-store/src/index.js';
-import { dealCreated } from '../../projections/projection-spec.spec-helper.js';
-import { newEvent } from '../support/events.js';
-import { appendEvents, BAD_INSTANTS, storable } from '../support/read-model-requests.js';
-import { useTestApp } from '../support/test-app.js';
+import type { NewEvent } from '#event-store';
+import { dealCreated } from '#projection-specs';
+import { newEvent } from '#test/support/events';
+import { appendEvents, BAD_INSTANTS, storable } from '#test/support/read-model-requests';
+import { useTestApp } from '#test/support/test-app';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent } from '../support/events.js';
-import { appendEvents, BAD_DAYS, BAD_INSTANTS } from '../support/read-model-requests.js';
-import { useTestApp } from '../support/test-app.js';
+import { newEvent } from '#test/support/events';
+import { appendEvents, BAD_DAYS, BAD_INSTANTS } from '#test/support/read-model-requests';
+import { useTestApp } from '#test/support/test-app';
 
 const URL = '/v1/read-models/tickets';
 const AS_OF = '2026-01-17T00:00:00.000Z';

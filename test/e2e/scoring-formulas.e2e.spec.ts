@@ -1,6 +1,6 @@
-import { DEFAULT_FORMULA, formulaId } from '../../libs/scoring/src/index.js';
-import { collect } from '../support/events.js';
-import { useTestApp } from '../support/test-app.js';
+import { DEFAULT_FORMULA, formulaId } from '#scoring';
+import { collect } from '#test/support/events';
+import { useTestApp } from '#test/support/test-app';
 
 const YAML = `
 name: Demo lovers

@@ -4,10 +4,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { seedCommand } from '../../apps/cli/src/commands/seed.command.js';
-import { ALL_PROJECTIONS } from '../../projections/index.js';
-import { eventually } from '../support/test-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { seedCommand } from '#cli/commands/seed.command';
+import { ALL_PROJECTIONS } from '#projections';
+import { eventually } from '#test/support/test-database';
+import { startTestApp, type TestApp } from '#test/support/test-app';
 
 const HISTORY = { contacts: 40, seed: 'round-trip', until: '2026-06-01' } as const;
 // Two stores, one seeded stream by stream while its projector runs: slow on a shared machine.

@@ -6,10 +6,10 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { StreamsController } from '../../apps/api/src/streams/streams.controller.js';
-import { newEvent } from '../support/events.js';
-import { eventually } from '../support/test-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { StreamsController } from '#api/streams/streams.controller';
+import { newEvent } from '#test/support/events';
+import { eventually } from '#test/support/test-database';
+import { startTestApp, type TestApp } from '#test/support/test-app';
 
 const STALLED = 50;
 const PER_KEY = 25;

@@ -3,12 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { StreamsController } from '../../apps/api/src/streams/streams.controller.js';
-import { formatPosition, matchesFilter, type EventFilter, type ReadAllOptions, type RecordedEvent } from '../../libs/event-store/src/index.js';
-import { eventCatalog } from '../../libs/domain/src/catalog/event-catalog.js';
-import { collect, newEvent } from '../support/events.js';
-import { eventually } from '../support/test-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { StreamsController } from '#api/streams/streams.controller';
+import { formatPosition, matchesFilter, type EventFilter, type ReadAllOptions, type RecordedEvent } from '#event-store';
+import { eventCatalog } from '#domain/catalog';
+import { collect, newEvent } from '#test/support/events';
+import { eventually } from '#test/support/test-database';
+import { startTestApp, type TestApp } from '#test/support/test-app';
 
 type SseMessage = Readonly<{ id?: string; event?: string; data?: string; comment?: string }>;
 

@@ -1,5 +1,5 @@
-import { useTestApp } from '../support/test-app.js';
-import { eventually } from '../support/test-database.js';
+import { useTestApp } from '#test/support/test-app';
+import { eventually } from '#test/support/test-database';
 
 describe('api basics', () => {
   const t = useTestApp();

@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { formatPosition, type RecordedEvent } from '../../libs/event-store/src/index.js';
-import { openDatabase } from '../../libs/postgres/src/index.js';
-import { WebhookWorker, type WebhookWorkerOptions } from '../../libs/webhooks/src/index.js';
-import { collect, newEvent } from '../support/events.js';
-import { eventually, serverUrl, type TestDatabase } from '../support/test-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { formatPosition, type RecordedEvent } from '#event-store';
+import { openDatabase } from '#postgres';
+import { WebhookWorker, type WebhookWorkerOptions } from '#webhooks';
+import { collect, newEvent } from '#test/support/events';
+import { eventually, serverUrl, type TestDatabase } from '#test/support/test-database';
+import { startTestApp, type TestApp } from '#test/support/test-app';
 
 // A seeded PRNG (mulberry32): the receiver's misbehaviour is random but the same on every run.
 const seeded = (seed: number) => () => {

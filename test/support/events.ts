@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactCreated } from '../../libs/domain/src/contact/index.js';
-import type { DealCreated } from '../../libs/domain/src/deal/index.js';
-import type { EngagementLogged } from '../../libs/domain/src/engagement/index.js';
-import { position, type NewEvent, type RecordedEvent } from '../../libs/event-store/src/index.js';
+import type { ContactCreated } from '#domain/contact';
+import type { DealCreated } from '#domain/deal';
+import type { EngagementLogged } from '#domain/engagement';
+import { position, type NewEvent, type RecordedEvent } from '#event-store';
 
 export const newEvent = (type: string, data: unknown = {}, overrides: Partial<NewEvent['metadata']> = {}): NewEvent => ({
   id: randomUUID(),

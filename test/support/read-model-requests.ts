@@ -1,8 +1,8 @@
 // What the read-model e2e specs share: the api for a describe block, appending events straight to the store,
 // paging through JSON and CSV answers, and the dates no read model can answer for.
 import type request from 'supertest';
-import { formatPosition, type NewEvent } from '../../libs/event-store/src/index.js';
-import type { SpecEvent } from '../../projections/projection-spec.spec-helper.js';
+import { formatPosition, type NewEvent } from '#event-store';
+import type { SpecEvent } from '#projection-specs';
 import { newEvent } from './events.js';
 import { useTestApp } from './test-app.js';
 

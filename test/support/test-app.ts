@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import type { Role } from '../../libs/auth/src/index.js';
-import { createApp } from '../../apps/api/src/app.js';
-import { loadConfig } from '../../libs/config/src/index.js';
-import { openRuntime, type Runtime } from '../../libs/runtime/src/index.js';
+import type { Role } from '#auth';
+import { createApp } from '#api/app';
+import { loadConfig } from '#config';
+import { openRuntime, type Runtime } from '#runtime';
 import { createTestDatabase, openForSuite, type TestDatabase } from './test-database.js';
-import { ALL_PROJECTIONS } from '../../projections/index.js';
+import { ALL_PROJECTIONS } from '#projections';
 
 export type TestApp = Readonly<{
   app: NestExpressApplication;

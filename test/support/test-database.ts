@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { PostgresEventStore, type PostgresEventStoreOptions } from '../../libs/event-store/src/index.js';
-import { openDatabase, type Database } from '../../libs/postgres/src/index.js';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '#event-store';
+import { openDatabase, type Database } from '#postgres';
 
 export const serverUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
 

@@ -27,6 +27,8 @@ export async function resolve(specifier, context, nextResolve) {
     const candidate = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
     if (existsSync(fileURLToPath(candidate))) return { url: candidate.href, shortCircuit: true };
   }
+  // Imports by name (#domain/contact) resolve to the sources, as under tsc and jest (package.json "imports").
+  if (specifier.startsWith('#')) return nextResolve(specifier, { ...context, conditions: [...context.conditions, 'tally-source'] });
   return nextResolve(specifier, context);
 }
 

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../libs/postgres/src/index.js';
+import type { Migration } from '#postgres';
 
 export const apiMigrations: readonly Migration[] = [
   {

@@ -4,11 +4,11 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { Runtime } from '../../../libs/runtime/src/index.js';
+import type { Runtime } from '#runtime';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { PROVIDERS, CONTROLLERS } from './modules.js';
 import { ReadModelGate } from './read-models/read-model-gate.js';
-import { openReadModels } from '../../../libs/read-models/src/index.js';
+import { openReadModels } from '#read-models';
 import { API_KEYS, AUTH_MODE, DATABASE, EVENT_STORE, RATE_LIMIT, READ_MODELS, RUNTIME } from './tokens.js';
 import { commandExecutorProvider } from './write/command-executor.provider.js';
 

@@ -4,8 +4,8 @@ import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-ex
 import { SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
-import { migrate } from '../../../libs/postgres/src/index.js';
-import type { Runtime } from '../../../libs/runtime/src/index.js';
+import { migrate } from '#postgres';
+import type { Runtime } from '#runtime';
 import { apiMigrations } from './api.migrations.js';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './http/error.filter.js';

@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '../../../libs/config/src/index.js';
-import { openRuntime, runUntilSignal, type Stop } from '../../../libs/runtime/src/index.js';
-import { seedStore, utcDay } from '../../../libs/synthetic-history/src/index.js';
-import { WebhookWorker } from '../../../libs/webhooks/src/index.js';
+import { loadConfig } from '#config';
+import { openRuntime, runUntilSignal, type Stop } from '#runtime';
+import { seedStore, utcDay } from '#synthetic-history';
+import { WebhookWorker } from '#webhooks';
 import { createApp } from './app.js';
 import { ensureFirstKey } from './auth/first-key.js';
-import { ALL_PROJECTIONS } from '../../../projections/index.js';
+import { ALL_PROJECTIONS } from '#projections';
 
 // How long a stop waits for requests in flight to be answered before it closes the database under them.
 const DRAIN_MS = 10_000;

@@ -1,14 +1,14 @@
 // tally: the operator's command line. `tally help` lists the commands.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
-import { DataDirBusy, dataDirOwner, openRuntime, type DataDirOwner } from '../../../libs/runtime/src/index.js';
+import { ConfigError, loadConfig } from '#config';
+import { DataDirBusy, dataDirOwner, openRuntime, type DataDirOwner } from '#runtime';
 import { importCommand } from './commands/import.command.js';
 import { importThroughServer } from './commands/import-through-server.js';
 import { keysCommand, keysThroughServer } from './commands/keys.command.js';
 import { projectionsCommand, projectionsOf, projectionsThroughServer } from './commands/projections.command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { serverClient } from './server-client.js';
-import { ALL_PROJECTIONS } from '../../../projections/index.js';
+import { ALL_PROJECTIONS } from '#projections';
 
 const HELP = `tally <command>
 

@@ -3,7 +3,7 @@
 // starts itself (api-process.ts) is reached the same way, with a key of its own.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataDirOwner } from '../../../libs/runtime/src/index.js';
+import type { DataDirOwner } from '#runtime';
 
 export const SUPER_ADMIN_KEY_FILE = 'super-admin.key';
 

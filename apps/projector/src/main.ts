@@ -1,9 +1,9 @@
 // The projector alone, for the scaled-out topology: api processes serve HTTP, this one keeps the read models.
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '../../../libs/config/src/index.js';
-import { openRuntime, runUntilSignal, type Stop } from '../../../libs/runtime/src/index.js';
-import { WebhookWorker } from '../../../libs/webhooks/src/index.js';
-import { ALL_PROJECTIONS } from '../../../projections/index.js';
+import { loadConfig } from '#config';
+import { openRuntime, runUntilSignal, type Stop } from '#runtime';
+import { WebhookWorker } from '#webhooks';
+import { ALL_PROJECTIONS } from '#projections';
 
 const start = async (logger: Logger): Promise<Stop> => {
   const config = loadConfig();

@@ -1,9 +1,9 @@
 // A re-sent command (same idempotency key) appends nothing, whichever of the executor's attempts stored it: the
 // first attempt here loses an optimistic-concurrency race and the retry is the one that writes.
-import type { Command, Decider, DomainEvent } from '../../domain/src/shared/index.js';
-import { PostgresEventStore, type AppendOptions, type EventStore, type NewEvent } from '../../event-store/src/index.js';
-import { collect, newEvent } from '../../../test/support/events.js';
-import { openTestStore, type TestDatabase } from '../../../test/support/test-database.js';
+import type { Command, Decider, DomainEvent } from '#domain/shared';
+import { PostgresEventStore, type AppendOptions, type EventStore, type NewEvent } from '#event-store';
+import { collect, newEvent } from '#test/support/events';
+import { openTestStore, type TestDatabase } from '#test/support/test-database';
 import { CommandExecutor } from './command-executor.js';
 import { idempotentIds, randomIds, type RequestContext } from './request-context.js';
 

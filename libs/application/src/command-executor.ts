@@ -1,5 +1,5 @@
 // The thin write path every command takes: read the stream, fold, decide, append with the expected revision.
-import { fold, type Command, type Decider, type DomainEvent } from '../../domain/src/shared/index.js';
+import { fold, type Command, type Decider, type DomainEvent } from '#domain/shared';
 import {
   WrongExpectedRevision,
   formatPosition,
@@ -8,7 +8,7 @@ import {
   type NewEvent,
   type Position,
   type RecordedEvent,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import type { RequestContext } from './request-context.js';
 
 export type CommandResult = Readonly<{

@@ -1,13 +1,13 @@
 // Wraps the store so every reader (command handlers, projections, integrators) sees events in their current
 // shape. Stored events stay as they were written; only what is read is lifted.
-import type { EventCatalog } from '../../domain/src/catalog/event-catalog.js';
+import type { EventCatalog } from '#domain/catalog';
 import {
   appendToStreams,
   readStreams,
   type MultiStreamAppender,
   type MultiStreamReader,
   type StreamAppend,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import type {
   AppendOptions,
   EventStore,
@@ -17,7 +17,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 
 export class UpcastingEventStore implements EventStore, MultiStreamAppender, MultiStreamReader {
   constructor(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '#test/support/test-database';
 import { ApiKeys } from './api-keys.js';
 import { isAllowed } from './roles.js';
 

@@ -6,7 +6,7 @@
 // a second api) within `verifiedForMs`. Refusals are never remembered: a new key works at once.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
-import { migrate, type Migration } from '../../postgres/src/index.js';
+import { migrate, type Migration } from '#postgres';
 import { ROLES, type Role } from './roles.js';
 
 export type ApiKey = Readonly<{ keyId: string; name: string; role: Role; createdAt: string; createdBy: string; revokedAt: string | null }>;

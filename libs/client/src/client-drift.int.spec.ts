@@ -2,7 +2,7 @@
 // nobody ran `npm run client:generate`, or when someone edited a generated file by hand.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateClientFiles, repositoryRoot } from '../../../scripts/client-files.js';
+import { generateClientFiles, repositoryRoot } from '#scripts/client-files';
 
 /** The first line where two texts part, for a message that points at the change instead of printing 300 KB. */
 const firstDifference = (committed: string, generated: string): string => {

@@ -5,8 +5,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { repositoryRoot } from '../../../scripts/client-files.js';
-import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { repositoryRoot } from '#scripts/client-files';
+import { startTestApp, type TestApp } from '#test/support/test-app';
 
 const execute = promisify(execFile);
 type Outcome = Readonly<{ ok: boolean; stdout: string; stderr: string }>;

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createTestDatabase, eventually, serverUrl, type TestDatabase } from '../../../test/support/test-database.js';
+import { createTestDatabase, eventually, serverUrl, type TestDatabase } from '#test/support/test-database';
 import { inTransaction, isConnectionError } from './database.js';
 
 // pg emits a broken socket's 'error' from the event loop; with no listener Node throws it as an uncaught exception,

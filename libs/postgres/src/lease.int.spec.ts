@@ -1,4 +1,4 @@
-import { createTestDatabase, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { createTestDatabase, eventually, type TestDatabase } from '#test/support/test-database';
 import { inTransaction } from './database.js';
 import { LeaseLost, Leases } from './lease.js';
 

@@ -5,7 +5,7 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 
 /** One page of the log after `after`, through the port. */
 export const readPage = async (

@@ -2,8 +2,8 @@
 // and the checkpoint writes a running build makes. Only the engine holds a BuildRegistry; a runner sees it as
 // BuildCheckpoints, the few writes about its own build.
 import type pg from 'pg';
-import { formatPosition, parsePosition, type Position } from '../../event-store/src/index.js';
-import { inTransaction, migrate } from '../../postgres/src/index.js';
+import { formatPosition, parsePosition, type Position } from '#event-store';
+import { inTransaction, migrate } from '#postgres';
 import { projectionEngineMigrations } from './projection-engine.migrations.js';
 import { BUILDS_TABLE, ProjectionBuilds, storedBuild, type BuildRow, type BuildState, type ParkedEvent, type StoredBuild } from './projection-builds.js';
 import type { ProjectionDefinition, ProjectionTables } from './projection.js';

@@ -9,9 +9,9 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
-} from '../../event-store/src/index.js';
-import { projectionOperationsStream, type ProjectionEventSkipped } from '../../domain/src/projection-operations/index.js';
-import { inTransaction, isConnectionError } from '../../postgres/src/index.js';
+} from '#event-store';
+import { projectionOperationsStream, type ProjectionEventSkipped } from '#domain/projection-operations';
+import { inTransaction, isConnectionError } from '#postgres';
 import { readPage } from './batches.js';
 import { tablesOf, type BuildCheckpoints } from './build-registry.js';
 import type { BuildState, ParkedEvent, StoredBuild } from './projection-builds.js';

@@ -1,6 +1,6 @@
-import { parsePosition, PostgresEventStore } from '../../event-store/src/index.js';
-import { newEvent } from '../../../test/support/events.js';
-import { openTestStore, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { parsePosition, PostgresEventStore } from '#event-store';
+import { newEvent } from '#test/support/events';
+import { openTestStore, eventually, type TestDatabase } from '#test/support/test-database';
 import { activePositionSql, buildPositionSql, ProjectionBuilds } from './projection-builds.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { countingProjection } from './counting-projection.spec-helper.js';

@@ -3,7 +3,7 @@
 // does not run the engine, such as the api, can ask too), and a hot query that must read the position in its own
 // statement (one snapshot, one round trip) embeds the fragment activePositionSql or buildPositionSql.
 import type pg from 'pg';
-import { parsePosition, type Position } from '../../event-store/src/index.js';
+import { parsePosition, type Position } from '#event-store';
 
 export const BUILDS_TABLE = 'tally_projection_builds';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { formatPosition, parsePosition, PostgresEventStore, type ReadAllOptions } from '../../event-store/src/index.js';
-import { newEvent } from '../../../test/support/events.js';
-import { openTestStore, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { formatPosition, parsePosition, PostgresEventStore, type ReadAllOptions } from '#event-store';
+import { newEvent } from '#test/support/events';
+import { openTestStore, eventually, type TestDatabase } from '#test/support/test-database';
 import { ProjectionEngine } from './projection-engine.js';
 import { countingProjection } from './counting-projection.spec-helper.js';
 

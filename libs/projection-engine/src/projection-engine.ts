@@ -4,7 +4,7 @@
 // has caught up, when the views switch to it in one transaction. The engine is the facade: BuildRunner runs one
 // build, BuildRegistry keeps the record of builds, SharedPageReader shares the log's pages between the runners.
 import type pg from 'pg';
-import { comparePositions, formatPosition, type EventStore, type Position } from '../../event-store/src/index.js';
+import { comparePositions, formatPosition, type EventStore, type Position } from '#event-store';
 import { readPage, SharedPageReader } from './batches.js';
 import { BuildRegistry, ProjectionNotFound } from './build-registry.js';
 import { BuildRunner, readSkips, type BeforeCommit, type BuildRunnerHost, type SkippedEvent } from './build-runner.js';

@@ -1,6 +1,6 @@
-import { PostgresEventStore, type NewEvent } from '../../event-store/src/index.js';
-import { newEvent } from '../../../test/support/events.js';
-import { openTestStore, eventually, type TestDatabase } from '../../../test/support/test-database.js';
+import { PostgresEventStore, type NewEvent } from '#event-store';
+import { newEvent } from '#test/support/events';
+import { openTestStore, eventually, type TestDatabase } from '#test/support/test-database';
 import { ProjectionEngine, type BuildStatus } from './projection-engine.js';
 import { countingProjection } from './counting-projection.spec-helper.js';
 

@@ -1,7 +1,7 @@
 // What a projection is to the engine: a name, a code version, the events it reads, its tables, and a step that
 // applies a batch of events inside the transaction that also moves its checkpoint.
 import type pg from 'pg';
-import type { EventFilter, RecordedEvent } from '../../event-store/src/index.js';
+import type { EventFilter, RecordedEvent } from '#event-store';
 
 export type ProjectionTables = Readonly<{
   /** The physical name of a base table in this build: `lead_scores` -> `lead_scores_v3`. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { createTestDatabase } from '../../../test/support/test-database.js';
+import { createTestDatabase } from '#test/support/test-database';
 import { openReadModels } from './data-source.js';
 
 @Entity({ name: 'probe_view', synchronize: false })

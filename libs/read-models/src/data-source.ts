@@ -2,7 +2,7 @@
 // over the stable views the projection engine maintains, never a build's tables; no read model maps entities.
 // Schema changes are explicit SQL in each projection's tables file; synchronize stays off.
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import { guardConnections } from '../../postgres/src/index.js';
+import { guardConnections } from '#postgres';
 import { poolOf, prepareStatementsOf } from './prepared-query.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,7 +1,7 @@
 // A long-running process (api, projector) stops on SIGINT or SIGTERM by closing what it opened, the database
 // last, and exits 0. Node's default (or a framework re-raising the signal) would exit 130/143 with the embedded
 // database still open.
-import { ConfigError } from '../../config/src/index.js';
+import { ConfigError } from '#config';
 import { DataDirBusy } from './data-dir-lock.js';
 
 export type Stop = () => Promise<void>;

@@ -3,13 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiKeys } from '../../auth/src/index.js';
-import { UpcastingEventStore } from '../../application/src/index.js';
-import type { TallyConfig } from '../../config/src/index.js';
-import { eventCatalog } from '../../domain/src/catalog/event-catalog.js';
-import { PostgresEventStore, type EventStore } from '../../event-store/src/index.js';
-import { openDatabase, type Database } from '../../postgres/src/index.js';
-import { ProjectionEngine, type ProjectionDefinition, type ProjectionEngineOptions } from '../../projection-engine/src/index.js';
+import { ApiKeys } from '#auth';
+import { UpcastingEventStore } from '#application';
+import type { TallyConfig } from '#config';
+import { eventCatalog } from '#domain/catalog';
+import { PostgresEventStore, type EventStore } from '#event-store';
+import { openDatabase, type Database } from '#postgres';
+import { ProjectionEngine, type ProjectionDefinition, type ProjectionEngineOptions } from '#projection-engine';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 
 export type Runtime = Readonly<{
@@ -50,7 +50,7 @@ const authPepper = async (config: TallyConfig): Promise<Buffer> => {
 
 const openEventStore = async (config: TallyConfig, db: Database): Promise<EventStore> => {
   if (config.eventStore === 'eventstoredb') {
-    const { EventStoreDBEventStore } = await import('../../event-store/src/eventstoredb/index.js');
+    const { EventStoreDBEventStore } = await import('#event-store/eventstoredb');
     return EventStoreDBEventStore.fromConnectionString(config.eventStoreUrl!);
   }
   await PostgresEventStore.migrate(db.pool);

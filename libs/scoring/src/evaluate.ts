@@ -1,7 +1,7 @@
 // Scores a contact with a formula as of a given instant. Pure: the clock is `asOf`, nothing is read or written.
 // Amounts are kept in integer hundredths from the moment an event's points are known, so every reported number
 // (contributions, cuts, groups, fit, engagement, total) adds up exactly.
-import { assertNever } from '../../domain/src/shared/index.js';
+import { assertNever } from '#domain/shared';
 import type {
   Comparison,
   Contribution,

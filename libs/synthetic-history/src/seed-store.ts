@@ -1,4 +1,4 @@
-import { WrongExpectedRevision, type EventStore } from '../../event-store/src/index.js';
+import { WrongExpectedRevision, type EventStore } from '#event-store';
 import { appendHistory, type AppendHistoryResult, type SyntheticHistoryOptions } from './synthetic-history.js';
 
 /**

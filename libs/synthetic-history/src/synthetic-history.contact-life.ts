@@ -12,8 +12,8 @@ import {
   type ContactProperties,
   type ContactState,
   type LifecycleStage,
-} from '../../domain/src/contact/index.js';
-import { DEFAULT_MARKETING_POLICY, marketingStatusFor, type ContactSource } from '../../domain/src/marketing-policy/index.js';
+} from '#domain/contact';
+import { DEFAULT_MARKETING_POLICY, marketingStatusFor, type ContactSource } from '#domain/marketing-policy';
 import { Prng } from './prng.js';
 import { Aggregate, ascii, calendarDate, claimUniqueValue, StreamLog, type Step, type StreamBatch } from './synthetic-history.recorder.js';
 import { planDeal, planOutreach, planTicket, type ContactLifeContext } from './synthetic-history.sales-and-support.js';

@@ -1,6 +1,6 @@
 // Recording: commands through deciders, events into per-stream batches with their envelope.
-import { eventCatalog } from '../../domain/src/catalog/event-catalog.js';
-import type { Command, CommandMetadata, Decider, DomainEvent } from '../../domain/src/shared/index.js';
+import { eventCatalog } from '#domain/catalog';
+import type { Command, CommandMetadata, Decider, DomainEvent } from '#domain/shared';
 import {
   uniqueValueDecider,
   uniqueValueStream,
@@ -8,8 +8,8 @@ import {
   type UniqueValueEvent,
   type UniqueValueKind,
   type UniqueValueState,
-} from '../../domain/src/unique-value/index.js';
-import type { NewEvent } from '../../event-store/src/event-store.port.js';
+} from '#domain/unique-value';
+import type { NewEvent } from '#event-store';
 import type { Prng } from './prng.js';
 
 /** Events of one stream, in order. Every stream of the history comes in exactly one batch. */

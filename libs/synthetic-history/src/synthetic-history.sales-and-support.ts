@@ -1,7 +1,7 @@
 // What reps plan around a contact: outreach engagements, a deal through the pipeline, and support tickets once it is
 // a customer. Every draw comes from the contact's own generator, so reordering one changes the history from there on.
-import type { LifecycleStage } from '../../domain/src/contact/index.js';
-import { dealDecider, dealStream, type DealCommand, type DealEvent, type DealState } from '../../domain/src/deal/index.js';
+import type { LifecycleStage } from '#domain/contact';
+import { dealDecider, dealStream, type DealCommand, type DealEvent, type DealState } from '#domain/deal';
 import {
   engagementDecider,
   engagementStream,
@@ -10,8 +10,8 @@ import {
   type EngagementKind,
   type EngagementState,
   type LogEngagement,
-} from '../../domain/src/engagement/index.js';
-import { ticketDecider, ticketStream, type TicketCommand, type TicketEvent, type TicketState } from '../../domain/src/ticket/index.js';
+} from '#domain/engagement';
+import { ticketDecider, ticketStream, type TicketCommand, type TicketEvent, type TicketState } from '#domain/ticket';
 import type { Prng } from './prng.js';
 import { Aggregate, calendarDate, iso, type Step, type StreamLog } from './synthetic-history.recorder.js';
 import {

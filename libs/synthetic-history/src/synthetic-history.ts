@@ -6,8 +6,8 @@
 // weights), .recorder.ts (commands through deciders into per-stream batches), .world.ts (owners, pipelines, companies,
 // campaigns), .contact-life.ts (one contact's own doings) and .sales-and-support.ts (the deals, tickets and engagements
 // reps plan around it).
-import { defaultDealPipeline, defaultTicketPipeline, pipelineStream } from '../../domain/src/pipeline/index.js';
-import { streamCategory, type EventStore } from '../../event-store/src/event-store.port.js';
+import { defaultDealPipeline, defaultTicketPipeline, pipelineStream } from '#domain/pipeline';
+import { streamCategory, type EventStore } from '#event-store';
 import { ContactLife } from './synthetic-history.contact-life.js';
 import type { StreamBatch } from './synthetic-history.recorder.js';
 import { World, type SyntheticHistoryOptions } from './synthetic-history.world.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
-import { eventCatalog } from '../../domain/src/catalog/event-catalog.js';
-import { addEventSchemaFormats } from '../../domain/src/shared/schema-formats.js';
-import type { EventStore, NewEvent } from '../../event-store/src/event-store.port.js';
+import { eventCatalog } from '#domain/catalog';
+import { addEventSchemaFormats } from '#domain/shared';
+import type { EventStore, NewEvent } from '#event-store';
 import { appendHistory, generateHistory, historyToNdjson, type StreamBatch, type SyntheticHistoryOptions } from './synthetic-history.js';
 
 const UNTIL = '2026-01-01';

@@ -1,8 +1,8 @@
 // The generator's vocabulary: the names, words, weights and timings a history is drawn from. Plain data, no draws.
-import { LIFECYCLE_STAGES, type LifecycleStage } from '../../domain/src/contact/index.js';
-import type { EngagementKind } from '../../domain/src/engagement/index.js';
-import type { ContactSource } from '../../domain/src/marketing-policy/index.js';
-import type { TicketPriority } from '../../domain/src/ticket/index.js';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '#domain/contact';
+import type { EngagementKind } from '#domain/engagement';
+import type { ContactSource } from '#domain/marketing-policy';
+import type { TicketPriority } from '#domain/ticket';
 import type { Weighted } from './prng.js';
 
 export const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 // The world every contact shares: owners, pipelines, companies, campaigns, import runs.
-import { companyDecider, companyStream, type CompanyCommand, type CompanyEvent, type CompanyState } from '../../domain/src/company/index.js';
-import { ownerDecider, ownerStream, type OwnerCommand, type OwnerEvent, type OwnerRole, type OwnerState } from '../../domain/src/owner/index.js';
+import { companyDecider, companyStream, type CompanyCommand, type CompanyEvent, type CompanyState } from '#domain/company';
+import { ownerDecider, ownerStream, type OwnerCommand, type OwnerEvent, type OwnerRole, type OwnerState } from '#domain/owner';
 import {
   defaultDealPipeline,
   defaultTicketPipeline,
@@ -12,7 +12,7 @@ import {
   type PipelineCommand,
   type PipelineEvent,
   type PipelineState,
-} from '../../domain/src/pipeline/index.js';
+} from '#domain/pipeline';
 import { Prng } from './prng.js';
 import { Aggregate, ascii, calendarDate, claimUniqueValue, StreamLog, type StreamBatch } from './synthetic-history.recorder.js';
 import {

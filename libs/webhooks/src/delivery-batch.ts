@@ -1,5 +1,5 @@
 // What one webhook POST carries: the next events of the subscription, in log order, bounded by count and size.
-import type { EventFilter, RecordedEvent } from '../../event-store/src/index.js';
+import type { EventFilter, RecordedEvent } from '#event-store';
 import { toEnvelope, type EventEnvelope } from './event-envelope.js';
 
 export type BatchLimits = Readonly<{ maxEvents: number; maxBytes: number }>;

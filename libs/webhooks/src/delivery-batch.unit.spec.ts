@@ -1,4 +1,4 @@
-import { position, type RecordedEvent } from '../../event-store/src/index.js';
+import { position, type RecordedEvent } from '#event-store';
 import { isDeliverableUrl, isEventTypePattern, subscriptionFilter, takeBatch } from './delivery-batch.js';
 
 const event = (n: number, data: unknown = { n }): RecordedEvent => ({

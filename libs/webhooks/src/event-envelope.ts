@@ -1,5 +1,5 @@
 // The one JSON shape integrators receive for an event, over SSE and in webhook deliveries alike.
-import { formatPosition, type EventMetadata, type RecordedEvent } from '../../event-store/src/index.js';
+import { formatPosition, type EventMetadata, type RecordedEvent } from '#event-store';
 
 export type EventEnvelope = Readonly<{
   id: string;

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { collect, newEvent } from '../../../test/support/events.js';
-import { eventually, openTestStore, type TestDatabase } from '../../../test/support/test-database.js';
-import { position, PostgresEventStore, type RecordedEvent } from '../../event-store/src/index.js';
-import { LeaseLost, Leases } from '../../postgres/src/index.js';
+import { collect, newEvent } from '#test/support/events';
+import { eventually, openTestStore, type TestDatabase } from '#test/support/test-database';
+import { position, PostgresEventStore, type RecordedEvent } from '#event-store';
+import { LeaseLost, Leases } from '#postgres';
 import { WebhookSubscriptions } from './webhook-subscriptions.js';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhook-worker.js';
 

@@ -1,8 +1,8 @@
 // The webhook tables: what operators change through the api, and what the delivery worker reads and moves.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { formatPosition, type Position } from '../../event-store/src/index.js';
-import { inTransaction, Leases, migrate, type LeaseGrant } from '../../postgres/src/index.js';
+import { formatPosition, type Position } from '#event-store';
+import { inTransaction, Leases, migrate, type LeaseGrant } from '#postgres';
 import { webhookMigrations } from './webhook.migrations.js';
 
 export type WebhookStatus = 'active' | 'paused';

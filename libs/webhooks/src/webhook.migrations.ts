@@ -1,4 +1,4 @@
-import type { Migration } from '../../postgres/src/index.js';
+import type { Migration } from '#postgres';
 
 // Subscriptions are configuration, not domain history: plain tables, changed in place.
 export const webhookMigrations: readonly Migration[] = [

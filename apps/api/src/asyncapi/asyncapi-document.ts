@@ -1,7 +1,7 @@
 // The AsyncAPI 3.0 description of what integrators receive: the SSE channels and the webhook deliveries, with one
 // message per event type whose `data` is the event catalog's JSON Schema for that type.
-import type { EventDefinition, JsonSchema } from '../../../../libs/domain/src/shared/index.js';
-import { SIGNATURE_HEADER } from '../../../../libs/webhooks/src/index.js';
+import type { EventDefinition, JsonSchema } from '#domain/shared';
+import { SIGNATURE_HEADER } from '#webhooks';
 import { STREAM_CATEGORIES } from '../streams/streams.dto.js';
 
 export type AsyncApiDocument = Readonly<Record<string, unknown>>;

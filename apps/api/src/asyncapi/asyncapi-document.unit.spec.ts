@@ -2,7 +2,7 @@
 // security scheme included; asyncapi-security.e2e.spec.ts checks that the api accepts what the scheme declares).
 import specs from '@asyncapi/specs';
 import { Ajv } from 'ajv';
-import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
+import { eventCatalog } from '#domain/catalog';
 import { buildAsyncApiDocument } from './asyncapi-document.js';
 
 const document = buildAsyncApiDocument(eventCatalog.list(), { host: 'localhost:3000', protocol: 'http' });

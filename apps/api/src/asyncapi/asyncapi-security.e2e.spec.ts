@@ -1,7 +1,7 @@
 // A client configured from the AsyncAPI document alone must get into the event streams: the security scheme the
 // document declares for the api server is the one the api accepts.
 import type { AddressInfo } from 'node:net';
-import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { startTestApp, type TestApp } from '#test/support/test-app';
 
 type SecurityScheme = Readonly<{ type: string; scheme?: string; in?: string; name?: string }>;
 

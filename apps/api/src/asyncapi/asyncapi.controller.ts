@@ -1,7 +1,7 @@
 import { Controller, Get, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
+import { eventCatalog } from '#domain/catalog';
 import { buildAsyncApiDocument, type AsyncApiDocument } from './asyncapi-document.js';
 import { AsyncApiDocumentView } from './asyncapi.dto.js';
 

@@ -8,7 +8,7 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import { isAllowed, type ApiKeys } from '../../../../libs/auth/src/index.js';
+import { isAllowed, type ApiKeys } from '#auth';
 import type { TallyRequest } from '../http/request-context.decorator.js';
 import { API_KEYS, AUTH_MODE } from '../tokens.js';
 import { areaOf } from './route-areas.js';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '@nestjs/common';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import type { Runtime } from '#runtime';
 
 /**
  * With no key yet, the first start creates a super-admin key into a file only its owner can read, and says

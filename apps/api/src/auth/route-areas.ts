@@ -1,7 +1,7 @@
 // Which area of the permission matrix (libs/auth/src/roles.ts) each route belongs to, by its Express pattern.
 // First match wins; a route with no match is refused (and the route-by-role spec fails), so a new route cannot
 // slip through unguarded.
-import type { Area, Permission } from '../../../../libs/auth/src/index.js';
+import type { Area, Permission } from '#auth';
 
 export type RouteRule = Readonly<{ pattern: RegExp; area: Area | 'public' }>;
 

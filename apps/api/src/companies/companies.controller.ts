@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import type { RequestContext } from '#application';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
 import { CommandResponse, toResponse } from '../write/command-response.js';
 import { CompanyRecord, GetCompany } from './company.queries.js';

@@ -6,8 +6,8 @@ import {
   type CommandResult,
   type ExecuteOptions,
   type RequestContext,
-} from '../../../../libs/application/src/index.js';
-import type { CreateCompany, UpdateCompany } from '../../../../libs/domain/src/company/index.js';
+} from '#application';
+import type { CreateCompany, UpdateCompany } from '#domain/company';
 
 // The api's dispatch of company commands; the use cases are CompanyService in libs/application (framework-free).
 const companyService = (executor: CommandExecutor): CompanyService => {

@@ -2,9 +2,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { CommandExecutor } from '../../../../libs/application/src/index.js';
-import { companyDecider, companyStream } from '../../../../libs/domain/src/company/index.js';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
+import { CommandExecutor } from '#application';
+import { companyDecider, companyStream } from '#domain/company';
+import { notFound } from '#domain/shared';
 
 export class CompanyRecord {
   @ApiProperty() id!: string;

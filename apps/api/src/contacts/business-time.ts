@@ -1,5 +1,5 @@
-import { validationFailed, type ApplicationError, type RequestContext } from '../../../../libs/application/src/index.js';
-import type { CommandMetadata } from '../../../../libs/domain/src/shared/index.js';
+import { validationFailed, type ApplicationError, type RequestContext } from '#application';
+import type { CommandMetadata } from '#domain/shared';
 
 // Clocks drift a little; further ahead than this is a bad clock, not a business time.
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import type { RequestContext } from '#application';
 import { Ctx } from '../http/request-context.decorator.js';
 import { CommandResponse, toResponse } from '../write/command-response.js';
 import { metadataAt } from './business-time.js';

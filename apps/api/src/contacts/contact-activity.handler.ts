@@ -5,8 +5,8 @@ import {
   ContactActivityService,
   type CommandResult,
   type RequestContext,
-} from '../../../../libs/application/src/index.js';
-import type { ContactActivityCommand, RecordEmailEvent } from '../../../../libs/domain/src/contact/index.js';
+} from '#application';
+import type { ContactActivityCommand, RecordEmailEvent } from '#domain/contact';
 
 /** Behaviour: a page view, a form submission or a marketing email event. */
 export class RecordContactActivityCommand extends Command<CommandResult> {

@@ -8,10 +8,10 @@ import {
   type ExecuteOptions,
   type NewContact,
   type RequestContext,
-} from '../../../../libs/application/src/index.js';
-import type { UpdateContact } from '../../../../libs/domain/src/contact/index.js';
+} from '#application';
+import type { UpdateContact } from '#domain/contact';
 
-export type { ContactStreamCommand } from '../../../../libs/application/src/index.js';
+export type { ContactStreamCommand } from '#application';
 
 // The api's dispatch of contact commands; the use cases are ContactService in libs/application (framework-free).
 const contactService = (executor: CommandExecutor): ContactService => {

@@ -2,7 +2,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { CommandExecutor } from '../../../../libs/application/src/index.js';
+import { CommandExecutor } from '#application';
 import {
   LIFECYCLE_STAGES,
   contactDecider,
@@ -10,14 +10,14 @@ import {
   type ContactProperties,
   type ContactState,
   type LifecycleStage,
-} from '../../../../libs/domain/src/contact/index.js';
+} from '#domain/contact';
 import {
   CONTACT_SOURCES,
   MARKETING_STATUSES,
   type ContactSource,
   type MarketingStatus,
-} from '../../../../libs/domain/src/marketing-policy/index.js';
-import { assertNever, notFound } from '../../../../libs/domain/src/shared/index.js';
+} from '#domain/marketing-policy';
+import { assertNever, notFound } from '#domain/shared';
 
 export class ContactRecord {
   @ApiProperty() id!: string;

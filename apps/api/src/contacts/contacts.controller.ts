@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import type { RequestContext } from '#application';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
 import { CommandResponse, toResponse } from '../write/command-response.js';
 import { ContactRecord, GetContact, MergedContactRecord } from './contact.queries.js';

@@ -8,14 +8,14 @@ import {
   type ContactProperties,
   type EmailEventKind,
   type LifecycleStage,
-} from '../../../../libs/domain/src/contact/index.js';
+} from '#domain/contact';
 import {
   CONTACT_SOURCES,
   MARKETING_STATUSES,
   type ContactSource,
   type MarketingStatus,
-} from '../../../../libs/domain/src/marketing-policy/index.js';
-import { MAX_ID_LENGTH, MAX_URL_LENGTH } from '../../../../libs/domain/src/shared/index.js';
+} from '#domain/marketing-policy';
+import { MAX_ID_LENGTH, MAX_URL_LENGTH } from '#domain/shared';
 import { IsEmailAddress, IsInstant, IsOmittable } from '../http/validators.js';
 
 const MAX_ENTRIES = 200;

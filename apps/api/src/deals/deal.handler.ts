@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, DealService, type DealRequest } from '../../../../libs/application/src/index.js';
+import { CommandExecutor, DealService, type DealRequest } from '#application';
 import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 
-export type { DealRequest } from '../../../../libs/application/src/index.js';
+export type { DealRequest } from '#application';
 
 export class ExecuteDealCommand extends ServiceCommand<DealRequest> {}
 

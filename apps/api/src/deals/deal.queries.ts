@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '../../../../libs/application/src/index.js';
-import { dealDecider, dealStream } from '../../../../libs/domain/src/deal/index.js';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
+import { CommandExecutor } from '#application';
+import { dealDecider, dealStream } from '#domain/deal';
+import { notFound } from '#domain/shared';
 import type { DealView } from './deals.dto.js';
 
 /** One deal as its stream says now: the write side's view, with the revision for If-Match. */

@@ -7,8 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
-import { DEFAULT_DEAL_PIPELINE_ID } from '../../../../libs/domain/src/pipeline/index.js';
+import type { RequestContext } from '#application';
+import { DEFAULT_DEAL_PIPELINE_ID } from '#domain/pipeline';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
 import { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';

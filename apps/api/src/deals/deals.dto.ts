@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import type { DealOutcome } from '../../../../libs/domain/src/deal/index.js';
-import { MAX_AMOUNT } from '../../../../libs/domain/src/shared/index.js';
+import type { DealOutcome } from '#domain/deal';
+import { MAX_AMOUNT } from '#domain/shared';
 import { IsAmount, IsCalendarDate, IsCurrencyCode, IsOmittable } from '../http/validators.js';
 import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
 

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, EngagementService, type EngagementRequest } from '../../../../libs/application/src/index.js';
+import { CommandExecutor, EngagementService, type EngagementRequest } from '#application';
 import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 
-export type { EngagementRequest } from '../../../../libs/application/src/index.js';
+export type { EngagementRequest } from '#application';
 
 export class ExecuteEngagementCommand extends ServiceCommand<EngagementRequest> {}
 

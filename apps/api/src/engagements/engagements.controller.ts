@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import type { RequestContext } from '#application';
 import { metadataAt } from '../contacts/business-time.js';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
 import { CommandResponse } from '../write/command-response.js';

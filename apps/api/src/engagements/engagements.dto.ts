@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ENGAGEMENT_KINDS, type EngagementKind } from '../../../../libs/domain/src/engagement/index.js';
+import { ENGAGEMENT_KINDS, type EngagementKind } from '#domain/engagement';
 import { IsInstant, IsOmittable } from '../http/validators.js';
 
 const Ids = () => applyDecorators(IsOmittable(), IsArray(), ArrayMaxSize(100), IsUUID(undefined, { each: true }));

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
-import type { JsonSchema } from '../../../../libs/domain/src/shared/index.js';
+import { eventCatalog } from '#domain/catalog';
+import type { JsonSchema } from '#domain/shared';
 import { EventCatalogView } from './event-catalog.dto.js';
 
 export type CatalogEntry = Readonly<{ type: string; schemaVersion: number; description: string; schema: JsonSchema }>;

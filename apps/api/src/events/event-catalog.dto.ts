@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { JsonSchema } from '../../../../libs/domain/src/shared/index.js';
+import type { JsonSchema } from '#domain/shared';
 
 export class CatalogEntryView {
   @ApiProperty({ example: 'ContactCreated' }) type!: string;

@@ -2,11 +2,11 @@
 // UTF-8 without invalid bytes (decoding would store them as U+FFFD), and JSON numbers a double holds exactly
 // (9007199254740993 would be stored as 9007199254740992). body-parser's `verify` sees the raw bytes first.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { inexactNumber } from '../../../../libs/domain/src/shared/index.js';
+import { inexactNumber } from '#domain/shared';
 import { refuseDeepJson } from './json-depth.js';
 
 // The exactness check is pure and shared with the NDJSON import in libs/application.
-export { inexactNumber, isExactNumber } from '../../../../libs/domain/src/shared/index.js';
+export { inexactNumber, isExactNumber } from '#domain/shared';
 
 const refusal = (status: number, type: string, message: string): Error => Object.assign(new Error(message), { status, type });
 

@@ -2,8 +2,8 @@
 // errors carry a code from the module's union, and statusOf gives every code its status.
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApplicationError, type ApplicationErrorCode } from '../../../../libs/application/src/index.js';
-import { assertNever, DomainError, type DomainErrorCode } from '../../../../libs/domain/src/shared/index.js';
+import { ApplicationError, type ApplicationErrorCode } from '#application';
+import { assertNever, DomainError, type DomainErrorCode } from '#domain/shared';
 import {
   AppendTooLarge,
   DuplicateEventIds,
@@ -12,11 +12,11 @@ import {
   StreamDeleted,
   WrongExpectedRevision,
   type EventStoreErrorCode,
-} from '../../../../libs/event-store/src/index.js';
-import { isConnectionError } from '../../../../libs/postgres/src/index.js';
-import { ProjectionNotFound, ProjectionStateError, type ProjectionEngineErrorCode } from '../../../../libs/projection-engine/src/index.js';
-import { InvalidCursor, InvalidDayRange, type ReadModelErrorCode } from '../../../../libs/read-models/src/index.js';
-import { FormulaInvalid } from '../../../../libs/scoring/src/index.js';
+} from '#event-store';
+import { isConnectionError } from '#postgres';
+import { ProjectionNotFound, ProjectionStateError, type ProjectionEngineErrorCode } from '#projection-engine';
+import { InvalidCursor, InvalidDayRange, type ReadModelErrorCode } from '#read-models';
+import { FormulaInvalid } from '#scoring';
 import { ReadModelBehind } from '../read-models/read-model-gate.js';
 
 /** The database's failures, recognised by their driver codes rather than by a class of ours. */

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { ApplicationError, invalidHeader, validationFailed } from '../../../../libs/application/src/index.js';
-import { alreadyExists, notFound, ruleViolated } from '../../../../libs/domain/src/shared/index.js';
+import { ApplicationError, invalidHeader, validationFailed } from '#application';
+import { alreadyExists, notFound, ruleViolated } from '#domain/shared';
 import {
   AppendTooLarge,
   DuplicateEventIds,
@@ -8,10 +8,10 @@ import {
   InvalidPosition,
   StreamDeleted,
   WrongExpectedRevision,
-} from '../../../../libs/event-store/src/index.js';
-import { ProjectionNotFound, ProjectionStateError } from '../../../../libs/projection-engine/src/index.js';
-import { InvalidCursor, InvalidDayRange } from '../../../../libs/read-models/src/index.js';
-import { FormulaInvalid } from '../../../../libs/scoring/src/index.js';
+} from '#event-store';
+import { ProjectionNotFound, ProjectionStateError } from '#projection-engine';
+import { InvalidCursor, InvalidDayRange } from '#read-models';
+import { FormulaInvalid } from '#scoring';
 import { ReadModelBehind } from '../read-models/read-model-gate.js';
 import { statusOf, toHttpError, type ErrorCode } from './error.filter.js';
 

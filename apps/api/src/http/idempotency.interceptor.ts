@@ -15,7 +15,7 @@ import { Reflector } from '@nestjs/core';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import type { Response } from 'express';
 import { from, of, switchMap, type Observable } from 'rxjs';
-import type { Database } from '../../../../libs/postgres/src/index.js';
+import type { Database } from '#postgres';
 import { DATABASE } from '../tokens.js';
 import { headerId, idempotencyScope, type TallyRequest } from './request-context.decorator.js';
 

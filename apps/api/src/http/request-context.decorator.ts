@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { idempotentIds, invalidHeader, randomIds, type RequestContext } from '../../../../libs/application/src/index.js';
+import { idempotentIds, invalidHeader, randomIds, type RequestContext } from '#application';
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -1,8 +1,8 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
-import { validationFailed, type FieldProblem } from '../../../../libs/application/src/index.js';
-import { hasLoneSurrogate } from '../../../../libs/domain/src/shared/index.js';
+import { validationFailed, type FieldProblem } from '#application';
+import { hasLoneSurrogate } from '#domain/shared';
 
 const flatten = (errors: readonly ValidationError[], parent = ''): FieldProblem[] =>
   errors.flatMap((error) => {

@@ -11,8 +11,8 @@ import {
   isCurrencyCode,
   isInstant,
   type InstantOptions,
-} from '../../../../libs/domain/src/shared/index.js';
-import { isValidEmail, normalizeEmail } from '../../../../libs/domain/src/contact/index.js';
+} from '#domain/shared';
+import { isValidEmail, normalizeEmail } from '#domain/contact';
 
 const MAX_EMAIL_LENGTH = 320;
 

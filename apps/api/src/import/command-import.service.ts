@@ -15,12 +15,12 @@ import {
   type IdFactory,
   type ImportReport,
   type RequestContext,
-} from '../../../../libs/application/src/index.js';
-import { isAllowed, ROLES, type Role } from '../../../../libs/auth/src/index.js';
-import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
-import { EventValidator } from '../../../../libs/domain/src/catalog/event-validator.js';
-import { inexactNumber, INSTANT_RULE, parseInstant, utcInstant } from '../../../../libs/domain/src/shared/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+} from '#application';
+import { isAllowed, ROLES, type Role } from '#auth';
+import { eventCatalog } from '#domain/catalog';
+import { EventValidator } from '#domain/catalog';
+import { inexactNumber, INSTANT_RULE, parseInstant, utcInstant } from '#domain/shared';
+import type { Runtime } from '#runtime';
 import { MAX_CLOCK_AHEAD_MS } from '../contacts/business-time.js';
 import { permissionOf } from '../auth/route-areas.js';
 import { toHttpError } from '../http/error.filter.js';

@@ -4,9 +4,9 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import type { Command } from '@nestjs/cqrs';
-import type { CommandResult } from '../../../../libs/application/src/index.js';
-import { DEFAULT_DEAL_PIPELINE_ID, DEFAULT_TICKET_PIPELINE_ID } from '../../../../libs/domain/src/pipeline/index.js';
-import type { CommandMetadata } from '../../../../libs/domain/src/shared/index.js';
+import type { CommandResult } from '#application';
+import { DEFAULT_DEAL_PIPELINE_ID, DEFAULT_TICKET_PIPELINE_ID } from '#domain/pipeline';
+import type { CommandMetadata } from '#domain/shared';
 import { CompaniesController } from '../companies/companies.controller.js';
 import { CreateCompanyDto } from '../companies/companies.dto.js';
 import { CreateCompanyCommand } from '../companies/company.handler.js';
@@ -33,7 +33,7 @@ import { CreateOwnerDto } from '../owners/owners.dto.js';
 import { ExecuteTicketCommand } from '../tickets/ticket.handler.js';
 import { TicketsController } from '../tickets/tickets.controller.js';
 import { CreateTicketDto, MoveTicketToStageDto } from '../tickets/tickets.dto.js';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import type { RequestContext } from '#application';
 
 /** Metadata for the line: its business time is the body's occurredAt when the DTO has one, else the line's. */
 export type MetadataAt = (bodyOccurredAt?: string) => CommandMetadata;

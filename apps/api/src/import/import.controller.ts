@@ -1,8 +1,8 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
-import { ApplicationError, type ImportReport, type RequestContext } from '../../../../libs/application/src/index.js';
-import { ROLES, type Role } from '../../../../libs/auth/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { ApplicationError, type ImportReport, type RequestContext } from '#application';
+import { ROLES, type Role } from '#auth';
+import type { Runtime } from '#runtime';
 import type { AuthMode } from '../auth/auth.guard.js';
 import { Ctx, type TallyRequest } from '../http/request-context.decorator.js';
 import { utf8Lines } from '../http/utf8-lines.js';

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { ROLES, type ApiKey, type ApiKeys, type CreatedKey, type Role } from '../../../../libs/auth/src/index.js';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
+import { ROLES, type ApiKey, type ApiKeys, type CreatedKey, type Role } from '#auth';
+import type { RequestContext } from '#application';
+import { notFound } from '#domain/shared';
 import { Ctx } from '../http/request-context.decorator.js';
 import { API_KEYS } from '../tokens.js';
 import { CreatedKeyView, KeyList, KeyView } from './keys.dto.js';

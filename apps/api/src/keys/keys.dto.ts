@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '../../../../libs/auth/src/index.js';
+import { ROLES, type Role } from '#auth';
 
 /** A key as listed: never its secret. */
 export class KeyView {

@@ -2,7 +2,7 @@
 // guards, the validation pipe, the body parser, the idempotency interceptor, the command executor) rather than
 // written by hand on 87 routes. Every one has the single body http/error.filter.ts sends.
 import type { OpenAPIObject, OperationObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
-import { ROLES, isAllowed } from '../../../../libs/auth/src/index.js';
+import { ROLES, isAllowed } from '#auth';
 import { permissionOf } from '../auth/route-areas.js';
 
 const ERROR_SCHEMA = 'ApiError';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, OwnerService } from '../../../../libs/application/src/index.js';
-import type { OwnerCommand } from '../../../../libs/domain/src/owner/index.js';
+import { CommandExecutor, OwnerService } from '#application';
+import type { OwnerCommand } from '#domain/owner';
 import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 
 export class ExecuteOwnerCommand extends ServiceCommand<OwnerCommand> {}

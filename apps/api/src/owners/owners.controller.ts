@@ -1,9 +1,9 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
+import type { RequestContext } from '#application';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
-import type { OwnerCommand } from '../../../../libs/domain/src/owner/index.js';
+import type { OwnerCommand } from '#domain/owner';
 import { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';
 import { CreateOwnerDto, UpdateOwnerDto } from './owners.dto.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { OWNER_ROLES, type OwnerRole } from '../../../../libs/domain/src/owner/index.js';
+import { OWNER_ROLES, type OwnerRole } from '#domain/owner';
 import { IsEmailAddress, IsOmittable } from '../http/validators.js';
 
 export class CreateOwnerDto {

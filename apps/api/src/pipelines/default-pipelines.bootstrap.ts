@@ -7,16 +7,16 @@ import {
   deterministicUuid,
   idempotentIds,
   type RequestContext,
-} from '../../../../libs/application/src/index.js';
+} from '#application';
 import {
   defaultDealPipeline,
   defaultTicketPipeline,
   pipelineDecider,
   pipelineStream,
   type CreatePipeline,
-} from '../../../../libs/domain/src/pipeline/index.js';
-import { DomainError } from '../../../../libs/domain/src/shared/index.js';
-import { DuplicateEventIds, WrongExpectedRevision } from '../../../../libs/event-store/src/index.js';
+} from '#domain/pipeline';
+import { DomainError } from '#domain/shared';
+import { DuplicateEventIds, WrongExpectedRevision } from '#event-store';
 
 const SEED = 'tally:default-pipelines:v1';
 

@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { validationFailed } from '../../../../libs/application/src/index.js';
+import { validationFailed } from '#application';
 
 // Pipeline ids are 'default', 'support' or uuids; they end up in stream names and URLs.
 export const PIPELINE_ID = /^[A-Za-z0-9_-]{1,64}$/;

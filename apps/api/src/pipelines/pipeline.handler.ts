@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, PipelineService } from '../../../../libs/application/src/index.js';
-import type { PipelineCommand } from '../../../../libs/domain/src/pipeline/index.js';
+import { CommandExecutor, PipelineService } from '#application';
+import type { PipelineCommand } from '#domain/pipeline';
 import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 
 /** Commands for one pipeline (all name the same pipelineId). */

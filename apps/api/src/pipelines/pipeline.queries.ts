@@ -1,7 +1,7 @@
 // Pipelines are few and small: reads fold their streams directly rather than keep a read model.
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '../../../../libs/application/src/index.js';
+import { CommandExecutor } from '#application';
 import {
   pipelineDecider,
   pipelineStream,
@@ -9,8 +9,8 @@ import {
   type Pipeline,
   type PipelineEvent,
   type PipelineState,
-} from '../../../../libs/domain/src/pipeline/index.js';
-import type { EventStore } from '../../../../libs/event-store/src/index.js';
+} from '#domain/pipeline';
+import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '../tokens.js';
 import type { PipelineView } from './pipelines.dto.js';
 

@@ -8,8 +8,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { validationFailed, type RequestContext } from '../../../../libs/application/src/index.js';
-import type { PipelineCommand } from '../../../../libs/domain/src/pipeline/index.js';
+import { validationFailed, type RequestContext } from '#application';
+import type { PipelineCommand } from '#domain/pipeline';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
 import { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';

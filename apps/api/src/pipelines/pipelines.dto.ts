@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsOmittable } from '../http/validators.js';
-import type { PipelineObjectType, StageOutcome } from '../../../../libs/domain/src/pipeline/index.js';
+import type { PipelineObjectType, StageOutcome } from '#domain/pipeline';
 import { STAGE_ID, STAGE_ID_RULE } from './id-param.pipe.js';
 
 const OBJECT_TYPES: readonly PipelineObjectType[] = ['deal', 'ticket'];

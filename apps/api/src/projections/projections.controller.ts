@@ -18,9 +18,9 @@ import {
   type RebuildProgress,
   type ReplayReport,
   type RequestContext,
-} from '../../../../libs/application/src/index.js';
-import type { BuildStatus } from '../../../../libs/projection-engine/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+} from '#application';
+import type { BuildStatus } from '#projection-engine';
+import type { Runtime } from '#runtime';
 import { Ctx } from '../http/request-context.decorator.js';
 import { FormulasService } from '../scoring/formulas.service.js';
 import { RUNTIME } from '../tokens.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { BuildState, BuildStatus } from '../../../../libs/projection-engine/src/index.js';
-import type { Qualification } from '../../../../libs/scoring/src/index.js';
+import type { BuildState, BuildStatus } from '#projection-engine';
+import type { Qualification } from '#scoring';
 
 // Lists for the document; `satisfies` keeps them within the engine's and the scorer's types.
 const BUILD_STATES = ['building', 'active', 'retired', 'dropped'] as const satisfies readonly BuildState[];

@@ -5,10 +5,10 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
-import { nextPageTarget, toCsv, type CsvShape } from '../../../../libs/read-models/src/index.js';
+import { nextPageTarget, toCsv, type CsvShape } from '#read-models';
 import { CSV_SHAPE } from './read-model-answer.js';
 
-export { csvCell, toCsv } from '../../../../libs/read-models/src/index.js';
+export { csvCell, toCsv } from '#read-models';
 
 type Answer = { data?: unknown; position?: string | null; nextCursor?: string | null };
 

@@ -11,15 +11,15 @@ import {
   type LeadScoreSort,
   type LeadScoreSummary,
   type Qualification,
-} from '../../../../projections/lead-score/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+} from '#projections/lead-score';
+import type { Runtime } from '#runtime';
 import {
   LeadScoreReads,
   verifyLeadScores,
   type DerivedLeadScore,
   type LeadScoreExplanation,
   type VerifyReport,
-} from '../../../../libs/application/src/index.js';
+} from '#application';
 import { FormulasService } from '../scoring/formulas.service.js';
 import { IsInstant } from '../http/validators.js';
 import { READ_MODELS, RUNTIME } from '../tokens.js';

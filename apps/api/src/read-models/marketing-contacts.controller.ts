@@ -6,9 +6,9 @@ import {
   marketingContactChanges,
   marketingContactCount,
   type MarketingContactChangeRow,
-} from '../../../../projections/marketing-contacts/index.js';
-import { CALENDAR_DATE_RULE, INSTANT_RULE, isCalendarDate, isInstant } from '../../../../libs/domain/src/shared/index.js';
-import { InvalidDayRange } from '../../../../libs/read-models/src/index.js';
+} from '#projections/marketing-contacts';
+import { CALENDAR_DATE_RULE, INSTANT_RULE, isCalendarDate, isInstant } from '#domain/shared';
+import { InvalidDayRange } from '#read-models';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
 import { MarketingContactChangeDto, MarketingContactCountDto } from './read-model-rows.dto.js';

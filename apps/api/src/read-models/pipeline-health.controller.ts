@@ -3,8 +3,8 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
-import { PIPELINE_HEALTH, pipelineHealth, stuckDeals } from '../../../../projections/pipeline-health/index.js';
+import { notFound } from '#domain/shared';
+import { PIPELINE_HEALTH, pipelineHealth, stuckDeals } from '#projections/pipeline-health';
 import { IsInstant } from '../http/validators.js';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';

@@ -3,7 +3,7 @@
 // (read by csv.interceptor.ts). Writing both from one declaration keeps the document and the CSV in step.
 import { applyDecorators, SetMetadata, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, DECORATORS, getSchemaPath, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
-import type { CsvKeys, CsvShape } from '../../../../libs/read-models/src/index.js';
+import type { CsvKeys, CsvShape } from '#read-models';
 
 export const CSV_SHAPE = 'tally:csv-shape';
 

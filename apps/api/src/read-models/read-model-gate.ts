@@ -1,8 +1,8 @@
 // Read-your-writes for reporting clients: every answer names the position its read model reflects, and a client
 // that just wrote can ask (minPosition) to wait, bounded, until the read model has caught up with its write.
 import { Inject, Injectable } from '@nestjs/common';
-import { formatPosition, parsePosition } from '../../../../libs/event-store/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { formatPosition, parsePosition } from '#event-store';
+import type { Runtime } from '#runtime';
 import { RUNTIME } from '../tokens.js';
 
 export const MIN_POSITION_WAIT_MS = 5_000;

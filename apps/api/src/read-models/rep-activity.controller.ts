@@ -1,14 +1,14 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { resolveDayRange, type DayRange } from '../../../../libs/read-models/src/index.js';
+import { resolveDayRange, type DayRange } from '#read-models';
 import {
   GRANULARITIES,
   REP_ACTIVITY,
   repActivity,
   type Granularity,
   type RepActivityRow,
-} from '../../../../projections/rep-activity/index.js';
+} from '#projections/rep-activity';
 import { IsCalendarDate, IsInstant } from '../http/validators.js';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';

@@ -3,8 +3,8 @@
 import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
-import { dealStageDurations, STAGE_DURATION, stageDurationStats, stageVisits } from '../../../../projections/stage-duration/index.js';
+import { notFound } from '#domain/shared';
+import { dealStageDurations, STAGE_DURATION, stageDurationStats, stageVisits } from '#projections/stage-duration';
 import { IsInstant } from '../http/validators.js';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';

@@ -1,14 +1,14 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { resolveDayRange, type DayRange } from '../../../../libs/read-models/src/index.js';
+import { resolveDayRange, type DayRange } from '#read-models';
 import {
   TICKETS,
   openTicketsByStage,
   ticketsCreatedPerWeek,
   type OpenTicketsByStage,
   type TicketsCreatedInWeek,
-} from '../../../../projections/tickets/index.js';
+} from '#projections/tickets';
 import { IsInstant } from '../http/validators.js';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import type { BacktestReport } from '../../../../libs/scoring/src/index.js';
+import type { BacktestReport } from '#scoring';
 import { FormulasService } from './formulas.service.js';
 import { BacktestView } from './scoring.dto.js';
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
-import type { FormulaIssue } from '../../../../libs/scoring/src/index.js';
+import type { RequestContext } from '#application';
+import type { FormulaIssue } from '#scoring';
 import { Ctx } from '../http/request-context.decorator.js';
 import { FormulaIdParam } from './formula-id.param.js';
 import { FormulasService, type FormulaSummary } from './formulas.service.js';

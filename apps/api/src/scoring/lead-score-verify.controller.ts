@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { verifyLeadScores, type VerifyReport } from '../../../../libs/application/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { verifyLeadScores, type VerifyReport } from '#application';
+import type { Runtime } from '#runtime';
 import { RUNTIME } from '../tokens.js';
 import { VerifyReportDto } from '../read-models/read-model-rows.dto.js';
 

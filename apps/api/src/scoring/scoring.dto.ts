@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Formula } from '../../../../libs/scoring/src/index.js';
+import type { Formula } from '#scoring';
 
 const FORMULA_ID = {
   description: 'SHA-256 of the canonical JSON of the formula',

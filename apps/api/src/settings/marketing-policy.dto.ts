@@ -10,7 +10,7 @@ import {
   type ContactSource,
   type MarketingPolicy,
   type MarketingStatus,
-} from '../../../../libs/domain/src/marketing-policy/index.js';
+} from '#domain/marketing-policy';
 
 const Status = () => applyDecorators(ApiPropertyOptional({ enum: MARKETING_STATUSES }), IsOmittable(), IsIn(MARKETING_STATUSES));
 

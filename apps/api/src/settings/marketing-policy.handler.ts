@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { CommandExecutor, MarketingPolicyService } from '../../../../libs/application/src/index.js';
+import { CommandExecutor, MarketingPolicyService } from '#application';
 import {
   LOCKED_SOURCES,
   MARKETING_POLICY_STREAM,
   marketingPolicyDecider,
   type MarketingPolicyCommand,
-} from '../../../../libs/domain/src/marketing-policy/index.js';
+} from '#domain/marketing-policy';
 import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 import type { MarketingPolicyRecord } from './marketing-policy.dto.js';
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
-import { MARKETING_POLICY_STREAM, type MarketingPolicyCommand } from '../../../../libs/domain/src/marketing-policy/index.js';
+import type { RequestContext } from '#application';
+import { MARKETING_POLICY_STREAM, type MarketingPolicyCommand } from '#domain/marketing-policy';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
 import { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';

@@ -3,8 +3,8 @@
 // (res.write() true, or 'drain'): a client that stops reading holds at most one small page and one socket buffer.
 // Caught up, it waits on the api's one LogTail for the next append.
 import type { Response } from 'express';
-import type { EventFilter, EventStore, Position, RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { toEnvelope } from '../../../../libs/webhooks/src/index.js';
+import type { EventFilter, EventStore, Position, RecordedEvent } from '#event-store';
+import { toEnvelope } from '#webhooks';
 import type { LogTail } from './log-tail.js';
 import type { StreamSettings } from './stream-settings.js';
 

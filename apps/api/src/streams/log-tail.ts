@@ -1,7 +1,7 @@
 // One subscription to the head of the log for the whole api. Streams that have caught up wait here for the next
 // append instead of each holding a subscription (and its page of up to a thousand events) of its own.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { EventStore, EventSubscription } from '../../../../libs/event-store/src/index.js';
+import type { EventStore, EventSubscription } from '#event-store';
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
 const pause = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../../../libs/config/src/index.js';
+import { ConfigError } from '#config';
 
 export type StreamSettings = Readonly<{
   /** An SSE comment this often keeps idle connections (and the proxies between) open. */

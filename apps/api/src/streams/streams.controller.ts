@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Logger, Param, Query, Req, Res, type OnModuleDestroy } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApplicationError, invalidHeader } from '../../../../libs/application/src/index.js';
-import { DomainError } from '../../../../libs/domain/src/shared/index.js';
-import { InvalidPosition, parsePosition, type EventFilter, type EventStore, type Position } from '../../../../libs/event-store/src/index.js';
+import { ApplicationError, invalidHeader } from '#application';
+import { DomainError } from '#domain/shared';
+import { InvalidPosition, parsePosition, type EventFilter, type EventStore, type Position } from '#event-store';
 import type { TallyRequest } from '../http/request-context.decorator.js';
 import { EVENT_STORE } from '../tokens.js';
 import { EventStream } from './event-stream.js';

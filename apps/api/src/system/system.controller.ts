@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { formatPosition, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { formatPosition, type EventStore } from '#event-store';
 import { EVENT_STORE } from '../tokens.js';
 import { HealthView } from './system.dto.js';
 

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, TicketService, type TicketRequest } from '../../../../libs/application/src/index.js';
+import { CommandExecutor, TicketService, type TicketRequest } from '#application';
 import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
 
-export type { TicketRequest } from '../../../../libs/application/src/index.js';
+export type { TicketRequest } from '#application';
 
 export class ExecuteTicketCommand extends ServiceCommand<TicketRequest> {}
 

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '../../../../libs/application/src/index.js';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
-import { ticketDecider, ticketStream } from '../../../../libs/domain/src/ticket/index.js';
+import { CommandExecutor } from '#application';
+import { notFound } from '#domain/shared';
+import { ticketDecider, ticketStream } from '#domain/ticket';
 import type { TicketView } from './tickets.dto.js';
 
 /** One ticket as its stream says now: the write side's view, with the revision for If-Match. */

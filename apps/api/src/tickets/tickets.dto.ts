@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsOmittable } from '../http/validators.js';
-import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '../../../../libs/domain/src/ticket/index.js';
+import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '#domain/ticket';
 import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
 
 export class CreateTicketDto {

@@ -1,16 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, type OnModuleInit } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RequestContext } from '../../../../libs/application/src/index.js';
-import { notFound } from '../../../../libs/domain/src/shared/index.js';
-import { parsePosition } from '../../../../libs/event-store/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import type { RequestContext } from '#application';
+import { notFound } from '#domain/shared';
+import { parsePosition } from '#event-store';
+import type { Runtime } from '#runtime';
 import {
   generateSecret,
   WebhookSubscriptions,
   type CreatedWebhookSubscription,
   type DeliveryRecord,
   type WebhookSubscription,
-} from '../../../../libs/webhooks/src/index.js';
+} from '#webhooks';
 import { Ctx } from '../http/request-context.decorator.js';
 import { RUNTIME } from '../tokens.js';
 import { CreatedWebhookView, CreateWebhookDto, DeliveriesQueryDto, DeliveryView, ReplayWebhookDto, WebhookView } from './webhooks.dto.js';

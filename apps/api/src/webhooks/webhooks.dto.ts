@@ -17,7 +17,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { IsOmittable } from '../http/validators.js';
-import { isDeliverableUrl, isEventTypePattern } from '../../../../libs/webhooks/src/index.js';
+import { isDeliverableUrl, isEventTypePattern } from '#webhooks';
 
 @ValidatorConstraint({ name: 'deliverableUrl' })
 class DeliverableUrl implements ValidatorConstraintInterface {

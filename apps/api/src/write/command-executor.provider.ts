@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
-import { CommandExecutor } from '../../../../libs/application/src/index.js';
-import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { CommandExecutor } from '#application';
+import { eventCatalog } from '#domain/catalog';
+import type { Runtime } from '#runtime';
 import { RUNTIME } from '../tokens.js';
 
 export const commandExecutorProvider: Provider = {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CommandResult } from '../../../../libs/application/src/index.js';
+import type { CommandResult } from '#application';
 
 /** What every command answers: the record, its stream revision (for If-Match) and the global position. */
 export class CommandResponse {

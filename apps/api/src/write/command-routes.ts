@@ -1,8 +1,8 @@
 // What every write route does once it has parsed and authorised: dispatch the command with the If-Match revision
 // and answer with the record's id, its revision, the position and the event types.
 import type { CommandBus } from '@nestjs/cqrs';
-import type { ExecuteOptions, RequestContext } from '../../../../libs/application/src/index.js';
-import type { Command } from '../../../../libs/domain/src/shared/index.js';
+import type { ExecuteOptions, RequestContext } from '#application';
+import type { Command } from '#domain/shared';
 import { toResponse, type CommandResponse } from './command-response.js';
 import type { ServiceCommand } from './service-command.js';
 

@@ -1,7 +1,7 @@
 // The api's dispatch of a use case over @nestjs/cqrs: a command carries the request with its context and If-Match,
 // and its handler hands them to the framework-free service of libs/application that owns the use case.
 import { Command, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandResult, ExecuteOptions, RequestContext } from '../../../../libs/application/src/index.js';
+import type { CommandResult, ExecuteOptions, RequestContext } from '#application';
 
 export type CommandService<R> = Readonly<{ handle(request: R, context: RequestContext, options: ExecuteOptions): Promise<CommandResult> }>;
 

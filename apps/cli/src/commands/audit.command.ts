@@ -1,5 +1,5 @@
-import { verifyLeadScores } from '../../../../libs/application/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import { verifyLeadScores } from '#application';
+import type { Runtime } from '#runtime';
 import { textTable } from './text-table.js';
 
 export type AuditOptions = Readonly<{ contact?: string; all: boolean }>;

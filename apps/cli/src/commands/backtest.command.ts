@@ -1,6 +1,6 @@
-import { backtestFormulas } from '../../../../libs/application/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
-import { FormulaInvalid, formulaId, type BacktestReport } from '../../../../libs/scoring/src/index.js';
+import { backtestFormulas } from '#application';
+import type { Runtime } from '#runtime';
+import { FormulaInvalid, formulaId, type BacktestReport } from '#scoring';
 import { describeIssues, readFormulaFile } from './formula-file.js';
 import { textTable, type Cell } from './text-table.js';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { FormulaInvalid, parseFormulaDocument, validateFormula, type Formula, type FormulaIssue } from '../../../../libs/scoring/src/index.js';
+import { FormulaInvalid, parseFormulaDocument, validateFormula, type Formula, type FormulaIssue } from '#scoring';
 
 export type FormulaFile = Readonly<{ file: string; formula: Formula; warnings: readonly FormulaIssue[] }>;
 

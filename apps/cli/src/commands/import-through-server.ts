@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { ImportReport } from '../../../../libs/application/src/index.js';
+import type { ImportReport } from '#application';
 import { progressBar, type Progress } from '../progress.js';
 import type { ServerClient } from '../server-client.js';
 

@@ -1,10 +1,10 @@
-import type { TallyConfig } from '../../../../libs/config/src/index.js';
-import { openRuntime } from '../../../../libs/runtime/src/index.js';
+import type { TallyConfig } from '#config';
+import { openRuntime } from '#runtime';
 import { startApiProcess } from '../api-process.js';
 import { apiClient } from '../server-client.js';
 import { keysThroughServer } from './keys.command.js';
 import { importThroughServer } from './import-through-server.js';
-import { ALL_PROJECTIONS } from '../../../../projections/index.js';
+import { ALL_PROJECTIONS } from '#projections';
 
 /**
  * `tally import FILE` with no server running: the same import as POST /v1/import (event and command lines, each

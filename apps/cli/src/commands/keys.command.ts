@@ -1,4 +1,4 @@
-import { ROLES, type ApiKey, type CreatedKey, type Role } from '../../../../libs/auth/src/index.js';
+import { ROLES, type ApiKey, type CreatedKey, type Role } from '#auth';
 import type { ServerClient } from '../server-client.js';
 
 /** What `tally keys` needs: the store's ApiKeys when this process owns the database, or the running server. */

@@ -1,5 +1,5 @@
-import type { BuildStatus } from '../../../../libs/projection-engine/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
+import type { BuildStatus } from '#projection-engine';
+import type { Runtime } from '#runtime';
 import type { ServerClient } from '../server-client.js';
 
 /** What `tally projections` needs: the engine when this process owns the database, or the running server. */

@@ -6,13 +6,13 @@ import {
   replayReport,
   type ReplayReport,
   type RequestContext,
-} from '../../../../libs/application/src/index.js';
-import { eventCatalog } from '../../../../libs/domain/src/catalog/event-catalog.js';
-import { comparePositions, parsePosition } from '../../../../libs/event-store/src/index.js';
-import type { BuildStatus } from '../../../../libs/projection-engine/src/index.js';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
-import { FormulaInvalid } from '../../../../libs/scoring/src/index.js';
-import { LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/index.js';
+} from '#application';
+import { eventCatalog } from '#domain/catalog';
+import { comparePositions, parsePosition } from '#event-store';
+import type { BuildStatus } from '#projection-engine';
+import type { Runtime } from '#runtime';
+import { FormulaInvalid } from '#scoring';
+import { LEAD_SCORE_PROJECTION } from '#projections/lead-score';
 import { progressBar } from '../progress.js';
 import { describeIssues, readFormulaFile } from './formula-file.js';
 import { textTable } from './text-table.js';

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Runtime } from '../../../../libs/runtime/src/index.js';
-import { historyToNdjson, seedStore, utcDay } from '../../../../libs/synthetic-history/src/index.js';
+import type { Runtime } from '#runtime';
+import { historyToNdjson, seedStore, utcDay } from '#synthetic-history';
 import { progressBar } from '../progress.js';
 
 export type SeedOptions = Readonly<{

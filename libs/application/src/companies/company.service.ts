@@ -4,7 +4,7 @@ import {
   type CompanyEvent,
   type CreateCompany,
   type UpdateCompany,
-} from '../../../domain/src/company/index.js';
+} from '#domain/company';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import { withUniqueValue, type ClaimWarning, type HolderHasValue, type UniqueValueChange } from '../contacts/unique-value-claims.js';
 import type { RequestContext } from '../request-context.js';

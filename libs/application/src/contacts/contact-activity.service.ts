@@ -6,7 +6,7 @@ import {
   routeEmailEvent,
   type ContactActivityCommand,
   type RecordEmailEvent,
-} from '../../../domain/src/contact/index.js';
+} from '#domain/contact';
 import type { CommandExecutor, CommandResult } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 

@@ -1,8 +1,8 @@
 // A contact points at companies, owners and (through its email claim) at itself; each is checked on its own stream.
-import { companyDecider, companyStream } from '../../../domain/src/company/index.js';
-import { contactDecider, contactStream } from '../../../domain/src/contact/index.js';
-import { ownerDecider, ownerStream } from '../../../domain/src/owner/index.js';
-import { notFound } from '../../../domain/src/shared/index.js';
+import { companyDecider, companyStream } from '#domain/company';
+import { contactDecider, contactStream } from '#domain/contact';
+import { ownerDecider, ownerStream } from '#domain/owner';
+import { notFound } from '#domain/shared';
 import type { CommandExecutor } from '../command-executor.js';
 import type { HolderHasValue } from './unique-value-claims.js';
 

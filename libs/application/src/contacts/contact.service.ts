@@ -8,8 +8,8 @@ import {
   type CreateContact,
   type MergeContactInto,
   type UpdateContact,
-} from '../../../domain/src/contact/index.js';
-import { MARKETING_POLICY_STREAM, marketingPolicyDecider } from '../../../domain/src/marketing-policy/index.js';
+} from '#domain/contact';
+import { MARKETING_POLICY_STREAM, marketingPolicyDecider } from '#domain/marketing-policy';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 import { contactHasEmail, requireCompany, requireOwner } from './contact-references.js';

@@ -1,6 +1,6 @@
 // Claims on unique values (a contact's email, a company's domain) guard a command on another stream: claim the new
 // value first, run the command, then release the old value. The claim stream refuses a second holder.
-import { alreadyExists } from '../../../domain/src/shared/index.js';
+import { alreadyExists } from '#domain/shared';
 import {
   normalizeUniqueValue,
   uniqueValueDecider,
@@ -8,7 +8,7 @@ import {
   type ClaimUniqueValue,
   type ReleaseUniqueValue,
   type UniqueValueKind,
-} from '../../../domain/src/unique-value/index.js';
+} from '#domain/unique-value';
 import type { CommandExecutor, CommandResult } from '../command-executor.js';
 import { randomIds, type RequestContext } from '../request-context.js';
 

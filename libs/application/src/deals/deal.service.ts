@@ -5,9 +5,9 @@ import {
   type DealCommand,
   type MoveDealToStage,
   type ReopenDeal,
-} from '../../../domain/src/deal/index.js';
-import { pipelineDecider, pipelineStream, requirePipeline, type Pipeline } from '../../../domain/src/pipeline/index.js';
-import { notFound, type Command as DomainCommand } from '../../../domain/src/shared/index.js';
+} from '#domain/deal';
+import { pipelineDecider, pipelineStream, requirePipeline, type Pipeline } from '#domain/pipeline';
+import { notFound, type Command as DomainCommand } from '#domain/shared';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 

@@ -3,8 +3,8 @@ import {
   engagementStream,
   type CompleteTask,
   type EngagementCommand,
-} from '../../../domain/src/engagement/index.js';
-import { notFound, type Command as DomainCommand } from '../../../domain/src/shared/index.js';
+} from '#domain/engagement';
+import { notFound, type Command as DomainCommand } from '#domain/shared';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 

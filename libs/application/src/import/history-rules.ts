@@ -1,7 +1,7 @@
 // What a raw event line of an import (the historical-migration path) may write: only into the stream category of
 // its aggregate, under the id the stream names, and only what the aggregate's decider could have produced next on
 // that stream. States are folded with the deciders' own `evolve`; everything here is pure, the importer reads.
-import { companyDecider, companyEventDefinitions, type CompanyEvent, type CompanyState } from '../../../domain/src/company/index.js';
+import { companyDecider, companyEventDefinitions, type CompanyEvent, type CompanyState } from '#domain/company';
 import {
   contactActivityEventDefinitions,
   contactDecider,
@@ -9,15 +9,15 @@ import {
   contactStream,
   type ContactEvent,
   type ContactState,
-} from '../../../domain/src/contact/index.js';
-import { dealDecider, dealEventDefinitions, type Deal, type DealEvent, type DealState } from '../../../domain/src/deal/index.js';
+} from '#domain/contact';
+import { dealDecider, dealEventDefinitions, type Deal, type DealEvent, type DealState } from '#domain/deal';
 import {
   engagementDecider,
   engagementEventDefinitions,
   type EngagementEvent,
   type EngagementState,
-} from '../../../domain/src/engagement/index.js';
-import { ownerDecider, ownerEventDefinitions, type OwnerEvent, type OwnerState } from '../../../domain/src/owner/index.js';
+} from '#domain/engagement';
+import { ownerDecider, ownerEventDefinitions, type OwnerEvent, type OwnerState } from '#domain/owner';
 import {
   pipelineDecider,
   pipelineEventDefinitions,
@@ -27,9 +27,9 @@ import {
   type PipelineObjectType,
   type PipelineStage,
   type PipelineState,
-} from '../../../domain/src/pipeline/index.js';
-import type { DomainEvent, EventDefinition } from '../../../domain/src/shared/index.js';
-import { ticketDecider, ticketEventDefinitions, type Ticket, type TicketEvent, type TicketState } from '../../../domain/src/ticket/index.js';
+} from '#domain/pipeline';
+import type { DomainEvent, EventDefinition } from '#domain/shared';
+import { ticketDecider, ticketEventDefinitions, type Ticket, type TicketEvent, type TicketState } from '#domain/ticket';
 import {
   normalizeUniqueValue,
   uniqueValueDecider,
@@ -37,7 +37,7 @@ import {
   type UniqueValueEvent,
   type UniqueValueKind,
   type UniqueValueState,
-} from '../../../domain/src/unique-value/index.js';
+} from '#domain/unique-value';
 
 /** An event as a line carries it, its data already valid against the type's JSON Schema. */
 export type HistoryEvent = Readonly<{ id: string; type: string; data: Readonly<Record<string, unknown>> }>;

@@ -1,10 +1,10 @@
 // Raw event lines are judged as the deciders would have produced them: given the stored streams, then each line
 // in order, the reason it could not have happened (or null, and it is folded in).
 import { randomUUID } from 'node:crypto';
-import { defaultDealPipeline, pipelineDecider } from '../../../domain/src/pipeline/index.js';
-import type { MarketingStatus } from '../../../domain/src/marketing-policy/index.js';
-import { uniqueValueStream } from '../../../domain/src/unique-value/index.js';
-import { contactCreatedData, dealCreatedData } from '../../../../test/support/events.js';
+import { defaultDealPipeline, pipelineDecider } from '#domain/pipeline';
+import type { MarketingStatus } from '#domain/marketing-policy';
+import { uniqueValueStream } from '#domain/unique-value';
+import { contactCreatedData, dealCreatedData } from '#test/support/events';
 import { misplaced, StreamHistories, streamsToRead, type HistoryEvent } from './history-rules.js';
 
 const event = (type: string, data: Record<string, unknown>, id = randomUUID()): HistoryEvent => ({ id, type, data });

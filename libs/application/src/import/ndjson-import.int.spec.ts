@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { eventCatalog } from '../../../domain/src/catalog/event-catalog.js';
-import { EventValidator } from '../../../domain/src/catalog/event-validator.js';
-import { PostgresEventStore, type EventStore, type StreamAppend } from '../../../event-store/src/index.js';
-import { collect } from '../../../../test/support/events.js';
-import { openTestStore, type TestDatabase } from '../../../../test/support/test-database.js';
+import { eventCatalog } from '#domain/catalog';
+import { EventValidator } from '#domain/catalog';
+import { PostgresEventStore, type EventStore, type StreamAppend } from '#event-store';
+import { collect } from '#test/support/events';
+import { openTestStore, type TestDatabase } from '#test/support/test-database';
 import { randomIds, type RequestContext } from '../request-context.js';
 import { UpcastingEventStore } from '../upcasting-event-store.js';
-import { generateHistory } from '../../../synthetic-history/src/index.js';
-import { defaultDealPipeline, pipelineDecider } from '../../../domain/src/pipeline/index.js';
-import { uniqueValueStream } from '../../../domain/src/unique-value/index.js';
-import { streamCategory } from '../../../event-store/src/index.js';
+import { generateHistory } from '#synthetic-history';
+import { defaultDealPipeline, pipelineDecider } from '#domain/pipeline';
+import { uniqueValueStream } from '#domain/unique-value';
+import { streamCategory } from '#event-store';
 import { importNdjson } from './ndjson-import.js';
 
 const context: RequestContext = {

@@ -6,10 +6,10 @@
 // (history-rules.ts); lines are judged a window at a time against the streams as stored plus the earlier lines.
 // Claims on unique values (a contact's email, a company's domain) are never lines: each is derived from the event
 // that takes the value, as its command handler would claim it, and a value another record holds refuses the line.
-import { appendToStreams, readStreams, streamCategory, type EventStore, type NewEvent, type RecordedEvent } from '../../../event-store/src/index.js';
-import type { EventCatalog } from '../../../domain/src/catalog/event-catalog.js';
-import type { EventValidator } from '../../../domain/src/catalog/event-validator.js';
-import { inexactNumber, INSTANT_RULE, utcInstant, type DomainEvent } from '../../../domain/src/shared/index.js';
+import { appendToStreams, readStreams, streamCategory, type EventStore, type NewEvent, type RecordedEvent } from '#event-store';
+import type { EventCatalog } from '#domain/catalog';
+import type { EventValidator } from '#domain/catalog';
+import { inexactNumber, INSTANT_RULE, utcInstant, type DomainEvent } from '#domain/shared';
 import { deterministicUuid, type RequestContext } from '../request-context.js';
 import { HISTORY_CATEGORIES, StreamHistories, streamsToRead, type DerivedEvents, type HistoryEvent } from './history-rules.js';
 

@@ -1,4 +1,4 @@
-import { ownerDecider, ownerStream, type OwnerCommand } from '../../../domain/src/owner/index.js';
+import { ownerDecider, ownerStream, type OwnerCommand } from '#domain/owner';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 

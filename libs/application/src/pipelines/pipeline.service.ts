@@ -4,8 +4,8 @@ import {
   type PipelineCommand,
   type PipelineEvent,
   type PipelineState,
-} from '../../../domain/src/pipeline/index.js';
-import type { Command as DomainCommand, Decider } from '../../../domain/src/shared/index.js';
+} from '#domain/pipeline';
+import type { Command as DomainCommand, Decider } from '#domain/shared';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 

@@ -1,10 +1,10 @@
 // What an operator does to the read models: rebuild one (lead scores with a saved formula), follow a build, compare
 // two lead-score builds, skip a poison event, resume a parked build. The api's routes and the CLI call these.
-import { ruleViolated } from '../../../domain/src/shared/index.js';
-import { projectionOperationsDecider, projectionOperationsStream } from '../../../domain/src/projection-operations/index.js';
-import { ProjectionNotFound, ProjectionStateError, type BuildStatus, type ProjectionEngine } from '../../../projection-engine/src/index.js';
-import type { ReadSource } from '../../../read-models/src/index.js';
-import { LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/index.js';
+import { ruleViolated } from '#domain/shared';
+import { projectionOperationsDecider, projectionOperationsStream } from '#domain/projection-operations';
+import { ProjectionNotFound, ProjectionStateError, type BuildStatus, type ProjectionEngine } from '#projection-engine';
+import type { ReadSource } from '#read-models';
+import { LEAD_SCORE_PROJECTION } from '#projections/lead-score';
 import type { CommandExecutor } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 import { replayReport, type ReplayReport } from '../scoring/lead-score-audit.js';

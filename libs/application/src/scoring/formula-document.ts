@@ -1,5 +1,5 @@
 // A formula as a client sends it: a parsed JSON value, or text (JSON or YAML) still to parse.
-import { FormulaInvalid, parseFormulaDocument, validateFormula, type Formula, type FormulaIssue } from '../../../scoring/src/index.js';
+import { FormulaInvalid, parseFormulaDocument, validateFormula, type Formula, type FormulaIssue } from '#scoring';
 
 /** The formula and its warnings; FormulaInvalid listing every syntax and rule error otherwise. */
 export const formulaFromDocument = (document: unknown): { formula: Formula; warnings: readonly FormulaIssue[] } => {

@@ -7,17 +7,17 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
-} from '../../../event-store/src/index.js';
-import { notFound } from '../../../domain/src/shared/index.js';
-import type { ProjectionEngine } from '../../../projection-engine/src/index.js';
-import type { ReadSource } from '../../../read-models/src/index.js';
+} from '#event-store';
+import { notFound } from '#domain/shared';
+import type { ProjectionEngine } from '#projection-engine';
+import type { ReadSource } from '#read-models';
 import {
   compareLeadScoreBuilds,
   formulaOf,
   LEAD_SCORE_PROJECTION,
   storedLeadScoresAt,
   type ReplayComparison,
-} from '../../../../projections/lead-score/index.js';
+} from '#projections/lead-score';
 import {
   backtest,
   emptyHistory,
@@ -33,7 +33,7 @@ import {
   type History,
   type ScoreBreakdown,
   type ScoreMismatch,
-} from '../../../scoring/src/index.js';
+} from '#scoring';
 
 export type LeadScoreBuild = Readonly<{ version: number; formula: Formula; formulaId: string; position: Position | null }>;
 

@@ -1,15 +1,15 @@
 // The formula registry (a handful of formulas, folded from their one stream) and the switch of lead scores to a
 // formula: the one use case behind POST /v1/projections/lead-score/rebuilds and `tally replay lead-score`.
-import { notFound } from '../../../domain/src/shared/index.js';
+import { notFound } from '#domain/shared';
 import {
   SCORING_FORMULAS_STREAM,
   scoringFormulaDecider,
   type ScoringFormulaCommand,
   type ScoringFormulaState,
-} from '../../../domain/src/scoring-formula/index.js';
-import type { ProjectionEngine } from '../../../projection-engine/src/index.js';
-import { DEFAULT_FORMULA, formulaId, type BacktestReport, type Formula, type FormulaIssue } from '../../../scoring/src/index.js';
-import { LEAD_SCORE_PROJECTION } from '../../../../projections/lead-score/index.js';
+} from '#domain/scoring-formula';
+import type { ProjectionEngine } from '#projection-engine';
+import { DEFAULT_FORMULA, formulaId, type BacktestReport, type Formula, type FormulaIssue } from '#scoring';
+import { LEAD_SCORE_PROJECTION } from '#projections/lead-score';
 import type { CommandExecutor, CommandResult } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 import { formulaFromDocument } from './formula-document.js';

@@ -1,10 +1,10 @@
 // A contact's lead score as clients read it: stored in the read model, or derived from the event log as of an
 // instant or under another saved formula. Every answer names the position it reflects.
 import type { DataSource } from 'typeorm';
-import { notFound } from '../../../domain/src/shared/index.js';
-import type { ProjectionEngine } from '../../../projection-engine/src/index.js';
-import type { Positioned } from '../../../read-models/src/index.js';
-import type { Contribution, ScoreBreakdown } from '../../../scoring/src/index.js';
+import { notFound } from '#domain/shared';
+import type { ProjectionEngine } from '#projection-engine';
+import type { Positioned } from '#read-models';
+import type { Contribution, ScoreBreakdown } from '#scoring';
 import {
   explainLeadScore,
   findLeadScore,
@@ -16,7 +16,7 @@ import {
   type LeadScoreListQuery,
   type LeadScoreSummary,
   type Page,
-} from '../../../../projections/lead-score/index.js';
+} from '#projections/lead-score';
 import { activeLeadScoreBuild, scoreAsOf } from './lead-score-audit.js';
 import type { LeadScoreFormulas } from './lead-score-formulas.js';
 

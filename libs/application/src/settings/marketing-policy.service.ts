@@ -1,4 +1,4 @@
-import { MARKETING_POLICY_STREAM, marketingPolicyDecider, type MarketingPolicyCommand } from '../../../domain/src/marketing-policy/index.js';
+import { MARKETING_POLICY_STREAM, marketingPolicyDecider, type MarketingPolicyCommand } from '#domain/marketing-policy';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 

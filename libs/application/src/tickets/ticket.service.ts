@@ -1,12 +1,12 @@
-import { pipelineDecider, pipelineStream, requirePipeline, type Pipeline } from '../../../domain/src/pipeline/index.js';
-import { notFound, type Command as DomainCommand } from '../../../domain/src/shared/index.js';
+import { pipelineDecider, pipelineStream, requirePipeline, type Pipeline } from '#domain/pipeline';
+import { notFound, type Command as DomainCommand } from '#domain/shared';
 import {
   ticketDecider,
   ticketStream,
   type CreateTicket,
   type MoveTicketToStage,
   type TicketCommand,
-} from '../../../domain/src/ticket/index.js';
+} from '#domain/ticket';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 

@@ -1,6 +1,6 @@
 // Activity is decided against the contact's state: given events of the contact stream, when an activity
 // command, then events for the activity stream.
-import { contactCreatedData } from '../../../../test/support/events.js';
+import { contactCreatedData } from '#test/support/events';
 import { DomainError, fold } from '../shared/index.js';
 import { DEFAULT_MARKETING_POLICY } from '../marketing-policy/index.js';
 import {

@@ -1,4 +1,4 @@
-import { contactCreatedData } from '../../../../test/support/events.js';
+import { contactCreatedData } from '#test/support/events';
 import { DeciderSpecification } from '../shared/decider-specification.js';
 import { DEFAULT_MARKETING_POLICY } from '../marketing-policy/index.js';
 import {

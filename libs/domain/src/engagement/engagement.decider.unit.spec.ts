@@ -1,4 +1,4 @@
-import { engagementLoggedData } from '../../../../test/support/events.js';
+import { engagementLoggedData } from '#test/support/events';
 import { DeciderSpecification } from '../shared/decider-specification.js';
 import type { EngagementCommand, LogEngagement } from './engagement.commands.js';
 import { engagementDecider } from './engagement.decider.js';

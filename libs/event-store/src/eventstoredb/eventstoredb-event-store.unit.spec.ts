@@ -1,7 +1,7 @@
 // The adapter over the real @eventstore/db-client, its gRPC transport replaced by an in-memory server that keeps
 // EventStoreDB's rules (fake-eventstoredb.spec-helper.ts). No server runs here; the contract suite runs against
 // one when EVENTSTORE_URL is set.
-import { collect, newEvent } from '../../../../test/support/events.js';
+import { collect, newEvent } from '#test/support/events';
 import { AppendTooLarge, DuplicateEventIds, StreamDeleted, WrongExpectedRevision } from '../errors.js';
 import { appendToStreams, type RecordedEvent } from '../event-store.port.js';
 import { EventStoreDBEventStore } from './eventstoredb-event-store.js';

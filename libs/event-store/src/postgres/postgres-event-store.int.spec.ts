@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { collect, newEvent } from '../../../../test/support/events.js';
-import { openTestStore, eventually, type TestDatabase } from '../../../../test/support/test-database.js';
+import { collect, newEvent } from '#test/support/events';
+import { openTestStore, eventually, type TestDatabase } from '#test/support/test-database';
 import { DuplicateEventIds, InvalidAppend } from '../errors.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 

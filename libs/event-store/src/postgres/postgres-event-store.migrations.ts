@@ -1,4 +1,4 @@
-import type { Migration } from '../../../postgres/src/index.js';
+import type { Migration } from '#postgres';
 
 // Global positions are (transaction id << 24) + index within the transaction. Ordering by position is ordering by
 // (xid, index); a reader only reads positions below the oldest transaction still running

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { inTransaction, isConnectionError, migrate } from '../../../postgres/src/index.js';
+import { inTransaction, isConnectionError, migrate } from '#postgres';
 import { DuplicateEventIds, InvalidAppend, WrongExpectedRevision } from '../errors.js';
 import {
   streamCategory,

@@ -1,9 +1,9 @@
-import { formatPosition } from '../../event-store/src/index.js';
-import { contactCreatedData, recordedLog } from '../../../test/support/events.js';
-import { projectLeadScores } from '../../../projections/lead-score/lead-score.projection.js';
-import { emptyHistory, recordEvent } from './contact-history.js';
-import { DEFAULT_FORMULA } from './default-formula.js';
-import { historyEventTypes, keepTypesOf, scoreFromHistory, scoreMismatches } from './score-audit.js';
+import { formatPosition } from '#event-store';
+import { contactCreatedData, recordedLog } from '#test/support/events';
+import { projectLeadScores } from './lead-score.projection.js';
+import { emptyHistory, recordEvent } from '#scoring';
+import { DEFAULT_FORMULA } from '#scoring';
+import { historyEventTypes, keepTypesOf, scoreFromHistory, scoreMismatches } from '#scoring';
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const day = (n: number): string => new Date(T0 + n * 86_400_000).toISOString();
