@@ -138,3 +138,17 @@ describe('read-model CSV over HTTP: paging, header rows, flattened columns', () 
     expect(schemas.OpenTicketsByStageDto.properties!.pipelineName).toEqual({ type: 'string', nullable: true });
   });
 });
+
+describe('read-model paging from a browser on another origin', () => {
+  const t = useTestApp({ env: { TALLY_CORS_ORIGINS: 'https://console.example' } });
+
+  it('lets the allowed origin read the paging and position headers', async () => {
+    const response = await (await t.as('super-admin'))
+      .get('/v1/read-models/marketing-contacts/changes?limit=1')
+      .set('Origin', 'https://console.example')
+      .expect(200);
+    expect(response.headers['access-control-allow-origin']).toBe('https://console.example');
+    const exposed = String(response.headers['access-control-expose-headers']).split(',').map((name) => name.trim());
+    expect(exposed).toEqual(expect.arrayContaining(['Link', 'X-Next-Cursor', 'X-Tally-Position']));
+  });
+});

@@ -23,7 +23,11 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     bodyParser: false,
   });
   app.use(helmet());
-  app.enableCors({ origin: runtime.config.corsOrigins.length ? [...runtime.config.corsOrigins] : false });
+  app.enableCors({
+    origin: runtime.config.corsOrigins.length ? [...runtime.config.corsOrigins] : false,
+    // A browser client reads only the headers named here: paging, read-your-writes and retry hints.
+    exposedHeaders: ['Link', 'X-Next-Cursor', 'X-Tally-Position', 'Idempotent-Replayed', 'Retry-After'],
+  });
   app.set('trust proxy', false);
   // A bounded body: a CRM command is small; imports stream NDJSON through their own route.
   // express.json directly: Nest's useBodyParser typing keeps `verify` for its raw-body option. The verify step
