@@ -1,8 +1,8 @@
 // Decides the lifecycle of a company record: created once, then profile updates.
-import { alreadyExists, assertNever, notFound, ruleViolated, type Decider } from '../shared/index.js';
+import { alreadyExists, assertNever, changedFields, decideByType, notFound, optionalText, ruleViolated, withFieldChanges, type Decider } from '../shared/index.js';
 import { isValidDomain, normalizeDomain } from './company-domain.js';
 import type { CompanyCommand, CreateCompany, UpdateCompany } from './company.commands.js';
-import type { CompanyEvent, CompanyField, CompanyFieldChange, CompanyProfile } from './company.events.js';
+import type { CompanyEvent, CompanyField, CompanyProfile } from './company.events.js';
 
 export type CompanyState =
   | Readonly<{ status: 'absent' }>
@@ -14,12 +14,6 @@ const checkedName = (name: string): string => {
   const trimmed = name.trim();
   if (trimmed === '') throw ruleViolated('name-required', 'a company needs a name');
   return trimmed;
-};
-
-// Blank optional text means "not known".
-const optionalText = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
 };
 
 const checkedDomain = (domain: string | null | undefined): string | null => {
@@ -45,14 +39,6 @@ const checkedChanges = (changes: Partial<CompanyProfile>): Partial<CompanyProfil
   ...(changes.country === undefined ? {} : { country: optionalText(changes.country) }),
 });
 
-const changedFields = (current: CompanyProfile, requested: Partial<CompanyProfile>): readonly CompanyFieldChange[] =>
-  COMPANY_FIELDS.flatMap((field) => {
-    const value = requested[field];
-    if (value === undefined || value === current[field]) return [];
-    // Each field pairs with its own value type; TypeScript cannot follow that through the loop variable.
-    return [{ field, previous: current[field], value } as CompanyFieldChange];
-  });
-
 const create = ({ data }: CreateCompany, state: CompanyState): readonly CompanyEvent[] => {
   if (state.status !== 'absent') throw alreadyExists('company', { id: data.companyId });
   return [
@@ -72,21 +58,12 @@ const create = ({ data }: CreateCompany, state: CompanyState): readonly CompanyE
 
 const update = ({ data }: UpdateCompany, state: CompanyState): readonly CompanyEvent[] => {
   if (state.status === 'absent') throw notFound('company', data.companyId);
-  const changes = changedFields(state.profile, checkedChanges(data.changes));
+  const changes = changedFields(COMPANY_FIELDS, state.profile, checkedChanges(data.changes));
   return changes.length === 0 ? [] : [{ type: 'CompanyUpdated', data: { companyId: data.companyId, changes } }];
 };
 
 export const companyDecider: Decider<CompanyCommand, CompanyEvent, CompanyState> = {
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'CreateCompany':
-        return create(command, state);
-      case 'UpdateCompany':
-        return update(command, state);
-      default:
-        return assertNever(command);
-    }
-  },
+  decide: decideByType({ CreateCompany: create, UpdateCompany: update }),
   evolve: (state, event) => {
     switch (event.type) {
       case 'CompanyCreated': {
@@ -94,14 +71,7 @@ export const companyDecider: Decider<CompanyCommand, CompanyEvent, CompanyState>
         return { status: 'active', companyId, profile };
       }
       case 'CompanyUpdated':
-        if (state.status === 'absent') return state;
-        return {
-          ...state,
-          profile: event.data.changes.reduce<CompanyProfile>(
-            (profile, change) => ({ ...profile, [change.field]: change.value }),
-            state.profile,
-          ),
-        };
+        return state.status === 'absent' ? state : { ...state, profile: withFieldChanges(state.profile, event.data.changes) };
       default:
         return assertNever(event);
     }

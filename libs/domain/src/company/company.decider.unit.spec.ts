@@ -105,16 +105,12 @@ describe('company decider', () => {
       given([]).when(update({ name: 'Acme' })).thenThrows('NOT_FOUND');
     });
 
-    it('rejects clearing the name', () => {
-      given([acmeCreated]).when(update({ name: '' })).thenThrows('RULE_VIOLATED', 'name-required');
-    });
-
-    it('rejects an invalid domain', () => {
-      given([acmeCreated]).when(update({ domain: 'localhost' })).thenThrows('RULE_VIOLATED', 'invalid-domain');
-    });
-
-    it('rejects an invalid employee count', () => {
-      given([acmeCreated]).when(update({ employees: -5 })).thenThrows('RULE_VIOLATED', 'invalid-employees');
+    it.each([
+      ['clearing the name', { name: '' }, 'name-required'],
+      ['an invalid domain', { domain: 'localhost' }, 'invalid-domain'],
+      ['an invalid employee count', { employees: -5 }, 'invalid-employees'],
+    ] as const)('rejects %s', (_case, changes, rule) => {
+      given([acmeCreated]).when(update(changes)).thenThrows('RULE_VIOLATED', rule);
     });
   });
 });

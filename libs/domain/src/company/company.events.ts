@@ -1,5 +1,5 @@
 // Company events. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, textSchema as text, optionalTextSchema as optionalText, fieldChangeSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, textSchema as text, optionalTextSchema as optionalText, fieldChangeSchema, type FieldChange } from '../shared/index.js';
 
 export const companyStream = (companyId: string): string => `company-${companyId}`;
 
@@ -13,9 +13,7 @@ export type CompanyProfile = Readonly<{
 }>;
 export type CompanyField = keyof CompanyProfile;
 
-export type CompanyFieldChange = {
-  [F in CompanyField]: Readonly<{ field: F; previous: CompanyProfile[F]; value: CompanyProfile[F] }>;
-}[CompanyField];
+export type CompanyFieldChange = FieldChange<CompanyProfile>;
 
 export type CompanyCreated = DomainEvent<'CompanyCreated', Readonly<{ companyId: string } & CompanyProfile>>;
 export type CompanyUpdated = DomainEvent<'CompanyUpdated', Readonly<{ companyId: string; changes: readonly CompanyFieldChange[] }>>;

@@ -1,15 +1,10 @@
 // Decides behaviour events for `activity-<contactId>` from the contact's state (folded from `contact-<contactId>`).
 // The activity stream keeps no state of its own: the handler appends with expectedRevision 'any'.
-import { assertNever, ruleViolated } from '../shared/index.js';
+import { assertNever, decideByType, optionalText, ruleViolated } from '../shared/index.js';
 import type { ContactActivityCommand, RecordFormSubmission, RecordPageView } from './contact-activity.commands.js';
 import type { ContactActivityEvent, FormSubmitted, MarketingEmailActivityEvent, PageViewed } from './contact-activity.events.js';
 import type { ActivityStreamEmailEventKind, RecordEmailEvent } from './contact.commands.js';
 import { requireActiveContact, type ContactState } from './contact.decider.js';
-
-const optionalText = (value: string | undefined): string | null => {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
-};
 
 export const decidePageView = ({ data }: RecordPageView, state: ContactState): readonly PageViewed[] => {
   requireActiveContact(state, data.contactId);
@@ -52,15 +47,8 @@ export const decideEmailEvent = (
   }
 };
 
-export const decideContactActivity = (command: ContactActivityCommand, state: ContactState): readonly ContactActivityEvent[] => {
-  switch (command.type) {
-    case 'RecordPageView':
-      return decidePageView(command, state);
-    case 'RecordFormSubmission':
-      return decideFormSubmission(command, state);
-    case 'RecordEmailEvent':
-      return decideEmailEvent(command, state);
-    default:
-      return assertNever(command);
-  }
-};
+export const decideContactActivity = decideByType<ContactActivityCommand, ContactState, ContactActivityEvent>({
+  RecordPageView: decidePageView,
+  RecordFormSubmission: decideFormSubmission,
+  RecordEmailEvent: decideEmailEvent,
+});

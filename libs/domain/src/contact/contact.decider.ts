@@ -1,6 +1,6 @@
 // Decides a contact's profile, status and merges. A merged contact is a tombstone pointing at its primary and
 // takes no further commands.
-import { alreadyExists, assertNever, notFound, ruleViolated, type Decider } from '../shared/index.js';
+import { alreadyExists, assertNever, decideByType, notFound, optionalText, ruleViolated, type Decider } from '../shared/index.js';
 import { marketingStatusFor, type ContactSource, type MarketingStatus } from '../marketing-policy/index.js';
 import type {
   AbsorbContact,
@@ -63,12 +63,6 @@ const checkedEmail = (email: string): string => {
   const normalized = normalizeEmail(email);
   if (!isValidEmail(normalized)) throw ruleViolated('invalid-email', `${email} is not an email address`, { email });
   return normalized;
-};
-
-// Blank text means "not known".
-const optionalText = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
 };
 
 const checkedPropertyNames = (properties: ContactProperties): ContactProperties => {
@@ -215,33 +209,22 @@ const applyChange = (contact: ActiveContact, change: ContactPropertyChange): Act
   return { ...contact, properties: value === null ? kept : { ...kept, [property]: value } };
 };
 
+// Every command but CreateContact targets an active contact.
+const decideForActive = decideByType<Exclude<ContactCommand, CreateContact>, ActiveContact, ContactEvent>({
+  UpdateContact: update,
+  ChangeLifecycleStage: changeLifecycleStage,
+  ChangeMarketingStatus: changeMarketingStatus,
+  RecordEmailEvent: unsubscribe,
+  AssignContactOwner: assignOwner,
+  AssociateContactWithCompany: associateWithCompany,
+  DissociateContactFromCompany: dissociateFromCompany,
+  MergeContactInto: mergeInto,
+  AbsorbContact: absorb,
+});
+
 export const contactDecider: Decider<ContactCommand, ContactEvent, ContactState> = {
-  decide: (command, state) => {
-    if (command.type === 'CreateContact') return create(command, state);
-    const contact = requireActiveContact(state, command.data.contactId);
-    switch (command.type) {
-      case 'UpdateContact':
-        return update(command, contact);
-      case 'ChangeLifecycleStage':
-        return changeLifecycleStage(command, contact);
-      case 'ChangeMarketingStatus':
-        return changeMarketingStatus(command, contact);
-      case 'RecordEmailEvent':
-        return unsubscribe(command, contact);
-      case 'AssignContactOwner':
-        return assignOwner(command, contact);
-      case 'AssociateContactWithCompany':
-        return associateWithCompany(command, contact);
-      case 'DissociateContactFromCompany':
-        return dissociateFromCompany(command, contact);
-      case 'MergeContactInto':
-        return mergeInto(command, contact);
-      case 'AbsorbContact':
-        return absorb(command, contact);
-      default:
-        return assertNever(command);
-    }
-  },
+  decide: (command, state) =>
+    command.type === 'CreateContact' ? create(command, state) : decideForActive(command, requireActiveContact(state, command.data.contactId)),
   evolve: (state, event) => {
     if (event.type === 'ContactCreated') {
       const { contactId, email, firstName, lastName, phone, jobTitle, country, ...classification } = event.data;

@@ -10,42 +10,25 @@ import {
   isCalendarDate,
   isCurrencyCode,
   notFound,
+  requiredText,
   ruleViolated,
   type CommandMetadata,
   type Decider,
 } from '../shared/index.js';
-import { firstOpenStage, requireEnterableStage, type PipelineStage } from '../pipeline/index.js';
+import { requireEnterableStage, requirePipelineFor, startingStage, type PipelineStage } from '../pipeline/index.js';
 import type { DealCommand } from './deal.commands.js';
-import type { DealEvent } from './deal.events.js';
+import type { DealCreated, DealEvent } from './deal.events.js';
 
 export type DealOutcome = 'open' | 'won' | 'lost';
 
-export type Deal = Readonly<{
-  dealId: string;
-  name: string;
-  pipelineId: string;
-  stageId: string;
-  outcome: DealOutcome;
-  amount: number;
-  currency: string;
-  contractTermMonths: number;
-  closeDate: string;
-  ownerId: string | null;
-  contactIds: readonly string[];
-  companyId: string | null;
-}>;
+// A deal is what DealCreated recorded, as later events changed it, plus where it stands.
+export type Deal = Readonly<DealCreated['data'] & { outcome: DealOutcome }>;
 
 /** null until DealCreated. */
 export type DealState = Deal | null;
 
 export const DEFAULT_CONTRACT_TERM_MONTHS = 12;
 const MAX_CONTRACT_TERM_MONTHS = 120;
-
-const requiredText = (value: string, rule: string, what: string): string => {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed === '') throw ruleViolated(rule, `${what} must not be empty`);
-  return trimmed;
-};
 
 const assertMoney = (amount: number, currency: string): void => {
   if (!isAmount(amount)) throw ruleViolated('invalid-amount', `an amount is ${AMOUNT_RULE}`, { amount });
@@ -132,13 +115,9 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
     case 'CreateDeal': {
       const { dealId, pipeline, amount, currency } = command.data;
       if (state !== null) throw alreadyExists('deal', { dealId });
-      if (pipeline.objectType !== 'deal')
-        throw ruleViolated('not-a-deal-pipeline', `pipeline ${pipeline.pipelineId} is a ${pipeline.objectType} pipeline`, { pipelineId: pipeline.pipelineId });
+      requirePipelineFor(pipeline, 'deal');
       const name = requiredText(command.data.name, 'deal-name-required', 'a deal name');
-      const stage =
-        command.data.stageId === undefined ? firstOpenStage(pipeline) : requireEnterableStage(pipeline, pipeline.pipelineId, command.data.stageId);
-      // A valid pipeline always keeps an open stage; this guards a hand-built one.
-      if (stage === undefined) throw ruleViolated('stage-not-in-pipeline', `pipeline ${pipeline.pipelineId} has no open stage`);
+      const stage = startingStage(pipeline, command.data.stageId);
       assertMoney(amount, currency);
       const contractTermMonths = command.data.contractTermMonths ?? DEFAULT_CONTRACT_TERM_MONTHS;
       assertContractTerm(contractTermMonths);

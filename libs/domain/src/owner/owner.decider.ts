@@ -1,8 +1,8 @@
 // Decides the lifecycle of an owner (a rep): created once, then profile updates.
 import { normalizeEmail as normalizeContactEmail } from '../contact/email-address.js';
-import { alreadyExists, assertNever, notFound, ruleViolated, type Decider } from '../shared/index.js';
+import { alreadyExists, assertNever, changedFields, decideByType, notFound, optionalText, ruleViolated, withFieldChanges, type Decider } from '../shared/index.js';
 import type { CreateOwner, OwnerCommand, UpdateOwner } from './owner.commands.js';
-import type { OwnerEvent, OwnerField, OwnerFieldChange, OwnerProfile } from './owner.events.js';
+import type { OwnerEvent, OwnerField, OwnerProfile } from './owner.events.js';
 
 export type OwnerState = Readonly<{ status: 'absent' }> | Readonly<{ status: 'active'; ownerId: string; profile: OwnerProfile }>;
 
@@ -12,11 +12,6 @@ const normalizeName = (name: string): string => {
   const trimmed = name.trim();
   if (trimmed === '') throw ruleViolated('name-required', 'an owner needs a name');
   return trimmed;
-};
-
-const normalizeTeam = (team: string | null | undefined): string | null => {
-  const trimmed = team?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
 };
 
 // Owners are matched to mailboxes and logins by email, compared as contacts' emails are.
@@ -30,16 +25,8 @@ const normalizeChanges = (changes: Partial<OwnerProfile>): Partial<OwnerProfile>
   ...changes,
   ...(changes.name === undefined ? {} : { name: normalizeName(changes.name) }),
   ...(changes.email === undefined ? {} : { email: normalizeEmail(changes.email) }),
-  ...(changes.team === undefined ? {} : { team: normalizeTeam(changes.team) }),
+  ...(changes.team === undefined ? {} : { team: optionalText(changes.team) }),
 });
-
-const changedFields = (current: OwnerProfile, requested: Partial<OwnerProfile>): readonly OwnerFieldChange[] =>
-  OWNER_FIELDS.flatMap((field) => {
-    const value = requested[field];
-    if (value === undefined || value === current[field]) return [];
-    // Each field pairs with its own value type; TypeScript cannot follow that through the loop variable.
-    return [{ field, previous: current[field], value } as OwnerFieldChange];
-  });
 
 const create = ({ data }: CreateOwner, state: OwnerState): readonly OwnerEvent[] => {
   if (state.status !== 'absent') throw alreadyExists('owner', { id: data.ownerId });
@@ -50,7 +37,7 @@ const create = ({ data }: CreateOwner, state: OwnerState): readonly OwnerEvent[]
         ownerId: data.ownerId,
         name: normalizeName(data.name),
         email: normalizeEmail(data.email),
-        team: normalizeTeam(data.team),
+        team: optionalText(data.team),
         role: data.role,
       },
     },
@@ -59,21 +46,12 @@ const create = ({ data }: CreateOwner, state: OwnerState): readonly OwnerEvent[]
 
 const update = ({ data }: UpdateOwner, state: OwnerState): readonly OwnerEvent[] => {
   if (state.status === 'absent') throw notFound('owner', data.ownerId);
-  const changes = changedFields(state.profile, normalizeChanges(data.changes));
+  const changes = changedFields(OWNER_FIELDS, state.profile, normalizeChanges(data.changes));
   return changes.length === 0 ? [] : [{ type: 'OwnerUpdated', data: { ownerId: data.ownerId, changes } }];
 };
 
 export const ownerDecider: Decider<OwnerCommand, OwnerEvent, OwnerState> = {
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'CreateOwner':
-        return create(command, state);
-      case 'UpdateOwner':
-        return update(command, state);
-      default:
-        return assertNever(command);
-    }
-  },
+  decide: decideByType({ CreateOwner: create, UpdateOwner: update }),
   evolve: (state, event) => {
     switch (event.type) {
       case 'OwnerCreated': {
@@ -81,14 +59,7 @@ export const ownerDecider: Decider<OwnerCommand, OwnerEvent, OwnerState> = {
         return { status: 'active', ownerId, profile };
       }
       case 'OwnerUpdated':
-        if (state.status === 'absent') return state;
-        return {
-          ...state,
-          profile: event.data.changes.reduce<OwnerProfile>(
-            (profile, change) => ({ ...profile, [change.field]: change.value }),
-            state.profile,
-          ),
-        };
+        return state.status === 'absent' ? state : { ...state, profile: withFieldChanges(state.profile, event.data.changes) };
       default:
         return assertNever(event);
     }

@@ -31,12 +31,11 @@ describe('owner decider', () => {
       given([adaCreated]).when(createAda).thenThrows('ALREADY_EXISTS');
     });
 
-    it('rejects a blank name', () => {
-      given([]).when({ ...createAda, data: { ...createAda.data, name: '  ' } }).thenThrows('RULE_VIOLATED', 'name-required');
-    });
-
-    it('rejects a blank email', () => {
-      given([]).when({ ...createAda, data: { ...createAda.data, email: ' ' } }).thenThrows('RULE_VIOLATED', 'email-required');
+    it.each([
+      ['a blank name', { name: '  ' }, 'name-required'],
+      ['a blank email', { email: ' ' }, 'email-required'],
+    ] as const)('rejects %s', (_case, blank, rule) => {
+      given([]).when({ ...createAda, data: { ...createAda.data, ...blank } }).thenThrows('RULE_VIOLATED', rule);
     });
   });
 
@@ -72,12 +71,11 @@ describe('owner decider', () => {
       given([]).when(update({ name: 'Grace' })).thenThrows('NOT_FOUND');
     });
 
-    it('rejects clearing the name', () => {
-      given([adaCreated]).when(update({ name: '' })).thenThrows('RULE_VIOLATED', 'name-required');
-    });
-
-    it('rejects clearing the email', () => {
-      given([adaCreated]).when(update({ email: '' })).thenThrows('RULE_VIOLATED', 'email-required');
+    it.each([
+      ['clearing the name', { name: '' }, 'name-required'],
+      ['clearing the email', { email: '' }, 'email-required'],
+    ] as const)('rejects %s', (_case, changes, rule) => {
+      given([adaCreated]).when(update(changes)).thenThrows('RULE_VIOLATED', rule);
     });
   });
 });

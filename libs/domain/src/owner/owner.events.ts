@@ -1,5 +1,5 @@
 // Owners are the reps records are assigned to. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, textSchema as text, optionalTextSchema as optionalText, fieldChangeSchema } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, textSchema as text, optionalTextSchema as optionalText, fieldChangeSchema, type FieldChange } from '../shared/index.js';
 
 export const ownerStream = (ownerId: string): string => `owner-${ownerId}`;
 
@@ -9,9 +9,7 @@ export type OwnerRole = (typeof OWNER_ROLES)[number];
 export type OwnerProfile = Readonly<{ name: string; email: string; team: string | null; role: OwnerRole }>;
 export type OwnerField = keyof OwnerProfile;
 
-export type OwnerFieldChange = {
-  [F in OwnerField]: Readonly<{ field: F; previous: OwnerProfile[F]; value: OwnerProfile[F] }>;
-}[OwnerField];
+export type OwnerFieldChange = FieldChange<OwnerProfile>;
 
 export type OwnerCreated = DomainEvent<'OwnerCreated', Readonly<{ ownerId: string } & OwnerProfile>>;
 export type OwnerUpdated = DomainEvent<'OwnerUpdated', Readonly<{ ownerId: string; changes: readonly OwnerFieldChange[] }>>;

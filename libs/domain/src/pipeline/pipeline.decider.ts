@@ -1,6 +1,6 @@
 // Pipelines: the ordered stages deals and tickets move through. Stage ids are stable forever (records and stored
 // events point at them), so stages are archived, never removed, and an id is never reused.
-import { alreadyExists, assertNever, notFound, ruleViolated, type Decider } from '../shared/index.js';
+import { alreadyExists, assertNever, notFound, requiredText, ruleViolated, type Decider } from '../shared/index.js';
 import type { CreatePipeline, PipelineCommand, PipelineStageInput } from './pipeline.commands.js';
 import type { PipelineEvent, PipelineObjectType, PipelineStageData } from './pipeline.events.js';
 
@@ -42,6 +42,20 @@ export const requireEnterableStage = (pipeline: Pipeline, pipelineId: string, st
   return stage;
 };
 
+/** A new deal or ticket goes only into a pipeline made for its kind. */
+export const requirePipelineFor = (pipeline: Pipeline, objectType: PipelineObjectType): void => {
+  if (pipeline.objectType !== objectType)
+    throw ruleViolated(`not-a-${objectType}-pipeline`, `pipeline ${pipeline.pipelineId} is a ${pipeline.objectType} pipeline`, { pipelineId: pipeline.pipelineId });
+};
+
+/** The stage a new deal or ticket starts in: the one asked for, else the pipeline's first open stage. */
+export const startingStage = (pipeline: Pipeline, stageId: string | undefined): PipelineStage => {
+  const stage = stageId === undefined ? firstOpenStage(pipeline) : requireEnterableStage(pipeline, pipeline.pipelineId, stageId);
+  // A valid pipeline always keeps an open stage; this guards a hand-built one.
+  if (stage === undefined) throw ruleViolated('stage-not-in-pipeline', `pipeline ${pipeline.pipelineId} has no open stage`);
+  return stage;
+};
+
 export const DEFAULT_DEAL_PIPELINE_ID = 'default';
 export const DEFAULT_TICKET_PIPELINE_ID = 'support';
 
@@ -75,12 +89,6 @@ export const defaultTicketPipeline: CreatePipeline['data'] = {
 
 // Stage ids show up in URLs and imports: keep them to a safe alphabet.
 const STAGE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-
-const requiredText = (value: string, rule: string, what: string): string => {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed === '') throw ruleViolated(rule, `${what} must not be empty`);
-  return trimmed;
-};
 
 const isProbability = (value: number): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
 

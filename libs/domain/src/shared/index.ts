@@ -4,6 +4,8 @@ export * from './event-definition.js';
 export * from './json-numbers.js';
 export * from './money.js';
 export * from './text.js';
+export * from './text-input.js';
+export * from './field-changes.js';
 export * from './time.js';
 export * from './schema-formats.js';
 export * from './limits.js';

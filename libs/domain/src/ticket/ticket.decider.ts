@@ -1,23 +1,14 @@
 // Tickets move through the stages of one ticket pipeline; entering a closed stage closes the ticket and leaving
 // it reopens the ticket, each recorded as its own fact next to the stage change.
-import { alreadyExists, assertNever, notFound, ruleViolated, type Decider } from '../shared/index.js';
-import { firstOpenStage, requireEnterableStage, type PipelineStage } from '../pipeline/index.js';
+import { alreadyExists, assertNever, notFound, requiredText, ruleViolated, type Decider } from '../shared/index.js';
+import { requireEnterableStage, requirePipelineFor, startingStage, type PipelineStage } from '../pipeline/index.js';
 import type { TicketCommand } from './ticket.commands.js';
-import { TICKET_PRIORITIES, type TicketEvent, type TicketPriority } from './ticket.events.js';
+import { TICKET_PRIORITIES, type TicketCreated, type TicketEvent, type TicketPriority } from './ticket.events.js';
 
 export type TicketStatus = 'open' | 'closed';
 
-export type Ticket = Readonly<{
-  ticketId: string;
-  subject: string;
-  pipelineId: string;
-  stageId: string;
-  status: TicketStatus;
-  priority: TicketPriority;
-  ownerId: string | null;
-  contactId: string | null;
-  dealId: string | null;
-}>;
+// A ticket is what TicketCreated recorded, as later events changed it, plus whether it is open.
+export type Ticket = Readonly<TicketCreated['data'] & { status: TicketStatus }>;
 
 /** null until TicketCreated. */
 export type TicketState = Ticket | null;
@@ -39,14 +30,9 @@ const decide = (command: TicketCommand, state: TicketState): readonly TicketEven
     case 'CreateTicket': {
       const { ticketId, pipeline, priority } = command.data;
       if (state !== null) throw alreadyExists('ticket', { ticketId });
-      if (pipeline.objectType !== 'ticket')
-        throw ruleViolated('not-a-ticket-pipeline', `pipeline ${pipeline.pipelineId} is a ${pipeline.objectType} pipeline`, { pipelineId: pipeline.pipelineId });
-      const subject = typeof command.data.subject === 'string' ? command.data.subject.trim() : '';
-      if (subject === '') throw ruleViolated('ticket-subject-required', 'a ticket subject must not be empty');
-      const stage =
-        command.data.stageId === undefined ? firstOpenStage(pipeline) : requireEnterableStage(pipeline, pipeline.pipelineId, command.data.stageId);
-      // A valid pipeline always keeps an open stage; this guards a hand-built one.
-      if (stage === undefined) throw ruleViolated('stage-not-in-pipeline', `pipeline ${pipeline.pipelineId} has no open stage`);
+      requirePipelineFor(pipeline, 'ticket');
+      const subject = requiredText(command.data.subject, 'ticket-subject-required', 'a ticket subject');
+      const stage = startingStage(pipeline, command.data.stageId);
       assertPriority(priority);
       const ownerId = command.data.ownerId ?? null;
       const created: TicketEvent = {

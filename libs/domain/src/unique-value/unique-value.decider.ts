@@ -1,5 +1,5 @@
 // Decides who holds a unique value. Claims and releases are idempotent for their owner so a handler can retry.
-import { alreadyExists, assertNever, ruleViolated, type Decider } from '../shared/index.js';
+import { alreadyExists, assertNever, decideByType, ruleViolated, type Decider } from '../shared/index.js';
 import type { ClaimUniqueValue, ReleaseUniqueValue, UniqueValueCommand } from './unique-value.commands.js';
 import { normalizeUniqueValue, type UniqueValueEvent } from './unique-value.events.js';
 
@@ -26,16 +26,7 @@ const release = ({ data }: ReleaseUniqueValue, state: UniqueValueState): readonl
 };
 
 export const uniqueValueDecider: Decider<UniqueValueCommand, UniqueValueEvent, UniqueValueState> = {
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'ClaimUniqueValue':
-        return claim(command, state);
-      case 'ReleaseUniqueValue':
-        return release(command, state);
-      default:
-        return assertNever(command);
-    }
-  },
+  decide: decideByType({ ClaimUniqueValue: claim, ReleaseUniqueValue: release }),
   evolve: (_state, event) => {
     switch (event.type) {
       case 'UniqueValueClaimed':
