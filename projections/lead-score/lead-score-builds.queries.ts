@@ -2,10 +2,10 @@
 // whose formula it re-derives with, and the replay report compares two builds side by side. They take any
 // ReadSource, a plain pg pool included, so the CLI, which has no TypeORM data source, runs the same SQL. Only a validated integer version ever
 // reaches a table name; everything else is a parameter.
+import type { ReplayComparison, StoredLeadScore, StoredLeadScores } from '#application';
 import { buildPositionSql } from '#projection-engine';
 import { preparedQuery, type ReadSource } from '#read-models';
 import type { Qualification } from '#scoring';
-import type { LeadScoreRow } from './lead-score.projection.js';
 import { scoreOf, type ScoreRecord } from './lead-score.queries.js';
 import { LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES } from './lead-score.tables.js';
 
@@ -21,18 +21,9 @@ const scoresTable = (version: number): string => {
   return `${LEAD_SCORE_TABLES.scores}_v${version}`;
 };
 
-/** A stored score of one build, merged duplicates included. */
-export type StoredLeadScore = Omit<LeadScoreRow, 'properties' | 'position'>;
-
 type ScoreRow = ScoreRecord & { merged_into: string | null; build_position: string | null };
 
 const toStored = (row: ScoreRow): StoredLeadScore => ({ ...scoreOf(row), mergedInto: row.merged_into });
-
-export type StoredLeadScores = Readonly<{
-  /** The position build `version` had reached when the scores were read (same snapshot); null: none read. */
-  position: string | null;
-  scores: StoredLeadScore[];
-}>;
 
 /**
  * Every stored score of build `version` (or one contact's), merged duplicates included, with the build's position
@@ -52,31 +43,6 @@ export const storedLeadScoresAt = async (db: ReadSource, version: number, contac
 /** Every stored score of build `version` (or one contact's), merged duplicates included. */
 export const storedLeadScores = async (db: ReadSource, version: number, contactId?: string): Promise<StoredLeadScore[]> =>
   (await storedLeadScoresAt(db, version, contactId)).scores;
-
-export type QualificationTransition = Readonly<{ from: Qualification; to: Qualification; contacts: number }>;
-
-export type ScoreMover = Readonly<{
-  contactId: string;
-  before: number;
-  after: number;
-  change: number;
-  qualificationBefore: Qualification;
-  qualificationAfter: Qualification;
-}>;
-
-export type ReplayComparison = Readonly<{
-  /** Contacts (merged duplicates left out) scored by both builds. */
-  compared: number;
-  /** Contacts only one of the builds has scored yet (a build still catching up). */
-  onlyBefore: number;
-  onlyAfter: number;
-  scoreChanged: number;
-  qualificationChanged: number;
-  /** Every from -> to pair with its count, both directions. */
-  transitions: readonly QualificationTransition[];
-  /** The largest absolute score changes, largest first. */
-  topMovers: readonly ScoreMover[];
-}>;
 
 /** Compares build `after` with build `before`, joined on contact id, in SQL. */
 export const compareLeadScoreBuilds = async (db: ReadSource, before: number, after: number, movers = 20): Promise<ReplayComparison> => {

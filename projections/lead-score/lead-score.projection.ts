@@ -2,6 +2,7 @@
 // score the formula gives them. A projection never reads the clock, so a contact is scored as of its own latest
 // activity (`asOf`, the latest occurredAt among the events applied for it): decay and `withinDays` windows are
 // measured at that instant, and the stored score moves only when something happens to the contact.
+import type { LeadScoreSummary } from '#application';
 import type { ContactEvent, ContactPropertyValue } from '#domain/contact';
 import { assertNever } from '#domain/shared';
 import { formatPosition, type RecordedEvent } from '#event-store';
@@ -12,7 +13,6 @@ import {
   type Contribution,
   type EngagementRule,
   type Formula,
-  type Qualification,
   type ScoringEvent,
 } from '#scoring';
 
@@ -32,18 +32,8 @@ export type ContactScoreState = Readonly<{
   events: readonly ScoringEvent[];
 }>;
 
-export type LeadScoreRow = Readonly<{
-  contactId: string;
-  properties: ContactProperties;
-  fit: number;
-  engagement: number;
-  total: number;
-  qualification: Qualification;
-  formulaId: string;
-  asOf: string;
-  position: string;
-  mergedInto: string | null;
-}>;
+// The row is the score the application reads (LeadScoreSummary) with what lists leave out.
+export type LeadScoreRow = LeadScoreSummary & Readonly<{ properties: ContactProperties; mergedInto: string | null }>;
 
 /** One matched fit rule or scored event; `ordinal` keeps the scorer's order (group, rule, occurrence). */
 export type LeadScoreContributionRow = Contribution & Readonly<{ contactId: string; ordinal: number }>;

@@ -1,6 +1,14 @@
 // Lead-score queries: lists with keyset paging (stable under ties: the sort key, then the contact id), one
 // contact's score, and every contribution behind it. Merged duplicates never appear in lists.
-import type { DataSource } from 'typeorm';
+import type {
+  LeadScoreContributionRow,
+  LeadScoreDetail,
+  LeadScoreExplanationRow,
+  LeadScoreListQuery,
+  LeadScoreSort,
+  LeadScoreSummary,
+  Page,
+} from '#application';
 import { activePositionSql } from '#projection-engine';
 import {
   answerPosition,
@@ -10,39 +18,15 @@ import {
   Parameters,
   preparedQuery,
   type Positioned,
+  type ReadSource,
 } from '#read-models';
-import type { Contribution, Qualification } from '#scoring';
-import type { LeadScoreRow } from './lead-score.projection.js';
+import type { Qualification } from '#scoring';
 import { LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES as T } from './lead-score.tables.js';
 
 export type { Qualification };
 export const QUALIFICATIONS: readonly Qualification[] = ['none', 'mql', 'sql'];
 
-export type LeadScoreSort = 'score' | '-score' | 'updated' | '-updated';
 export const LEAD_SCORE_SORTS: readonly LeadScoreSort[] = ['score', '-score', 'updated', '-updated'];
-
-/**
- * A score as the projection stores it, without the contact's properties and merge link. asOf is the instant the
- * score is computed at (the contact's latest activity, not the time of the request); position, the last event
- * applied for the contact.
- */
-export type LeadScoreSummary = Omit<LeadScoreRow, 'properties' | 'mergedInto'>;
-
-export type LeadScoreDetail = LeadScoreSummary &
-  Readonly<{ mergedInto: string | null; properties: Readonly<Record<string, string | number | boolean>> }>;
-
-/** A stored contribution: the scorer's own Contribution, in the scorer's order. */
-export type LeadScoreContributionRow = Contribution & Readonly<{ ordinal: number }>;
-
-export type LeadScoreListQuery = Readonly<{
-  qualification?: Qualification;
-  minScore?: number;
-  sort: LeadScoreSort;
-  limit: number;
-  cursor?: string;
-}>;
-
-export type Page<T> = Readonly<{ data: T[]; nextCursor?: string }>;
 
 // Fixed column per validated sort; the tie-breaker runs the other way so one index serves both directions.
 const ORDER: Readonly<Record<LeadScoreSort, { column: 'total' | 'as_of'; descending: boolean }>> = {
@@ -101,7 +85,7 @@ type Read<T> = { read_position: string | null } & (T | { [K in keyof T]: null })
  * One page in one statement with the build's position. The page is a LATERAL subquery joined to one row, so an
  * empty page still brings the position; its ORDER BY ... LIMIT walks the sort's index.
  */
-export const listLeadScores = async (dataSource: DataSource, query: LeadScoreListQuery): Promise<Positioned<Page<LeadScoreSummary>>> => {
+export const listLeadScores = async (dataSource: ReadSource, query: LeadScoreListQuery): Promise<Positioned<Page<LeadScoreSummary>>> => {
   const { column, descending } = ORDER[query.sort];
   const params = new Parameters();
   const position = activePositionSql(params.add(LEAD_SCORE_PROJECTION));
@@ -132,7 +116,7 @@ export const listLeadScores = async (dataSource: DataSource, query: LeadScoreLis
  * A contact's score (null when the projection has never seen the contact; a merged duplicate is answered with
  * mergedInto set) and the build's position, in one statement.
  */
-export const findLeadScore = async (dataSource: DataSource, contactId: string): Promise<Positioned<{ score: LeadScoreDetail | null }>> => {
+export const findLeadScore = async (dataSource: ReadSource, contactId: string): Promise<Positioned<{ score: LeadScoreDetail | null }>> => {
   const [row] = await preparedQuery<Read<DetailRecord>>(
     dataSource,
     `SELECT ${activePositionSql('$1')} AS read_position, ${SUMMARY_COLUMNS}, s.merged_into, s.properties
@@ -187,7 +171,7 @@ const contributionOf = (row: ContributionRecord): LeadScoreContributionRow => ({
 });
 
 /** Every contribution in the scorer's order (group, rule, occurrence); their `counted` add up to the total. */
-export const leadScoreContributions = async (dataSource: DataSource, contactId: string): Promise<LeadScoreContributionRow[]> =>
+export const leadScoreContributions = async (dataSource: ReadSource, contactId: string): Promise<LeadScoreContributionRow[]> =>
   (
     await preparedQuery<ContributionRecord>(
       dataSource,
@@ -196,8 +180,6 @@ export const leadScoreContributions = async (dataSource: DataSource, contactId: 
     )
   ).map(contributionOf);
 
-export type LeadScoreExplanationRow = Readonly<{ score: LeadScoreSummary; contributions: LeadScoreContributionRow[] }>;
-
 // A contact with no contribution comes back as one row whose contribution columns are all null.
 type ExplainRow = Omit<SummaryRecord, 'position'> & { score_position: string } & (ContributionRecord | { [K in keyof ContributionRecord]: null });
 
@@ -205,7 +187,7 @@ type ExplainRow = Omit<SummaryRecord, 'position'> & { score_position: string } &
  * A score with every contribution behind it, read in one statement: one snapshot, so a formula switch between two
  * reads can never pair one build's score with another build's contributions. null for an unknown contact.
  */
-export const explainLeadScore = async (dataSource: DataSource, contactId: string): Promise<LeadScoreExplanationRow | null> => {
+export const explainLeadScore = async (dataSource: ReadSource, contactId: string): Promise<LeadScoreExplanationRow | null> => {
   const rows = await preparedQuery<ExplainRow>(
     dataSource,
     `SELECT s.contact_id, s.fit, s.engagement, s.total, s.qualification, s.formula_id, s.as_of, s.position AS score_position,

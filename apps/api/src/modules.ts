@@ -40,6 +40,7 @@ import { MarketingContactsReadModelController } from './read-models/marketing-co
 import { RepActivityReadModelController } from './read-models/rep-activity.controller.js';
 import { TicketsReadModelController } from './read-models/tickets.controller.js';
 import { LeadScoresController } from './read-models/lead-scores.controller.js';
+import { leadScoreReadModelProvider } from './read-models/lead-score-read-model.provider.js';
 import { ContactTimelineController } from './read-models/contact-timeline.controller.js';
 import { StreamsController } from './streams/streams.controller.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
@@ -76,6 +77,7 @@ export const CONTROLLERS: Type[] = [
 ];
 
 export const PROVIDERS: Provider[] = [
+  leadScoreReadModelProvider,
   FormulasService,
   // History import: event lines to the store, command lines through the CommandBus (HTTP and CLI).
   CommandImportService,

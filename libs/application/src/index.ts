@@ -16,4 +16,5 @@ export * from './settings/marketing-policy.service.js';
 export * from './errors/application-error.js';
 export * from './scoring/formula-document.js';
 export * from './scoring/lead-score-reads.js';
+export * from './scoring/lead-score-read-model.js';
 export * from './projections/projection-operations.js';

@@ -1,6 +1,7 @@
 // The formula use cases of libs/application, bound into Nest's container (the CLI builds the same class with new).
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, LeadScoreFormulas } from '#application';
+import { LEAD_SCORE_PROJECTION } from '#projections/lead-score';
 import type { Runtime } from '#runtime';
 import { RUNTIME } from '../tokens.js';
 
@@ -9,6 +10,6 @@ export type { FormulaSummary } from '#application';
 @Injectable()
 export class FormulasService extends LeadScoreFormulas {
   constructor(@Inject(CommandExecutor) executor: CommandExecutor, @Inject(RUNTIME) runtime: Runtime) {
-    super(executor, runtime.projections);
+    super(executor, runtime.projections, LEAD_SCORE_PROJECTION);
   }
 }

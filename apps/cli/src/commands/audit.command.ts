@@ -1,4 +1,5 @@
 import { verifyLeadScores } from '#application';
+import { leadScoreReadModel } from '#projections/lead-score';
 import type { Runtime } from '#runtime';
 import { textTable } from './text-table.js';
 
@@ -20,7 +21,7 @@ export const auditCommand = async (
   const [action, target] = args;
   if (action !== 'verify' || target !== 'lead-score' || (options.contact === undefined) === !options.all) throw new Error(USAGE);
   if (options.contact !== undefined && !UUID.test(options.contact)) throw new Error(`--contact must be a contact id (a UUID)`);
-  const report = await verifyLeadScores(runtime.projections, runtime.db.pool, options.contact);
+  const report = await verifyLeadScores(runtime.projections, leadScoreReadModel(runtime.db.pool), options.contact);
   out(
     `lead-score@${report.version} (formula ${report.formulaId.slice(0, 12)}, log read up to ${report.position ?? 'the start'}): ` +
       `${report.checked} checked, ${report.mismatches.length} mismatches`,

@@ -12,7 +12,7 @@ import { comparePositions, parsePosition } from '#event-store';
 import type { BuildStatus } from '#projection-engine';
 import type { Runtime } from '#runtime';
 import { FormulaInvalid } from '#scoring';
-import { LEAD_SCORE_PROJECTION } from '#projections/lead-score';
+import { LEAD_SCORE_PROJECTION, leadScoreReadModel } from '#projections/lead-score';
 import { progressBar } from '../progress.js';
 import { describeIssues, readFormulaFile } from './formula-file.js';
 import { textTable } from './text-table.js';
@@ -84,7 +84,7 @@ export const replayCommand = async (runtime: Runtime, options: ReplayOptions, ou
   // This process runs the projection engine while it waits: there is no api or projector to do it.
   await engine.start();
   const executor = new CommandExecutor(runtime.eventStore, eventCatalog, () => engine.poke());
-  const { formulaId: id, version } = await new LeadScoreFormulas(executor, engine).switchTo(
+  const { formulaId: id, version } = await new LeadScoreFormulas(executor, engine, LEAD_SCORE_PROJECTION).switchTo(
     formula,
     { dryRun: options.dryRun, reason: options.reason },
     context,
@@ -110,7 +110,7 @@ export const replayCommand = async (runtime: Runtime, options: ReplayOptions, ou
     }
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
   }
-  const report = await replayReport(engine, runtime.db.pool, version);
+  const report = await replayReport(engine, leadScoreReadModel(runtime.db.pool), version);
   out(replayReportText(report));
   return 0;
 };

@@ -3,12 +3,11 @@
 import { ruleViolated } from '#domain/shared';
 import { projectionOperationsDecider, projectionOperationsStream } from '#domain/projection-operations';
 import { ProjectionNotFound, ProjectionStateError, type BuildStatus, type ProjectionEngine } from '#projection-engine';
-import type { ReadSource } from '#read-models';
-import { LEAD_SCORE_PROJECTION } from '#projections/lead-score';
 import type { CommandExecutor } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 import { replayReport, type ReplayReport } from '../scoring/lead-score-audit.js';
 import type { LeadScoreFormulas } from '../scoring/lead-score-formulas.js';
+import type { LeadScoreReadModel } from '../scoring/lead-score-read-model.js';
 
 export type RebuildRequest = Readonly<{
   /** Build and report, but never replace the active build. */
@@ -26,7 +25,7 @@ export class ProjectionOperations {
     private readonly executor: CommandExecutor,
     private readonly engine: ProjectionEngine,
     private readonly formulas: LeadScoreFormulas,
-    private readonly db: ReadSource,
+    private readonly leadScores: LeadScoreReadModel,
   ) {}
 
   /** A new build beside the active one, with its parameters or, for lead scores, a saved formula. */
@@ -35,7 +34,7 @@ export class ProjectionOperations {
       const [active] = (await this.engine.status(name)).filter((b) => b.state === 'active');
       return { name, version: await this.engine.rebuild(name, active?.params ?? {}, { dryRun }) };
     }
-    if (name !== LEAD_SCORE_PROJECTION) throw ruleViolated('formula-for-lead-score-only', 'only lead-score builds take a formula');
+    if (name !== this.leadScores.name) throw ruleViolated('formula-for-lead-score-only', 'only lead-score builds take a formula');
     const { formula } = await this.formulas.get(formulaId);
     const switched = await this.formulas.switchTo(formula, { dryRun, reason }, context);
     return { name, version: switched.version, formulaId: switched.formulaId };
@@ -52,8 +51,8 @@ export class ProjectionOperations {
 
   /** Build `version` of lead scores against `against` (see replayReport). */
   report(name: string, version: number, against?: number): Promise<ReplayReport> {
-    if (name !== LEAD_SCORE_PROJECTION) throw ruleViolated('report-for-lead-score-only', 'only lead-score builds have a replay report');
-    return replayReport(this.engine, this.db, version, against);
+    if (name !== this.leadScores.name) throw ruleViolated('report-for-lead-score-only', 'only lead-score builds have a replay report');
+    return replayReport(this.engine, this.leadScores, version, against);
   }
 
   /**

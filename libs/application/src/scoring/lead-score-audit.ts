@@ -10,14 +10,6 @@ import {
 } from '#event-store';
 import { notFound } from '#domain/shared';
 import type { ProjectionEngine } from '#projection-engine';
-import type { ReadSource } from '#read-models';
-import {
-  compareLeadScoreBuilds,
-  formulaOf,
-  LEAD_SCORE_PROJECTION,
-  storedLeadScoresAt,
-  type ReplayComparison,
-} from '#projections/lead-score';
 import {
   backtest,
   emptyHistory,
@@ -34,6 +26,7 @@ import {
   type ScoreBreakdown,
   type ScoreMismatch,
 } from '#scoring';
+import type { LeadScoreReadModel, ReplayComparison } from './lead-score-read-model.js';
 
 export type LeadScoreBuild = Readonly<{ version: number; formula: Formula; formulaId: string; position: Position | null }>;
 
@@ -71,10 +64,10 @@ const record = (history: History, event: RecordedEvent): void =>
   recordEvent(history, { ...event, position: formatPosition(event.position), occurredAt: event.metadata.occurredAt });
 
 /** The active lead-score build: its version, formula and the position it has reached. */
-export const activeLeadScoreBuild = async (engine: ProjectionEngine): Promise<LeadScoreBuild> => {
-  const active = (await engine.status(LEAD_SCORE_PROJECTION)).find((build) => build.state === 'active');
-  if (!active) throw notFound('active lead-score build', LEAD_SCORE_PROJECTION);
-  const formula = formulaOf(active.params);
+export const activeLeadScoreBuild = async (engine: ProjectionEngine, leadScores: LeadScoreReadModel): Promise<LeadScoreBuild> => {
+  const active = (await engine.status(leadScores.name)).find((build) => build.state === 'active');
+  if (!active) throw notFound('active lead-score build', leadScores.name);
+  const formula = leadScores.formulaOf(active.params);
   return { version: active.version, formula, formulaId: formulaId(formula), position: active.position ? parsePosition(active.position) : null };
 };
 
@@ -141,9 +134,9 @@ export const scoreAsOf = async (store: EventStore, formula: Formula, contactId: 
  * Re-derives the active build's scores (all, or one contact's) from the log with the build's formula, each as of
  * its stored as-of instant, and lists every field that differs.
  */
-export const verifyLeadScores = async (engine: ProjectionEngine, db: ReadSource, contactId?: string): Promise<VerifyReport> => {
-  const build = await activeLeadScoreBuild(engine);
-  const { scores: stored, position } = await storedLeadScoresAt(db, build.version, contactId);
+export const verifyLeadScores = async (engine: ProjectionEngine, leadScores: LeadScoreReadModel, contactId?: string): Promise<VerifyReport> => {
+  const build = await activeLeadScoreBuild(engine, leadScores);
+  const { scores: stored, position } = await leadScores.storedAt(build.version, contactId);
   if (contactId !== undefined && stored.length === 0) throw notFound('lead score', contactId);
   const upTo = position === null ? null : parsePosition(position);
   const history =
@@ -175,15 +168,20 @@ export const backtestFormulas = async (store: EventStore, formulas: readonly For
  * Build `version` compared with `against`; by default the active build, or, when `version` is the active one,
  * the build that was active before it (the highest retired version below it).
  */
-export const replayReport = async (engine: ProjectionEngine, db: ReadSource, version: number, against?: number): Promise<ReplayReport> => {
-  const builds = await engine.status(LEAD_SCORE_PROJECTION);
+export const replayReport = async (
+  engine: ProjectionEngine,
+  leadScores: LeadScoreReadModel,
+  version: number,
+  against?: number,
+): Promise<ReplayReport> => {
+  const builds = await engine.status(leadScores.name);
   const build = builds.find((b) => b.version === version);
   if (!build) throw notFound('lead-score build', String(version));
   const active = builds.find((b) => b.state === 'active');
   const previous = builds.filter((b) => b.state === 'retired' && b.version < version).at(-1);
   const baseline = builds.find((b) => b.version === (against ?? (active && active.version !== version ? active.version : previous?.version)));
   if (!baseline) throw notFound('lead-score build to compare with', String(against ?? 'previous'));
-  const comparison = await compareLeadScoreBuilds(db, baseline.version, build.version);
+  const comparison = await leadScores.compareBuilds(baseline.version, build.version);
   const idOf = (params: Readonly<Record<string, unknown>>) => (typeof params.formulaId === 'string' ? params.formulaId : null);
   return {
     version: build.version,

@@ -9,7 +9,6 @@ import {
 } from '#domain/scoring-formula';
 import type { ProjectionEngine } from '#projection-engine';
 import { DEFAULT_FORMULA, formulaId, type BacktestReport, type Formula, type FormulaIssue } from '#scoring';
-import { LEAD_SCORE_PROJECTION } from '#projections/lead-score';
 import type { CommandExecutor, CommandResult } from '../command-executor.js';
 import type { RequestContext } from '../request-context.js';
 import { formulaFromDocument } from './formula-document.js';
@@ -28,6 +27,8 @@ export class LeadScoreFormulas {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly engine: ProjectionEngine,
+    /** The lead-score projection's name: a switch rebuilds it. */
+    private readonly leadScoreProjection: string,
   ) {}
 
   async registry(): Promise<ScoringFormulaState & { revision: number }> {
@@ -99,7 +100,7 @@ export class LeadScoreFormulas {
         context,
       );
     }
-    const version = await this.engine.rebuild(LEAD_SCORE_PROJECTION, { formula, formulaId: id }, { dryRun: options.dryRun });
+    const version = await this.engine.rebuild(this.leadScoreProjection, { formula, formulaId: id }, { dryRun: options.dryRun });
     return { formulaId: id, version };
   }
 

@@ -1,24 +1,19 @@
 // A contact's lead score as clients read it: stored in the read model, or derived from the event log as of an
 // instant or under another saved formula. Every answer names the position it reflects.
-import type { DataSource } from 'typeorm';
 import { notFound } from '#domain/shared';
 import type { ProjectionEngine } from '#projection-engine';
 import type { Positioned } from '#read-models';
 import type { Contribution, ScoreBreakdown } from '#scoring';
-import {
-  explainLeadScore,
-  findLeadScore,
-  LEAD_SCORE_PROJECTION,
-  leadScoreContributions,
-  listLeadScores,
-  type LeadScoreContributionRow,
-  type LeadScoreDetail,
-  type LeadScoreListQuery,
-  type LeadScoreSummary,
-  type Page,
-} from '#projections/lead-score';
 import { activeLeadScoreBuild, scoreAsOf } from './lead-score-audit.js';
 import type { LeadScoreFormulas } from './lead-score-formulas.js';
+import type {
+  LeadScoreContributionRow,
+  LeadScoreDetail,
+  LeadScoreListQuery,
+  LeadScoreReadModel,
+  LeadScoreSummary,
+  Page,
+} from './lead-score-read-model.js';
 
 /** Read-your-writes: waits (bounded) until a read model reflects `minPosition`, and says which position it reflects. */
 export interface ReadModelPositions {
@@ -51,7 +46,7 @@ const instant = (value: string): string => new Date(Date.parse(value)).toISOStri
 
 export class LeadScoreReads {
   constructor(
-    private readonly readModels: DataSource,
+    private readonly leadScores: LeadScoreReadModel,
     private readonly positions: ReadModelPositions,
     private readonly engine: ProjectionEngine,
     private readonly formulas: LeadScoreFormulas,
@@ -60,8 +55,8 @@ export class LeadScoreReads {
 
   /** A page of scores, highest first unless sorted otherwise. */
   async list({ minPosition, sort = '-score', limit = 50, ...filters }: LeadScoreListRequest): Promise<Positioned<Page<LeadScoreSummary>>> {
-    await this.positions.reach(LEAD_SCORE_PROJECTION, minPosition);
-    return listLeadScores(this.readModels, { ...filters, sort, limit });
+    await this.positions.reach(this.leadScores.name, minPosition);
+    return this.leadScores.list({ ...filters, sort, limit });
   }
 
   /** The stored score; with `asOf` and/or `formulaId`, derived from the log as it was then (or under that formula). */
@@ -70,8 +65,8 @@ export class LeadScoreReads {
     { asOf, formulaId, minPosition }: Readonly<{ asOf?: string; formulaId?: string; minPosition?: string }>,
   ): Promise<Answer<LeadScoreDetail | DerivedLeadScore>> {
     if (asOf === undefined && formulaId === undefined) return this.stored(contactId, minPosition);
-    const position = await this.positions.positionFor(LEAD_SCORE_PROJECTION, minPosition);
-    const formula = formulaId ? (await this.formulas.get(formulaId)).formula : (await activeLeadScoreBuild(this.engine)).formula;
+    const position = await this.positions.positionFor(this.leadScores.name, minPosition);
+    const formula = formulaId ? (await this.formulas.get(formulaId)).formula : (await activeLeadScoreBuild(this.engine, this.leadScores)).formula;
     const at = instant(asOf ?? this.now());
     const score = await scoreAsOf(this.engine.store, formula, contactId, at);
     const { fit, engagement, total, qualification } = score;
@@ -81,24 +76,24 @@ export class LeadScoreReads {
   /** Every rule match and scored event behind the stored score. */
   async contributions(contactId: string, minPosition?: string): Promise<Answer<LeadScoreContributionRow[]>> {
     const { position } = await this.stored(contactId, minPosition);
-    return { position, data: await leadScoreContributions(this.readModels, contactId) };
+    return { position, data: await this.leadScores.contributions(contactId) };
   }
 
   /** The stored score's provenance; with `asOf`, recomputed from the log with the active formula. */
   async explain(contactId: string, { asOf, minPosition }: Readonly<{ asOf?: string; minPosition?: string }>): Promise<Answer<LeadScoreExplanation>> {
-    const position = await this.positions.positionFor(LEAD_SCORE_PROJECTION, minPosition);
+    const position = await this.positions.positionFor(this.leadScores.name, minPosition);
     return { position, data: asOf === undefined ? await this.storedExplanation(contactId) : await this.derivedExplanation(contactId, instant(asOf)) };
   }
 
   private async stored(contactId: string, minPosition?: string): Promise<Answer<LeadScoreDetail>> {
-    await this.positions.reach(LEAD_SCORE_PROJECTION, minPosition);
-    const { position, score } = await findLeadScore(this.readModels, contactId);
+    await this.positions.reach(this.leadScores.name, minPosition);
+    const { position, score } = await this.leadScores.find(contactId);
     if (!score) throw notFound('lead score', contactId);
     return { position, data: score };
   }
 
   private async storedExplanation(contactId: string): Promise<LeadScoreExplanation> {
-    const explained = await explainLeadScore(this.readModels, contactId);
+    const explained = await this.leadScores.explain(contactId);
     if (!explained) throw notFound('lead score', contactId);
     const { formulaId, asOf, fit, engagement, total, qualification } = explained.score;
     const contributions = explained.contributions.map(({ ordinal: _ordinal, ...row }) => ({ ...row, formulaId }));
@@ -106,7 +101,7 @@ export class LeadScoreReads {
   }
 
   private async derivedExplanation(contactId: string, asOf: string): Promise<LeadScoreExplanation> {
-    const { formula } = await activeLeadScoreBuild(this.engine);
+    const { formula } = await activeLeadScoreBuild(this.engine, this.leadScores);
     const score = await scoreAsOf(this.engine.store, formula, contactId, asOf);
     const { formulaId, fit, engagement, total, qualification } = score;
     const contributions = score.contributions.map((contribution) => ({ ...contribution, formulaId }));
