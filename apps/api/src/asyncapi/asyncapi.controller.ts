@@ -1,12 +1,12 @@
-import { Controller, Get, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { eventCatalog } from '#domain/catalog';
 import { buildAsyncApiDocument, type AsyncApiDocument } from './asyncapi-document.js';
 import { AsyncApiDocumentView } from './asyncapi.dto.js';
+import { ApiRoutes } from '../http/routes.js';
 
-@ApiTags('events')
-@Controller('v1')
+@ApiRoutes('events', 'v1')
 export class AsyncApiController {
   @Get('asyncapi.json')
   @ApiOperation({ summary: 'AsyncAPI 3.0: the SSE channels and the webhook deliveries, with every event type\'s schema' })

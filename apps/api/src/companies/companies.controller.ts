@@ -1,24 +1,19 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Get, Inject, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
+import { ApiRoutes, CommandRoute, CreateRoute, IdParam } from '../http/routes.js';
 import { CommandResponse, toResponse } from '../write/command-response.js';
 import { CompanyRecord, GetCompany } from './company.queries.js';
 import { CreateCompanyCommand, UpdateCompanyCommand } from './company.handler.js';
 import { CreateCompanyDto, UpdateCompanyDto } from './companies.dto.js';
 
-@ApiTags('companies')
-@Controller('v1/companies')
+@ApiRoutes('companies', 'v1/companies')
 export class CompaniesController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(QueryBus) private readonly queries: QueryBus) {}
 
-  @Post()
-  @ApiOperation({ summary: 'Create a company' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @CreateRoute('Create a company')
   @ApiConflictResponse({ description: 'Another company has this domain: {error: ALREADY_EXISTS, existingId}' })
   async create(@Body() body: CreateCompanyDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const companyId = context.ids.next('company');
@@ -32,16 +27,14 @@ export class CompaniesController {
   @ApiOperation({ summary: 'The company as its stream stands now' })
   @ApiOkResponse({ type: CompanyRecord })
   @ApiNotFoundResponse()
-  get(@Param('id', new ParseUUIDPipe()) companyId: string): Promise<CompanyRecord> {
+  get(@IdParam() companyId: string): Promise<CompanyRecord> {
     return this.queries.execute(new GetCompany(companyId));
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: "Change a company's name, domain, industry, size or country; a new domain must be free" })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Patch(':id'), "Change a company's name, domain, industry, size or country; a new domain must be free")
   @ApiConflictResponse({ description: 'If-Match is stale, or another company has the new domain' })
   async update(
-    @Param('id', new ParseUUIDPipe()) companyId: string,
+    @IdParam() companyId: string,
     @Body() changes: UpdateCompanyDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,

@@ -1,27 +1,18 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { NullableText, OptionalNonEmptyText, OptionalText, Text } from '../http/dto-fields.js';
 import { IsOmittable } from '../http/validators.js';
 
 const MAX_EMPLOYEES = 10_000_000;
 
 export class CreateCompanyDto {
-  @ApiProperty({ example: 'Acme Ltd' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Acme Ltd' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'acme.com', description: 'Unique across companies; https://www.Acme.com/about counts as acme.com' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(253)
+  @OptionalText(253, { example: 'acme.com', description: 'Unique across companies; https://www.Acme.com/about counts as acme.com' })
   domain?: string;
 
-  @ApiPropertyOptional({ example: 'Manufacturing' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200, { example: 'Manufacturing' })
   industry?: string;
 
   @ApiPropertyOptional({ example: 250, minimum: 0 })
@@ -31,29 +22,12 @@ export class CreateCompanyDto {
   @Max(MAX_EMPLOYEES)
   employees?: number;
 
-  @ApiPropertyOptional({ example: 'GB' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100, { example: 'GB' })
   country?: string;
 }
 
-const Nullable = () => ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
-
-const NullableText = (maxLength: number, example: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ type: String, example, nullable: true, description: 'null or blank clears it' }),
-    Nullable(),
-    IsString(),
-    MaxLength(maxLength),
-  );
-
 export class UpdateCompanyDto {
-  @ApiPropertyOptional({ example: 'Acme Group' })
-  @IsOmittable()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNonEmptyText(200, { example: 'Acme Group' })
   name?: string;
 
   @NullableText(253, 'acme.com')
@@ -63,7 +37,7 @@ export class UpdateCompanyDto {
   industry?: string | null;
 
   @ApiPropertyOptional({ type: Number, example: 250, minimum: 0, nullable: true, description: 'null clears it' })
-  @Nullable()
+  @ValidateIf((_: object, value: unknown) => value !== null && value !== undefined)
   @IsInt()
   @Min(0)
   @Max(MAX_EMPLOYEES)

@@ -1,8 +1,9 @@
-import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { Ctx } from '../http/request-context.decorator.js';
+import { ApiRoutes, IdParam } from '../http/routes.js';
 import { CommandResponse, toResponse } from '../write/command-response.js';
 import { metadataAt } from './business-time.js';
 import { RecordContactActivityCommand } from './contact-activity.handler.js';
@@ -10,8 +11,7 @@ import { RecordEmailEventDto, RecordFormSubmissionDto, RecordPageViewDto } from 
 
 const ACTIVITY_RESPONSE = 'revision is the contact\'s (behaviour goes to its activity stream); position is the event written';
 
-@ApiTags('contacts')
-@Controller('v1/contacts/:id')
+@ApiRoutes('contacts', 'v1/contacts/:id')
 export class ContactActivityController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
@@ -19,7 +19,7 @@ export class ContactActivityController {
   @ApiOperation({ summary: 'Record that the contact viewed a page' })
   @ApiCreatedResponse({ type: CommandResponse, description: ACTIVITY_RESPONSE })
   async pageView(
-    @Param('id', new ParseUUIDPipe()) contactId: string,
+    @IdParam() contactId: string,
     @Body() { occurredAt, ...view }: RecordPageViewDto,
     @Ctx() context: RequestContext,
   ): Promise<CommandResponse> {
@@ -31,7 +31,7 @@ export class ContactActivityController {
   @ApiOperation({ summary: 'Record that the contact submitted a form' })
   @ApiCreatedResponse({ type: CommandResponse, description: ACTIVITY_RESPONSE })
   async formSubmission(
-    @Param('id', new ParseUUIDPipe()) contactId: string,
+    @IdParam() contactId: string,
     @Body() { occurredAt, ...submission }: RecordFormSubmissionDto,
     @Ctx() context: RequestContext,
   ): Promise<CommandResponse> {
@@ -48,7 +48,7 @@ export class ContactActivityController {
   @ApiCreatedResponse({ type: CommandResponse, description: ACTIVITY_RESPONSE })
   @ApiUnprocessableEntityResponse({ description: 'rule marketing-email-to-non-marketing-contact: the contact is not a marketing contact' })
   async emailEvent(
-    @Param('id', new ParseUUIDPipe()) contactId: string,
+    @IdParam() contactId: string,
     @Body() { occurredAt, ...email }: RecordEmailEventDto,
     @Ctx() context: RequestContext,
   ): Promise<CommandResponse> {

@@ -1,6 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import {
   ACTIVITY_STREAM_EMAIL_EVENT_KINDS,
   CONTACT_STREAM_EMAIL_EVENT_KINDS,
@@ -9,13 +8,9 @@ import {
   type EmailEventKind,
   type LifecycleStage,
 } from '#domain/contact';
-import {
-  CONTACT_SOURCES,
-  MARKETING_STATUSES,
-  type ContactSource,
-  type MarketingStatus,
-} from '#domain/marketing-policy';
+import { CONTACT_SOURCES, MARKETING_STATUSES, type ContactSource, type MarketingStatus } from '#domain/marketing-policy';
 import { MAX_ID_LENGTH, MAX_URL_LENGTH } from '#domain/shared';
+import { NullableText, OneOf, OptionalText, OptionalUuid, OwnerIdOrNull, stacked, Text, Uuid } from '../http/dto-fields.js';
 import { IsEmailAddress, IsInstant, IsOmittable } from '../http/validators.js';
 
 const MAX_ENTRIES = 200;
@@ -54,8 +49,15 @@ const IsFormFields = () =>
     },
   });
 
-const OCCURRED_AT_DESCRIPTION =
-  'When it happened (RFC 3339 with a time zone, 1900 to 2200); defaults to now, at most 5 minutes ahead; stored in UTC';
+const OccurredAt = () =>
+  stacked(
+    ApiPropertyOptional({
+      example: '2026-01-15T10:00:00Z',
+      description: 'When it happened (RFC 3339 with a time zone, 1900 to 2200); defaults to now, at most 5 minutes ahead; stored in UTC',
+    }),
+    IsOmittable(),
+    IsInstant(),
+  );
 
 const propertiesSchema: ApiPropertyOptions = {
   type: 'object',
@@ -73,44 +75,25 @@ export class CreateContactDto {
   @IsEmailAddress()
   email!: string;
 
-  @ApiPropertyOptional({ example: 'Ada' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200, { example: 'Ada' })
   firstName?: string;
 
-  @ApiPropertyOptional({ example: 'Lovelace' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200, { example: 'Lovelace' })
   lastName?: string;
 
-  @ApiPropertyOptional({ example: '+44 20 7946 0000' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText(50, { example: '+44 20 7946 0000' })
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'Analyst' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200, { example: 'Analyst' })
   jobTitle?: string;
 
-  @ApiPropertyOptional({ example: 'GB' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100, { example: 'GB' })
   country?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID()
+  @OptionalUuid()
   companyId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID()
+  @OptionalUuid()
   ownerId?: string;
 
   @ApiPropertyOptional({ ...propertiesSchema, description: 'Custom properties; names may not be built-in fields' })
@@ -118,18 +101,9 @@ export class CreateContactDto {
   @IsContactProperties()
   properties?: ContactProperties;
 
-  @ApiProperty({ enum: CONTACT_SOURCES, description: 'How the contact came in; sets its marketing status by policy' })
-  @IsIn(CONTACT_SOURCES)
+  @OneOf(CONTACT_SOURCES, { description: 'How the contact came in; sets its marketing status by policy' })
   source!: ContactSource;
 }
-
-const NullableText = (maxLength: number, example: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ type: String, example, nullable: true, description: 'null or blank clears it' }),
-    ValidateIf((_: object, value: unknown) => value !== null && value !== undefined),
-    IsString(),
-    MaxLength(maxLength),
-  );
 
 export class UpdateContactDto {
   @ApiPropertyOptional({ example: 'ada@example.org', description: 'A new email must not belong to another contact' })
@@ -159,105 +133,71 @@ export class UpdateContactDto {
 }
 
 export class ChangeLifecycleStageDto {
-  @ApiProperty({ enum: LIFECYCLE_STAGES })
-  @IsIn(LIFECYCLE_STAGES)
+  @OneOf(LIFECYCLE_STAGES)
   stage!: LifecycleStage;
 }
 
 export class AssignContactOwnerDto {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null unassigns' })
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
+  @OwnerIdOrNull()
   ownerId!: string | null;
 }
 
 export class ChangeMarketingStatusDto {
-  @ApiProperty({ enum: MARKETING_STATUSES })
-  @IsIn(MARKETING_STATUSES)
+  @OneOf(MARKETING_STATUSES)
   status!: MarketingStatus;
 
-  @ApiProperty({ example: 'Asked for product updates at the booth', description: 'Why; kept on record for billing' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @Text(500, { example: 'Asked for product updates at the booth', description: 'Why; kept on record for billing' })
   reason!: string;
 }
 
 export class AssociateCompanyDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Uuid()
   companyId!: string;
 }
 
 export class MergeContactDto {
-  @ApiProperty({ format: 'uuid', description: 'The contact merged away into the one in the path' })
-  @IsUUID()
+  @Uuid({ description: 'The contact merged away into the one in the path' })
   duplicateId!: string;
 }
 
 export class RecordPageViewDto {
-  @ApiProperty({ example: 'https://example.com/pricing' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(MAX_URL_LENGTH)
+  @Text(MAX_URL_LENGTH, { example: 'https://example.com/pricing' })
   url!: string;
 
-  @ApiPropertyOptional({ example: 'Pricing' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(500)
+  @OptionalText(500, { example: 'Pricing' })
   title?: string;
 
-  @ApiPropertyOptional({ example: 'https://www.google.com/' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(MAX_URL_LENGTH)
+  @OptionalText(MAX_URL_LENGTH, { example: 'https://www.google.com/' })
   referrer?: string;
 
-  @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
-  @IsOmittable()
-  @IsInstant()
+  @OccurredAt()
   occurredAt?: string;
 }
 
 export class RecordFormSubmissionDto {
-  @ApiProperty({ example: 'newsletter-signup' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(MAX_ID_LENGTH)
+  @Text(MAX_ID_LENGTH, { example: 'newsletter-signup' })
   formId!: string;
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { company: 'Acme', seats: '12' } })
   @IsFormFields()
   fields!: Readonly<Record<string, string>>;
 
-  @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
-  @IsOmittable()
-  @IsInstant()
+  @OccurredAt()
   occurredAt?: string;
 }
 
 export const EMAIL_EVENT_KINDS: readonly EmailEventKind[] = [...ACTIVITY_STREAM_EMAIL_EVENT_KINDS, ...CONTACT_STREAM_EMAIL_EVENT_KINDS];
 
 export class RecordEmailEventDto {
-  @ApiProperty({ example: 'campaign-2026-01' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(MAX_ID_LENGTH)
+  @Text(MAX_ID_LENGTH, { example: 'campaign-2026-01' })
   emailId!: string;
 
-  @ApiProperty({ enum: EMAIL_EVENT_KINDS, description: 'unsubscribed makes the contact non-marketing' })
-  @IsIn(EMAIL_EVENT_KINDS)
+  @OneOf(EMAIL_EVENT_KINDS, { description: 'unsubscribed makes the contact non-marketing' })
   kind!: EmailEventKind;
 
-  @ApiPropertyOptional({ example: 'https://example.com/offer', description: "The link clicked, for 'clicked'" })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(MAX_URL_LENGTH)
+  @OptionalText(MAX_URL_LENGTH, { example: 'https://example.com/offer', description: "The link clicked, for 'clicked'" })
   url?: string;
 
-  @ApiPropertyOptional({ example: '2026-01-15T10:00:00Z', description: OCCURRED_AT_DESCRIPTION })
-  @IsOmittable()
-  @IsInstant()
+  @OccurredAt()
   occurredAt?: string;
 }

@@ -1,16 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { DEFAULT_DEAL_PIPELINE_ID } from '#domain/pipeline';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
-import { CommandResponse } from '../write/command-response.js';
+import { ApiRoutes, CommandRoute, CreateRoute, IdParam } from '../http/routes.js';
+import type { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';
 import { ExecuteDealCommand, type DealRequest } from './deal.handler.js';
 import { GetDeal } from './deal.queries.js';
@@ -24,15 +19,11 @@ import {
   UpdateDealDto,
 } from './deals.dto.js';
 
-@ApiTags('deals')
-@Controller('v1/deals')
+@ApiRoutes('deals', 'v1/deals')
 export class DealsController {
   private readonly deals: CommandRoutes<DealRequest>;
 
-  constructor(
-    @Inject(CommandBus) commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {
+  constructor(@Inject(CommandBus) commands: CommandBus, @Inject(QueryBus) private readonly queries: QueryBus) {
     this.deals = new CommandRoutes(commands, ExecuteDealCommand, (request) => request.data.dealId);
   }
 
@@ -40,24 +31,20 @@ export class DealsController {
   @ApiOperation({ summary: 'A deal as its stream says now, with its revision' })
   @ApiOkResponse({ type: DealView })
   @ApiNotFoundResponse()
-  get(@Param('id', new ParseUUIDPipe()) dealId: string): Promise<DealView> {
+  get(@IdParam() dealId: string): Promise<DealView> {
     return this.queries.execute(new GetDeal(dealId));
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Create a deal in a stage of a deal pipeline' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @CreateRoute('Create a deal in a stage of a deal pipeline')
   @ApiNotFoundResponse({ description: 'The pipeline does not exist' })
   create(@Body() { pipelineId, ...body }: CreateDealDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const dealId = context.ids.next('deal');
     return this.deals.run('CreateDeal', { dealId, pipelineId: pipelineId ?? DEFAULT_DEAL_PIPELINE_ID, ...body }, context);
   }
 
-  @Put(':id/stage')
-  @ApiOperation({ summary: 'Move a deal to another stage of its pipeline (a won or lost stage closes it)' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Put(':id/stage'), 'Move a deal to another stage of its pipeline (a won or lost stage closes it)')
   moveToStage(
-    @Param('id', new ParseUUIDPipe()) dealId: string,
+    @IdParam() dealId: string,
     @Body() { stageId, lostReason }: MoveDealToStageDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
@@ -65,12 +52,9 @@ export class DealsController {
     return this.deals.run('MoveDealToStage', { dealId, stageId, lostReason }, context, ifMatch);
   }
 
-  @Post(':id/reopen')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a won or lost deal into an open stage' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Post(':id/reopen'), 'Reopen a won or lost deal into an open stage')
   reopen(
-    @Param('id', new ParseUUIDPipe()) dealId: string,
+    @IdParam() dealId: string,
     @Body() { stageId }: ReopenDealDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
@@ -78,11 +62,9 @@ export class DealsController {
     return this.deals.run('ReopenDeal', { dealId, stageId }, context, ifMatch);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: "Change a deal's name, amount, currency, close date or owner (whole or not at all)" })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Patch(':id'), "Change a deal's name, amount, currency, close date or owner (whole or not at all)")
   update(
-    @Param('id', new ParseUUIDPipe()) dealId: string,
+    @IdParam() dealId: string,
     @Body() changes: UpdateDealDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
@@ -90,12 +72,9 @@ export class DealsController {
     return this.deals.run('UpdateDeal', { dealId, ...changes }, context, ifMatch);
   }
 
-  @Post(':id/contacts')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Associate a contact with a deal' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Post(':id/contacts'), 'Associate a contact with a deal')
   associateContact(
-    @Param('id', new ParseUUIDPipe()) dealId: string,
+    @IdParam() dealId: string,
     @Body() { contactId }: AssociateDealContactDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
@@ -103,23 +82,19 @@ export class DealsController {
     return this.deals.run('AssociateDealContact', { dealId, contactId }, context, ifMatch);
   }
 
-  @Delete(':id/contacts/:contactId')
-  @ApiOperation({ summary: 'Dissociate a contact from a deal' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Delete(':id/contacts/:contactId'), 'Dissociate a contact from a deal')
   dissociateContact(
-    @Param('id', new ParseUUIDPipe()) dealId: string,
-    @Param('contactId', new ParseUUIDPipe()) contactId: string,
+    @IdParam() dealId: string,
+    @IdParam('contactId') contactId: string,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
     return this.deals.run('DissociateDealContact', { dealId, contactId }, context, ifMatch);
   }
 
-  @Put(':id/company')
-  @ApiOperation({ summary: "Set a deal's company (a deal has one)" })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Put(':id/company'), "Set a deal's company (a deal has one)")
   associateCompany(
-    @Param('id', new ParseUUIDPipe()) dealId: string,
+    @IdParam() dealId: string,
     @Body() { companyId }: AssociateDealCompanyDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,

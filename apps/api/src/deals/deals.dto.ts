@@ -1,135 +1,99 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
 import type { DealOutcome } from '#domain/deal';
 import { MAX_AMOUNT } from '#domain/shared';
+import { OptionalNonEmptyText, OptionalText, OptionalUuid, OptionalUuids, OwnerIdOrNull, stacked, Text, Uuid } from '../http/dto-fields.js';
 import { IsAmount, IsCalendarDate, IsCurrencyCode, IsOmittable } from '../http/validators.js';
-import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
+import { OptionalPipelineIdField, StageIdField } from '../pipelines/pipelines.dto.js';
+
+// Creating a deal and changing one take the same values; `property` says whether the field is required.
+type Property = (api: ApiPropertyOptions) => PropertyDecorator;
+const optional: Property = (api) => stacked(ApiPropertyOptional(api), IsOmittable());
+const required: Property = (api) => ApiProperty(api);
+
+const Amount = (property: Property, api: ApiPropertyOptions) =>
+  stacked(property({ minimum: 0, maximum: MAX_AMOUNT, ...api, description: 'At most 2 decimals' }), IsAmount());
+const Currency = (property: Property, api: ApiPropertyOptions) => stacked(property(api), IsCurrencyCode());
+const ContractTermMonths = (api: ApiPropertyOptions) => stacked(optional({ minimum: 1, maximum: 120, ...api }), IsInt(), Min(1), Max(120));
+const CloseDate = (api: ApiPropertyOptions) => stacked(optional(api), IsCalendarDate());
+const LostReason = () => OptionalText(500, { description: 'Required when stageId is a lost stage' });
 
 export class CreateDealDto {
-  @ApiProperty({ example: 'Acme, 50 seats' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Acme, 50 seats' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'default', description: "The deal pipeline; default 'default'" })
-  @IsOmittable()
-  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
+  @OptionalPipelineIdField({ example: 'default', description: "The deal pipeline; default 'default'" })
   pipelineId?: string;
 
-  @ApiPropertyOptional({ example: 'qualifiedtobuy', description: "Default: the pipeline's first open stage" })
-  @IsOmittable()
-  @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
+  @StageIdField({ example: 'qualifiedtobuy', description: "Default: the pipeline's first open stage" }, { optional: true })
   stageId?: string;
 
-  @ApiProperty({ minimum: 0, maximum: MAX_AMOUNT, example: 12000, description: 'At most 2 decimals' })
-  @IsAmount()
+  @Amount(required, { example: 12000 })
   amount!: number;
 
-  @ApiProperty({ example: 'USD', description: 'ISO 4217' })
-  @IsCurrencyCode()
+  @Currency(required, { example: 'USD', description: 'ISO 4217' })
   currency!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 120, default: 12 })
-  @IsOmittable()
-  @IsInt()
-  @Min(1)
-  @Max(120)
+  @ContractTermMonths({ default: 12 })
   contractTermMonths?: number;
 
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'Expected close; default: the end of this month' })
-  @IsOmittable()
-  @IsCalendarDate()
+  @CloseDate({ example: '2026-03-31', description: 'Expected close; default: the end of this month' })
   closeDate?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID()
+  @OptionalUuid()
   ownerId?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID(undefined, { each: true })
+  @OptionalUuids()
   contactIds?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID()
+  @OptionalUuid()
   companyId?: string;
 
-  @ApiPropertyOptional({ description: 'Required when stageId is a lost stage' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(500)
+  @LostReason()
   lostReason?: string;
 }
 
 export class MoveDealToStageDto {
-  @ApiProperty({ example: 'contractsent' })
-  @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
+  @StageIdField({ example: 'contractsent' })
   stageId!: string;
 
-  @ApiPropertyOptional({ description: 'Required when stageId is a lost stage' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(500)
+  @LostReason()
   lostReason?: string;
 }
 
 export class ReopenDealDto {
-  @ApiProperty({ example: 'contractsent', description: 'The open stage the deal goes back to' })
-  @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
+  @StageIdField({ example: 'contractsent', description: 'The open stage the deal goes back to' })
   stageId!: string;
 }
 
 // Omitted leaves a field as it is; null is no value for these fields.
 export class UpdateDealDto {
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNonEmptyText(200)
   name?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_AMOUNT, description: 'At most 2 decimals' })
-  @IsOmittable()
-  @IsAmount()
+  @Amount(optional, {})
   amount?: number;
 
-  @ApiPropertyOptional({ example: 'EUR' })
-  @IsOmittable()
-  @IsCurrencyCode()
+  @Currency(optional, { example: 'EUR' })
   currency?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 120, description: 'Whole months; MRR is amount / contractTermMonths' })
-  @IsOmittable()
-  @IsInt()
-  @Min(1)
-  @Max(120)
+  @ContractTermMonths({ description: 'Whole months; MRR is amount / contractTermMonths' })
   contractTermMonths?: number;
 
-  @ApiPropertyOptional({ example: '2026-03-31' })
-  @IsOmittable()
-  @IsCalendarDate()
+  @CloseDate({ example: '2026-03-31' })
   closeDate?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null unassigns' })
-  @ValidateIf((_, value) => value !== null && value !== undefined)
-  @IsUUID()
+  @OwnerIdOrNull({ optional: true })
   ownerId?: string | null;
 }
 
 export class AssociateDealContactDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Uuid()
   contactId!: string;
 }
 
 export class AssociateDealCompanyDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Uuid()
   companyId!: string;
 }
 

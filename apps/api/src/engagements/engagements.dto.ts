@@ -1,28 +1,14 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
 import { ENGAGEMENT_KINDS, type EngagementKind } from '#domain/engagement';
+import { OneOf, OptionalText, OptionalUuid, OptionalUuids, Uuid } from '../http/dto-fields.js';
 import { IsInstant, IsOmittable } from '../http/validators.js';
 
-const Ids = () => applyDecorators(IsOmittable(), IsArray(), ArrayMaxSize(100), IsUUID(undefined, { each: true }));
-
 export class LogEngagementDto {
-  @ApiProperty({ enum: ENGAGEMENT_KINDS })
-  @IsIn(ENGAGEMENT_KINDS)
+  @OneOf(ENGAGEMENT_KINDS)
   kind!: EngagementKind;
 
-  @ApiProperty({ format: 'uuid', description: 'Who had the call, sent the email, owns the task' })
-  @IsUUID()
+  @Uuid({ description: 'Who had the call, sent the email, owns the task' })
   ownerId!: string;
 
   @ApiPropertyOptional({
@@ -33,16 +19,10 @@ export class LogEngagementDto {
   @IsInstant()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ description: 'Required for tasks (their title)' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(500)
+  @OptionalText(500, { description: 'Required for tasks (their title)' })
   subject?: string;
 
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @MaxLength(100_000)
+  @OptionalText(100_000)
   body?: string;
 
   @ApiPropertyOptional({ minimum: 0, description: 'Calls and meetings only' })
@@ -52,10 +32,7 @@ export class LogEngagementDto {
   @Max(100_000)
   durationMinutes?: number;
 
-  @ApiPropertyOptional({ example: 'connected', description: 'Calls and meetings only' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200, { example: 'connected', description: 'Calls and meetings only' })
   outcome?: string;
 
   @ApiPropertyOptional({ example: '2026-01-20T17:00:00Z', description: 'Tasks only; stored in UTC' })
@@ -63,26 +40,20 @@ export class LogEngagementDto {
   @IsInstant({ secondsRequired: true })
   dueAt?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @Ids()
+  @OptionalUuids()
   contactIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @Ids()
+  @OptionalUuids()
   companyIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @Ids()
+  @OptionalUuids()
   dealIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @Ids()
+  @OptionalUuids()
   ticketIds?: string[];
 }
 
 export class CompleteTaskDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "Who ticked it off; default: the task's owner" })
-  @IsOmittable()
-  @IsUUID()
+  @OptionalUuid({ description: "Who ticked it off; default: the task's owner" })
   completedBy?: string;
 }

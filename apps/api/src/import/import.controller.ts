@@ -1,17 +1,17 @@
-import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { ApplicationError, type ImportReport, type RequestContext } from '#application';
 import { ROLES, type Role } from '#auth';
 import type { Runtime } from '#runtime';
 import type { AuthMode } from '../auth/auth.guard.js';
 import { Ctx, type TallyRequest } from '../http/request-context.decorator.js';
+import { ApiRoutes } from '../http/routes.js';
 import { utf8Lines } from '../http/utf8-lines.js';
 import { AUTH_MODE, RUNTIME } from '../tokens.js';
 import { CommandImportService } from './command-import.service.js';
 import { ImportReportView } from './import.dto.js';
 
-@ApiTags('import')
-@Controller('v1/import')
+@ApiRoutes('import', 'v1/import')
 export class ImportController {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type ApiKey, type ApiKeys, type CreatedKey, type Role } from '#auth';
 import type { RequestContext } from '#application';
 import { notFound } from '#domain/shared';
 import { Ctx } from '../http/request-context.decorator.js';
+import { ApiRoutes } from '../http/routes.js';
 import { API_KEYS } from '../tokens.js';
 import { CreatedKeyView, KeyList, KeyView } from './keys.dto.js';
 
@@ -26,8 +27,7 @@ export class KeyIdParam {
   keyId!: string;
 }
 
-@ApiTags('keys')
-@Controller('v1/keys')
+@ApiRoutes('keys', 'v1/keys')
 export class KeysController {
   constructor(@Inject(API_KEYS) private readonly keys: ApiKeys) {}
 

@@ -1,16 +1,16 @@
-import { Body, Controller, Inject, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Inject, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
+import { ApiRoutes, CommandRoute, CreateRoute, IdParam } from '../http/routes.js';
 import type { OwnerCommand } from '#domain/owner';
 import { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';
 import { CreateOwnerDto, UpdateOwnerDto } from './owners.dto.js';
 import { ExecuteOwnerCommand } from './owner.handler.js';
 
-@ApiTags('owners')
-@Controller('v1/owners')
+@ApiRoutes('owners', 'v1/owners')
 export class OwnersController {
   private readonly owners: CommandRoutes<OwnerCommand>;
 
@@ -18,19 +18,15 @@ export class OwnersController {
     this.owners = new CommandRoutes(commands, ExecuteOwnerCommand, (command) => command.data.ownerId);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Create an owner (a rep) with a role' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @CreateRoute('Create an owner (a rep) with a role')
   create(@Body() body: CreateOwnerDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     return this.owners.run('CreateOwner', { ownerId: context.ids.next('owner'), ...body }, context);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: "Change an owner's name, email, team or role" })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Patch(':id'), "Change an owner's name, email, team or role")
   @ApiConflictResponse({ description: 'If-Match names a revision the owner has moved past' })
   update(
-    @Param('id', new ParseUUIDPipe()) ownerId: string,
+    @IdParam() ownerId: string,
     @Body() changes: UpdateOwnerDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,

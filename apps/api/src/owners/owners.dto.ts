@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { OWNER_ROLES, type OwnerRole } from '#domain/owner';
+import { OneOf, OptionalNonEmptyText, Text } from '../http/dto-fields.js';
 import { IsEmailAddress, IsOmittable } from '../http/validators.js';
 
 export class CreateOwnerDto {
-  @ApiProperty({ example: 'Ada Lovelace' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Ada Lovelace' })
   name!: string;
 
   @ApiProperty({ example: 'ada@example.com' })
@@ -22,17 +20,12 @@ export class CreateOwnerDto {
   @MaxLength(200)
   team?: string | null;
 
-  @ApiProperty({ enum: OWNER_ROLES })
-  @IsIn(OWNER_ROLES)
+  @OneOf(OWNER_ROLES)
   role!: OwnerRole;
 }
 
 export class UpdateOwnerDto {
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNonEmptyText(200)
   name?: string;
 
   @ApiPropertyOptional()

@@ -1,16 +1,10 @@
-import { Body, Controller, Delete, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Delete, Get, Inject, Param, Patch, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { validationFailed, type RequestContext } from '#application';
 import type { PipelineCommand } from '#domain/pipeline';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
+import { ApiRoutes, CommandRoute, CreateRoute } from '../http/routes.js';
 import { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';
 import { pipelineIdParam, stageIdParam } from './id-param.pipe.js';
@@ -26,15 +20,11 @@ import {
   UpdatePipelineStageDto,
 } from './pipelines.dto.js';
 
-@ApiTags('pipelines')
-@Controller('v1/pipelines')
+@ApiRoutes('pipelines', 'v1/pipelines')
 export class PipelinesController {
   private readonly pipelines: CommandRoutes<PipelineCommands>;
 
-  constructor(
-    @Inject(CommandBus) commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {
+  constructor(@Inject(CommandBus) commands: CommandBus, @Inject(QueryBus) private readonly queries: QueryBus) {
     this.pipelines = new CommandRoutes(commands, ExecutePipelineCommand, ([first]) => first.data.pipelineId);
   }
 
@@ -53,17 +43,13 @@ export class PipelinesController {
     return this.queries.execute(new GetPipeline(pipelineId));
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Create a deal or ticket pipeline with its stages' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @CreateRoute('Create a deal or ticket pipeline with its stages')
   async create(@Body() body: CreatePipelineDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const pipelineId = context.ids.next('pipeline');
     return this.pipelines.dispatch([{ type: 'CreatePipeline', data: { pipelineId, ...body }, metadata: { now: context.now } }], context);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: 'Rename a pipeline' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Patch(':id'), 'Rename a pipeline')
   @ApiConflictResponse({ description: 'If-Match names a revision the pipeline has moved past' })
   rename(
     @Param('id', pipelineIdParam()) pipelineId: string,
@@ -74,9 +60,7 @@ export class PipelinesController {
     return this.pipelines.dispatch([{ type: 'RenamePipeline', data: { pipelineId, name }, metadata: { now: context.now } }], context, ifMatch);
   }
 
-  @Post(':id/stages')
-  @ApiOperation({ summary: 'Add a stage, at a position among the non-archived stages or at the end' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @CreateRoute('Add a stage, at a position among the non-archived stages or at the end', ':id/stages')
   addStage(
     @Param('id', pipelineIdParam()) pipelineId: string,
     @Body() { stage, position }: AddPipelineStageDto,
@@ -86,9 +70,7 @@ export class PipelinesController {
     return this.pipelines.dispatch([{ type: 'AddPipelineStage', data: { pipelineId, stage, position }, metadata: { now: context.now } }], context, ifMatch);
   }
 
-  @Patch(':id/stages/:stageId')
-  @ApiOperation({ summary: "Change a stage's label and/or probability (both apply or neither)" })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Patch(':id/stages/:stageId'), "Change a stage's label and/or probability (both apply or neither)")
   updateStage(
     @Param('id', pipelineIdParam()) pipelineId: string,
     @Param('stageId', stageIdParam()) stageId: string,
@@ -111,9 +93,7 @@ export class PipelinesController {
     return this.pipelines.dispatch([first, ...rest], context, ifMatch);
   }
 
-  @Put(':id/stage-order')
-  @ApiOperation({ summary: 'Reorder the non-archived stages' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Put(':id/stage-order'), 'Reorder the non-archived stages')
   reorder(
     @Param('id', pipelineIdParam()) pipelineId: string,
     @Body() { stageIds }: ReorderPipelineStagesDto,
@@ -123,9 +103,7 @@ export class PipelinesController {
     return this.pipelines.dispatch([{ type: 'ReorderPipelineStages', data: { pipelineId, stageIds }, metadata: { now: context.now } }], context, ifMatch);
   }
 
-  @Delete(':id/stages/:stageId')
-  @ApiOperation({ summary: 'Archive a stage: its id stays taken, records already in it keep it' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Delete(':id/stages/:stageId'), 'Archive a stage: its id stays taken, records already in it keep it')
   archiveStage(
     @Param('id', pipelineIdParam()) pipelineId: string,
     @Param('stageId', stageIdParam()) stageId: string,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,34 +6,39 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsNumber,
   IsObject,
   IsOptional,
-  IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OneOf, OptionalNonEmptyText, stacked, Text } from '../http/dto-fields.js';
 import { IsOmittable } from '../http/validators.js';
 import type { PipelineObjectType, StageOutcome } from '#domain/pipeline';
-import { STAGE_ID, STAGE_ID_RULE } from './id-param.pipe.js';
+import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from './id-param.pipe.js';
 
 const OBJECT_TYPES: readonly PipelineObjectType[] = ['deal', 'ticket'];
 const OUTCOMES: readonly StageOutcome[] = ['won', 'lost'];
 const MAX_STAGES = 100;
+
+/** The stage of a deal or ticket; `optional`: omitted takes the pipeline's first open stage. */
+export const StageIdField = (api: ApiPropertyOptions, { optional = false } = {}) => {
+  const stageId = Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` });
+  return optional ? stacked(ApiPropertyOptional(api), IsOmittable(), stageId) : stacked(ApiProperty(api), stageId);
+};
+
+/** The pipeline of a new deal or ticket; omitted takes the default pipeline of its kind. */
+export const OptionalPipelineIdField = (api: ApiPropertyOptions) =>
+  stacked(ApiPropertyOptional(api), IsOmittable(), Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` }));
 
 export class PipelineStageDto {
   @ApiProperty({ example: 'demo', description: `Stable forever: ${STAGE_ID_RULE}` })
   @Matches(STAGE_ID, { message: `id must be ${STAGE_ID_RULE}` })
   id!: string;
 
-  @ApiProperty({ example: 'Demo scheduled' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100, { example: 'Demo scheduled' })
   label!: string;
 
   @ApiProperty({ minimum: 0, maximum: 1, example: 0.5, description: 'Win probability forecasts weight open deals by' })
@@ -56,14 +61,10 @@ export class PipelineStageDto {
 }
 
 export class CreatePipelineDto {
-  @ApiProperty({ enum: OBJECT_TYPES })
-  @IsIn(OBJECT_TYPES)
+  @OneOf(OBJECT_TYPES)
   objectType!: PipelineObjectType;
 
-  @ApiProperty({ example: 'Enterprise sales' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Enterprise sales' })
   name!: string;
 
   @ApiProperty({ type: [PipelineStageDto], description: 'In display order' })
@@ -75,10 +76,7 @@ export class CreatePipelineDto {
 }
 
 export class RenamePipelineDto {
-  @ApiProperty({ example: 'Enterprise sales' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Enterprise sales' })
   name!: string;
 }
 
@@ -98,11 +96,7 @@ export class AddPipelineStageDto {
 }
 
 export class UpdatePipelineStageDto {
-  @ApiPropertyOptional({ example: 'Demo done' })
-  @IsOmittable()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @OptionalNonEmptyText(100, { example: 'Demo done' })
   label?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1 })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -7,7 +7,6 @@ import {
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -15,14 +14,19 @@ import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength,
 import {
   CommandExecutor,
   ProjectionOperations,
+  type LeadScoreReadModel,
   type RebuildProgress,
   type ReplayReport,
   type RequestContext,
 } from '#application';
 import type { BuildStatus } from '#projection-engine';
 import type { Runtime } from '#runtime';
+import { stacked, Text } from '../http/dto-fields.js';
 import { Ctx } from '../http/request-context.decorator.js';
+import { LEAD_SCORE_READ_MODEL } from '../read-models/lead-score-read-model.provider.js';
+import { ApiRoutes } from '../http/routes.js';
 import { FormulasService } from '../scoring/formulas.service.js';
+import { OptionalFormulaId } from '../scoring/scoring.dto.js';
 import { RUNTIME } from '../tokens.js';
 import { ProjectionNameParam } from './projection-name.param.js';
 import { BuildList, BuildStatusView, RebuildProgressView, RebuildStartedView, ReplayReportView, ResumedView } from './projections.dto.js';
@@ -33,9 +37,7 @@ export class RebuildDto {
   @IsBoolean()
   dryRun?: boolean;
 
-  @ApiPropertyOptional({ description: 'lead-score only: the saved formula to score with' })
-  @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/, { message: 'formulaId must be a formula id (64 hex characters)' })
+  @OptionalFormulaId('lead-score only: the saved formula to score with')
   formulaId?: string;
 
   @ApiPropertyOptional({ description: 'lead-score only: why the formula changes (required unless dryRun); recorded in the log' })
@@ -46,28 +48,23 @@ export class RebuildDto {
   reason?: string;
 }
 
+// A build's version, in the path or the query string.
+const BuildVersion = (property: PropertyDecorator) => stacked(property, Type(() => Number), IsInt(), Min(1));
+
 export class BuildParam extends ProjectionNameParam {
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @BuildVersion(ApiProperty())
   version!: number;
 }
 
 export class ReplayReportQuery {
-  @ApiPropertyOptional({ description: 'The build to compare with (default: the active one, or the previous active one)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @BuildVersion(
+    stacked(ApiPropertyOptional({ description: 'The build to compare with (default: the active one, or the previous active one)' }), IsOptional()),
+  )
   against?: number;
 }
 
 export class SkipDto {
-  @ApiProperty({ description: 'The event the build is parked on (its id, as the status shows it)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { description: 'The event the build is parked on (its id, as the status shows it)' })
   eventId!: string;
 
   @ApiProperty({ description: 'Why the read model may go on without it; recorded in the log with who and when' })
@@ -77,8 +74,7 @@ export class SkipDto {
   reason!: string;
 }
 
-@ApiTags('projections')
-@Controller('v1/projections')
+@ApiRoutes('projections', 'v1/projections')
 export class ProjectionsController {
   private readonly operations: ProjectionOperations;
 
@@ -86,8 +82,9 @@ export class ProjectionsController {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(FormulasService) formulas: FormulasService,
     @Inject(CommandExecutor) executor: CommandExecutor,
+    @Inject(LEAD_SCORE_READ_MODEL) leadScores: LeadScoreReadModel,
   ) {
-    this.operations = new ProjectionOperations(executor, runtime.projections, formulas, runtime.db.pool);
+    this.operations = new ProjectionOperations(executor, runtime.projections, formulas, leadScores);
   }
 
   @Get()

@@ -1,4 +1,4 @@
-import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
@@ -7,7 +7,9 @@ import { CONTACT_TIMELINE_PROJECTION, contactTimeline, TIMELINE_EVENT_TYPES, typ
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
 import { TimelineEntryDto } from './read-model-rows.dto.js';
-import { PageCursor, PageLimit, ReadModelQuery } from './read-model.dto.js';
+import { PageCursor, PageLimit } from '../http/dto-fields.js';
+import { IdParam } from '../http/routes.js';
+import { ReadModelQuery } from './read-model.dto.js';
 
 const PROJECTION = CONTACT_TIMELINE_PROJECTION;
 
@@ -32,7 +34,7 @@ export class ContactTimelineController extends ReadModelController {
   @ApiOperation({ summary: 'Everything that happened to a contact, newest first, paged' })
   @ReadModelAnswer({ row: TimelineEntryDto, many: true, paged: true })
   async timeline(
-    @Param('id', new ParseUUIDPipe()) contactId: string,
+    @IdParam() contactId: string,
     @Query() query: ContactTimelineDto,
   ): Promise<{ position: string | null; data: TimelineEntry[]; nextCursor?: string }> {
     const position = await this.gate.positionFor(PROJECTION, query.minPosition);

@@ -1,29 +1,29 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { DataSource } from 'typeorm';
-import {
-  LEAD_SCORE_SORTS,
-  QUALIFICATIONS,
-  type LeadScoreContributionRow,
-  type LeadScoreDetail,
-  type LeadScoreSort,
-  type LeadScoreSummary,
-  type Qualification,
-} from '#projections/lead-score';
+import { IsIn, IsNumber, IsOptional } from 'class-validator';
+import { LEAD_SCORE_SORTS, QUALIFICATIONS, type Qualification } from '#projections/lead-score';
 import type { Runtime } from '#runtime';
 import {
   LeadScoreReads,
   verifyLeadScores,
   type DerivedLeadScore,
+  type LeadScoreContributionRow,
+  type LeadScoreDetail,
   type LeadScoreExplanation,
+  type LeadScoreReadModel,
+  type LeadScoreSort,
+  type LeadScoreSummary,
   type VerifyReport,
 } from '#application';
+import { OptionalFormulaId } from '../scoring/scoring.dto.js';
 import { FormulasService } from '../scoring/formulas.service.js';
+import { PageCursor, PageLimit } from '../http/dto-fields.js';
+import { ApiRoutes, IdParam } from '../http/routes.js';
 import { IsInstant } from '../http/validators.js';
-import { READ_MODELS, RUNTIME } from '../tokens.js';
+import { RUNTIME } from '../tokens.js';
 import { CsvInterceptor } from './csv.interceptor.js';
+import { LEAD_SCORE_READ_MODEL } from './lead-score-read-model.provider.js';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelGate } from './read-model-gate.js';
 import {
@@ -53,18 +53,10 @@ export class LeadScoreListDto extends ReadModelQuery {
   @IsIn(LEAD_SCORE_SORTS)
   sort?: LeadScoreSort;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 50)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page, with the same filters and sort' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @PageCursor(500, 'nextCursor of the previous page, with the same filters and sort')
   cursor?: string;
 }
 
@@ -74,9 +66,7 @@ export class LeadScoreAsOfDto extends ReadModelQuery {
   @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'A saved formula: the score it would have given (default: the active build\'s)' })
-  @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/, { message: 'formulaId must be a formula id (64 hex characters)' })
+  @OptionalFormulaId("A saved formula: the score it would have given (default: the active build's)")
   formulaId?: string;
 }
 
@@ -89,19 +79,18 @@ export class LeadScoreExplainDto extends ReadModelQuery {
 
 type Answer<T> = { position: string | null; data: T; nextCursor?: string };
 
-@ApiTags('read-models')
-@Controller('v1/read-models/lead-scores')
+@ApiRoutes('read-models', 'v1/read-models/lead-scores')
 @UseInterceptors(CsvInterceptor)
 export class LeadScoresController {
   private readonly scores: LeadScoreReads;
 
   constructor(
-    @Inject(READ_MODELS) readModels: DataSource,
+    @Inject(LEAD_SCORE_READ_MODEL) private readonly leadScores: LeadScoreReadModel,
     @Inject(ReadModelGate) gate: ReadModelGate,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(FormulasService) formulas: FormulasService,
   ) {
-    this.scores = new LeadScoreReads(readModels, gate, runtime.projections, formulas);
+    this.scores = new LeadScoreReads(leadScores, gate, runtime.projections, formulas);
   }
 
   @Get()
@@ -119,7 +108,7 @@ export class LeadScoresController {
   })
   @ReadModelAnswer({ row: LeadScoreDetailDto, or: [DerivedLeadScoreDto] })
   one(
-    @Param('contactId', new ParseUUIDPipe()) contactId: string,
+    @IdParam('contactId') contactId: string,
     @Query() { asOf, formulaId, minPosition }: LeadScoreAsOfDto,
   ): Promise<Answer<LeadScoreDetail | DerivedLeadScore>> {
     return this.scores.score(contactId, { asOf, formulaId, minPosition });
@@ -129,7 +118,7 @@ export class LeadScoresController {
   @ApiOperation({ summary: 'Every rule match and scored event behind a lead score; their counted points add up to the total' })
   @ReadModelAnswer({ row: LeadScoreContributionRowDto, many: true })
   contributions(
-    @Param('contactId', new ParseUUIDPipe()) contactId: string,
+    @IdParam('contactId') contactId: string,
     @Query() query: ReadModelQuery,
   ): Promise<Answer<LeadScoreContributionRow[]>> {
     return this.scores.contributions(contactId, query.minPosition);
@@ -143,7 +132,7 @@ export class LeadScoresController {
   })
   @ReadModelAnswer({ row: LeadScoreExplanationDto })
   explain(
-    @Param('contactId', new ParseUUIDPipe()) contactId: string,
+    @IdParam('contactId') contactId: string,
     @Query() { asOf, minPosition }: LeadScoreExplainDto,
   ): Promise<Answer<LeadScoreExplanation>> {
     return this.scores.explain(contactId, { asOf, minPosition });
@@ -156,7 +145,7 @@ export class LeadScoresController {
       'stored as-of instant, and lists every field that differs',
   })
   @ApiOkResponse({ type: VerifyReportDto })
-  verify(@Param('contactId', new ParseUUIDPipe()) contactId: string): Promise<VerifyReport> {
-    return verifyLeadScores(this.runtime.projections, this.runtime.db.pool, contactId);
+  verify(@IdParam('contactId') contactId: string): Promise<VerifyReport> {
+    return verifyLeadScores(this.runtime.projections, this.leadScores, contactId);
   }
 }

@@ -12,7 +12,8 @@ import { InvalidDayRange } from '#read-models';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
 import { MarketingContactChangeDto, MarketingContactCountDto } from './read-model-rows.dto.js';
-import { PageCursor, PageLimit, ReadModelQuery } from './read-model.dto.js';
+import { PageCursor, PageLimit } from '../http/dto-fields.js';
+import { ReadModelQuery } from './read-model.dto.js';
 
 // A bare day counts from its midnight UTC, as the counts have always read it.
 const IsInstantOrDay = () =>

@@ -5,11 +5,12 @@ import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { notFound } from '#domain/shared';
 import { PIPELINE_HEALTH, pipelineHealth, stuckDeals } from '#projections/pipeline-health';
+import { PageCursor, PageLimit } from '../http/dto-fields.js';
 import { IsInstant } from '../http/validators.js';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
 import { PipelineHealthDto, StuckDealDto } from './read-model-rows.dto.js';
-import { OptionalPipelineId, PageCursor, PageLimit, ReadModelQuery } from './read-model.dto.js';
+import { OptionalPipelineId, ReadModelQuery } from './read-model.dto.js';
 
 export class PipelineHealthQuery extends ReadModelQuery {
   @OptionalPipelineId('One pipeline (data is then one object); all deal pipelines when omitted')

@@ -1,7 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { stacked } from '../http/dto-fields.js';
 import { PIPELINE_ID, PIPELINE_ID_RULE } from '../pipelines/id-param.pipe.js';
 
 export const POSITION_PATTERN = /^(-1|\d{1,20})(:\d{1,20})?$/;
@@ -13,24 +12,6 @@ export class ReadModelQuery {
   @Matches(POSITION_PATTERN, { message: 'minPosition must be a position, as returned by a command' })
   minPosition?: string;
 }
-
-// Listed as they would stand above a property: they apply bottom-up, which keeps the order of the reasons a 400 gives.
-const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...decorators.reverse());
-
-/** `limit` of a paged route: 1 to `maximum` rows, `fallback` when omitted (the controller applies it). */
-export const PageLimit = (maximum: number, fallback: number) =>
-  stacked(
-    ApiPropertyOptional({ minimum: 1, maximum, default: fallback }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(1),
-    Max(maximum),
-  );
-
-/** `cursor` of a paged route: the nextCursor (JSON) or X-Next-Cursor (CSV) of the previous page. */
-export const PageCursor = (maxLength: number, description = 'nextCursor of the previous page') =>
-  stacked(ApiPropertyOptional({ description }), IsOptional(), IsString(), MaxLength(maxLength));
 
 /** An optional deal-pipeline filter. */
 export const OptionalPipelineId = (description?: string) =>

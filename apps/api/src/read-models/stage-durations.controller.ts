@@ -1,16 +1,18 @@
 // GET stage durations: per stage the median and 90th percentile time and the conversion to the next stage; one
 // deal's visits and time per stage; and the visits themselves, paged.
-import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { notFound } from '#domain/shared';
 import { dealStageDurations, STAGE_DURATION, stageDurationStats, stageVisits } from '#projections/stage-duration';
+import { PageCursor, PageLimit } from '../http/dto-fields.js';
+import { IdParam } from '../http/routes.js';
 import { IsInstant } from '../http/validators.js';
 import { ReadModelAnswer } from './read-model-answer.js';
 import { ReadModelController, ReadModelRoutes } from './read-model-controller.js';
 import { STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
 import { DealStageDurationsDto, StageDurationStatsDto, StageVisitDto } from './read-model-rows.dto.js';
-import { OptionalPipelineId, PageCursor, PageLimit, ReadModelQuery } from './read-model.dto.js';
+import { OptionalPipelineId, ReadModelQuery } from './read-model.dto.js';
 
 export class StageDurationsQuery extends ReadModelQuery {
   @OptionalPipelineId('One pipeline; every deal pipeline when omitted')
@@ -69,7 +71,7 @@ export class StageDurationsController extends ReadModelController {
   @Get('deals/:dealId')
   @ApiOperation({ summary: "A deal's stage visits, and its latest and cumulative time in each stage" })
   @ReadModelAnswer({ row: DealStageDurationsDto, keys: { visits: ['stageId', 'visit'], stages: ['stageId'] } })
-  async deal(@Param('dealId', new ParseUUIDPipe()) dealId: string, @Query() query: DealStageDurationsQuery) {
+  async deal(@IdParam('dealId') dealId: string, @Query() query: DealStageDurationsQuery) {
     const asOf = new Date(query.asOf ?? Date.now()).toISOString();
     const position = await this.gate.positionFor(STAGE_DURATION, query.minPosition);
     const data = await dealStageDurations(this.readModels, dealId, asOf);

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { BacktestReport } from '#scoring';
 import { FormulasService } from './formulas.service.js';
 import { BacktestView } from './scoring.dto.js';
+import { ApiRoutes } from '../http/routes.js';
 
 export class BacktestDto {
   @ApiProperty({ description: 'One saved formula, or two to compare side by side', type: [String], minItems: 1, maxItems: 2 })
@@ -22,8 +23,7 @@ export class BacktestDto {
   horizonDays?: number;
 }
 
-@ApiTags('scoring')
-@Controller('v1/scoring/backtests')
+@ApiRoutes('scoring', 'v1/scoring/backtests')
 export class BacktestsController {
   constructor(@Inject(FormulasService) private readonly formulas: FormulasService) {}
 

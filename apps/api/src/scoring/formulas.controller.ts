@@ -1,15 +1,15 @@
-import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Param, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { RequestContext } from '#application';
 import type { FormulaIssue } from '#scoring';
 import { Ctx } from '../http/request-context.decorator.js';
+import { ApiRoutes } from '../http/routes.js';
 import { FormulaIdParam } from './formula-id.param.js';
 import { FormulasService, type FormulaSummary } from './formulas.service.js';
 import { FormulaList, FormulaSummaryView, SavedFormulaView } from './scoring.dto.js';
 
-@ApiTags('scoring')
-@Controller('v1/scoring/formulas')
+@ApiRoutes('scoring', 'v1/scoring/formulas')
 export class FormulasController {
   constructor(@Inject(FormulasService) private readonly formulas: FormulasService) {}
 

@@ -1,14 +1,18 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { verifyLeadScores, type VerifyReport } from '#application';
+import { Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { verifyLeadScores, type LeadScoreReadModel, type VerifyReport } from '#application';
 import type { Runtime } from '#runtime';
 import { RUNTIME } from '../tokens.js';
+import { LEAD_SCORE_READ_MODEL } from '../read-models/lead-score-read-model.provider.js';
 import { VerifyReportDto } from '../read-models/read-model-rows.dto.js';
+import { ApiRoutes } from '../http/routes.js';
 
-@ApiTags('audit')
-@Controller('v1/audit/lead-scores')
+@ApiRoutes('audit', 'v1/audit/lead-scores')
 export class LeadScoreVerifyController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(LEAD_SCORE_READ_MODEL) private readonly leadScores: LeadScoreReadModel,
+  ) {}
 
   @Get('verify')
   @ApiOperation({
@@ -18,6 +22,6 @@ export class LeadScoreVerifyController {
   })
   @ApiOkResponse({ type: VerifyReportDto })
   async verifyAll(): Promise<VerifyReport> {
-    return verifyLeadScores(this.runtime.projections, this.runtime.db.pool);
+    return verifyLeadScores(this.runtime.projections, this.leadScores);
   }
 }

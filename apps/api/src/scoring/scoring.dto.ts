@@ -1,5 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import type { Formula } from '#scoring';
+import { stacked } from '../http/dto-fields.js';
+
+/** A saved formula to score with, by its id. */
+export const OptionalFormulaId = (description: string) =>
+  stacked(
+    ApiPropertyOptional({ description }),
+    IsOptional(),
+    Matches(/^[0-9a-f]{64}$/, { message: 'formulaId must be a formula id (64 hex characters)' }),
+  );
 
 const FORMULA_ID = {
   description: 'SHA-256 of the canonical JSON of the formula',

@@ -1,23 +1,20 @@
-import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
+import { Body, Get, Inject, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { MARKETING_POLICY_STREAM, type MarketingPolicyCommand } from '#domain/marketing-policy';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
+import { ApiRoutes, CommandRoute } from '../http/routes.js';
 import { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';
 import { ExecuteMarketingPolicyCommand, GetMarketingPolicy } from './marketing-policy.handler.js';
 import { ChangeMarketingPolicyDto, MarketingPolicyRecord } from './marketing-policy.dto.js';
 
-@ApiTags('settings')
-@Controller('v1/settings')
+@ApiRoutes('settings', 'v1/settings')
 export class SettingsController {
   private readonly policy: CommandRoutes<MarketingPolicyCommand>;
 
-  constructor(
-    @Inject(CommandBus) commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {
+  constructor(@Inject(CommandBus) commands: CommandBus, @Inject(QueryBus) private readonly queries: QueryBus) {
     this.policy = new CommandRoutes(commands, ExecuteMarketingPolicyCommand, () => MARKETING_POLICY_STREAM);
   }
 
@@ -28,9 +25,7 @@ export class SettingsController {
     return this.queries.execute(new GetMarketingPolicy());
   }
 
-  @Put('marketing-policy')
-  @ApiOperation({ summary: 'Change the marketing status new contacts get for some sources; existing contacts keep theirs' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Put('marketing-policy'), 'Change the marketing status new contacts get for some sources; existing contacts keep theirs')
   @ApiUnprocessableEntityResponse({ description: 'rule locked-source: that source is always non-marketing' })
   @ApiConflictResponse({ description: 'If-Match names a revision the policy has moved past' })
   changeMarketingPolicy(

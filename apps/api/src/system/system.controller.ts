@@ -1,11 +1,11 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { formatPosition, type EventStore } from '#event-store';
 import { EVENT_STORE } from '../tokens.js';
 import { HealthView } from './system.dto.js';
+import { ApiRoutes } from '../http/routes.js';
 
-@ApiTags('system')
-@Controller('v1')
+@ApiRoutes('system', 'v1')
 export class SystemController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 

@@ -1,30 +1,21 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Get, Inject, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { DEFAULT_TICKET_PIPELINE_ID } from '#domain/pipeline';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
-import { CommandResponse } from '../write/command-response.js';
+import { ApiRoutes, CommandRoute, CreateRoute, IdParam } from '../http/routes.js';
+import type { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';
 import { ExecuteTicketCommand, type TicketRequest } from './ticket.handler.js';
 import { GetTicket } from './ticket.queries.js';
 import { AssignTicketOwnerDto, ChangeTicketPriorityDto, CreateTicketDto, MoveTicketToStageDto, TicketView } from './tickets.dto.js';
 
-@ApiTags('tickets')
-@Controller('v1/tickets')
+@ApiRoutes('tickets', 'v1/tickets')
 export class TicketsController {
   private readonly tickets: CommandRoutes<TicketRequest>;
 
-  constructor(
-    @Inject(CommandBus) commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {
+  constructor(@Inject(CommandBus) commands: CommandBus, @Inject(QueryBus) private readonly queries: QueryBus) {
     this.tickets = new CommandRoutes(commands, ExecuteTicketCommand, (request) => request.data.ticketId);
   }
 
@@ -32,24 +23,20 @@ export class TicketsController {
   @ApiOperation({ summary: 'A ticket as its stream says now, with its revision' })
   @ApiOkResponse({ type: TicketView })
   @ApiNotFoundResponse()
-  get(@Param('id', new ParseUUIDPipe()) ticketId: string): Promise<TicketView> {
+  get(@IdParam() ticketId: string): Promise<TicketView> {
     return this.queries.execute(new GetTicket(ticketId));
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Open a ticket in a stage of a ticket pipeline' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @CreateRoute('Open a ticket in a stage of a ticket pipeline')
   @ApiNotFoundResponse({ description: 'The pipeline does not exist' })
   create(@Body() { pipelineId, ...body }: CreateTicketDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const ticketId = context.ids.next('ticket');
     return this.tickets.run('CreateTicket', { ticketId, pipelineId: pipelineId ?? DEFAULT_TICKET_PIPELINE_ID, ...body }, context);
   }
 
-  @Put(':id/stage')
-  @ApiOperation({ summary: 'Move a ticket to another stage (a closed stage closes it, leaving one reopens it)' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Put(':id/stage'), 'Move a ticket to another stage (a closed stage closes it, leaving one reopens it)')
   moveToStage(
-    @Param('id', new ParseUUIDPipe()) ticketId: string,
+    @IdParam() ticketId: string,
     @Body() { stageId }: MoveTicketToStageDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
@@ -57,11 +44,9 @@ export class TicketsController {
     return this.tickets.run('MoveTicketToStage', { ticketId, stageId }, context, ifMatch);
   }
 
-  @Put(':id/owner')
-  @ApiOperation({ summary: 'Assign a ticket to an owner (null unassigns)' })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Put(':id/owner'), 'Assign a ticket to an owner (null unassigns)')
   assignOwner(
-    @Param('id', new ParseUUIDPipe()) ticketId: string,
+    @IdParam() ticketId: string,
     @Body() { ownerId }: AssignTicketOwnerDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,
@@ -69,11 +54,9 @@ export class TicketsController {
     return this.tickets.run('AssignTicketOwner', { ticketId, ownerId }, context, ifMatch);
   }
 
-  @Put(':id/priority')
-  @ApiOperation({ summary: "Change a ticket's priority" })
-  @ApiOkResponse({ type: CommandResponse })
+  @CommandRoute(Put(':id/priority'), "Change a ticket's priority")
   changePriority(
-    @Param('id', new ParseUUIDPipe()) ticketId: string,
+    @IdParam() ticketId: string,
     @Body() { priority }: ChangeTicketPriorityDto,
     @Ctx() context: RequestContext,
     @IfMatch() ifMatch: number | undefined,

@@ -1,63 +1,43 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsOmittable } from '../http/validators.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { OneOf, OptionalUuid, OwnerIdOrNull, Text } from '../http/dto-fields.js';
 import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '#domain/ticket';
-import { PIPELINE_ID, PIPELINE_ID_RULE, STAGE_ID, STAGE_ID_RULE } from '../pipelines/id-param.pipe.js';
+import { OptionalPipelineIdField, StageIdField } from '../pipelines/pipelines.dto.js';
 
 export class CreateTicketDto {
-  @ApiProperty({ example: 'Cannot export invoices' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @Text(500, { example: 'Cannot export invoices' })
   subject!: string;
 
-  @ApiPropertyOptional({ example: 'support', description: "The ticket pipeline; default 'support'" })
-  @IsOmittable()
-  @Matches(PIPELINE_ID, { message: `pipelineId must be ${PIPELINE_ID_RULE}` })
+  @OptionalPipelineIdField({ example: 'support', description: "The ticket pipeline; default 'support'" })
   pipelineId?: string;
 
-  @ApiPropertyOptional({ example: 'new', description: "Default: the pipeline's first open stage" })
-  @IsOmittable()
-  @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
+  @StageIdField({ example: 'new', description: "Default: the pipeline's first open stage" }, { optional: true })
   stageId?: string;
 
-  @ApiProperty({ enum: TICKET_PRIORITIES })
-  @IsIn(TICKET_PRIORITIES)
+  @OneOf(TICKET_PRIORITIES)
   priority!: TicketPriority;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID()
+  @OptionalUuid()
   ownerId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID()
+  @OptionalUuid()
   contactId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID()
+  @OptionalUuid()
   dealId?: string;
 }
 
 export class MoveTicketToStageDto {
-  @ApiProperty({ example: 'closed' })
-  @Matches(STAGE_ID, { message: `stageId must be ${STAGE_ID_RULE}` })
+  @StageIdField({ example: 'closed' })
   stageId!: string;
 }
 
 export class AssignTicketOwnerDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null unassigns' })
-  // Required, but null is a value: only undefined fails.
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
+  @OwnerIdOrNull()
   ownerId!: string | null;
 }
 
 export class ChangeTicketPriorityDto {
-  @ApiProperty({ enum: TICKET_PRIORITIES })
-  @IsIn(TICKET_PRIORITIES)
+  @OneOf(TICKET_PRIORITIES)
   priority!: TicketPriority;
 }
 

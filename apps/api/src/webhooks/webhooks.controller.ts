@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, type OnModuleInit } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Delete, Get, HttpCode, Inject, Post, Query, type OnModuleInit } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { notFound } from '#domain/shared';
 import { parsePosition } from '#event-store';
@@ -12,16 +12,20 @@ import {
   type WebhookSubscription,
 } from '#webhooks';
 import { Ctx } from '../http/request-context.decorator.js';
+import { ApiRoutes, IdParam } from '../http/routes.js';
 import { RUNTIME } from '../tokens.js';
 import { CreatedWebhookView, CreateWebhookDto, DeliveriesQueryDto, DeliveryView, ReplayWebhookDto, WebhookView } from './webhooks.dto.js';
+
+/** A POST that changes a subscription and answers it as it now stands. */
+const SubscriptionChange = (path: string, summary: string) =>
+  applyDecorators(Post(path), HttpCode(200), ApiOperation({ summary }), ApiOkResponse({ type: WebhookView }));
 
 const found = (id: string, subscription: WebhookSubscription | null): WebhookSubscription => {
   if (!subscription) throw notFound('webhook', id);
   return subscription;
 };
 
-@ApiTags('webhooks')
-@Controller('v1/webhooks')
+@ApiRoutes('webhooks', 'v1/webhooks')
 export class WebhooksController implements OnModuleInit {
   private readonly subscriptions: WebhookSubscriptions;
 
@@ -56,31 +60,22 @@ export class WebhooksController implements OnModuleInit {
   @Get(':id')
   @ApiOperation({ summary: 'One webhook subscription: position, status, and the parked event when paused by failures' })
   @ApiOkResponse({ type: WebhookView })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookSubscription> {
+  async get(@IdParam() id: string): Promise<WebhookSubscription> {
     return found(id, await this.subscriptions.get(id));
   }
 
-  @Post(':id/pause')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Stop delivering; the position is kept' })
-  @ApiOkResponse({ type: WebhookView })
-  async pause(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookSubscription> {
+  @SubscriptionChange(':id/pause', 'Stop delivering; the position is kept')
+  async pause(@IdParam() id: string): Promise<WebhookSubscription> {
     return found(id, await this.subscriptions.pause(id));
   }
 
-  @Post(':id/resume')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Deliver again from the position (from the parked event, when paused by failures)' })
-  @ApiOkResponse({ type: WebhookView })
-  async resume(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookSubscription> {
+  @SubscriptionChange(':id/resume', 'Deliver again from the position (from the parked event, when paused by failures)')
+  async resume(@IdParam() id: string): Promise<WebhookSubscription> {
     return found(id, await this.subscriptions.resume(id));
   }
 
-  @Post(':id/replay')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Deliver again every matching event after a position (receivers drop duplicates by event id)' })
-  @ApiOkResponse({ type: WebhookView })
-  async replay(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReplayWebhookDto): Promise<WebhookSubscription> {
+  @SubscriptionChange(':id/replay', 'Deliver again every matching event after a position (receivers drop duplicates by event id)')
+  async replay(@IdParam() id: string, @Body() body: ReplayWebhookDto): Promise<WebhookSubscription> {
     return found(id, await this.subscriptions.replay(id, parsePosition(body.from)));
   }
 
@@ -88,7 +83,7 @@ export class WebhooksController implements OnModuleInit {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete the subscription and its delivery log' })
   @ApiNoContentResponse()
-  async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async remove(@IdParam() id: string): Promise<void> {
     if (!(await this.subscriptions.remove(id))) throw notFound('webhook', id);
   }
 
@@ -96,7 +91,7 @@ export class WebhooksController implements OnModuleInit {
   @ApiOperation({ summary: 'The delivery log, newest first: status, attempt, latency, response code, error' })
   @ApiOkResponse({ type: [DeliveryView] })
   async deliveries(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @IdParam() id: string,
     @Query() query: DeliveriesQueryDto,
   ): Promise<{ data: DeliveryRecord[] }> {
     found(id, await this.subscriptions.get(id));

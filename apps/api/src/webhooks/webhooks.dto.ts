@@ -1,56 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  Validate,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { PageLimit } from '../http/dto-fields.js';
 import { IsOmittable } from '../http/validators.js';
 import { isDeliverableUrl, isEventTypePattern } from '#webhooks';
 
-@ValidatorConstraint({ name: 'deliverableUrl' })
-class DeliverableUrl implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isDeliverableUrl(value);
-  }
-  defaultMessage(): string {
-    return 'url must be an http or https URL (without user or password)';
-  }
-}
+const stringRule = (name: string, isValid: (value: string) => boolean, message: string, options?: ValidationOptions) =>
+  ValidateBy({ name, validator: { validate: (value) => typeof value === 'string' && isValid(value), defaultMessage: () => message } }, options);
 
-@ValidatorConstraint({ name: 'eventTypePattern' })
-class EventTypePattern implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isEventTypePattern(value);
-  }
-  defaultMessage(): string {
-    return "each event type must be a type (DealCreated), a prefix ending in '*' (Deal*), or '*' for every type";
-  }
-}
+const IsDeliverableUrl = () => stringRule('deliverableUrl', isDeliverableUrl, 'url must be an http or https URL (without user or password)');
+
+const AreEventTypePatterns = () =>
+  stringRule(
+    'eventTypePattern',
+    isEventTypePattern,
+    "each event type must be a type (DealCreated), a prefix ending in '*' (Deal*), or '*' for every type",
+    { each: true },
+  );
 
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://example.com/tally-hooks' })
   @IsString()
   @MaxLength(2_000)
-  @Validate(DeliverableUrl)
+  @IsDeliverableUrl()
   url!: string;
 
   @ApiProperty({ example: ['DealStageChanged', 'Ticket*'], description: "Event types; a trailing '*' makes a prefix; '*' alone is every type" })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @Validate(EventTypePattern, { each: true })
+  @AreEventTypePatterns()
   eventTypes!: string[];
 
   @ApiPropertyOptional({ description: 'The signing secret; generated when absent. Returned once, in this answer.' })
@@ -69,12 +47,7 @@ export class ReplayWebhookDto {
 }
 
 export class DeliveriesQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 50)
   limit?: number;
 }
 
