@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import { recordedLog } from '#test/support/events';
+import { dealCreatedData, recordedLog } from '#test/support/events';
 import { associationRecordsOf, projectTimeline, type TimelineChanges } from './contact-timeline.projection.js';
 
 const log = () => {
@@ -10,19 +10,8 @@ const log = () => {
 
 const rowsOf = (changes: TimelineChanges) => changes.rows.map((row) => [row.contactId, row.eventId, row.summary]);
 
-const deal = (dealId: string, contactIds: string[]) => ({
-  dealId,
-  name: 'Acme renewal',
-  pipelineId: 'sales',
-  stageId: 'qualified',
-  amount: 1200,
-  currency: 'EUR',
-  contractTermMonths: 12,
-  closeDate: '2026-06-30',
-  ownerId: null,
-  contactIds,
-  companyId: null,
-});
+const deal = (dealId: string, contactIds: string[]) =>
+  dealCreatedData(dealId, { name: 'Acme renewal', stageId: 'qualified', amount: 1200, closeDate: '2026-06-30', contactIds });
 
 describe('contact-timeline projection', () => {
   it('writes one row per contact event with a summary built from the data', () => {

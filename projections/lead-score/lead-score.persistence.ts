@@ -11,8 +11,11 @@ import {
   type ContactProperties,
   type ContactScoreState,
   type LeadScoreChanges,
+  type LeadScoreContributionRow,
+  type LeadScoreEventRow,
+  type LeadScoreRow,
 } from './lead-score.projection.js';
-import { pgInstant, pgInstantOrNull } from '../pg-values.js';
+import { fieldColumns, selectByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 import { LEAD_SCORE_SCHEMA, LEAD_SCORE_TABLES as T } from './lead-score.tables.js';
 
 // Build params come back from the database as parsed JSON: validated once per build.
@@ -46,15 +49,12 @@ const loadStates = async (
   table: ProjectionTables['table'],
   contactIds: readonly string[],
 ): Promise<Map<string, ContactScoreState>> => {
-  const { rows: scores } = await tx.query<ScoreStateRow>(
-    `SELECT contact_id, properties, as_of, position, merged_into FROM ${table(T.scores)} WHERE contact_id = ANY($1)`,
-    [contactIds],
-  );
-  const { rows: events } = await tx.query<EventRow>(
-    `SELECT contact_id, event_id, event_type, stream_name, revision, position, occurred_at, data
-       FROM ${table(T.events)} WHERE contact_id = ANY($1)`,
-    [contactIds],
-  );
+  const scores = await selectByKeys<ScoreStateRow>(tx, table(T.scores), 'contact_id', contactIds, [
+    'contact_id', 'properties', 'as_of', 'position', 'merged_into',
+  ]);
+  const events = await selectByKeys<EventRow>(tx, table(T.events), 'contact_id', contactIds, [
+    'contact_id', 'event_id', 'event_type', 'stream_name', 'revision', 'position', 'occurred_at', 'data',
+  ]);
   const eventsByContact = new Map<string, ScoringEvent[]>();
   for (const row of events) {
     const list = eventsByContact.get(row.contact_id) ?? [];
@@ -84,89 +84,35 @@ const loadStates = async (
   );
 };
 
-// jsonb columns go as one JSON array zipped in by position (ROWS FROM): cheaper on both sides than a jsonb[]
-// literal of escaped documents.
+const SCORE_COLUMNS = fieldColumns<LeadScoreRow>({
+  contactId: 'text', properties: 'jsonb', fit: 'numeric', engagement: 'numeric', total: 'numeric', qualification: 'text',
+  formulaId: 'text', asOf: 'timestamptz', position: 'text', mergedInto: 'text',
+});
+
+const CONTRIBUTION_COLUMNS = fieldColumns<LeadScoreContributionRow>({
+  contactId: 'text', ordinal: 'int', groupId: 'text', ruleId: 'text', eventId: 'text', eventType: 'text', streamName: 'text',
+  revision: 'bigint', position: 'text', occurredAt: 'timestamptz', rawPoints: 'numeric', decayFactor: 'float8', points: 'numeric',
+  cutByRuleCap: 'numeric', cutByGroupLimit: 'numeric', cutByTotalLimit: 'numeric', counted: 'numeric',
+});
+
+// A scoring event's id and type are its event_id and event_type.
+const EVENT_COLUMNS: readonly RowColumn<LeadScoreEventRow>[] = [
+  ['event_id', 'text', (event) => event.id],
+  ['event_type', 'text', (event) => event.type],
+  ...fieldColumns<LeadScoreEventRow>({
+    contactId: 'text', streamName: 'text', revision: 'bigint', position: 'text', occurredAt: 'timestamptz', data: 'jsonb',
+  }),
+];
+
 const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'], changes: LeadScoreChanges): Promise<void> => {
   const { scores, replacedContributions, contributions, addedEvents } = changes;
   if (scores.length === 0) return;
-  const scoresTable = table(T.scores);
-  await tx.query(
-    `INSERT INTO ${scoresTable}
-       (contact_id, properties, fit, engagement, total, qualification, formula_id, as_of, position, merged_into)
-     SELECT * FROM ROWS FROM (
-       unnest($1::text[]),
-       jsonb_array_elements($2::jsonb),
-       unnest($3::numeric[], $4::numeric[], $5::numeric[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[]))
-     ON CONFLICT (contact_id) DO UPDATE SET
-       properties = excluded.properties, fit = excluded.fit, engagement = excluded.engagement, total = excluded.total,
-       qualification = excluded.qualification, formula_id = excluded.formula_id, as_of = excluded.as_of,
-       position = excluded.position, merged_into = excluded.merged_into`,
-    [
-      scores.map((s) => s.contactId),
-      JSON.stringify(scores.map((s) => s.properties)),
-      scores.map((s) => s.fit),
-      scores.map((s) => s.engagement),
-      scores.map((s) => s.total),
-      scores.map((s) => s.qualification),
-      scores.map((s) => s.formulaId),
-      scores.map((s) => pgInstant(s.asOf)),
-      scores.map((s) => s.position),
-      scores.map((s) => s.mergedInto),
-    ],
-  );
-  const contributionsTable = table(T.contributions);
+  await writeRows(tx, table(T.scores), SCORE_COLUMNS, scores, { key: ['contact_id'], then: 'replace' });
   if (replacedContributions.length > 0) {
-    await tx.query(`DELETE FROM ${contributionsTable} WHERE contact_id = ANY($1)`, [replacedContributions]);
+    await tx.query(`DELETE FROM ${table(T.contributions)} WHERE contact_id = ANY($1)`, [replacedContributions]);
   }
-  if (contributions.length > 0) {
-    await tx.query(
-      `INSERT INTO ${contributionsTable}
-         (contact_id, ordinal, group_id, rule_id, event_id, event_type, stream_name, revision, position, occurred_at,
-          raw_points, decay_factor, points, cut_by_rule_cap, cut_by_group_limit, cut_by_total_limit, counted)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[],
-                            $9::text[], $10::timestamptz[], $11::numeric[], $12::float8[], $13::numeric[], $14::numeric[],
-                            $15::numeric[], $16::numeric[], $17::numeric[])`,
-      [
-        contributions.map((c) => c.contactId),
-        contributions.map((c) => c.ordinal),
-        contributions.map((c) => c.groupId),
-        contributions.map((c) => c.ruleId),
-        contributions.map((c) => c.eventId),
-        contributions.map((c) => c.eventType),
-        contributions.map((c) => c.streamName),
-        contributions.map((c) => c.revision),
-        contributions.map((c) => c.position),
-        contributions.map((c) => pgInstantOrNull(c.occurredAt)),
-        contributions.map((c) => c.rawPoints),
-        contributions.map((c) => c.decayFactor),
-        contributions.map((c) => c.points),
-        contributions.map((c) => c.cutByRuleCap),
-        contributions.map((c) => c.cutByGroupLimit),
-        contributions.map((c) => c.cutByTotalLimit),
-        contributions.map((c) => c.counted),
-      ],
-    );
-  }
-  if (addedEvents.length > 0) {
-    await tx.query(
-      `INSERT INTO ${table(T.events)}
-         (contact_id, event_id, event_type, stream_name, revision, position, occurred_at, data)
-       SELECT * FROM ROWS FROM (
-         unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::timestamptz[]),
-         jsonb_array_elements($8::jsonb))
-       ON CONFLICT (contact_id, event_id) DO NOTHING`,
-      [
-        addedEvents.map((e) => e.contactId),
-        addedEvents.map((e) => e.id),
-        addedEvents.map((e) => e.type),
-        addedEvents.map((e) => e.streamName),
-        addedEvents.map((e) => e.revision),
-        addedEvents.map((e) => e.position),
-        addedEvents.map((e) => pgInstant(e.occurredAt)),
-        JSON.stringify(addedEvents.map((e) => e.data)),
-      ],
-    );
-  }
+  await writeRows(tx, table(T.contributions), CONTRIBUTION_COLUMNS, contributions);
+  await writeRows(tx, table(T.events), EVENT_COLUMNS, addedEvents, { key: ['contact_id', 'event_id'], then: 'nothing' });
 };
 
 export const leadScoreProjection: ProjectionDefinition = {

@@ -8,9 +8,11 @@ import {
   reduceMarketingContacts,
   type ContactStatus,
   type MarketingContactEvent,
+  type StatusChange,
   type TimedContactEvent,
 } from './marketing-contacts.projection.js';
-import { pgInstant, pgInstantOrNull } from '../pg-values.js';
+import { pgInstant } from '../pg-values.js';
+import { fieldColumns, selectByKeys, writeRows } from '../pg-rows.js';
 import { MARKETING_CONTACTS_SCHEMA, MARKETING_CONTACTS_TABLES as T } from './marketing-contacts.tables.js';
 
 type StatusRecord = { contact_id: string; status: MarketingStatus; merged: boolean; effective_at: Date; event_id: string };
@@ -22,6 +24,12 @@ const asContactEvent = (event: RecordedEvent): TimedContactEvent => ({
   occurredAt: event.metadata.occurredAt,
 });
 
+const CHANGE_COLUMNS = fieldColumns<StatusChange>({
+  eventId: 'uuid', contactId: 'text', effectiveAt: 'timestamptz', status: 'text', previous: 'text', reason: 'text', validTo: 'timestamptz',
+});
+
+const STATUS_COLUMNS = fieldColumns<ContactStatus>({ contactId: 'text', status: 'text', merged: 'boolean', effectiveAt: 'timestamptz', eventId: 'uuid' });
+
 export const marketingContactsProjection: ProjectionDefinition = {
   ...MARKETING_CONTACTS_SCHEMA,
   codeVersion: 1,
@@ -29,10 +37,7 @@ export const marketingContactsProjection: ProjectionDefinition = {
   apply: async (events, { tx, table }) => {
     const batch = events.map(asContactEvent);
     const contactIds = [...new Set(batch.map((e) => e.event.data.contactId))];
-    const { rows } = await tx.query<StatusRecord>(
-      `SELECT * FROM ${table(T.status)} WHERE contact_id = ANY($1::text[])`,
-      [contactIds],
-    );
+    const rows = await selectByKeys<StatusRecord>(tx, table(T.status), 'contact_id', contactIds);
     const loaded = new Map<string, ContactStatus>(
       rows.map((r) => [
         r.contact_id,
@@ -40,21 +45,7 @@ export const marketingContactsProjection: ProjectionDefinition = {
       ]),
     );
     const { changes, closed, current } = reduceMarketingContacts(loaded, batch);
-    if (changes.length > 0) {
-      await tx.query(
-        `INSERT INTO ${table(T.changes)} (event_id, contact_id, effective_at, status, previous, reason, valid_to)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
-        [
-          changes.map((c) => c.eventId),
-          changes.map((c) => c.contactId),
-          changes.map((c) => pgInstant(c.effectiveAt)),
-          changes.map((c) => c.status),
-          changes.map((c) => c.previous),
-          changes.map((c) => c.reason),
-          changes.map((c) => pgInstantOrNull(c.validTo)),
-        ],
-      );
-    }
+    await writeRows(tx, table(T.changes), CHANGE_COLUMNS, changes);
     if (closed.size > 0) {
       await tx.query(
         `UPDATE ${table(T.changes)} AS c SET valid_to = u.valid_to
@@ -63,20 +54,6 @@ export const marketingContactsProjection: ProjectionDefinition = {
         [[...closed.keys()], [...closed.values()].map(pgInstant)],
       );
     }
-    if (current.length > 0) {
-      await tx.query(
-        `INSERT INTO ${table(T.status)} (contact_id, status, merged, effective_at, event_id)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[], $5::uuid[])
-         ON CONFLICT (contact_id) DO UPDATE SET
-           status = excluded.status, merged = excluded.merged, effective_at = excluded.effective_at, event_id = excluded.event_id`,
-        [
-          current.map((c) => c.contactId),
-          current.map((c) => c.status),
-          current.map((c) => c.merged),
-          current.map((c) => pgInstant(c.effectiveAt)),
-          current.map((c) => c.eventId),
-        ],
-      );
-    }
+    await writeRows(tx, table(T.status), STATUS_COLUMNS, current, { key: ['contact_id'], then: 'replace' });
   },
 };

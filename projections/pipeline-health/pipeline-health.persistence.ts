@@ -4,11 +4,11 @@
 import type pg from 'pg';
 import type { ProjectionDefinition } from '#projection-engine';
 import type { DealOutcome } from '#domain/deal';
-import { pgAmount, pgInstant, pgInstantOrNull } from '../pg-values.js';
+import { pgAmount, pgInstant } from '../pg-values.js';
+import { fieldColumns, probeByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 import { loadPipelines, savePipelines } from './pipeline-stages.persistence.js';
 import { pipelineTablesIn } from './pipeline-stages.tables.js';
 import { PIPELINE_HEALTH_SCHEMA, PIPELINE_HEALTH_TABLES } from './pipeline-health.tables.js';
-import { isPipelineEvent, pipelineIdOf } from './pipeline-stages.projection.js';
 import {
   dealIdOf,
   isHealthDealEvent,
@@ -35,15 +35,10 @@ type DealRecord = {
 };
 
 const loadDeals = async (tx: pg.PoolClient, table: string, dealIds: readonly string[]): Promise<Map<string, HealthDeal>> => {
-  if (dealIds.length === 0) return new Map();
-  const { rows } = await tx.query<DealRecord>(
-    // One index probe per key: with = ANY the planner scans the whole table once a batch touches many deals.
-    `SELECT d.deal_id, name, pipeline_id, stage_id, amount::text, currency, owner_id, close_date::text, outcome,
-            entered_stage_at, created_at, closed_at
-       FROM unnest($1::text[]) AS wanted(deal_id)
-       CROSS JOIN LATERAL (SELECT * FROM ${table} d WHERE d.deal_id = wanted.deal_id OFFSET 0) AS d`,
-    [dealIds],
-  );
+  const rows = await probeByKeys<DealRecord>(tx, table, 'deal_id', dealIds, [
+    'deal_id', 'name', 'pipeline_id', 'stage_id', 'amount::text', 'currency', 'owner_id', 'close_date::text', 'outcome',
+    'entered_stage_at', 'created_at', 'closed_at',
+  ]);
   return new Map(
     rows.map((row) => [
       row.deal_id,
@@ -65,33 +60,13 @@ const loadDeals = async (tx: pg.PoolClient, table: string, dealIds: readonly str
   );
 };
 
-const saveDeals = async (tx: pg.PoolClient, table: string, deals: readonly HealthDeal[]): Promise<void> => {
-  if (deals.length === 0) return;
-  await tx.query(
-    `INSERT INTO ${table} (deal_id, name, pipeline_id, stage_id, amount, currency, owner_id, close_date, outcome,
-                           entered_stage_at, created_at, closed_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[],
-                          $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[])
-     ON CONFLICT (deal_id) DO UPDATE SET name = excluded.name, pipeline_id = excluded.pipeline_id,
-       stage_id = excluded.stage_id, amount = excluded.amount, currency = excluded.currency,
-       owner_id = excluded.owner_id, close_date = excluded.close_date, outcome = excluded.outcome,
-       entered_stage_at = excluded.entered_stage_at, created_at = excluded.created_at, closed_at = excluded.closed_at`,
-    [
-      deals.map((d) => d.dealId),
-      deals.map((d) => d.name),
-      deals.map((d) => d.pipelineId),
-      deals.map((d) => d.stageId),
-      deals.map((d) => pgAmount(d.amount)),
-      deals.map((d) => d.currency),
-      deals.map((d) => d.ownerId),
-      deals.map((d) => d.closeDate),
-      deals.map((d) => d.outcome),
-      deals.map((d) => pgInstant(d.enteredStageAt)),
-      deals.map((d) => pgInstant(d.createdAt)),
-      deals.map((d) => pgInstantOrNull(d.closedAt)),
-    ],
-  );
-};
+const DEAL_COLUMNS: readonly RowColumn<HealthDeal>[] = [
+  ...fieldColumns<HealthDeal>({
+    dealId: 'text', name: 'text', pipelineId: 'text', stageId: 'text', currency: 'text', ownerId: 'text', closeDate: 'text',
+    outcome: 'text', enteredStageAt: 'timestamptz', createdAt: 'timestamptz', closedAt: 'timestamptz',
+  }),
+  ['amount', 'numeric', (deal) => pgAmount(deal.amount)],
+];
 
 // Shares of one group are summed first: one upsert may not touch a row twice.
 const saveTotals = async (tx: pg.PoolClient, table: string, shares: readonly DealShare[]): Promise<void> => {
@@ -129,15 +104,14 @@ export const pipelineHealthProjection: ProjectionDefinition = {
     const pipelinesTables = pipelineTablesIn(PIPELINE_HEALTH_TABLES, context);
     const dealsTable = context.table(PIPELINE_HEALTH_TABLES.deals);
     const totalsTable = context.table(PIPELINE_HEALTH_TABLES.totals);
-    const pipelineIds = [...new Set(events.filter(isPipelineEvent).map(pipelineIdOf))];
     const dealIds = [...new Set(events.filter(isHealthDealEvent).map(dealIdOf))];
     const state = {
-      pipelines: await loadPipelines(context.tx, pipelinesTables, pipelineIds),
+      pipelines: await loadPipelines(context.tx, pipelinesTables, events),
       deals: await loadDeals(context.tx, dealsTable, dealIds),
     };
     const { changedPipelines, changedDeals } = reducePipelineHealth(state, events);
     await savePipelines(context.tx, pipelinesTables, changedPipelines);
-    await saveDeals(context.tx, dealsTable, changedDeals);
+    await writeRows(context.tx, dealsTable, DEAL_COLUMNS, changedDeals, { key: ['deal_id'], then: 'replace' });
     await saveTotals(context.tx, totalsTable, shareChanges(state.deals, changedDeals));
   },
 };

@@ -3,11 +3,16 @@
 // queries read instead of every deal. Figures (weighted amounts, ages, win rates) are computed when asked, so a
 // probability change re-weights every deal at once and nothing here depends on the clock.
 import type { RecordedEvent } from '#event-store';
-import type { DealEvent, DealOutcome } from '#domain/deal';
-import type { Pipeline } from '#domain/pipeline';
+import type { DealCreated, DealEvent, DealOutcome } from '#domain/deal';
 import { assertNever } from '#domain/shared';
 import { pgAmount } from '../pg-values.js';
-import { evolvePipelines, instant, isPipelineEvent, PIPELINE_EVENT_TYPES } from './pipeline-stages.projection.js';
+import {
+  instant,
+  PIPELINE_EVENT_TYPES,
+  reducePipelinesAndDeals,
+  type PipelinesAndDeals,
+  type PipelinesAndDealsChanges,
+} from './pipeline-stages.projection.js';
 
 export const DEAL_EVENT_TYPES = [
   'DealCreated',
@@ -25,33 +30,19 @@ export const PIPELINE_HEALTH_EVENT_TYPES: readonly string[] = [...PIPELINE_EVENT
 
 type HealthDealEvent = Extract<DealEvent, { type: (typeof DEAL_EVENT_TYPES)[number] }>;
 
-export type HealthDeal = Readonly<{
-  dealId: string;
-  name: string;
-  pipelineId: string;
-  stageId: string;
-  amount: number;
-  currency: string;
-  ownerId: string | null;
-  /** YYYY-MM-DD. */
-  closeDate: string;
-  outcome: DealOutcome;
-  /** Business time (occurredAt) of entering the current stage, ISO with milliseconds. */
-  enteredStageAt: string;
-  createdAt: string;
-  closedAt: string | null;
-}>;
+/** What DealCreated says of a deal, kept up to date by the later events, and where it stands. */
+export type HealthDeal = Pick<DealCreated['data'], 'dealId' | 'name' | 'pipelineId' | 'stageId' | 'amount' | 'currency' | 'ownerId' | 'closeDate'> &
+  Readonly<{
+    outcome: DealOutcome;
+    /** Business time (occurredAt) of entering the current stage, ISO with milliseconds. */
+    enteredStageAt: string;
+    createdAt: string;
+    closedAt: string | null;
+  }>;
 
-export type PipelineHealthState = Readonly<{
-  pipelines: ReadonlyMap<string, Pipeline>;
-  deals: ReadonlyMap<string, HealthDeal>;
-}>;
+export type PipelineHealthState = PipelinesAndDeals<HealthDeal>;
 
-export type PipelineHealthChanges = Readonly<{
-  state: PipelineHealthState;
-  changedPipelines: readonly Pipeline[];
-  changedDeals: readonly HealthDeal[];
-}>;
+export type PipelineHealthChanges = PipelinesAndDealsChanges<HealthDeal>;
 
 export const isHealthDealEvent = (event: Pick<RecordedEvent, 'type'>): boolean =>
   (DEAL_EVENT_TYPES as readonly string[]).includes(event.type);
@@ -91,31 +82,14 @@ export const evolveHealthDeal = (deal: HealthDeal | undefined, event: HealthDeal
 };
 
 /** Applies a batch in order to the rows it touches; returns the new rows and which of them changed. */
-export const reducePipelineHealth = (state: PipelineHealthState, events: readonly RecordedEvent[]): PipelineHealthChanges => {
-  const pipelines = new Map(state.pipelines);
-  const deals = new Map(state.deals);
-  const changedPipelineIds = new Set<string>();
-  const changedDealIds = new Set<string>();
-  for (const event of events) {
-    if (isPipelineEvent(event)) {
-      const changed = evolvePipelines(pipelines, event);
-      if (changed) changedPipelineIds.add(changed.pipelineId);
-    } else if (isHealthDealEvent(event)) {
-      const dealId = dealIdOf(event);
-      const before = deals.get(dealId);
-      const after = evolveHealthDeal(before, { type: event.type, data: event.data } as HealthDealEvent, event.metadata.occurredAt);
-      if (after && after !== before) {
-        deals.set(dealId, after);
-        changedDealIds.add(dealId);
-      }
-    }
-  }
-  return {
-    state: { pipelines, deals },
-    changedPipelines: [...changedPipelineIds].map((id) => pipelines.get(id)!),
-    changedDeals: [...changedDealIds].map((id) => deals.get(id)!),
-  };
-};
+export const reducePipelineHealth = (state: PipelineHealthState, events: readonly RecordedEvent[]): PipelineHealthChanges =>
+  reducePipelinesAndDeals(state, events, (deals, event) => {
+    if (!isHealthDealEvent(event)) return undefined;
+    const dealId = dealIdOf(event);
+    const before = deals.get(dealId);
+    const after = evolveHealthDeal(before, { type: event.type, data: event.data } as HealthDealEvent, event.metadata.occurredAt);
+    return after && after !== before ? { dealId, deal: after } : undefined;
+  });
 
 /** A deal's share of its group's totals, added (1) or taken out (-1). */
 export type DealShare = Readonly<{

@@ -5,15 +5,7 @@
 // one round trip and one snapshot, with the build's position.
 import type { DataSource } from 'typeorm';
 import { activePositionSql } from '#projection-engine';
-import {
-  answerPosition,
-  decodeCursor,
-  encodeCursor,
-  InvalidCursor,
-  Parameters,
-  preparedQuery,
-  type Positioned,
-} from '#read-models';
+import { answerPosition, decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery, type Positioned } from '#read-models';
 import { PIPELINE_HEALTH, PIPELINE_HEALTH_TABLES as T } from './pipeline-health.tables.js';
 
 export type CurrencyAmount = Readonly<{ currency: string; total: number; weighted: number }>;

@@ -1,8 +1,18 @@
 // Load and save of the pipeline and stage rows, for any projection that keeps its own copy of them.
 import type pg from 'pg';
 import type { Pipeline, PipelineObjectType, StageOutcome } from '#domain/pipeline';
-import { pipelineFromRows, pipelineRowOf, stageRowsOf, type StageRow } from './pipeline-stages.projection.js';
+import type { RecordedEvent } from '#event-store';
+import {
+  isPipelineEvent,
+  pipelineFromRows,
+  pipelineIdOf,
+  pipelineRowOf,
+  stageRowsOf,
+  type PipelineRow,
+  type StageRow,
+} from './pipeline-stages.projection.js';
 import type { PipelineTables } from './pipeline-stages.tables.js';
+import { fieldColumns, selectByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 
 type PipelineRecord = { pipeline_id: string; object_type: PipelineObjectType; name: string };
 type StageRecord = {
@@ -16,18 +26,26 @@ type StageRecord = {
   archived: boolean;
 };
 
-export const loadPipelines = async (tx: pg.PoolClient, tables: PipelineTables, pipelineIds: readonly string[]): Promise<Map<string, Pipeline>> => {
+// The schema bounds stuckAfterDays below only; queries subtract it from an instant as days, so it is stored at most
+// a million days (2,700 years: still never stuck in practice), deterministically, instead of overflowing int.
+export const MAX_STUCK_AFTER_DAYS = 1_000_000;
+
+const PIPELINE_COLUMNS = fieldColumns<PipelineRow>({ pipelineId: 'text', objectType: 'text', name: 'text' });
+
+const STAGE_COLUMNS: readonly RowColumn<StageRow>[] = [
+  ...fieldColumns<StageRow>({ pipelineId: 'text', stageId: 'text', label: 'text', sortOrder: 'int', closed: 'text', archived: 'boolean' }),
+  ['probability', 'numeric', (stage) => String(stage.probability)],
+  ['stuck_after_days', 'int', ({ stuckAfterDays }) => (stuckAfterDays === null ? null : Math.min(stuckAfterDays, MAX_STUCK_AFTER_DAYS))],
+];
+
+/** The stored pipelines that a batch's pipeline events name. */
+export const loadPipelines = async (tx: pg.PoolClient, tables: PipelineTables, events: readonly RecordedEvent[]): Promise<Map<string, Pipeline>> => {
   const loaded = new Map<string, Pipeline>();
-  if (pipelineIds.length === 0) return loaded;
-  const { rows: pipelines } = await tx.query<PipelineRecord>(
-    `SELECT pipeline_id, object_type, name FROM ${tables.pipelines} WHERE pipeline_id = ANY($1)`,
-    [pipelineIds],
-  );
-  const { rows: stages } = await tx.query<StageRecord>(
-    `SELECT pipeline_id, stage_id, label, probability::text, sort_order, closed, stuck_after_days, archived
-       FROM ${tables.stages} WHERE pipeline_id = ANY($1)`,
-    [pipelineIds],
-  );
+  const pipelineIds = [...new Set(events.filter(isPipelineEvent).map(pipelineIdOf))];
+  const pipelines = await selectByKeys<PipelineRecord>(tx, tables.pipelines, 'pipeline_id', pipelineIds);
+  const stages = await selectByKeys<StageRecord>(tx, tables.stages, 'pipeline_id', pipelineIds, [
+    'pipeline_id', 'stage_id', 'label', 'probability::text', 'sort_order', 'closed', 'stuck_after_days', 'archived',
+  ]);
   for (const pipeline of pipelines) {
     const own: StageRow[] = stages
       .filter((stage) => stage.pipeline_id === pipeline.pipeline_id)
@@ -49,36 +67,8 @@ export const loadPipelines = async (tx: pg.PoolClient, tables: PipelineTables, p
   return loaded;
 };
 
-// The schema bounds stuckAfterDays below only; queries subtract it from an instant as days, so it is stored at most
-// a million days (2,700 years: still never stuck in practice), deterministically, instead of overflowing int.
-export const MAX_STUCK_AFTER_DAYS = 1_000_000;
-
 /** Writes the pipelines and every one of their stages (a reorder moves them all) in two statements. */
 export const savePipelines = async (tx: pg.PoolClient, tables: PipelineTables, changed: readonly Pipeline[]): Promise<void> => {
-  if (changed.length === 0) return;
-  const pipelines = changed.map(pipelineRowOf);
-  await tx.query(
-    `INSERT INTO ${tables.pipelines} (pipeline_id, object_type, name)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-     ON CONFLICT (pipeline_id) DO UPDATE SET object_type = excluded.object_type, name = excluded.name`,
-    [pipelines.map((p) => p.pipelineId), pipelines.map((p) => p.objectType), pipelines.map((p) => p.name)],
-  );
-  const stages = changed.flatMap(stageRowsOf);
-  await tx.query(
-    `INSERT INTO ${tables.stages} (pipeline_id, stage_id, label, probability, sort_order, closed, stuck_after_days, archived)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::int[], $6::text[], $7::int[], $8::boolean[])
-     ON CONFLICT (pipeline_id, stage_id) DO UPDATE SET label = excluded.label, probability = excluded.probability,
-       sort_order = excluded.sort_order, closed = excluded.closed, stuck_after_days = excluded.stuck_after_days,
-       archived = excluded.archived`,
-    [
-      stages.map((s) => s.pipelineId),
-      stages.map((s) => s.stageId),
-      stages.map((s) => s.label),
-      stages.map((s) => String(s.probability)),
-      stages.map((s) => s.sortOrder),
-      stages.map((s) => s.closed),
-      stages.map((s) => (s.stuckAfterDays === null ? null : Math.min(s.stuckAfterDays, MAX_STUCK_AFTER_DAYS))),
-      stages.map((s) => s.archived),
-    ],
-  );
+  await writeRows(tx, tables.pipelines, PIPELINE_COLUMNS, changed.map(pipelineRowOf), { key: ['pipeline_id'], then: 'replace' });
+  await writeRows(tx, tables.stages, STAGE_COLUMNS, changed.flatMap(stageRowsOf), { key: ['pipeline_id', 'stage_id'], then: 'replace' });
 };

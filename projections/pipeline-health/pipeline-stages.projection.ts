@@ -75,3 +75,47 @@ export const evolvePipelines = (pipelines: Map<string, Pipeline>, event: Recorde
   pipelines.set(pipelineId, after);
   return after;
 };
+
+/** What a pipeline read model holds for a batch: the pipelines and its own row per deal. */
+export type PipelinesAndDeals<D> = Readonly<{
+  pipelines: ReadonlyMap<string, Pipeline>;
+  deals: ReadonlyMap<string, D>;
+}>;
+
+/** A batch applied: the new state and the pipelines and deals it changed, each once, in first-touched order. */
+export type PipelinesAndDealsChanges<D> = Readonly<{
+  state: PipelinesAndDeals<D>;
+  changedPipelines: readonly Pipeline[];
+  changedDeals: readonly D[];
+}>;
+
+/**
+ * Applies a batch in order: pipeline events to the pipelines, any other event to the deals through `evolveDeal`,
+ * which answers the deal it changed, or undefined when the event changes none.
+ */
+export const reducePipelinesAndDeals = <D>(
+  state: PipelinesAndDeals<D>,
+  events: readonly RecordedEvent[],
+  evolveDeal: (deals: ReadonlyMap<string, D>, event: RecordedEvent) => Readonly<{ dealId: string; deal: D }> | undefined,
+): PipelinesAndDealsChanges<D> => {
+  const pipelines = new Map(state.pipelines);
+  const deals = new Map(state.deals);
+  const changedPipelineIds = new Set<string>();
+  const changedDealIds = new Set<string>();
+  for (const event of events) {
+    if (isPipelineEvent(event)) {
+      const changed = evolvePipelines(pipelines, event);
+      if (changed) changedPipelineIds.add(changed.pipelineId);
+    } else {
+      const changed = evolveDeal(deals, event);
+      if (!changed) continue;
+      deals.set(changed.dealId, changed.deal);
+      changedDealIds.add(changed.dealId);
+    }
+  }
+  return {
+    state: { pipelines, deals },
+    changedPipelines: [...changedPipelineIds].map((id) => pipelines.get(id)!),
+    changedDeals: [...changedDealIds].map((id) => deals.get(id)!),
+  };
+};

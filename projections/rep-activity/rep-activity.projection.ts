@@ -81,19 +81,10 @@ const creditOf = (event: RepActivityEvent): { ownerId: string | null; counter: A
   }
 };
 
-const emptyDay = (ownerId: string, day: string): DailyActivity => ({
-  ownerId,
-  day,
-  emails: 0,
-  calls: 0,
-  meetings: 0,
-  notes: 0,
-  tasksCreated: 0,
-  tasksCompleted: 0,
-  dealsCreated: 0,
-  dealsWon: 0,
-  ticketsClosed: 0,
-});
+// A day's row before its first event: every counter at zero.
+const NO_ACTIVITY = Object.fromEntries(ACTIVITY_COUNTERS.map((counter) => [counter, 0])) as Readonly<Record<ActivityCounter, 0>>;
+
+const emptyDay = (ownerId: string, day: string): DailyActivity => ({ ownerId, day, ...NO_ACTIVITY });
 
 /** Folds events into increments; an event that names no owner credits nobody. */
 export const activityIncrements = (events: readonly TimedEvent<RepActivityEvent>[]): ActivityIncrements => {

@@ -14,18 +14,10 @@ export type RepActivityRow = Readonly<{
   ownerId: string;
   /** YYYY-MM-DD for a day, the Monday YYYY-MM-DD for a week, YYYY-MM for a month. */
   period: string;
-  emails: number;
-  calls: number;
-  meetings: number;
-  notes: number;
-  tasksCreated: number;
-  tasksCompleted: number;
-  dealsCreated: number;
-  dealsWon: number;
-  ticketsClosed: number;
   /** Won deals per currency, by currency code; amounts are never added across currencies. */
   wonAmounts: readonly WonAmount[];
-}>;
+}> &
+  Readonly<Record<ActivityCounter, number>>;
 
 export type RepActivityQuery = Readonly<{ range: DayRange; granularity: Granularity; ownerId?: string }>;
 

@@ -1,5 +1,6 @@
 // Rep activity's name and tables, written once: the persistence writes one build's tables, the queries read the
 // stable views of the active build (named by the base names).
+import { columnOf } from '../pg-rows.js';
 import { projectionSchema } from '../projection-schema.js';
 import { ACTIVITY_COUNTERS, type ActivityCounter } from './rep-activity.projection.js';
 
@@ -12,7 +13,7 @@ export const REP_ACTIVITY_TABLES = {
 
 /** Each counter's column, named after its field (`tasksCreated` -> `tasks_created`): a new counter needs no map. */
 export const REP_ACTIVITY_COLUMNS: readonly (readonly [column: string, field: ActivityCounter])[] = ACTIVITY_COUNTERS.map((field) => [
-  field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+  columnOf(field),
   field,
 ]);
 

@@ -4,7 +4,6 @@ import type pg from 'pg';
 import type { ProjectionDefinition } from '#projection-engine';
 import { loadPipelines, savePipelines } from '../pipeline-health/pipeline-stages.persistence.js';
 import { pipelineTablesIn } from '../pipeline-health/pipeline-stages.tables.js';
-import { isPipelineEvent, pipelineIdOf } from '../pipeline-health/pipeline-stages.projection.js';
 import {
   isStageEntryEvent,
   reduceStageDurations,
@@ -12,7 +11,7 @@ import {
   type DealVisits,
   type StageVisit,
 } from './stage-duration.projection.js';
-import { pgInstant, pgInstantOrNull } from '../pg-values.js';
+import { fieldColumns, probeByKeys, writeRows } from '../pg-rows.js';
 import { STAGE_DURATION_SCHEMA, STAGE_DURATION_TABLES } from './stage-duration.tables.js';
 
 type DealRecord = {
@@ -27,14 +26,8 @@ type DealRecord = {
 
 // A batch reads one small row per deal (the visit in progress and the counts), never the deal's visit history.
 const loadDeals = async (tx: pg.PoolClient, table: string, dealIds: readonly string[]): Promise<Map<string, DealVisits>> => {
-  if (dealIds.length === 0) return new Map();
-  const { rows } = await tx.query<DealRecord>(
-    // One index probe per key: with = ANY the planner scans the whole table once a batch touches many deals.
-    `SELECT d.deal_id, pipeline_id, stage_id, seq, visit, entered_at, visit_counts
-       FROM unnest($1::text[]) AS wanted(deal_id)
-       CROSS JOIN LATERAL (SELECT * FROM ${table} d WHERE d.deal_id = wanted.deal_id OFFSET 0) AS d`,
-    [dealIds],
-  );
+  const columns = ['deal_id', 'pipeline_id', 'stage_id', 'seq', 'visit', 'entered_at', 'visit_counts'];
+  const rows = await probeByKeys<DealRecord>(tx, table, 'deal_id', dealIds, columns);
   return new Map(
     rows.map((row) => [
       row.deal_id,
@@ -56,47 +49,16 @@ const loadDeals = async (tx: pg.PoolClient, table: string, dealIds: readonly str
   );
 };
 
-const saveDeals = async (tx: pg.PoolClient, table: string, deals: readonly DealVisits[]): Promise<void> => {
-  if (deals.length === 0) return;
-  await tx.query(
-    `INSERT INTO ${table} (deal_id, pipeline_id, stage_id, seq, visit, entered_at, visit_counts)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::timestamptz[], $7::jsonb[])
-     ON CONFLICT (deal_id) DO UPDATE SET pipeline_id = excluded.pipeline_id, stage_id = excluded.stage_id,
-       seq = excluded.seq, visit = excluded.visit, entered_at = excluded.entered_at, visit_counts = excluded.visit_counts`,
-    [
-      deals.map((d) => d.current.dealId),
-      deals.map((d) => d.current.pipelineId),
-      deals.map((d) => d.current.stageId),
-      deals.map((d) => d.current.seq),
-      deals.map((d) => d.current.visit),
-      deals.map((d) => pgInstant(d.current.enteredAt)),
-      deals.map((d) => JSON.stringify(d.visitCounts)),
-    ],
-  );
-};
+// A deal's row is its visit in progress and its visit counts.
+type DealRow = StageVisit & Pick<DealVisits, 'visitCounts'>;
+const DEAL_COLUMNS = fieldColumns<DealRow>({
+  dealId: 'text', pipelineId: 'text', stageId: 'text', seq: 'int', visit: 'int', enteredAt: 'timestamptz', visitCounts: 'jsonb',
+});
 
-const saveVisits = async (tx: pg.PoolClient, table: string, visits: readonly StageVisit[]): Promise<void> => {
-  if (visits.length === 0) return;
-  await tx.query(
-    `INSERT INTO ${table} (deal_id, seq, pipeline_id, stage_id, visit, entered_at, exited_at, exited_to, duration_ms)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::timestamptz[],
-                          $7::timestamptz[], $8::text[], $9::bigint[])
-     ON CONFLICT (deal_id, seq) DO UPDATE SET pipeline_id = excluded.pipeline_id, stage_id = excluded.stage_id,
-       visit = excluded.visit, entered_at = excluded.entered_at, exited_at = excluded.exited_at,
-       exited_to = excluded.exited_to, duration_ms = excluded.duration_ms`,
-    [
-      visits.map((v) => v.dealId),
-      visits.map((v) => v.seq),
-      visits.map((v) => v.pipelineId),
-      visits.map((v) => v.stageId),
-      visits.map((v) => v.visit),
-      visits.map((v) => pgInstant(v.enteredAt)),
-      visits.map((v) => pgInstantOrNull(v.exitedAt)),
-      visits.map((v) => v.exitedTo),
-      visits.map((v) => v.durationMs),
-    ],
-  );
-};
+const VISIT_COLUMNS = fieldColumns<StageVisit>({
+  dealId: 'text', seq: 'int', pipelineId: 'text', stageId: 'text', visit: 'int', enteredAt: 'timestamptz', exitedAt: 'timestamptz',
+  exitedTo: 'text', durationMs: 'bigint',
+});
 
 export const stageDurationProjection: ProjectionDefinition = {
   ...STAGE_DURATION_SCHEMA,
@@ -106,15 +68,15 @@ export const stageDurationProjection: ProjectionDefinition = {
     const pipelinesTables = pipelineTablesIn(STAGE_DURATION_TABLES, context);
     const visitsTable = context.table(STAGE_DURATION_TABLES.visits);
     const dealsTable = context.table(STAGE_DURATION_TABLES.deals);
-    const pipelineIds = [...new Set(events.filter(isPipelineEvent).map(pipelineIdOf))];
     const dealIds = [...new Set(events.filter(isStageEntryEvent).map((event) => (event.data as { dealId: string }).dealId))];
     const state = {
-      pipelines: await loadPipelines(context.tx, pipelinesTables, pipelineIds),
+      pipelines: await loadPipelines(context.tx, pipelinesTables, events),
       deals: await loadDeals(context.tx, dealsTable, dealIds),
     };
     const { changedPipelines, changedDeals, changedVisits } = reduceStageDurations(state, events);
     await savePipelines(context.tx, pipelinesTables, changedPipelines);
-    await saveDeals(context.tx, dealsTable, changedDeals);
-    await saveVisits(context.tx, visitsTable, changedVisits);
+    const dealRows = changedDeals.map((deal): DealRow => ({ ...deal.current, visitCounts: deal.visitCounts }));
+    await writeRows(context.tx, dealsTable, DEAL_COLUMNS, dealRows, { key: ['deal_id'], then: 'replace' });
+    await writeRows(context.tx, visitsTable, VISIT_COLUMNS, changedVisits, { key: ['deal_id', 'seq'], then: 'replace' });
   },
 };

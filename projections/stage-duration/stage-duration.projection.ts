@@ -3,9 +3,14 @@
 // earlier visits keep their durations. Medians, percentiles and conversion are computed when asked.
 import type { RecordedEvent } from '#event-store';
 import type { DealEvent } from '#domain/deal';
-import type { Pipeline } from '#domain/pipeline';
 import { assertNever } from '#domain/shared';
-import { evolvePipelines, instant, isPipelineEvent, PIPELINE_EVENT_TYPES } from '../pipeline-health/pipeline-stages.projection.js';
+import {
+  instant,
+  PIPELINE_EVENT_TYPES,
+  reducePipelinesAndDeals,
+  type PipelinesAndDeals,
+  type PipelinesAndDealsChanges,
+} from '../pipeline-health/pipeline-stages.projection.js';
 
 export const STAGE_ENTRY_EVENT_TYPES = ['DealCreated', 'DealStageChanged', 'DealReopened'] as const satisfies readonly DealEvent['type'][];
 
@@ -34,18 +39,13 @@ export type DealVisits = Readonly<{
   visitCounts: Readonly<Record<string, number>>;
 }>;
 
-export type StageDurationState = Readonly<{
-  pipelines: ReadonlyMap<string, Pipeline>;
-  deals: ReadonlyMap<string, DealVisits>;
-}>;
+export type StageDurationState = PipelinesAndDeals<DealVisits>;
 
-export type StageDurationChanges = Readonly<{
-  state: StageDurationState;
-  changedPipelines: readonly Pipeline[];
-  changedDeals: readonly DealVisits[];
-  /** Visits added or closed, each once, in the order they were first touched. */
-  changedVisits: readonly StageVisit[];
-}>;
+export type StageDurationChanges = PipelinesAndDealsChanges<DealVisits> &
+  Readonly<{
+    /** Visits added or closed, each once, in the order they were first touched. */
+    changedVisits: readonly StageVisit[];
+  }>;
 
 export const isStageEntryEvent = (event: Pick<RecordedEvent, 'type'>): boolean =>
   (STAGE_ENTRY_EVENT_TYPES as readonly string[]).includes(event.type);
@@ -101,28 +101,14 @@ export const evolveDealVisits = (
 
 /** Applies a batch in order; returns the new state, the changed deals and the visit rows added or closed. */
 export const reduceStageDurations = (state: StageDurationState, events: readonly RecordedEvent[]): StageDurationChanges => {
-  const pipelines = new Map(state.pipelines);
-  const deals = new Map(state.deals);
-  const changedPipelineIds = new Set<string>();
-  const changedDealIds = new Set<string>();
   const changedVisits = new Map<string, StageVisit>();
-  for (const event of events) {
-    if (isPipelineEvent(event)) {
-      const changed = evolvePipelines(pipelines, event);
-      if (changed) changedPipelineIds.add(changed.pipelineId);
-    } else if (isStageEntryEvent(event)) {
-      const entry = { type: event.type, data: event.data } as StageEntryEvent;
-      const result = evolveDealVisits(deals.get(entry.data.dealId), entry, event.metadata.occurredAt);
-      if (!result) continue;
-      deals.set(entry.data.dealId, result.deal);
-      changedDealIds.add(entry.data.dealId);
-      for (const visit of result.visits) changedVisits.set(`${visit.dealId}#${visit.seq}`, visit);
-    }
-  }
-  return {
-    state: { pipelines, deals },
-    changedPipelines: [...changedPipelineIds].map((id) => pipelines.get(id)!),
-    changedDeals: [...changedDealIds].map((id) => deals.get(id)!),
-    changedVisits: [...changedVisits.values()],
-  };
+  const changes = reducePipelinesAndDeals(state, events, (deals, event) => {
+    if (!isStageEntryEvent(event)) return undefined;
+    const entry = { type: event.type, data: event.data } as StageEntryEvent;
+    const result = evolveDealVisits(deals.get(entry.data.dealId), entry, event.metadata.occurredAt);
+    if (!result) return undefined;
+    for (const visit of result.visits) changedVisits.set(`${visit.dealId}#${visit.seq}`, visit);
+    return { dealId: entry.data.dealId, deal: result.deal };
+  });
+  return { ...changes, changedVisits: [...changedVisits.values()] };
 };

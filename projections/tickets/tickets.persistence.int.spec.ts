@@ -6,6 +6,11 @@ const event = (type: string, occurredAt: string, data: Readonly<Record<string, u
 const created = (ticketId: string, occurredAt: string): SpecEvent =>
   event('TicketCreated', occurredAt, { ticketId, subject: 'Printer on fire', pipelineId: 'support', stageId: 'new', priority: 'high', ownerId: 'rep', contactId: null, dealId: null });
 const SUPPORT = inStream('pipeline-support', pipelineCreated('support', 'ticket', [['new'], ['doing'], ['done', 'won']]));
+// t1 moved to the closing stage and closed on day 3.
+const closeT1 = [
+  event('TicketStageChanged', day(3), { ticketId: 't1', pipelineId: 'support', fromStageId: 'new', toStageId: 'done' }),
+  event('TicketClosed', day(3), { ticketId: 't1', pipelineId: 'support', stageId: 'done', ownerId: 'rep' }),
+];
 const TICKETS = `SELECT ticket_id, stage_id, priority, owner_id, status, created_at, closed_at, entered_stage_at FROM tickets ORDER BY ticket_id`;
 
 describe('tickets persistence', () => {
@@ -14,13 +19,7 @@ describe('tickets persistence', () => {
   it('shows a closed ticket as closed, with its close time, in the stage that closed it', async () => {
     await spec
       .given([...SUPPORT, ...inStream('ticket-t1', created('t1', day(2)))])
-      .when(
-        inStream(
-          'ticket-t1',
-          event('TicketStageChanged', day(3), { ticketId: 't1', pipelineId: 'support', fromStageId: 'new', toStageId: 'done' }),
-          event('TicketClosed', day(3), { ticketId: 't1', pipelineId: 'support', stageId: 'done', ownerId: 'rep' }),
-        ),
-      )
+      .when(inStream('ticket-t1', ...closeT1))
       .then(TICKETS, [
         { ticket_id: 't1', stage_id: 'done', priority: 'high', owner_id: 'rep', status: 'closed', created_at: new Date(day(2)), closed_at: new Date(day(3)), entered_stage_at: new Date(day(3)) },
       ]);
@@ -30,12 +29,7 @@ describe('tickets persistence', () => {
     await spec
       .given([
         ...SUPPORT,
-        ...inStream(
-          'ticket-t1',
-          created('t1', day(2)),
-          event('TicketStageChanged', day(3), { ticketId: 't1', pipelineId: 'support', fromStageId: 'new', toStageId: 'done' }),
-          event('TicketClosed', day(3), { ticketId: 't1', pipelineId: 'support', stageId: 'done', ownerId: 'rep' }),
-        ),
+        ...inStream('ticket-t1', created('t1', day(2)), ...closeT1),
       ])
       .when(
         inStream(
@@ -65,14 +59,7 @@ describe('tickets persistence', () => {
   it('gives the same rows when a batch is applied again after a lost checkpoint', async () => {
     await spec
       .given([...SUPPORT, ...inStream('ticket-t1', created('t1', day(2)))])
-      .when(
-        inStream(
-          'ticket-t1',
-          event('TicketStageChanged', day(3), { ticketId: 't1', pipelineId: 'support', fromStageId: 'new', toStageId: 'done' }),
-          event('TicketClosed', day(3), { ticketId: 't1', pipelineId: 'support', stageId: 'done', ownerId: 'rep' }),
-        ),
-        { times: 2 },
-      )
+      .when(inStream('ticket-t1', ...closeT1), { times: 2 })
       .then(TICKETS, [
         { ticket_id: 't1', stage_id: 'done', priority: 'high', owner_id: 'rep', status: 'closed', created_at: new Date(day(2)), closed_at: new Date(day(3)), entered_stage_at: new Date(day(3)) },
       ]);

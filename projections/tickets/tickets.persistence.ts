@@ -1,6 +1,5 @@
 // Stores the tickets read model: per batch, load the touched tickets and pipelines in one query each, reduce in
 // memory, and write what changed with one multi-row upsert per table.
-import type pg from 'pg';
 import type { RecordedEvent } from '#event-store';
 import type { ProjectionDefinition } from '#projection-engine';
 import type { TicketPriority } from '#domain/ticket';
@@ -14,7 +13,7 @@ import {
   type TicketsEvent,
   type TicketStatus,
 } from './tickets.projection.js';
-import { pgInstant, pgInstantOrNull } from '../pg-values.js';
+import { fieldColumns, selectByKeys, writeRows } from '../pg-rows.js';
 import { TICKETS_SCHEMA, TICKETS_TABLES as T } from './tickets.tables.js';
 
 type TicketRecord = {
@@ -43,6 +42,8 @@ const toTicket = (r: TicketRecord): TicketRow => ({
   enteredStageAt: r.entered_stage_at.toISOString(),
 });
 
+const toPipeline = (r: PipelineRecord): TicketPipeline => ({ pipelineId: r.pipeline_id, name: r.name, stages: r.stages });
+
 // The filter lets only these types through; their data was validated against the catalog at append time.
 const asTicketsEvent = (event: RecordedEvent) => ({
   event: { type: event.type, data: event.data } as TicketsEvent,
@@ -52,19 +53,12 @@ const asTicketsEvent = (event: RecordedEvent) => ({
 const keyOf = ({ event }: { event: TicketsEvent }): { ticketId?: string; pipelineId?: string } =>
   'ticketId' in event.data ? { ticketId: event.data.ticketId } : { pipelineId: event.data.pipelineId };
 
-const loadTickets = async (tx: pg.PoolClient, table: string, ids: readonly string[]) =>
-  ids.length === 0
-    ? []
-    : (await tx.query<TicketRecord>(`SELECT * FROM ${table} WHERE ticket_id = ANY($1::text[])`, [ids])).rows.map(toTicket);
+const TICKET_COLUMNS = fieldColumns<TicketRow>({
+  ticketId: 'text', pipelineId: 'text', stageId: 'text', priority: 'text', ownerId: 'text', status: 'text',
+  createdAt: 'timestamptz', closedAt: 'timestamptz', enteredStageAt: 'timestamptz',
+});
 
-const loadPipelines = async (tx: pg.PoolClient, table: string, ids: readonly string[]): Promise<TicketPipeline[]> =>
-  ids.length === 0
-    ? []
-    : (await tx.query<PipelineRecord>(`SELECT * FROM ${table} WHERE pipeline_id = ANY($1::text[])`, [ids])).rows.map((r) => ({
-        pipelineId: r.pipeline_id,
-        name: r.name,
-        stages: r.stages,
-      }));
+const PIPELINE_COLUMNS = fieldColumns<TicketPipeline>({ pipelineId: 'text', name: 'text', stages: 'jsonb' });
 
 export const ticketsProjection: ProjectionDefinition = {
   ...TICKETS_SCHEMA,
@@ -75,8 +69,8 @@ export const ticketsProjection: ProjectionDefinition = {
     const keys = batch.map(keyOf);
     const ticketIds = [...new Set(keys.flatMap((k) => k.ticketId ?? []))];
     const pipelineIds = [...new Set(keys.flatMap((k) => k.pipelineId ?? []))];
-    const tickets = await loadTickets(tx, table(T.tickets), ticketIds);
-    const pipelines = await loadPipelines(tx, table(T.pipelines), pipelineIds);
+    const tickets = (await selectByKeys<TicketRecord>(tx, table(T.tickets), 'ticket_id', ticketIds)).map(toTicket);
+    const pipelines = (await selectByKeys<PipelineRecord>(tx, table(T.pipelines), 'pipeline_id', pipelineIds)).map(toPipeline);
     const changes = reduceTickets(
       {
         tickets: new Map(tickets.map((t) => [t.ticketId, t])),
@@ -84,38 +78,7 @@ export const ticketsProjection: ProjectionDefinition = {
       },
       batch,
     );
-    if (changes.tickets.length > 0) {
-      const rows = changes.tickets;
-      await tx.query(
-        `INSERT INTO ${table(T.tickets)}
-           (ticket_id, pipeline_id, stage_id, priority, owner_id, status, created_at, closed_at, entered_stage_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                              $7::timestamptz[], $8::timestamptz[], $9::timestamptz[])
-         ON CONFLICT (ticket_id) DO UPDATE SET
-           pipeline_id = excluded.pipeline_id, stage_id = excluded.stage_id, priority = excluded.priority,
-           owner_id = excluded.owner_id, status = excluded.status, created_at = excluded.created_at,
-           closed_at = excluded.closed_at, entered_stage_at = excluded.entered_stage_at`,
-        [
-          rows.map((r) => r.ticketId),
-          rows.map((r) => r.pipelineId),
-          rows.map((r) => r.stageId),
-          rows.map((r) => r.priority),
-          rows.map((r) => r.ownerId),
-          rows.map((r) => r.status),
-          rows.map((r) => pgInstant(r.createdAt)),
-          rows.map((r) => pgInstantOrNull(r.closedAt)),
-          rows.map((r) => pgInstant(r.enteredStageAt)),
-        ],
-      );
-    }
-    if (changes.pipelines.length > 0) {
-      const rows = changes.pipelines;
-      await tx.query(
-        `INSERT INTO ${table(T.pipelines)} (pipeline_id, name, stages)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
-         ON CONFLICT (pipeline_id) DO UPDATE SET name = excluded.name, stages = excluded.stages`,
-        [rows.map((r) => r.pipelineId), rows.map((r) => r.name), rows.map((r) => JSON.stringify(r.stages))],
-      );
-    }
+    await writeRows(tx, table(T.tickets), TICKET_COLUMNS, changes.tickets, { key: ['ticket_id'], then: 'replace' });
+    await writeRows(tx, table(T.pipelines), PIPELINE_COLUMNS, changes.pipelines, { key: ['pipeline_id'], then: 'replace' });
   },
 };

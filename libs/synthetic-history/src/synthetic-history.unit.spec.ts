@@ -19,51 +19,32 @@ type Data = Readonly<Record<string, unknown>>;
 const dataOf = (event: NewEvent): Data => event.data as Data;
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : typeof value === 'string' ? [value] : []);
 
-// The records an event points at, by the event type that creates them.
-const referencesOf = (event: NewEvent): [creator: string, id: string][] => {
-  const data = dataOf(event);
-  const refs = (creator: string, value: unknown) => ids(value).map((id): [string, string] => [creator, id]);
-  switch (event.type) {
-    case 'ContactCreated':
-      return [...refs('CompanyCreated', data.companyId), ...refs('OwnerCreated', data.ownerId)];
-    case 'ContactOwnerAssigned':
-      return refs('OwnerCreated', data.ownerId);
-    case 'ContactAssociatedWithCompany':
-      return refs('CompanyCreated', data.companyId);
-    case 'PageViewed':
-    case 'FormSubmitted':
-    case 'MarketingEmailDelivered':
-    case 'MarketingEmailOpened':
-    case 'MarketingEmailClicked':
-    case 'MarketingEmailBounced':
-    case 'DealContactAssociated':
-      return refs('ContactCreated', data.contactId);
-    case 'DealCreated':
-      return [
-        ...refs('PipelineCreated', data.pipelineId),
-        ...refs('OwnerCreated', data.ownerId),
-        ...refs('ContactCreated', data.contactIds),
-        ...refs('CompanyCreated', data.companyId),
-      ];
-    case 'TicketCreated':
-      return [
-        ...refs('PipelineCreated', data.pipelineId),
-        ...refs('OwnerCreated', data.ownerId),
-        ...refs('ContactCreated', data.contactId),
-        ...refs('DealCreated', data.dealId),
-      ];
-    case 'EngagementLogged':
-      return [
-        ...refs('OwnerCreated', data.ownerId),
-        ...refs('ContactCreated', data.contactIds),
-        ...refs('CompanyCreated', data.companyIds),
-        ...refs('DealCreated', data.dealIds),
-        ...refs('TicketCreated', data.ticketIds),
-      ];
-    default:
-      return [];
-  }
+// The records an event points at: per event type, the field naming each and the event type that creates it.
+type Reference = readonly [creator: string, field: string];
+const CONTACT: readonly Reference[] = [['ContactCreated', 'contactId']];
+const REFERENCES: Readonly<Record<string, readonly Reference[]>> = {
+  ContactCreated: [['CompanyCreated', 'companyId'], ['OwnerCreated', 'ownerId']],
+  ContactOwnerAssigned: [['OwnerCreated', 'ownerId']],
+  ContactAssociatedWithCompany: [['CompanyCreated', 'companyId']],
+  PageViewed: CONTACT,
+  FormSubmitted: CONTACT,
+  MarketingEmailDelivered: CONTACT,
+  MarketingEmailOpened: CONTACT,
+  MarketingEmailClicked: CONTACT,
+  MarketingEmailBounced: CONTACT,
+  DealContactAssociated: CONTACT,
+  DealCreated: [['PipelineCreated', 'pipelineId'], ['OwnerCreated', 'ownerId'], ['ContactCreated', 'contactIds'], ['CompanyCreated', 'companyId']],
+  TicketCreated: [['PipelineCreated', 'pipelineId'], ['OwnerCreated', 'ownerId'], ['ContactCreated', 'contactId'], ['DealCreated', 'dealId']],
+  EngagementLogged: [
+    ['OwnerCreated', 'ownerId'],
+    ['ContactCreated', 'contactIds'],
+    ['CompanyCreated', 'companyIds'],
+    ['DealCreated', 'dealIds'],
+    ['TicketCreated', 'ticketIds'],
+  ],
 };
+const referencesOf = (event: NewEvent): [creator: string, id: string][] =>
+  (REFERENCES[event.type] ?? []).flatMap(([creator, field]) => ids(dataOf(event)[field]).map((id): [string, string] => [creator, id]));
 
 const createdId = (event: NewEvent): string | undefined => {
   const data = dataOf(event);
