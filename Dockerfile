@@ -3,7 +3,8 @@ FROM node:20
 WORKDIR /app
 # Dependencies first, so a source change does not reinstall them.
 COPY package.json package-lock.json ./
-RUN npm ci
+# --ignore-scripts: the sources are not here yet for `prepare` (the build), which runs below.
+RUN npm ci --ignore-scripts
 # Only what the build reads: copying `.` would drag the host's node_modules over the ones just installed.
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps
