@@ -58,18 +58,31 @@ export const isConnectionError = (error: unknown): boolean => {
   return false;
 };
 
+// pg_trgm is a trusted extension (PostgreSQL 13+): a database owner may create it. Two processes creating it at
+// once race on the catalog's unique index; the loser finds it there.
+const createExtensions = async (pool: pg.Pool): Promise<void> => {
+  try {
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+  }
+};
+
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> => {
   if (options.kind === 'server') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
     guardConnections(pool);
+    await createExtensions(pool);
     return { pool, url: options.url, embedded: false, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = options.dataDir
-    ? new PGlite(options.dataDir, options.template ? { loadDataDir: options.template } : {})
-    : new PGlite(options.template ? { loadDataDir: options.template } : {});
+  // pg_trgm: record search and the lists' `q` filter (trigram indexes work on any script, CJK and Thai included).
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const settings = { extensions: { pg_trgm }, ...(options.template ? { loadDataDir: options.template } : {}) };
+  const db = options.dataDir ? new PGlite(options.dataDir, settings) : new PGlite(settings);
   await db.waitReady;
+  await db.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
   const maxConnections = options.maxConnections ?? 8;
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: maxConnections + 8 });
   serialiseByConnection(server);
