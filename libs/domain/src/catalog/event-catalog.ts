@@ -1,5 +1,6 @@
 // Every event type Tally stores, with its current schema version, JSON Schema and upcasters: the one place that
 // knows how to read any stored version of any event.
+import { associationEventDefinitions } from '../association/index.js';
 import { companyEventDefinitions } from '../company/index.js';
 import { contactActivityEventDefinitions, contactEventDefinitions } from '../contact/index.js';
 import { dealEventDefinitions } from '../deal/index.js';
@@ -8,6 +9,7 @@ import { marketingPolicyEventDefinitions } from '../marketing-policy/index.js';
 import { ownerEventDefinitions } from '../owner/index.js';
 import { pipelineEventDefinitions } from '../pipeline/index.js';
 import { projectionOperationsEventDefinitions } from '../projection-operations/index.js';
+import { propertyDefinitionEventDefinitions } from '../property-definition/index.js';
 import { scoringFormulaEventDefinitions } from '../scoring-formula/index.js';
 import type { EventDefinition } from '../shared/index.js';
 import { ticketEventDefinitions } from '../ticket/index.js';
@@ -77,6 +79,8 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...engagementEventDefinitions,
   ...scoringFormulaEventDefinitions,
   ...projectionOperationsEventDefinitions,
+  ...propertyDefinitionEventDefinitions,
+  ...associationEventDefinitions,
 ];
 
 export const eventCatalog = new EventCatalog(EVENT_DEFINITIONS);

@@ -64,7 +64,7 @@ describe('event validator', () => {
     }
     const task = {
       engagementId: 'e-1', kind: 'task', ownerId: 'o-1', subject: 'Call back', body: null, durationMinutes: null, outcome: null,
-      dueAt: '2026-01-20T17:00:00.000Z', contactIds: ['c-1'], companyIds: [], dealIds: [], ticketIds: [],
+      dueAt: '2026-01-20T17:00:00.000Z', priority: null, contactIds: ['c-1'], companyIds: [], dealIds: [], ticketIds: [],
     };
     expect(validator.validate('EngagementLogged', task)).toEqual({ valid: true });
     for (const dueAt of ['2026-02-30T17:00:00Z', '0000-01-01T00:00:00Z']) {

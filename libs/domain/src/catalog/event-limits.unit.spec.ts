@@ -48,7 +48,7 @@ describe('limits of raw events', () => {
     const validator = new EventValidator(eventCatalog);
     const engagement = {
       engagementId: 'e-1', kind: 'call', ownerId: 'o-1', subject: null, body: null, durationMinutes: 5, outcome: null,
-      dueAt: null, contactIds: ['c-1'], companyIds: [], dealIds: [], ticketIds: [],
+      dueAt: null, priority: null, contactIds: ['c-1'], companyIds: [], dealIds: [], ticketIds: [],
     };
     const stageChange = { dealId: 'd-1', pipelineId: 'default', fromStageId: 'a', toStageId: 'b' };
     const cases: [type: string, valid: Record<string, unknown>, field: string, value: unknown][] = [

@@ -1,5 +1,15 @@
 import { DeciderSpecification } from '../shared/decider-specification.js';
-import { companyDecider, normalizeDomain, type CompanyCreated, type CreateCompany, type UpdateCompany } from './index.js';
+import { fold } from '../shared/index.js';
+import {
+  companyDecider,
+  normalizeDomain,
+  requireActiveCompany,
+  type CompanyCommand,
+  type CompanyCreated,
+  type CompanyEvent,
+  type CreateCompany,
+  type UpdateCompany,
+} from './index.js';
 
 const metadata = { now: '2024-05-01T10:00:00.000Z' };
 const given = DeciderSpecification.for(companyDecider);
@@ -11,7 +21,7 @@ const createAcme: CreateCompany = {
 };
 const acmeCreated: CompanyCreated = {
   type: 'CompanyCreated',
-  data: { companyId: 'co1', name: 'Acme', domain: 'acme.com', industry: 'Manufacturing', employees: 250, country: null },
+  data: { companyId: 'co1', name: 'Acme', domain: 'acme.com', industry: 'Manufacturing', employees: 250, country: null, properties: {} },
 };
 const update = (changes: UpdateCompany['data']['changes']): UpdateCompany => ({
   type: 'UpdateCompany',
@@ -29,13 +39,28 @@ describe('company decider', () => {
     it('records unknown optional fields as null', () => {
       given([])
         .when({ ...createAcme, data: { companyId: 'co1', name: 'Acme', domain: ' ' } })
-        .then([{ type: 'CompanyCreated', data: { companyId: 'co1', name: 'Acme', domain: null, industry: null, employees: null, country: null } }]);
+        .then([
+          {
+            type: 'CompanyCreated',
+            data: { companyId: 'co1', name: 'Acme', domain: null, industry: null, employees: null, country: null, properties: {} },
+          },
+        ]);
     });
 
     it('accepts a company with no employees yet', () => {
       given([])
         .when(withData({ employees: 0 }))
         .then([{ ...acmeCreated, data: { ...acmeCreated.data, employees: 0 } }]);
+    });
+
+    it('records the custom properties with a value', () => {
+      given([])
+        .when(withData({ properties: { advertiserId: 'ADV-7', seats: 40, partner: true, tier: null } }))
+        .then([{ ...acmeCreated, data: { ...acmeCreated.data, properties: { advertiserId: 'ADV-7', seats: 40, partner: true } } }]);
+    });
+
+    it.each(['domain', 'companyId', 'ownerId'])('rejects a custom property named like the built-in field %s', (name) => {
+      given([]).when(withData({ properties: { [name]: 'x' } })).thenThrows('RULE_VIOLATED', 'reserved-property-name');
     });
 
     it('rejects a second create of the same company', () => {
@@ -112,6 +137,98 @@ describe('company decider', () => {
     ] as const)('rejects %s', (_case, changes, rule) => {
       given([acmeCreated]).when(update(changes)).thenThrows('RULE_VIOLATED', rule);
     });
+  });
+});
+
+describe('company decider: custom properties', () => {
+  const change = (properties: Readonly<Record<string, string | number | boolean | null>>): CompanyCommand => ({
+    type: 'ChangeCompanyProperties',
+    data: { companyId: 'co1', properties },
+    metadata,
+  });
+  const withProperties: CompanyCreated = { ...acmeCreated, data: { ...acmeCreated.data, properties: { advertiserId: 'ADV-7', seats: 40 } } };
+
+  it('records only the values that changed, each with the one before it', () => {
+    given([withProperties])
+      .when(change({ advertiserId: 'ADV-8', seats: 40, partner: true, tier: null }))
+      .then([
+        {
+          type: 'CompanyPropertiesChanged',
+          data: {
+            companyId: 'co1',
+            changes: [
+              { property: 'advertiserId', previous: 'ADV-7', value: 'ADV-8' },
+              { property: 'partner', previous: null, value: true },
+            ],
+          },
+        },
+      ]);
+  });
+
+  it('clears a value with null and knows it is gone afterwards', () => {
+    const cleared: CompanyEvent = { type: 'CompanyPropertiesChanged', data: { companyId: 'co1', changes: [{ property: 'seats', previous: 40, value: null }] } };
+    given([withProperties]).when(change({ seats: null })).then([cleared]);
+    given([withProperties, cleared]).when(change({ seats: null })).then([]);
+    given([withProperties, cleared])
+      .when(change({ seats: 41 }))
+      .then([{ type: 'CompanyPropertiesChanged', data: { companyId: 'co1', changes: [{ property: 'seats', previous: null, value: 41 }] } }]);
+  });
+
+  it('records nothing when no value changed', () => {
+    given([withProperties]).when(change({ advertiserId: 'ADV-7', tier: null })).then([]);
+  });
+
+  it('rejects a built-in field and an unknown company', () => {
+    given([withProperties]).when(change({ name: 'Other' })).thenThrows('RULE_VIOLATED', 'reserved-property-name');
+    given([]).when(change({ seats: 1 })).thenThrows('NOT_FOUND');
+  });
+});
+
+describe('company decider: merges', () => {
+  const globexCreated: CompanyCreated = { ...acmeCreated, data: { ...acmeCreated.data, companyId: 'co2', name: 'Globex', domain: 'globex.com' } };
+  const mergeInto = (mergedInto: string, companyId = 'co2'): CompanyCommand => ({ type: 'MergeCompanyInto', data: { companyId, mergedInto }, metadata });
+  const absorb = (mergedCompanyId: string, companyId = 'co1'): CompanyCommand => ({ type: 'AbsorbCompany', data: { companyId, mergedCompanyId }, metadata });
+  const merged: CompanyEvent = { type: 'CompanyMerged', data: { companyId: 'co2', mergedInto: 'co1', domain: 'globex.com' } };
+  const absorbed: CompanyEvent = { type: 'CompanyAbsorbed', data: { companyId: 'co1', mergedCompanyId: 'co2' } };
+  const setSeats = (companyId: string): CompanyCommand => ({ type: 'ChangeCompanyProperties', data: { companyId, properties: { seats: 1 } }, metadata });
+
+  it("tombstones the duplicate, pointing at the survivor and carrying the duplicate's domain", () => {
+    given([globexCreated]).when(mergeInto('co1')).then([merged]);
+  });
+
+  it('records on the survivor that it took over the duplicate', () => {
+    given([acmeCreated]).when(absorb('co2')).then([absorbed]);
+  });
+
+  it('absorbs the same duplicate once: a retried merge records nothing', () => {
+    given([acmeCreated, absorbed]).when(absorb('co2')).then([]);
+  });
+
+  it('refuses to merge a company into itself, on either side', () => {
+    given([globexCreated]).when(mergeInto('co2')).thenThrows('RULE_VIOLATED', 'merge-into-self');
+    given([acmeCreated]).when(absorb('co1')).thenThrows('RULE_VIOLATED', 'merge-into-self');
+  });
+
+  it('refuses an unknown duplicate or survivor', () => {
+    given([]).when(mergeInto('co1')).thenThrows('NOT_FOUND');
+    given([]).when(absorb('co2')).thenThrows('NOT_FOUND');
+  });
+
+  it('refuses a duplicate merged already, or a survivor that was merged away', () => {
+    given([globexCreated, merged]).when(mergeInto('co3')).thenThrows('RULE_VIOLATED', 'company-merged');
+    given([globexCreated, merged]).when(absorb('co3', 'co2')).thenThrows('RULE_VIOLATED', 'company-merged');
+  });
+
+  it('takes no further command on a merged company', () => {
+    given([globexCreated, merged])
+      .when({ type: 'UpdateCompany', data: { companyId: 'co2', changes: { name: 'Globex 2' } }, metadata })
+      .thenThrows('RULE_VIOLATED', 'company-merged');
+    given([globexCreated, merged]).when(setSeats('co2')).thenThrows('RULE_VIOLATED', 'company-merged');
+  });
+
+  it('folds a merged company to its tombstone, and a survivor to the companies it absorbed', () => {
+    expect(fold(companyDecider, [globexCreated, merged])).toEqual({ status: 'merged', companyId: 'co2', domain: 'globex.com', mergedInto: 'co1' });
+    expect(requireActiveCompany(fold(companyDecider, [acmeCreated, absorbed]), 'co1').absorbedCompanyIds).toEqual(['co2']);
   });
 });
 

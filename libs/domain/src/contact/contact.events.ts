@@ -1,6 +1,6 @@
 // Contact events: profile, status and merges (low volume). Behaviour goes to the activity stream, see
 // contact-activity.events.ts. Names and shapes are permanent once stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, type Upcaster, dataSchema, idSchema as id, optionalIdSchema as optionalId, textSchema as text, optionalTextSchema as optionalText, strictObject } from '../shared/index.js';
+import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, type PropertyChange, type PropertyValue, type PropertyValues, type Upcaster, dataSchema, idSchema as id, optionalIdSchema as optionalId, propertiesSchema, propertyChangesSchema, textSchema as text, optionalTextSchema as optionalText } from '../shared/index.js';
 import { CONTACT_SOURCES, MARKETING_STATUSES, type ContactSource, type MarketingStatus } from '../marketing-policy/index.js';
 
 export const contactStream = (contactId: string): string => `contact-${contactId}`;
@@ -33,11 +33,11 @@ export const RESERVED_PROPERTY_NAMES: readonly string[] = [
   'lifecycleStage',
 ];
 
-export type ContactPropertyValue = string | number | boolean | null;
+export type ContactPropertyValue = PropertyValue;
 /** Custom properties; an absent key and null both mean "no value". */
-export type ContactProperties = Readonly<Record<string, ContactPropertyValue>>;
+export type ContactProperties = PropertyValues;
 
-export type ContactPropertyChange = Readonly<{ property: string; previous: ContactPropertyValue; value: ContactPropertyValue }>;
+export type ContactPropertyChange = PropertyChange;
 
 export type ContactCreated = DomainEvent<
   'ContactCreated',
@@ -113,7 +113,6 @@ export const contactCreatedV1ToV2: Upcaster = {
 
 const lifecycleStage: JsonSchema = { enum: [...LIFECYCLE_STAGES] };
 const marketingStatus: JsonSchema = { enum: [...MARKETING_STATUSES] };
-const propertyValue: JsonSchema = { type: ['string', 'number', 'boolean', 'null'] };
 
 export const contactEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
@@ -130,11 +129,7 @@ export const contactEventDefinitions: readonly EventDefinition[] = [
       country: optionalText,
       companyId: optionalId,
       ownerId: optionalId,
-      properties: {
-        type: 'object',
-        propertyNames: { minLength: 1, not: { enum: RESERVED_PROPERTY_NAMES } },
-        additionalProperties: { type: ['string', 'number', 'boolean'] },
-      },
+      properties: propertiesSchema(RESERVED_PROPERTY_NAMES),
       source: { enum: [...CONTACT_SOURCES] },
       marketingStatus,
       lifecycleStage,
@@ -147,11 +142,8 @@ export const contactEventDefinitions: readonly EventDefinition[] = [
     description: 'Built-in fields (by their name) or custom properties changed; only values that changed are listed.',
     schema: dataSchema({
       contactId: id,
-      changes: {
-        type: 'array',
-        minItems: 1,
-        items: strictObject({ property: text, previous: propertyValue, value: propertyValue }),
-      },
+      // Built-in fields are listed by name too, so any name goes here.
+      changes: propertyChangesSchema(text),
     }),
   }),
   defineEvent({

@@ -1,4 +1,4 @@
-import type { Command } from '../shared/index.js';
+import type { Command, PropertyValues } from '../shared/index.js';
 import type { Pipeline } from '../pipeline/index.js';
 
 // Commands that need stages carry the deal's pipeline, read by the handler (see requirePipeline).
@@ -18,7 +18,12 @@ export type CreateDeal = Command<
     closeDate?: string;
     ownerId?: string;
     contactIds?: readonly string[];
+    /** The primary company. */
     companyId?: string;
+    /** The other companies; the primary is left out if listed. */
+    companyIds?: readonly string[];
+    /** Custom properties; nulls are left out. */
+    properties?: PropertyValues;
     /** Required when stageId is a lost stage. */
     lostReason?: string;
   }>
@@ -51,6 +56,9 @@ export type UpdateDeal = Command<
   }>
 >;
 
+/** properties: only the ones to set; null clears one. */
+export type ChangeDealProperties = Command<'ChangeDealProperties', Readonly<{ dealId: string; properties: PropertyValues }>>;
+
 export type DealCommand =
   | CreateDeal
   | MoveDealToStage
@@ -62,4 +70,5 @@ export type DealCommand =
   | AssociateDealContact
   | DissociateDealContact
   | AssociateDealCompany
-  | UpdateDeal;
+  | UpdateDeal
+  | ChangeDealProperties;

@@ -5,19 +5,24 @@ import {
   AMOUNT_RULE,
   assertNever,
   CALENDAR_DATE_RULE,
+  checkedPropertyNames,
   CURRENCY_RULE,
   isAmount,
   isCalendarDate,
   isCurrencyCode,
   notFound,
+  propertyChanges,
   requiredText,
   ruleViolated,
+  withoutNullValues,
+  withPropertyChanges,
   type CommandMetadata,
   type Decider,
+  type PropertyValues,
 } from '../shared/index.js';
 import { requireEnterableStage, requirePipelineFor, startingStage, type PipelineStage } from '../pipeline/index.js';
 import type { DealCommand } from './deal.commands.js';
-import type { DealCreated, DealEvent } from './deal.events.js';
+import { DEAL_RESERVED_PROPERTY_NAMES, type DealCreated, type DealEvent } from './deal.events.js';
 
 export type DealOutcome = 'open' | 'won' | 'lost';
 
@@ -54,6 +59,8 @@ const assertContractTerm = (months: number): void => {
   if (!Number.isInteger(months) || months < 1 || months > MAX_CONTRACT_TERM_MONTHS)
     throw ruleViolated('invalid-contract-term', `contractTermMonths is a whole number from 1 to ${MAX_CONTRACT_TERM_MONTHS}`, { contractTermMonths: months });
 };
+
+const checkedProperties = (properties: PropertyValues): PropertyValues => checkedPropertyNames(properties, DEAL_RESERVED_PROPERTY_NAMES, 'deal');
 
 const requireDeal = (state: DealState, dealId: string): Deal => {
   if (state === null) throw notFound('deal', dealId);
@@ -123,6 +130,7 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
       assertContractTerm(contractTermMonths);
       const closeDate = command.data.closeDate ?? defaultCloseDate(command.metadata);
       assertCalendarDate(closeDate);
+      const companyId = command.data.companyId ?? null;
       const data = {
         dealId,
         name,
@@ -134,7 +142,9 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
         closeDate,
         ownerId: command.data.ownerId ?? null,
         contactIds: [...new Set(command.data.contactIds ?? [])],
-        companyId: command.data.companyId ?? null,
+        companyId,
+        companyIds: [...new Set(command.data.companyIds ?? [])].filter((other) => other !== companyId),
+        properties: withoutNullValues(checkedProperties(command.data.properties ?? {})),
       };
       return [{ type: 'DealCreated', data }, ...outcomeEvents(data, stage, command.data.lostReason)];
     }
@@ -192,6 +202,11 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
         ...(ownerId === undefined ? [] : ownerAssigned(deal, ownerId)),
       ];
     }
+    case 'ChangeDealProperties': {
+      const deal = requireDeal(state, command.data.dealId);
+      const changes = propertyChanges(deal.properties, checkedProperties(command.data.properties));
+      return changes.length === 0 ? [] : [{ type: 'DealPropertiesChanged', data: { dealId: deal.dealId, changes } }];
+    }
     default:
       return assertNever(command);
   }
@@ -225,6 +240,8 @@ const evolve = (state: DealState, event: DealEvent): DealState => {
       return { ...state, contactIds: state.contactIds.filter((contactId) => contactId !== event.data.contactId) };
     case 'DealCompanyAssociated':
       return { ...state, companyId: event.data.companyId };
+    case 'DealPropertiesChanged':
+      return { ...state, properties: withPropertyChanges(state.properties, event.data.changes) };
     default:
       return assertNever(event);
   }

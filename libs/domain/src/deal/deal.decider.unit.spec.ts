@@ -32,6 +32,8 @@ const created: DealCreated = {
     ownerId: 'o-1',
     contactIds: ['c-1'],
     companyId: null,
+    companyIds: [],
+    properties: {},
   },
 };
 const won: DealEvent[] = [
@@ -69,6 +71,7 @@ describe('deal decider', () => {
     ['RenameDeal', { dealId, name: 'Acme 2025' }],
     ['AssociateDealCompany', { dealId, companyId: 'co-1' }],
     ['UpdateDeal', { dealId, name: 'Acme 2025' }],
+    ['ChangeDealProperties', { dealId, properties: { advertiserId: 'ADV-1' } }],
   ] as const)('%s: rejects an unknown deal', (type, data) => {
     given([]).when({ type, data, metadata } as DealCommand).thenThrows('NOT_FOUND');
   });
@@ -92,6 +95,22 @@ describe('deal decider', () => {
 
     it('lists each contact once', () => {
       given([]).when(create({ contactIds: ['c-1', 'c-2', 'c-1'] })).then([createdWith({ contactIds: ['c-1', 'c-2'] })]);
+    });
+
+    it('lists each other company once, never the primary', () => {
+      given([])
+        .when(create({ companyId: 'co-1', companyIds: ['co-2', 'co-1', 'co-3', 'co-2'] }))
+        .then([createdWith({ companyId: 'co-1', companyIds: ['co-2', 'co-3'] })]);
+    });
+
+    it('records the custom properties with a value', () => {
+      given([])
+        .when(create({ properties: { advertiserId: 'ADV-1', seats: 12, renewal: true, region: null } }))
+        .then([createdWith({ properties: { advertiserId: 'ADV-1', seats: 12, renewal: true } })]);
+    });
+
+    it.each(['amount', 'companyIds', 'stageId'])('rejects a custom property named like the built-in field %s', (name) => {
+      given([]).when(create({ properties: { [name]: 1 } })).thenThrows('RULE_VIOLATED', 'reserved-property-name');
     });
 
     it('defaults the close date from the business time of an imported deal, knowing leap years', () => {
@@ -424,6 +443,46 @@ describe('deal decider', () => {
 
     it('rejects a blank name', () => {
       given([created]).when(update({ name: '' })).thenThrows('RULE_VIOLATED', 'deal-name-required');
+    });
+  });
+
+  describe('ChangeDealProperties', () => {
+    const change = (properties: Readonly<Record<string, string | number | boolean | null>>): DealCommand => ({
+      type: 'ChangeDealProperties',
+      data: { dealId, properties },
+      metadata,
+    });
+    const withProperties = createdWith({ properties: { advertiserId: 'ADV-1', seats: 12 } });
+
+    it('records only the values that changed, each with the one before it', () => {
+      given([withProperties])
+        .when(change({ advertiserId: 'ADV-2', seats: 12, renewal: false, region: null }))
+        .then([
+          {
+            type: 'DealPropertiesChanged',
+            data: {
+              dealId,
+              changes: [
+                { property: 'advertiserId', previous: 'ADV-1', value: 'ADV-2' },
+                { property: 'renewal', previous: null, value: false },
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('clears a value with null and knows it is gone afterwards', () => {
+      const cleared: DealEvent = { type: 'DealPropertiesChanged', data: { dealId, changes: [{ property: 'seats', previous: 12, value: null }] } };
+      given([withProperties]).when(change({ seats: null })).then([cleared]);
+      given([withProperties, cleared]).when(change({ seats: null })).then([]);
+    });
+
+    it('records nothing when no value changed', () => {
+      given([withProperties]).when(change({ advertiserId: 'ADV-1' })).then([]);
+    });
+
+    it('rejects a built-in field', () => {
+      given([withProperties]).when(change({ name: 'Other' })).thenThrows('RULE_VIOLATED', 'reserved-property-name');
     });
   });
 

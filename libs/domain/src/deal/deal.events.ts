@@ -1,6 +1,23 @@
 // Deal events. Amounts are numbers with at most 2 decimals in an ISO 4217 currency; MRR (amount /
 // contractTermMonths) is derived by readers, never stored.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, MAX_AMOUNT, strictObject, idSchema as id, optionalIdSchema as optionalId, textSchema as text } from '../shared/index.js';
+import {
+  customPropertyNameSchema,
+  defineEvent,
+  type DomainEvent,
+  type EventDefinition,
+  type JsonSchema,
+  type PropertyChange,
+  type PropertyValues,
+  type Upcaster,
+  dataSchema,
+  MAX_AMOUNT,
+  propertiesSchema,
+  propertyChangesSchema,
+  strictObject,
+  idSchema as id,
+  optionalIdSchema as optionalId,
+  textSchema as text,
+} from '../shared/index.js';
 
 export const dealStream = (dealId: string): string => `deal-${dealId}`;
 
@@ -18,7 +35,12 @@ export type DealCreated = DomainEvent<
     closeDate: string;
     ownerId: string | null;
     contactIds: readonly string[];
+    /** The primary company. */
     companyId: string | null;
+    /** The other companies (never the primary). */
+    companyIds: readonly string[];
+    /** Custom properties with a value (nulls are left out). */
+    properties: PropertyValues;
   }>
 >;
 export type DealStageChanged = DomainEvent<
@@ -55,6 +77,7 @@ export type DealCompanyAssociated = DomainEvent<
   'DealCompanyAssociated',
   Readonly<{ dealId: string; companyId: string; previousCompanyId: string | null }>
 >;
+export type DealPropertiesChanged = DomainEvent<'DealPropertiesChanged', Readonly<{ dealId: string; changes: readonly PropertyChange[] }>>;
 
 export type DealEvent =
   | DealCreated
@@ -69,7 +92,31 @@ export type DealEvent =
   | DealContractTermChanged
   | DealContactAssociated
   | DealContactDissociated
-  | DealCompanyAssociated;
+  | DealCompanyAssociated
+  | DealPropertiesChanged;
+
+// Custom property names may not shadow a built-in field: readers tell them apart by name.
+export const DEAL_RESERVED_PROPERTY_NAMES: readonly string[] = [
+  'dealId',
+  'name',
+  'pipelineId',
+  'stageId',
+  'amount',
+  'currency',
+  'contractTermMonths',
+  'closeDate',
+  'ownerId',
+  'contactIds',
+  'companyId',
+  'companyIds',
+  'outcome',
+];
+
+/** DealCreated v1 had one company at most and no custom properties. */
+export const dealCreatedV1ToV2: Upcaster = {
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, companyIds: [], properties: {} }),
+};
 
 // At most 2 decimals is the `money` format (schema-formats.ts): JSON Schema multipleOf 0.01 misjudges binary
 // floats like 0.29. The bounds are what the read models hold.
@@ -78,13 +125,15 @@ const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$', format: 'c
 const contractTermMonths: JsonSchema = { type: 'integer', minimum: 1, maximum: 120 };
 const date: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' };
 
+const ids: JsonSchema = { type: 'array', items: id, uniqueItems: true };
+
 const stageChange = dataSchema({ dealId: id, pipelineId: id, fromStageId: id, toStageId: id });
 
 export const dealEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
     type: 'DealCreated',
-    schemaVersion: 1,
-    description: 'A deal was created in a stage of a deal pipeline.',
+    schemaVersion: 2,
+    description: 'A deal was created in a stage of a deal pipeline; companyId is the primary company, companyIds the others.',
     schema: dataSchema({
       dealId: id,
       name: text,
@@ -95,9 +144,12 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
       contractTermMonths,
       closeDate: date,
       ownerId: optionalId,
-      contactIds: { type: 'array', items: id, uniqueItems: true },
+      contactIds: ids,
       companyId: optionalId,
+      companyIds: ids,
+      properties: propertiesSchema(DEAL_RESERVED_PROPERTY_NAMES),
     }),
+    upcasters: [dealCreatedV1ToV2],
   }),
   defineEvent({ type: 'DealStageChanged', schemaVersion: 1, description: 'A deal moved to another stage of its pipeline.', schema: stageChange }),
   defineEvent({
@@ -160,5 +212,11 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
     schemaVersion: 1,
     description: 'A deal got its (one) company, replacing the previous one if any.',
     schema: dataSchema({ dealId: id, companyId: id, previousCompanyId: optionalId }),
+  }),
+  defineEvent({
+    type: 'DealPropertiesChanged',
+    schemaVersion: 1,
+    description: "A deal's custom properties changed; only values that changed are listed (null: cleared).",
+    schema: dataSchema({ dealId: id, changes: propertyChangesSchema(customPropertyNameSchema(DEAL_RESERVED_PROPERTY_NAMES)) }),
   }),
 ];

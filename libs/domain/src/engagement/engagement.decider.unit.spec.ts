@@ -1,8 +1,8 @@
 import { engagementLoggedData } from '#test/support/events';
 import { DeciderSpecification } from '../shared/decider-specification.js';
-import type { EngagementCommand, LogEngagement } from './engagement.commands.js';
-import { engagementDecider } from './engagement.decider.js';
-import { engagementStream, type EngagementKind, type EngagementLogged } from './engagement.events.js';
+import type { EngagementCommand, LogEngagement, UpdateEngagement } from './engagement.commands.js';
+import { engagementDecider, fieldsOf } from './engagement.decider.js';
+import { engagementStream, type EngagementKind, type EngagementEvent, type EngagementLogged, type TaskPriority } from './engagement.events.js';
 
 const given = DeciderSpecification.for(engagementDecider);
 const metadata = { now: '2024-03-15T10:00:00.000Z' };
@@ -19,6 +19,10 @@ const logged = (data: Partial<EngagementLogged['data']>): EngagementLogged => ({
 });
 const task = logged({ kind: 'task', subject: 'Send proposal', dueAt: '2024-03-20T09:00:00.000Z' });
 const complete = (completedBy = 'o-2'): EngagementCommand => ({ type: 'CompleteTask', data: { engagementId, completedBy }, metadata });
+const completed: EngagementEvent = { type: 'TaskCompleted', data: { engagementId, ownerId: 'o-1', completedBy: 'o-1' } };
+const update = (data: Omit<UpdateEngagement['data'], 'engagementId'>): EngagementCommand => ({ type: 'UpdateEngagement', data: { engagementId, ...data }, metadata });
+const reschedule = (dueAt: string): EngagementCommand => ({ type: 'RescheduleTask', data: { engagementId, dueAt }, metadata });
+const reopen: EngagementCommand = { type: 'ReopenTask', data: { engagementId }, metadata };
 
 describe('engagement decider', () => {
   it('names the stream after the engagement id', () => {
@@ -97,6 +101,141 @@ describe('engagement decider', () => {
     it('rejects a task without a subject', () => {
       given([]).when(log({ kind: 'task', subject: '  ' })).thenThrows('RULE_VIOLATED', 'task-subject-required');
     });
+
+    it('logs a task with a priority', () => {
+      given([])
+        .when(log({ kind: 'task', subject: 'Send proposal', dueAt: '2024-03-20T09:00:00Z', priority: 'high' }))
+        .then([{ ...task, data: { ...task.data, priority: 'high' } }]);
+    });
+
+    it.each<EngagementKind>(['email', 'call', 'meeting', 'note'])('rejects a priority on a %s', (kind) => {
+      given([]).when(log({ kind, priority: 'low' })).thenThrows('RULE_VIOLATED', 'priority-only-for-tasks');
+    });
+
+    it('rejects an unknown priority', () => {
+      given([]).when(log({ kind: 'task', subject: 'x', priority: 'urgent' as TaskPriority })).thenThrows('RULE_VIOLATED', 'invalid-priority');
+    });
+  });
+
+  describe('UpdateEngagement', () => {
+    const call = logged({ subject: 'Intro call', durationMinutes: 25, outcome: 'connected' });
+
+    it('lists only the fields whose value changed, in a fixed order, with their previous values', () => {
+      given([call])
+        .when(update({ outcome: 'voicemail', subject: 'Intro call', durationMinutes: 5, body: 'Left a message' }))
+        .then([
+          {
+            type: 'EngagementUpdated',
+            data: {
+              engagementId,
+              changes: [
+                { field: 'body', previous: null, value: 'Left a message' },
+                { field: 'outcome', previous: 'connected', value: 'voicemail' },
+                { field: 'durationMinutes', previous: 25, value: 5 },
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('clears a field with null or blank text, and changes nothing when every value is the same', () => {
+      given([call])
+        .when(update({ subject: ' ', durationMinutes: null }))
+        .then([
+          {
+            type: 'EngagementUpdated',
+            data: {
+              engagementId,
+              changes: [
+                { field: 'subject', previous: 'Intro call', value: null },
+                { field: 'durationMinutes', previous: 25, value: null },
+              ],
+            },
+          },
+        ]);
+      given([call]).when(update({ subject: ' Intro call ', outcome: 'connected' })).then([]);
+    });
+
+    it("changes a task's priority and reads its earlier updates", () => {
+      const raised: EngagementEvent = { type: 'EngagementUpdated', data: { engagementId, changes: [{ field: 'priority', previous: null, value: 'high' }] } };
+      given([task, raised])
+        .when(update({ priority: 'low', subject: 'Send the proposal' }))
+        .then([
+          {
+            type: 'EngagementUpdated',
+            data: {
+              engagementId,
+              changes: [
+                { field: 'subject', previous: 'Send proposal', value: 'Send the proposal' },
+                { field: 'priority', previous: 'high', value: 'low' },
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('names a field the kind does not have', () => {
+      const refused = (events: EngagementEvent[], data: Omit<UpdateEngagement['data'], 'engagementId'>, field: string) => {
+        expect(() => engagementDecider.decide(update(data), events.reduce(engagementDecider.evolve, engagementDecider.initialState()))).toThrow(
+          expect.objectContaining({ code: 'RULE_VIOLATED', details: expect.objectContaining({ rule: 'field-not-for-kind', field }) }),
+        );
+      };
+      refused([call], { priority: 'high' }, 'priority');
+      refused([task], { durationMinutes: 5 }, 'durationMinutes');
+      refused([logged({ kind: 'note' })], { outcome: 'connected' }, 'outcome');
+      expect(fieldsOf('email')).toEqual(['subject', 'body']);
+      expect(fieldsOf('meeting')).toEqual(['subject', 'body', 'outcome', 'durationMinutes']);
+      expect(fieldsOf('task')).toEqual(['subject', 'body', 'priority']);
+    });
+
+    it('keeps the rules of logging: a task keeps a subject, durations are whole, priorities known', () => {
+      given([task]).when(update({ subject: null })).thenThrows('RULE_VIOLATED', 'task-subject-required');
+      given([call]).when(update({ durationMinutes: 1.5 })).thenThrows('RULE_VIOLATED', 'invalid-duration');
+      given([task]).when(update({ priority: 'asap' as TaskPriority })).thenThrows('RULE_VIOLATED', 'invalid-priority');
+    });
+
+    it('rejects an unknown engagement', () => {
+      given([]).when(update({ body: 'x' })).thenThrows('NOT_FOUND');
+    });
+  });
+
+  describe('RescheduleTask', () => {
+    it('moves the due time, stored in UTC, naming the previous one', () => {
+      given([task])
+        .when(reschedule('2024-03-22T10:00:00+01:00'))
+        .then([{ type: 'TaskRescheduled', data: { engagementId, previous: '2024-03-20T09:00:00.000Z', dueAt: '2024-03-22T09:00:00.000Z' } }]);
+    });
+
+    it('gives a task without a due time one, and reads earlier reschedules', () => {
+      const undated = logged({ kind: 'task', subject: 'Call back' });
+      given([undated])
+        .when(reschedule('2024-03-21T09:00:00Z'))
+        .then([{ type: 'TaskRescheduled', data: { engagementId, previous: null, dueAt: '2024-03-21T09:00:00.000Z' } }]);
+      const moved: EngagementEvent = { type: 'TaskRescheduled', data: { engagementId, previous: null, dueAt: '2024-03-21T09:00:00.000Z' } };
+      given([undated, moved]).when(reschedule('2024-03-21T10:00:00+01:00')).then([]);
+    });
+
+    it('rejects a malformed due time, a completed task, a call and an unknown engagement', () => {
+      given([task]).when(reschedule('2024-03-22')).thenThrows('RULE_VIOLATED', 'invalid-due-at');
+      given([task, completed]).when(reschedule('2024-03-22T09:00:00Z')).thenThrows('RULE_VIOLATED', 'task-already-completed');
+      given([logged({})]).when(reschedule('2024-03-22T09:00:00Z')).thenThrows('RULE_VIOLATED', 'not-a-task');
+      given([]).when(reschedule('2024-03-22T09:00:00Z')).thenThrows('NOT_FOUND');
+    });
+  });
+
+  describe('ReopenTask', () => {
+    it('reopens a completed task, naming its owner, and it can be completed again', () => {
+      given([task, completed]).when(reopen).then([{ type: 'TaskReopened', data: { engagementId, ownerId: 'o-1' } }]);
+      given([task, completed, { type: 'TaskReopened', data: { engagementId, ownerId: 'o-1' } }])
+        .when(complete())
+        .then([{ type: 'TaskCompleted', data: { engagementId, ownerId: 'o-1', completedBy: 'o-2' } }]);
+    });
+
+    it('rejects reopening an open task, anything but a task, and an unknown engagement', () => {
+      given([task]).when(reopen).thenThrows('RULE_VIOLATED', 'task-not-completed');
+      given([logged({ kind: 'note' })]).when(reopen).thenThrows('RULE_VIOLATED', 'not-a-task');
+      given([]).when(reopen).thenThrows('NOT_FOUND');
+    });
   });
 
   describe('CompleteTask', () => {
@@ -109,7 +248,7 @@ describe('engagement decider', () => {
     });
 
     it('rejects completing a task twice', () => {
-      given([task, { type: 'TaskCompleted', data: { engagementId, ownerId: 'o-1', completedBy: 'o-1' } }])
+      given([task, completed])
         .when(complete())
         .thenThrows('RULE_VIOLATED', 'task-already-completed');
     });

@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './event-definition.js';
 export * from './json-numbers.js';
 export * from './money.js';
+export * from './properties.js';
 export * from './text.js';
 export * from './text-input.js';
 export * from './field-changes.js';

@@ -1,4 +1,4 @@
-import type { Command } from '../shared/index.js';
+import type { Command, PropertyValues } from '../shared/index.js';
 import type { Pipeline } from '../pipeline/index.js';
 import type { TicketPriority } from './ticket.events.js';
 
@@ -13,8 +13,11 @@ export type CreateTicket = Command<
     stageId?: string;
     priority: TicketPriority;
     ownerId?: string;
-    contactId?: string;
-    dealId?: string;
+    contactIds?: readonly string[];
+    companyIds?: readonly string[];
+    dealIds?: readonly string[];
+    /** Custom properties; nulls are left out. */
+    properties?: PropertyValues;
   }>
 >;
 export type MoveTicketToStage = Command<'MoveTicketToStage', Readonly<{ ticketId: string; stageId: string; pipeline: Pipeline }>>;
@@ -22,4 +25,7 @@ export type MoveTicketToStage = Command<'MoveTicketToStage', Readonly<{ ticketId
 export type AssignTicketOwner = Command<'AssignTicketOwner', Readonly<{ ticketId: string; ownerId: string | null }>>;
 export type ChangeTicketPriority = Command<'ChangeTicketPriority', Readonly<{ ticketId: string; priority: TicketPriority }>>;
 
-export type TicketCommand = CreateTicket | MoveTicketToStage | AssignTicketOwner | ChangeTicketPriority;
+/** properties: only the ones to set; null clears one. */
+export type ChangeTicketProperties = Command<'ChangeTicketProperties', Readonly<{ ticketId: string; properties: PropertyValues }>>;
+
+export type TicketCommand = CreateTicket | MoveTicketToStage | AssignTicketOwner | ChangeTicketPriority | ChangeTicketProperties;

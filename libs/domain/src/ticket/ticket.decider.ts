@@ -1,9 +1,21 @@
 // Tickets move through the stages of one ticket pipeline; entering a closed stage closes the ticket and leaving
 // it reopens the ticket, each recorded as its own fact next to the stage change.
-import { alreadyExists, assertNever, notFound, requiredText, ruleViolated, type Decider } from '../shared/index.js';
+import {
+  alreadyExists,
+  assertNever,
+  checkedPropertyNames,
+  notFound,
+  propertyChanges,
+  requiredText,
+  ruleViolated,
+  withoutNullValues,
+  withPropertyChanges,
+  type Decider,
+  type PropertyValues,
+} from '../shared/index.js';
 import { requireEnterableStage, requirePipelineFor, startingStage, type PipelineStage } from '../pipeline/index.js';
 import type { TicketCommand } from './ticket.commands.js';
-import { TICKET_PRIORITIES, type TicketCreated, type TicketEvent, type TicketPriority } from './ticket.events.js';
+import { TICKET_PRIORITIES, TICKET_RESERVED_PROPERTY_NAMES, type TicketCreated, type TicketEvent, type TicketPriority } from './ticket.events.js';
 
 export type TicketStatus = 'open' | 'closed';
 
@@ -22,6 +34,10 @@ const assertPriority = (priority: TicketPriority): void => {
   if (!TICKET_PRIORITIES.includes(priority))
     throw ruleViolated('invalid-priority', `priority is one of ${TICKET_PRIORITIES.join(', ')}`, { priority });
 };
+
+const checkedProperties = (properties: PropertyValues): PropertyValues => checkedPropertyNames(properties, TICKET_RESERVED_PROPERTY_NAMES, 'ticket');
+
+const distinct = (ids: readonly string[] | undefined): readonly string[] => [...new Set(ids ?? [])];
 
 const isClosed = (stage: PipelineStage): boolean => stage.closed !== null;
 
@@ -44,8 +60,10 @@ const decide = (command: TicketCommand, state: TicketState): readonly TicketEven
           stageId: stage.id,
           priority,
           ownerId,
-          contactId: command.data.contactId ?? null,
-          dealId: command.data.dealId ?? null,
+          contactIds: distinct(command.data.contactIds),
+          companyIds: distinct(command.data.companyIds),
+          dealIds: distinct(command.data.dealIds),
+          properties: withoutNullValues(checkedProperties(command.data.properties ?? {})),
         },
       };
       if (!isClosed(stage)) return [created];
@@ -75,6 +93,11 @@ const decide = (command: TicketCommand, state: TicketState): readonly TicketEven
       if (priority === ticket.priority) return [];
       return [{ type: 'TicketPriorityChanged', data: { ticketId: ticket.ticketId, previous: ticket.priority, priority } }];
     }
+    case 'ChangeTicketProperties': {
+      const ticket = requireTicket(state, command.data.ticketId);
+      const changes = propertyChanges(ticket.properties, checkedProperties(command.data.properties));
+      return changes.length === 0 ? [] : [{ type: 'TicketPropertiesChanged', data: { ticketId: ticket.ticketId, changes } }];
+    }
     default:
       return assertNever(command);
   }
@@ -94,6 +117,8 @@ const evolve = (state: TicketState, event: TicketEvent): TicketState => {
       return { ...state, ownerId: event.data.ownerId };
     case 'TicketPriorityChanged':
       return { ...state, priority: event.data.priority };
+    case 'TicketPropertiesChanged':
+      return { ...state, properties: withPropertyChanges(state.properties, event.data.changes) };
     default:
       return assertNever(event);
   }

@@ -21,7 +21,18 @@ const dealPipeline = pipelineOf(defaultDealPipeline);
 
 const created: TicketCreated = {
   type: 'TicketCreated',
-  data: { ticketId, subject: 'Cannot log in', pipelineId, stageId: 'new', priority: 'high', ownerId: 'o-1', contactId: 'c-1', dealId: null },
+  data: {
+    ticketId,
+    subject: 'Cannot log in',
+    pipelineId,
+    stageId: 'new',
+    priority: 'high',
+    ownerId: 'o-1',
+    contactIds: ['c-1'],
+    companyIds: [],
+    dealIds: [],
+    properties: {},
+  },
 };
 const stageChanged = (fromStageId: string, toStageId: string): TicketEvent => ({
   type: 'TicketStageChanged',
@@ -31,7 +42,7 @@ const closed: TicketEvent = { type: 'TicketClosed', data: { ticketId, pipelineId
 
 const create = (overrides: Partial<CreateTicket['data']> = {}): TicketCommand => ({
   type: 'CreateTicket',
-  data: { ticketId, subject: 'Cannot log in', pipeline, priority: 'high', ownerId: 'o-1', contactId: 'c-1', ...overrides },
+  data: { ticketId, subject: 'Cannot log in', pipeline, priority: 'high', ownerId: 'o-1', contactIds: ['c-1'], ...overrides },
   metadata,
 });
 const move = (stageId: string, onPipeline: Pipeline = pipeline): TicketCommand => ({
@@ -49,6 +60,7 @@ describe('ticket decider', () => {
     ['MoveTicketToStage', { ticketId, stageId: 'closed', pipeline }],
     ['AssignTicketOwner', { ticketId, ownerId: 'o-2' }],
     ['ChangeTicketPriority', { ticketId, priority: 'urgent' }],
+    ['ChangeTicketProperties', { ticketId, properties: { sla: 'gold' } }],
   ] as const)('%s: rejects an unknown ticket', (type, data) => {
     given([]).when({ type, data, metadata } as TicketCommand).thenThrows('NOT_FOUND');
   });
@@ -58,19 +70,58 @@ describe('ticket decider', () => {
       given([]).when(create()).then([created]);
     });
 
-    it('keeps the given stage and deal, trims the subject and fills absent ids with null', () => {
+    it('keeps the given stage and deal, trims the subject and fills absent ids with null or none', () => {
       given([])
         .when({
           type: 'CreateTicket',
-          data: { ticketId, subject: ' Invoice wrong ', pipeline, stageId: 'waiting-on-us', priority: 'low', dealId: 'd-1' },
+          data: { ticketId, subject: ' Invoice wrong ', pipeline, stageId: 'waiting-on-us', priority: 'low', dealIds: ['d-1'] },
           metadata,
         })
         .then([
           {
             type: 'TicketCreated',
-            data: { ticketId, subject: 'Invoice wrong', pipelineId, stageId: 'waiting-on-us', priority: 'low', ownerId: null, contactId: null, dealId: 'd-1' },
+            data: {
+              ticketId,
+              subject: 'Invoice wrong',
+              pipelineId,
+              stageId: 'waiting-on-us',
+              priority: 'low',
+              ownerId: null,
+              contactIds: [],
+              companyIds: [],
+              dealIds: ['d-1'],
+              properties: {},
+            },
           },
         ]);
+    });
+
+    it('records every contact, company and deal once, and the custom properties with a value', () => {
+      given([])
+        .when(
+          create({
+            contactIds: ['c-1', 'c-2', 'c-1'],
+            companyIds: ['co-1', 'co-1'],
+            dealIds: ['d-1', 'd-2'],
+            properties: { sla: 'gold', seats: 3, escalated: false, region: null },
+          }),
+        )
+        .then([
+          {
+            ...created,
+            data: {
+              ...created.data,
+              contactIds: ['c-1', 'c-2'],
+              companyIds: ['co-1'],
+              dealIds: ['d-1', 'd-2'],
+              properties: { sla: 'gold', seats: 3, escalated: false },
+            },
+          },
+        ]);
+    });
+
+    it.each(['subject', 'contactId', 'dealIds', 'status'])('rejects a custom property named like the built-in field %s', (name) => {
+      given([]).when(create({ properties: { [name]: 'x' } })).thenThrows('RULE_VIOLATED', 'reserved-property-name');
     });
 
     it('records the close when created in a closed stage', () => {
@@ -177,6 +228,49 @@ describe('ticket decider', () => {
 
     it('rejects an unknown priority', () => {
       given([created]).when(change('p1' as TicketPriority)).thenThrows('RULE_VIOLATED', 'invalid-priority');
+    });
+  });
+
+  describe('ChangeTicketProperties', () => {
+    const change = (properties: Readonly<Record<string, string | number | boolean | null>>): TicketCommand => ({
+      type: 'ChangeTicketProperties',
+      data: { ticketId, properties },
+      metadata,
+    });
+    const withProperties: TicketCreated = { ...created, data: { ...created.data, properties: { sla: 'gold', seats: 3 } } };
+
+    it('records only the values that changed, each with the one before it', () => {
+      given([withProperties])
+        .when(change({ sla: 'silver', seats: 3, escalated: true, region: null }))
+        .then([
+          {
+            type: 'TicketPropertiesChanged',
+            data: {
+              ticketId,
+              changes: [
+                { property: 'sla', previous: 'gold', value: 'silver' },
+                { property: 'escalated', previous: null, value: true },
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('clears a value with null and knows it is gone afterwards', () => {
+      const cleared: TicketEvent = { type: 'TicketPropertiesChanged', data: { ticketId, changes: [{ property: 'seats', previous: 3, value: null }] } };
+      given([withProperties]).when(change({ seats: null })).then([cleared]);
+      given([withProperties, cleared]).when(change({ seats: null })).then([]);
+      given([withProperties, cleared])
+        .when(change({ seats: 4 }))
+        .then([{ type: 'TicketPropertiesChanged', data: { ticketId, changes: [{ property: 'seats', previous: null, value: 4 }] } }]);
+    });
+
+    it('records nothing when no value changed', () => {
+      given([withProperties]).when(change({ sla: 'gold', region: null })).then([]);
+    });
+
+    it('rejects a built-in field', () => {
+      given([withProperties]).when(change({ priority: 'low' })).thenThrows('RULE_VIOLATED', 'reserved-property-name');
     });
   });
 });

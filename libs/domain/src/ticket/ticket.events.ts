@@ -1,5 +1,19 @@
 // Ticket events. Ticket pipelines mark closed stages with closed: 'won'; entering one closes the ticket.
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, dataSchema, idSchema as id, optionalIdSchema as optionalId } from '../shared/index.js';
+import {
+  customPropertyNameSchema,
+  defineEvent,
+  type DomainEvent,
+  type EventDefinition,
+  type JsonSchema,
+  type PropertyChange,
+  type PropertyValues,
+  type Upcaster,
+  dataSchema,
+  idSchema as id,
+  optionalIdSchema as optionalId,
+  propertiesSchema,
+  propertyChangesSchema,
+} from '../shared/index.js';
 
 export const ticketStream = (ticketId: string): string => `ticket-${ticketId}`;
 
@@ -15,8 +29,11 @@ export type TicketCreated = DomainEvent<
     stageId: string;
     priority: TicketPriority;
     ownerId: string | null;
-    contactId: string | null;
-    dealId: string | null;
+    contactIds: readonly string[];
+    companyIds: readonly string[];
+    dealIds: readonly string[];
+    /** Custom properties with a value (nulls are left out). */
+    properties: PropertyValues;
   }>
 >;
 export type TicketStageChanged = DomainEvent<
@@ -37,15 +54,51 @@ export type TicketPriorityChanged = DomainEvent<
   Readonly<{ ticketId: string; previous: TicketPriority; priority: TicketPriority }>
 >;
 
-export type TicketEvent = TicketCreated | TicketStageChanged | TicketClosed | TicketReopened | TicketOwnerAssigned | TicketPriorityChanged;
+export type TicketPropertiesChanged = DomainEvent<'TicketPropertiesChanged', Readonly<{ ticketId: string; changes: readonly PropertyChange[] }>>;
+
+export type TicketEvent =
+  | TicketCreated
+  | TicketStageChanged
+  | TicketClosed
+  | TicketReopened
+  | TicketOwnerAssigned
+  | TicketPriorityChanged
+  | TicketPropertiesChanged;
+
+// Custom property names may not shadow a built-in field (nor v1's single contactId and dealId): readers tell them
+// apart by name.
+export const TICKET_RESERVED_PROPERTY_NAMES: readonly string[] = [
+  'ticketId',
+  'subject',
+  'pipelineId',
+  'stageId',
+  'priority',
+  'ownerId',
+  'status',
+  'contactId',
+  'contactIds',
+  'companyId',
+  'companyIds',
+  'dealId',
+  'dealIds',
+];
+
+const listOf = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
+
+/** TicketCreated v1 pointed at one contact and one deal at most, and had no custom properties. */
+export const ticketCreatedV1ToV2: Upcaster = {
+  fromVersion: 1,
+  upcast: ({ contactId, dealId, ...data }) => ({ ...data, contactIds: listOf(contactId), companyIds: [], dealIds: listOf(dealId), properties: {} }),
+};
 
 const priority: JsonSchema = { enum: [...TICKET_PRIORITIES] };
+const ids: JsonSchema = { type: 'array', items: id, uniqueItems: true };
 
 export const ticketEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
     type: 'TicketCreated',
-    schemaVersion: 1,
-    description: 'A ticket was opened in a stage of a ticket pipeline.',
+    schemaVersion: 2,
+    description: 'A ticket was opened in a stage of a ticket pipeline, with the contacts, companies and deals it concerns.',
     schema: dataSchema({
       ticketId: id,
       subject: { type: 'string', minLength: 1 },
@@ -53,9 +106,12 @@ export const ticketEventDefinitions: readonly EventDefinition[] = [
       stageId: id,
       priority,
       ownerId: optionalId,
-      contactId: optionalId,
-      dealId: optionalId,
+      contactIds: ids,
+      companyIds: ids,
+      dealIds: ids,
+      properties: propertiesSchema(TICKET_RESERVED_PROPERTY_NAMES),
     }),
+    upcasters: [ticketCreatedV1ToV2],
   }),
   defineEvent({
     type: 'TicketStageChanged',
@@ -86,5 +142,11 @@ export const ticketEventDefinitions: readonly EventDefinition[] = [
     schemaVersion: 1,
     description: 'The priority of a ticket changed.',
     schema: dataSchema({ ticketId: id, previous: priority, priority }),
+  }),
+  defineEvent({
+    type: 'TicketPropertiesChanged',
+    schemaVersion: 1,
+    description: "A ticket's custom properties changed; only values that changed are listed (null: cleared).",
+    schema: dataSchema({ ticketId: id, changes: propertyChangesSchema(customPropertyNameSchema(TICKET_RESERVED_PROPERTY_NAMES)) }),
   }),
 ];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DeciderSpecification } from '../shared/decider-specification.js';
 import {
+  propertyValueKey,
   uniqueValueDecider,
   uniqueValueStream,
   type ClaimUniqueValue,
@@ -35,6 +36,12 @@ describe('unique value decider', () => {
       given([])
         .when({ type: 'ClaimUniqueValue', data: { kind: 'company-domain', value: 'https://www.Acme.com/', ownerId: 'co1' }, metadata })
         .then([{ type: 'UniqueValueClaimed', data: { kind: 'company-domain', value: 'acme.com', ownerId: 'co1' } }]);
+    });
+
+    it('normalizes custom property values as identity text', () => {
+      given([])
+        .when({ type: 'ClaimUniqueValue', data: { kind: 'property-value', value: propertyValueKey('deal', 'advertiser_id', ' ADV-7 '), ownerId: 'd1' }, metadata })
+        .then([{ type: 'UniqueValueClaimed', data: { kind: 'property-value', value: 'deal.advertiser_id:adv-7', ownerId: 'd1' } }]);
     });
 
     it('records nothing when the owner claims again', () => {

@@ -1,15 +1,31 @@
 // Unique-value claims: one stream per normalized value, so any event store can refuse a duplicate contact email or
 // company domain with an optimistic append. Names and shapes are permanent once stored.
 import { createHash } from 'node:crypto';
-import { defineEvent, type DomainEvent, type EventDefinition, type JsonSchema, MAX_ID_LENGTH } from '../shared/index.js';
+import { assertNever, defineEvent, identityText, type DomainEvent, type EventDefinition, type JsonSchema, MAX_ID_LENGTH } from '../shared/index.js';
 import { normalizeDomain } from '../company/company-domain.js';
 import { normalizeEmail } from '../contact/email-address.js';
 
-export const UNIQUE_VALUE_KINDS = ['contact-email', 'company-domain'] as const;
+/** property-value: a unique custom property's value, spelled `<objectType>.<name>:<value>` (see propertyValueKey). */
+export const UNIQUE_VALUE_KINDS = ['contact-email', 'company-domain', 'property-value'] as const;
 export type UniqueValueKind = (typeof UNIQUE_VALUE_KINDS)[number];
 
-export const normalizeUniqueValue = (kind: UniqueValueKind, value: string): string =>
-  kind === 'contact-email' ? normalizeEmail(value) : normalizeDomain(value);
+export const normalizeUniqueValue = (kind: UniqueValueKind, value: string): string => {
+  switch (kind) {
+    case 'contact-email':
+      return normalizeEmail(value);
+    case 'company-domain':
+      return normalizeDomain(value);
+    case 'property-value':
+      // An identifier typed as `ABC-1` and `abc-1 ` is one value to the people who look records up by it.
+      return identityText(value);
+    default:
+      return assertNever(kind);
+  }
+};
+
+/** What a unique custom property claims: one stream per type, property and value, so no two records share it. */
+export const propertyValueKey = (objectType: string, name: string, value: string | number): string =>
+  `${objectType}.${name}:${identityText(String(value))}`;
 
 // Hashed so any value fits a stream name and the name does not expose the email address.
 export const uniqueValueStream = (kind: UniqueValueKind, value: string): string =>
