@@ -22,7 +22,10 @@ type DealTimelineEvent = Extract<
   }
 >;
 
-export type TimelineEvent = ContactEvent | ContactActivityEvent | EngagementEvent | DealTimelineEvent | TicketEvent;
+// A ticket's custom property changes stay on the ticket's own timeline.
+type TicketTimelineEvent = Exclude<TicketEvent, { type: 'TicketPropertiesChanged' }>;
+
+export type TimelineEvent = ContactEvent | ContactActivityEvent | EngagementEvent | DealTimelineEvent | TicketTimelineEvent;
 export type TimelineEventType = TimelineEvent['type'];
 
 // A record so the compiler insists on every type of the union, and on nothing else.
@@ -44,7 +47,10 @@ const TYPES: Record<TimelineEventType, true> = {
   MarketingEmailClicked: true,
   MarketingEmailBounced: true,
   EngagementLogged: true,
+  EngagementUpdated: true,
+  TaskRescheduled: true,
   TaskCompleted: true,
+  TaskReopened: true,
   DealCreated: true,
   DealContactAssociated: true,
   DealContactDissociated: true,
@@ -111,7 +117,10 @@ const recordOf = (event: TimelineEvent): string | null => {
     case 'TicketPriorityChanged':
       return ticketStream(event.data.ticketId);
     case 'EngagementLogged':
+    case 'EngagementUpdated':
+    case 'TaskRescheduled':
     case 'TaskCompleted':
+    case 'TaskReopened':
       return engagementStream(event.data.engagementId);
     default:
       return null;
@@ -178,8 +187,14 @@ export const summaryOf = (event: TimelineEvent): string => {
       return `Marketing email ${event.data.emailId} bounced`;
     case 'EngagementLogged':
       return event.data.subject === null ? `Logged a ${event.data.kind}` : `Logged a ${event.data.kind}: ${event.data.subject}`;
+    case 'EngagementUpdated':
+      return `Engagement ${event.data.engagementId} changed: ${event.data.changes.map((change) => change.field).join(', ')}`;
+    case 'TaskRescheduled':
+      return `Task ${event.data.engagementId} rescheduled to ${event.data.dueAt}`;
     case 'TaskCompleted':
       return `Task ${event.data.engagementId} completed by ${event.data.completedBy}`;
+    case 'TaskReopened':
+      return `Task ${event.data.engagementId} reopened`;
     case 'DealCreated':
       return `Deal "${event.data.name}" created in stage ${event.data.stageId} (${money(event.data.amount, event.data.currency)})`;
     case 'DealContactAssociated':
@@ -222,15 +237,12 @@ const contactsOf = (event: TimelineEvent, associations: Associations): readonly 
   };
   switch (event.type) {
     case 'EngagementLogged':
-    case 'DealCreated': {
+    case 'DealCreated':
+    case 'TicketCreated': {
       const contacts = linked(recordOf(event)!);
       for (const contactId of event.data.contactIds) contacts.add(contactId);
       return [...new Set(event.data.contactIds)];
     }
-    case 'TicketCreated':
-      if (event.data.contactId === null) return [];
-      linked(recordOf(event)!).add(event.data.contactId);
-      return [event.data.contactId];
     case 'DealContactAssociated':
       linked(recordOf(event)!).add(event.data.contactId);
       return [event.data.contactId];
@@ -238,7 +250,10 @@ const contactsOf = (event: TimelineEvent, associations: Associations): readonly 
       // The dissociation itself still belongs on the contact's timeline.
       linked(recordOf(event)!).delete(event.data.contactId);
       return [event.data.contactId];
+    case 'EngagementUpdated':
+    case 'TaskRescheduled':
     case 'TaskCompleted':
+    case 'TaskReopened':
     case 'DealStageChanged':
     case 'DealWon':
     case 'DealLost':

@@ -101,8 +101,10 @@ describe('contact-timeline projection', () => {
       stageId: 'new',
       priority: 'high',
       ownerId: null,
-      contactId,
-      dealId: null,
+      contactIds: contactId === null ? [] : [contactId],
+      companyIds: [],
+      dealIds: [],
+      properties: {},
     });
     const engagement = {
       engagementId: 'e1',

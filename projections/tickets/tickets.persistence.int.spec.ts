@@ -4,7 +4,18 @@ import { ticketsProjection } from './tickets.persistence.js';
 const day = (n: number, hour = 9) => `2026-02-${String(n).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 const event = (type: string, occurredAt: string, data: Readonly<Record<string, unknown>>): SpecEvent => ({ type, data, metadata: { occurredAt } });
 const created = (ticketId: string, occurredAt: string): SpecEvent =>
-  event('TicketCreated', occurredAt, { ticketId, subject: 'Printer on fire', pipelineId: 'support', stageId: 'new', priority: 'high', ownerId: 'rep', contactId: null, dealId: null });
+  event('TicketCreated', occurredAt, {
+    ticketId,
+    subject: 'Printer on fire',
+    pipelineId: 'support',
+    stageId: 'new',
+    priority: 'high',
+    ownerId: 'rep',
+    contactIds: [],
+    companyIds: [],
+    dealIds: [],
+    properties: {},
+  });
 const SUPPORT = inStream('pipeline-support', pipelineCreated('support', 'ticket', [['new'], ['doing'], ['done', 'won']]));
 // t1 moved to the closing stage and closed on day 3.
 const closeT1 = [

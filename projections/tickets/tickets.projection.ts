@@ -80,6 +80,9 @@ export const evolveTicket = (ticket: TicketRow | undefined, event: TicketEvent, 
       return { ...ticket, ownerId: event.data.ownerId };
     case 'TicketPriorityChanged':
       return { ...ticket, priority: event.data.priority };
+    // Not subscribed (see TICKET_EVENT_TYPES): a row holds no custom properties.
+    case 'TicketPropertiesChanged':
+      return ticket;
     default:
       return assertNever(event);
   }

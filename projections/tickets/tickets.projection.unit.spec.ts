@@ -6,7 +6,18 @@ const at = (occurredAt: string, event: TicketsEvent): Timed => ({ event, occurre
 
 const created = (ticketId = 't-1', stageId = 'new'): TicketsEvent => ({
   type: 'TicketCreated',
-  data: { ticketId, subject: 'Printer on fire', pipelineId: 'support', stageId, priority: 'high', ownerId: 'ada', contactId: null, dealId: null },
+  data: {
+    ticketId,
+    subject: 'Printer on fire',
+    pipelineId: 'support',
+    stageId,
+    priority: 'high',
+    ownerId: 'ada',
+    contactIds: [],
+    companyIds: [],
+    dealIds: [],
+    properties: {},
+  },
 });
 const moved = (fromStageId: string, toStageId: string, ticketId = 't-1'): TicketsEvent => ({
   type: 'TicketStageChanged',

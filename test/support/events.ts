@@ -84,6 +84,8 @@ export const dealCreatedData = (dealId: string, data: Partial<DealCreated['data'
   ownerId: null,
   contactIds: [],
   companyId: null,
+  companyIds: [],
+  properties: {},
   ...data,
 });
 
@@ -96,6 +98,7 @@ export const engagementLoggedData = (engagementId: string, data: Partial<Engagem
   durationMinutes: null,
   outcome: null,
   dueAt: null,
+  priority: null,
   contactIds: [],
   companyIds: [],
   dealIds: [],

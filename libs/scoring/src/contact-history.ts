@@ -45,9 +45,8 @@ const contactsOf = (type: string, data: Record<string, unknown>): string[] => {
       return typeof data.contactId === 'string' ? [data.contactId] : [];
     case 'EngagementLogged':
     case 'DealCreated':
-      return Array.isArray(data.contactIds) ? data.contactIds.filter((id): id is string => typeof id === 'string') : [];
     case 'TicketCreated':
-      return typeof data.contactId === 'string' ? [data.contactId] : [];
+      return Array.isArray(data.contactIds) ? data.contactIds.filter((id): id is string => typeof id === 'string') : [];
     default:
       return [];
   }

@@ -202,9 +202,9 @@ export class ContactLife implements ContactLifeContext {
     const companyOnArrival = this.company !== null && (this.source !== 'form' || rng.chance(0.4));
     const properties: ContactProperties =
       this.source === 'import'
-        ? { importBatch: `list-${calendarDate(this.createdAt)}` }
+        ? { import_batch: `list-${calendarDate(this.createdAt)}` }
         : this.source === 'form'
-          ? { firstConversion: demoOnArrival ? 'demo' : 'website' }
+          ? { first_conversion: demoOnArrival ? 'demo' : 'website' }
           : {};
     this.at(this.createdAt, this.creationActor(owner), (step) => {
       claimUniqueValue(this.log, 'contact-email', this.email, this.contactId, step);

@@ -29,13 +29,15 @@ export function* generateHistory(options: SyntheticHistoryOptions): Generator<St
 }
 
 // What a store has before any import: Tally creates the default pipelines at its first start, and an import derives
-// the claim streams (`unique-`) from the contacts and companies it stores, as the api does.
+// the claim streams (`unique-`) from the contacts and companies it stores, as the api does. Property definitions are
+// history an import writes (judged by their decider), so a re-imported seed has the definitions of its values.
 const DEFAULT_PIPELINE_STREAMS = [defaultDealPipeline, defaultTicketPipeline].map((pipeline) => pipelineStream(pipeline.pipelineId));
 const writtenByTally = (streamName: string): boolean => streamCategory(streamName) === 'unique' || DEFAULT_PIPELINE_STREAMS.includes(streamName);
 
 /**
  * The history as an import file, one JSON line per event: {"streamName":...,"event":NewEvent}, without the streams
- * Tally writes itself (the default pipelines, the claims), so that `tally import` takes every line.
+ * Tally writes itself (the default pipelines, the claims), so that `tally import` takes every line; the property
+ * definitions come before the values that need them.
  */
 export function* historyToNdjson(options: SyntheticHistoryOptions): Generator<string> {
   for (const batch of generateHistory(options)) {

@@ -78,12 +78,16 @@ describe('generateHistory', () => {
     expect(() => [...generateHistory({ contacts: 1, seed: 1, until: '2026-12-05T10:00:00' })]).toThrow(/is not an ISO date/);
   });
 
-  it('writes an import file without what Tally writes itself: the claims an import derives, the default pipelines', () => {
+  it('writes an import file without what Tally writes itself (the claims an import derives, the default pipelines), with the property definitions', () => {
     const options = { contacts: 20, seed: 'file', until: UNTIL };
     const batches = [...generateHistory(options)];
     const ownStreams = batches.map((batch) => batch.streamName).filter((name) => /^(unique|pipeline)-/.test(name));
     const lines = [...historyToNdjson(options)].map((line) => JSON.parse(line) as { streamName: string; event: NewEvent });
     expect(ownStreams.length).toBe(2 + 20 + 3);
+    expect(new Set(lines.map((line) => line.streamName).filter((name) => name.startsWith('property-definitions-')))).toEqual(
+      new Set(batches.map((batch) => batch.streamName).filter((name) => name.startsWith('property-definitions-'))),
+    );
+    expect(lines.some((line) => line.streamName.startsWith('property-definitions-'))).toBe(true);
     expect(lines.filter((line) => ownStreams.includes(line.streamName))).toEqual([]);
     const kept = batches.filter((batch) => !ownStreams.includes(batch.streamName));
     expect(lines).toEqual(kept.flatMap((batch) => batch.events.map((event) => ({ streamName: batch.streamName, event }))));
@@ -96,6 +100,19 @@ describe('generateHistory', () => {
 
     it('starts with the default deal and ticket pipelines', () => {
       expect(batches.slice(0, 2).map((batch) => batch.streamName)).toEqual(['pipeline-default', 'pipeline-support']);
+    });
+
+    it('defines every custom property a contact carries before the first contact', () => {
+      const defined = events.filter((event) => event.type === 'PropertyDefined').map((event) => (event.data as { name: string }).name);
+      const firstContact = batches.findIndex((batch) => batch.streamName.startsWith('contact-'));
+      const definitions = batches.findIndex((batch) => batch.streamName === 'property-definitions-contact');
+      expect(definitions).toBeGreaterThan(-1);
+      expect(definitions).toBeLessThan(firstContact);
+      const carried = new Set(
+        events.filter((event) => event.type === 'ContactCreated').flatMap((event) => Object.keys((event.data as { properties: object }).properties)),
+      );
+      expect([...carried].filter((name) => !defined.includes(name))).toEqual([]);
+      expect(carried.size).toBeGreaterThan(0);
     });
 
     it('uses only catalogued event types, each at its current schema version, with valid data', () => {

@@ -2,6 +2,14 @@
 import { companyDecider, companyStream, type CompanyCommand, type CompanyEvent, type CompanyState } from '#domain/company';
 import { ownerDecider, ownerStream, type OwnerCommand, type OwnerEvent, type OwnerRole, type OwnerState } from '#domain/owner';
 import {
+  propertyDefinitionDecider,
+  propertyDefinitionStream,
+  type DefineProperty,
+  type PropertyDefinitionCommand,
+  type PropertyDefinitionEvent,
+  type PropertyDefinitionsState,
+} from '#domain/property-definition';
+import {
   defaultDealPipeline,
   defaultTicketPipeline,
   pipelineDecider,
@@ -81,6 +89,21 @@ export const parseUntil = (until: string): number => {
   return ms;
 };
 
+/** import_batch: the list an imported contact came from; first_conversion: what a form fill asked for first. */
+const CONTACT_PROPERTY_DEFINITIONS: readonly DefineProperty['data'][] = [
+  { objectType: 'contact', name: 'import_batch', label: 'Import batch', type: 'string' },
+  {
+    objectType: 'contact',
+    name: 'first_conversion',
+    label: 'First conversion',
+    type: 'enum',
+    options: [
+      { value: 'demo', label: 'Demo request' },
+      { value: 'website', label: 'Website sign-up' },
+    ],
+  },
+];
+
 export class World {
   readonly seed: string;
   readonly start: number;
@@ -149,6 +172,16 @@ export class World {
       const step = system(this.start + MINUTE);
       const { ownerId, name, email, team, role } = rep;
       owner.handle({ type: 'CreateOwner', data: { ownerId, name, email, team, role }, metadata: step.metadata }, step);
+    }
+    // The custom properties contacts carry (see ContactLife), defined before the first contact as an admin would.
+    const contactProperties = new Aggregate<PropertyDefinitionCommand, PropertyDefinitionEvent, PropertyDefinitionsState>(
+      propertyDefinitionDecider,
+      propertyDefinitionStream('contact'),
+      log,
+    );
+    for (const data of CONTACT_PROPERTY_DEFINITIONS) {
+      const step = system(this.start + MINUTE);
+      contactProperties.handle({ type: 'DefineProperty', data, metadata: step.metadata }, step);
     }
     this.setupBatches = log.batches();
   }

@@ -28,7 +28,14 @@ import {
   type PipelineStage,
   type PipelineState,
 } from '#domain/pipeline';
-import type { DomainEvent, EventDefinition } from '#domain/shared';
+import {
+  propertyDefinitionDecider,
+  propertyDefinitionEventDefinitions,
+  type PropertyDefinitionCommand,
+  type PropertyDefinitionEvent,
+  type PropertyDefinitionsState,
+} from '#domain/property-definition';
+import { assertNever, type DomainEvent, type EventDefinition } from '#domain/shared';
 import { ticketDecider, ticketEventDefinitions, type Ticket, type TicketEvent, type TicketState } from '#domain/ticket';
 import {
   normalizeUniqueValue,
@@ -51,8 +58,12 @@ type AggregateHistory<S, E extends DomainEvent> = Readonly<{
   definitions: readonly EventDefinition[];
   /** The field of every event's data that names the stream's id. */
   idField: string;
-  /** The event that starts the stream, or null for a stream without its own state (a contact's activity). */
+  /** The stream's id in its name after the category, when the name carries more than the id (`definitions-<type>`). */
+  streamId?: (rest: string) => string | null;
+  /** The event that starts the stream, or null when no single event does (a stream of property definitions). */
   created: string | null;
+  /** A stream without state of its own (a contact's activity): never read, judged on its references only. */
+  stateless?: boolean;
   decider: Readonly<{ evolve: (state: S, event: E) => S; initialState: () => S }>;
   exists: (state: S) => boolean;
   /** The streams, besides its own, whose state judging `event` reads. */
@@ -210,6 +221,36 @@ const activityCheck = (_: null, event: DomainEvent, refs: References): Reason =>
   return refs.contact(contactId).status === 'absent' ? `contact ${contactId} does not exist` : null;
 };
 
+// A raw definition line is judged by the decider itself: the command it answers to is rebuilt from the event, decided
+// on the stream as folded so far, and must give back that very event (so a name taken twice, a change from a
+// previous value the stream does not hold, or a removed property changed is refused, as on the api).
+const commandOf = (event: PropertyDefinitionEvent): PropertyDefinitionCommand => {
+  // The decider reads no clock for definitions; a fixed instant keeps the judgement pure.
+  const metadata = { now: '1970-01-01T00:00:00.000Z' };
+  switch (event.type) {
+    case 'PropertyDefined':
+      return { type: 'DefineProperty', data: event.data, metadata };
+    case 'PropertyDefinitionChanged': {
+      const changes = Object.fromEntries(event.data.changes.map(({ field, value }) => [field, value]));
+      return { type: 'ChangePropertyDefinition', data: { objectType: event.data.objectType, name: event.data.name, ...changes }, metadata };
+    }
+    case 'PropertyDefinitionRemoved':
+      return { type: 'RemovePropertyDefinition', data: event.data, metadata };
+    default:
+      return assertNever(event);
+  }
+};
+
+const propertyDefinitionCheck = (state: PropertyDefinitionsState, event: PropertyDefinitionEvent): Reason => {
+  let decided: readonly PropertyDefinitionEvent[];
+  try {
+    decided = propertyDefinitionDecider.decide(commandOf(event), state);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return differs(event.type, event.data, decided.length === 1 && decided[0].type === event.type ? decided[0].data : null);
+};
+
 const HISTORIES = {
   owner: define<OwnerState, OwnerEvent>({
     definitions: ownerEventDefinitions,
@@ -245,6 +286,7 @@ const HISTORIES = {
     created: null,
     decider: { evolve: () => null, initialState: () => null },
     exists: () => true,
+    stateless: true,
     references: (event) => [contactStream((event.data as { contactId: string }).contactId)],
     check: activityCheck,
   }),
@@ -273,6 +315,15 @@ const HISTORIES = {
     decider: engagementDecider,
     exists: (state) => state !== null,
   }),
+  property: define<PropertyDefinitionsState, PropertyDefinitionEvent>({
+    definitions: propertyDefinitionEventDefinitions,
+    idField: 'objectType',
+    streamId: (rest) => (rest.startsWith('definitions-') ? rest.slice('definitions-'.length) : null),
+    created: null,
+    decider: propertyDefinitionDecider,
+    exists: () => true,
+    check: propertyDefinitionCheck,
+  }),
 } as const;
 
 /** The stream categories raw events may go to; claims (`unique-`), settings and scoring formulas are not among them. */
@@ -292,8 +343,10 @@ export const misplaced = (streamName: string, event: HistoryEvent): Reason => {
   const history = historyOf(category);
   if (!history) return `an import may write raw events only to streams of ${HISTORY_CATEGORIES.join(', ')}, not ${category}`;
   if (!history.definitions.some((definition) => definition.type === event.type)) return `${event.type} does not belong in a ${category} stream`;
+  const streamId = history.streamId ? history.streamId(id) : id;
+  if (streamId === null) return `${streamName} is not a stream name of the ${category} category`;
   const named = event.data[history.idField];
-  return named === id ? null : `data.${history.idField} ${JSON.stringify(named)} is not the id in the stream name ${streamName}`;
+  return named === streamId ? null : `data.${history.idField} ${JSON.stringify(named)} is not the id in the stream name ${streamName}`;
 };
 
 type ValueClaim = Readonly<{ kind: UniqueValueKind; value: string; ownerId: string; change: 'claim' | 'release' }>;
@@ -338,6 +391,8 @@ const valueClaims = (event: HistoryEvent): readonly ValueClaim[] => {
       return valueChange('company-domain', data.companyId as string, null, data.domain);
     case 'CompanyUpdated':
       return domainChanges(data);
+    case 'CompanyMerged':
+      return valueChange('company-domain', data.companyId as string, data.domain, null);
     default:
       return [];
   }
@@ -348,7 +403,7 @@ export const streamsToRead = (streamName: string, event: HistoryEvent): readonly
   const history = historyOf(splitStream(streamName).category);
   if (!history) return [];
   return [
-    ...(history.created === null ? [] : [streamName]),
+    ...(history.stateless ? [] : [streamName]),
     ...(history.references?.(event) ?? []),
     ...valueClaims(event).map((claim) => uniqueValueStream(claim.kind, claim.value)),
   ];
@@ -402,7 +457,7 @@ export class StreamHistories {
     const placement = misplaced(streamName, event);
     if (placement !== null || !history) return { reason: placement ?? `${streamName} is not a history stream` };
     // A stream without state of its own (a contact's activity) is never read: its judgement rests on references.
-    const stream = history.created === null ? { state: history.decider.initialState(), ids: new Set<string>() } : this.loaded(streamName);
+    const stream = history.stateless ? { state: history.decider.initialState(), ids: new Set<string>() } : this.loaded(streamName);
     const exists = history.exists(stream.state);
     if (event.type === history.created && exists) return { reason: `${streamName} already has its ${history.created}` };
     if (event.type !== history.created && history.created !== null && !exists) {

@@ -131,6 +131,50 @@ describe('raw event lines of an import', () => {
     expect(given({}).judge([`ticket-${ticketId}`, ticket])).toEqual(['pipeline support does not exist']);
   });
 
+  describe('property definitions, judged by their decider', () => {
+    const stream = 'property-definitions-contact';
+    const defined = (name: string, overrides: Record<string, unknown> = {}) =>
+      event('PropertyDefined', { objectType: 'contact', name, label: 'Advertiser ID', type: 'string', options: [], unique: false, ...overrides });
+    const changed = (name: string, previous: unknown, value: unknown) =>
+      event('PropertyDefinitionChanged', { objectType: 'contact', name, changes: [{ field: 'label', previous, value }] });
+    const removed = (name: string) => event('PropertyDefinitionRemoved', { objectType: 'contact', name });
+
+    it('go to the stream of the object type their data names', () => {
+      expect(misplaced(stream, defined('advertiser_id'))).toBeNull();
+      expect(misplaced('property-definitions-deal', defined('advertiser_id'))).toMatch(/^data\.objectType "contact" is not the id in the stream name/);
+      expect(misplaced('property-contact', defined('advertiser_id'))).toBe('property-contact is not a stream name of the property category');
+      expect(misplaced(`contact-${randomUUID()}`, defined('advertiser_id'))).toBe('PropertyDefined does not belong in a contact stream');
+    });
+
+    it('accept a definition, its change and its removal, in that order', () => {
+      expect(
+        given({}).judge(
+          [stream, defined('advertiser_id')],
+          [stream, changed('advertiser_id', 'Advertiser ID', 'Advertiser')],
+          [stream, removed('advertiser_id')],
+          [stream, defined('advertiser_id', { label: 'Again' })],
+        ),
+      ).toEqual([null, null, null, null]);
+    });
+
+    it('refuse a name defined twice, a change from a label the stream does not hold, and a change or removal of what is not defined', () => {
+      expect(given({ [stream]: [defined('advertiser_id')] }).judge([stream, defined('advertiser_id')])).toEqual([
+        expect.stringMatching(/advertiser_id/),
+      ]);
+      expect(given({ [stream]: [defined('advertiser_id')] }).judge([stream, changed('advertiser_id', 'Other', 'Advertiser')])).toEqual([
+        expect.stringMatching(/^PropertyDefinitionChanged is /),
+      ]);
+      expect(given({}).judge([stream, changed('tier', 'Tier', 'Level')], [stream, removed('tier')])).toEqual([
+        expect.stringMatching(/tier/),
+        expect.stringMatching(/tier/),
+      ]);
+      expect(given({}).judge([stream, defined('email')], [stream, defined('tier', { type: 'boolean', unique: true })])).toEqual([
+        expect.any(String),
+        expect.any(String),
+      ]);
+    });
+  });
+
   describe('claim the unique values they take, as the command handlers do', () => {
     const emailStream = (email: string) => uniqueValueStream('contact-email', email);
     const claimed = (kind: string, value: string, ownerId: string) => ({ type: 'UniqueValueClaimed', data: { kind, value, ownerId } });
@@ -172,6 +216,15 @@ describe('raw event lines of an import', () => {
         { reason: `company-domain acme.com is held by ${acme}` },
         { reason: null, derived: [] },
       ]);
+    });
+
+    it("give up the duplicate's domain when it is merged into another company", () => {
+      const [globex, acme] = [randomUUID(), randomUUID()];
+      const created = event('CompanyCreated', { companyId: globex, name: 'Globex', domain: 'globex.com', industry: null, employees: null, country: null, properties: {} });
+      const merged = event('CompanyMerged', { companyId: globex, mergedInto: acme, domain: 'globex.com' });
+      const [, merge] = given({}).verdicts([`company-${globex}`, created], [`company-${globex}`, merged]);
+      const domainStream = uniqueValueStream('company-domain', 'globex.com');
+      expect(merge).toEqual({ reason: null, derived: [{ streamName: domainStream, events: [released('company-domain', 'globex.com', globex)] }] });
     });
   });
 });

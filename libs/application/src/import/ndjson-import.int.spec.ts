@@ -155,7 +155,8 @@ describe('NDJSON import of history', () => {
     // The synthetic history is decided by the real deciders; its file lists each stream whole, one after another.
     const lines: string[] = [];
     for (const batch of generateHistory({ contacts: 40, seed: 'import-rules', until: '2026-01-01' })) {
-      if (streamCategory(batch.streamName) === 'unique') continue;
+      // Claims are derived by the import; property definitions are settings, written through their route.
+      if (['unique', 'property'].includes(streamCategory(batch.streamName))) continue;
       for (const e of batch.events) lines.push(JSON.stringify({ streamName: batch.streamName, event: e }));
     }
     const report = await importNdjson(linesOf(lines.join('\n')), {
@@ -225,11 +226,12 @@ describe('NDJSON import of history', () => {
       pipelineDecider
         .decide({ type: 'CreatePipeline', data: { ...defaultDealPipeline, pipelineId }, metadata: { now: '2024-01-01T00:00:00Z' } }, null)
         .map((e) => line(`pipeline-${pipelineId}`, e.type, e.data));
+    // DealCreated as stored before v2 (no companyIds, no properties): the import lifts it.
     const dealLines = (pipelineId: string, dealId: string, names: readonly string[]) => [
       line(`deal-${dealId}`, 'DealCreated', {
         dealId, name: names[0], pipelineId, stageId: 'appointmentscheduled', amount: 1000, currency: 'USD', contractTermMonths: 12,
         closeDate: '2024-06-30', ownerId: null, contactIds: [], companyId: null,
-      }),
+      }, { occurredAt: '2024-03-01T09:00:00Z', schemaVersion: 1 }),
       ...names.slice(1).map((name, i) => line(`deal-${dealId}`, 'DealRenamed', { dealId, previous: names[i], name })),
     ];
     // Counts the reads of each stream, and lets a test write as another writer right after the import's first append.
