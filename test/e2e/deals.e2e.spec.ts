@@ -52,6 +52,8 @@ describe('deals over HTTP', () => {
       ownerId,
       contactIds: [],
       companyId: null,
+      companyIds: [],
+      properties: {},
     });
     const path = [...OPEN_STAGES, 'closedwon'];
     expect(events.slice(1, 6).map((e) => e.data)).toEqual(

@@ -43,8 +43,10 @@ describe('tickets and engagements over HTTP', () => {
         stageId: 'new',
         priority: 'high',
         ownerId,
-        contactId,
-        dealId: null,
+        contactIds: [contactId],
+        companyIds: [],
+        dealIds: [],
+        properties: {},
       });
       expect(events[3]).toMatchObject({ type: 'TicketClosed', data: { ticketId, pipelineId: 'support', stageId: 'closed', ownerId } });
       expect(events[4].data).toEqual({ ticketId, previous: ownerId, ownerId: otherOwnerId });
@@ -61,6 +63,10 @@ describe('tickets and engagements over HTTP', () => {
         ownerId: null,
         contactId,
         dealId: null,
+        contactIds: [contactId],
+        companyIds: [],
+        dealIds: [],
+        properties: {},
         revision: 8,
       });
     });
@@ -102,6 +108,7 @@ describe('tickets and engagements over HTTP', () => {
         durationMinutes: 25,
         outcome: 'connected',
         dueAt: null,
+        priority: null,
         contactIds: [contactId],
         companyIds: [],
         dealIds: [],

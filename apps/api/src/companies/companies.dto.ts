@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { NullableText, OptionalNonEmptyText, OptionalText, Text } from '../http/dto-fields.js';
 import { IsOmittable } from '../http/validators.js';
+import { PropertyValuesField } from '../properties/properties.dto.js';
+import type { PropertyValues } from '#domain/shared';
 
 const MAX_EMPLOYEES = 10_000_000;
 
@@ -24,6 +26,9 @@ export class CreateCompanyDto {
 
   @OptionalText(100, { example: 'GB' })
   country?: string;
+
+  @PropertyValuesField('Custom properties, each defined for companies (GET /v1/properties/companies); a unique one must be free')
+  properties?: PropertyValues;
 }
 
 export class UpdateCompanyDto {
@@ -45,4 +50,7 @@ export class UpdateCompanyDto {
 
   @NullableText(100, 'GB')
   country?: string | null;
+
+  @PropertyValuesField('Only the custom properties to set; null clears one')
+  properties?: PropertyValues;
 }

@@ -6,8 +6,9 @@ import {
   type CommandResult,
   type ExecuteOptions,
   type RequestContext,
+  type UpdateCompanyRequest,
 } from '#application';
-import type { CreateCompany, UpdateCompany } from '#domain/company';
+import type { CreateCompany } from '#domain/company';
 
 // The api's dispatch of company commands; the use cases are CompanyService in libs/application (framework-free).
 const companyService = (executor: CommandExecutor): CompanyService => {
@@ -26,7 +27,7 @@ export class CreateCompanyCommand extends Command<CommandResult> {
 
 export class UpdateCompanyCommand extends Command<CommandResult> {
   constructor(
-    readonly command: UpdateCompany,
+    readonly command: UpdateCompanyRequest,
     readonly context: RequestContext,
     readonly options: ExecuteOptions = {},
   ) {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import {
   ACTIVITY_STREAM_EMAIL_EVENT_KINDS,
@@ -12,6 +12,7 @@ import { CONTACT_SOURCES, MARKETING_STATUSES, type ContactSource, type Marketing
 import { MAX_ID_LENGTH, MAX_URL_LENGTH } from '#domain/shared';
 import { NullableText, OneOf, OptionalText, OptionalUuid, OwnerIdOrNull, stacked, Text, Uuid } from '../http/dto-fields.js';
 import { IsEmailAddress, IsInstant, IsOmittable } from '../http/validators.js';
+import { PropertyValuesField } from '../properties/properties.dto.js';
 
 const MAX_ENTRIES = 200;
 const MAX_NAME_LENGTH = 100;
@@ -23,22 +24,6 @@ const isFlatObject = (value: unknown, isAllowedValue: (entry: unknown) => boolea
   !Array.isArray(value) &&
   Object.keys(value).length <= MAX_ENTRIES &&
   Object.entries(value).every(([name, entry]) => name.trim() !== '' && name.length <= MAX_NAME_LENGTH && isAllowedValue(entry));
-
-const isPropertyValue = (value: unknown): boolean =>
-  value === null ||
-  typeof value === 'boolean' ||
-  (typeof value === 'number' && Number.isFinite(value)) ||
-  (typeof value === 'string' && value.length <= MAX_TEXT_LENGTH);
-
-const IsContactProperties = () =>
-  ValidateBy({
-    name: 'isContactProperties',
-    validator: {
-      validate: (value) => isFlatObject(value, isPropertyValue),
-      defaultMessage: () =>
-        `properties must be a flat object (up to ${MAX_ENTRIES} names) of string, number, boolean or null values`,
-    },
-  });
 
 const IsFormFields = () =>
   ValidateBy({
@@ -58,13 +43,6 @@ const OccurredAt = () =>
     IsOmittable(),
     IsInstant(),
   );
-
-const propertiesSchema: ApiPropertyOptions = {
-  type: 'object',
-  // null clears a property; OpenAPI 3.0 lets only a typed schema be nullable.
-  additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] },
-  example: { favouriteColour: 'teal', seats: 12 },
-};
 
 export class CreateContactDto {
   @ApiProperty({
@@ -96,9 +74,7 @@ export class CreateContactDto {
   @OptionalUuid()
   ownerId?: string;
 
-  @ApiPropertyOptional({ ...propertiesSchema, description: 'Custom properties; names may not be built-in fields' })
-  @IsOmittable()
-  @IsContactProperties()
+  @PropertyValuesField('Custom properties, each defined for contacts (GET /v1/properties/contacts); a unique one must be free')
   properties?: ContactProperties;
 
   @OneOf(CONTACT_SOURCES, { description: 'How the contact came in; sets its marketing status by policy' })
@@ -126,9 +102,7 @@ export class UpdateContactDto {
   @NullableText(100, 'GB')
   country?: string | null;
 
-  @ApiPropertyOptional({ ...propertiesSchema, description: 'Only the properties to set; null clears one' })
-  @IsOmittable()
-  @IsContactProperties()
+  @PropertyValuesField('Only the custom properties to set; null clears one')
   properties?: ContactProperties;
 }
 

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, DealService, type DealRequest } from '#application';
 import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
@@ -11,6 +11,7 @@ export class ExecuteDealCommand extends ServiceCommand<DealRequest> {}
 @CommandHandler(ExecuteDealCommand)
 export class DealCommandHandler extends ServiceCommandHandler<DealRequest> {
   constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
-    super(new DealService(executor));
+    const logger = new Logger('unique-values');
+    super(new DealService(executor, (message) => logger.warn(message)));
   }
 }

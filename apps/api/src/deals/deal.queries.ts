@@ -19,6 +19,6 @@ export class GetDealHandler implements IQueryHandler<GetDeal> {
   async execute({ dealId }: GetDeal): Promise<DealView> {
     const { state, revision } = await this.executor.load(dealStream(dealId), dealDecider);
     if (state === null) throw notFound('deal', dealId);
-    return { ...state, contactIds: [...state.contactIds], revision };
+    return { ...state, contactIds: [...state.contactIds], companyIds: [...state.companyIds], revision };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { DEFAULT_DEAL_PIPELINE_ID } from '#domain/pipeline';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
@@ -36,6 +36,7 @@ export class DealsController {
   }
 
   @CreateRoute('Create a deal in a stage of a deal pipeline')
+  @ApiConflictResponse({ description: 'Another deal has a unique property value: {error: ALREADY_EXISTS, existingId}' })
   @ApiNotFoundResponse({ description: 'The pipeline does not exist' })
   create(@Body() { pipelineId, ...body }: CreateDealDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const dealId = context.ids.next('deal');
@@ -62,7 +63,8 @@ export class DealsController {
     return this.deals.run('ReopenDeal', { dealId, stageId }, context, ifMatch);
   }
 
-  @CommandRoute(Patch(':id'), "Change a deal's name, amount, currency, close date or owner (whole or not at all)")
+  @CommandRoute(Patch(':id'), "Change a deal's name, amount, currency, close date, owner or custom properties (whole or not at all)")
+  @ApiConflictResponse({ description: 'If-Match is stale, or another deal has a unique property value: {error: ALREADY_EXISTS, existingId}' })
   update(
     @IdParam() dealId: string,
     @Body() changes: UpdateDealDto,

@@ -5,6 +5,8 @@ import { MAX_AMOUNT } from '#domain/shared';
 import { OptionalNonEmptyText, OptionalText, OptionalUuid, OptionalUuids, OwnerIdOrNull, stacked, Text, Uuid } from '../http/dto-fields.js';
 import { IsAmount, IsCalendarDate, IsCurrencyCode, IsOmittable } from '../http/validators.js';
 import { OptionalPipelineIdField, StageIdField } from '../pipelines/pipelines.dto.js';
+import { PropertyValuesField } from '../properties/properties.dto.js';
+import type { PropertyValues } from '#domain/shared';
 
 // Creating a deal and changing one take the same values; `property` says whether the field is required.
 type Property = (api: ApiPropertyOptions) => PropertyDecorator;
@@ -46,8 +48,14 @@ export class CreateDealDto {
   @OptionalUuids()
   contactIds?: string[];
 
-  @OptionalUuid()
+  @OptionalUuid({ description: 'The primary company' })
   companyId?: string;
+
+  @OptionalUuids()
+  companyIds?: string[];
+
+  @PropertyValuesField('Custom properties, each defined for deals (GET /v1/properties/deals); a unique one must be free')
+  properties?: PropertyValues;
 
   @LostReason()
   lostReason?: string;
@@ -85,6 +93,9 @@ export class UpdateDealDto {
 
   @OwnerIdOrNull({ optional: true })
   ownerId?: string | null;
+
+  @PropertyValuesField('Only the custom properties to set; null clears one')
+  properties?: PropertyValues;
 }
 
 export class AssociateDealContactDto {
@@ -110,6 +121,8 @@ export class DealView {
   @ApiProperty({ example: '2026-03-31' }) closeDate!: string;
   @ApiProperty({ nullable: true, type: String }) ownerId!: string | null;
   @ApiProperty({ type: [String] }) contactIds!: string[];
-  @ApiProperty({ nullable: true, type: String }) companyId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The primary company' }) companyId!: string | null;
+  @ApiProperty({ type: [String], description: 'The other companies' }) companyIds!: string[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Custom properties with a value' }) properties!: PropertyValues;
   @ApiProperty() revision!: number;
 }

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, TicketService, type TicketRequest } from '#application';
 import { ServiceCommand, ServiceCommandHandler } from '../write/service-command.js';
@@ -11,6 +11,7 @@ export class ExecuteTicketCommand extends ServiceCommand<TicketRequest> {}
 @CommandHandler(ExecuteTicketCommand)
 export class TicketCommandHandler extends ServiceCommandHandler<TicketRequest> {
   constructor(@Inject(CommandExecutor) executor: CommandExecutor) {
-    super(new TicketService(executor));
+    const logger = new Logger('unique-values');
+    super(new TicketService(executor, (message) => logger.warn(message)));
   }
 }

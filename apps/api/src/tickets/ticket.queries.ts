@@ -19,6 +19,16 @@ export class GetTicketHandler implements IQueryHandler<GetTicket> {
   async execute({ ticketId }: GetTicket): Promise<TicketView> {
     const { state, revision } = await this.executor.load(ticketStream(ticketId), ticketDecider);
     if (state === null) throw notFound('ticket', ticketId);
-    return { ...state, revision };
+    // contactId and dealId as before tickets had lists: the first of each.
+    const { contactIds, companyIds, dealIds } = state;
+    return {
+      ...state,
+      contactIds: [...contactIds],
+      companyIds: [...companyIds],
+      dealIds: [...dealIds],
+      contactId: contactIds[0] ?? null,
+      dealId: dealIds[0] ?? null,
+      revision,
+    };
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Get, Inject, Put } from '@nestjs/common';
+import { Body, Get, Inject, Patch, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { RequestContext } from '#application';
 import { DEFAULT_TICKET_PIPELINE_ID } from '#domain/pipeline';
 import { Ctx, IfMatch } from '../http/request-context.decorator.js';
@@ -9,7 +9,7 @@ import type { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';
 import { ExecuteTicketCommand, type TicketRequest } from './ticket.handler.js';
 import { GetTicket } from './ticket.queries.js';
-import { AssignTicketOwnerDto, ChangeTicketPriorityDto, CreateTicketDto, MoveTicketToStageDto, TicketView } from './tickets.dto.js';
+import { AssignTicketOwnerDto, ChangeTicketPriorityDto, CreateTicketDto, MoveTicketToStageDto, TicketView, UpdateTicketDto } from './tickets.dto.js';
 
 @ApiRoutes('tickets', 'v1/tickets')
 export class TicketsController {
@@ -28,10 +28,22 @@ export class TicketsController {
   }
 
   @CreateRoute('Open a ticket in a stage of a ticket pipeline')
+  @ApiConflictResponse({ description: 'Another ticket has a unique property value: {error: ALREADY_EXISTS, existingId}' })
   @ApiNotFoundResponse({ description: 'The pipeline does not exist' })
   create(@Body() { pipelineId, ...body }: CreateTicketDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const ticketId = context.ids.next('ticket');
     return this.tickets.run('CreateTicket', { ticketId, pipelineId: pipelineId ?? DEFAULT_TICKET_PIPELINE_ID, ...body }, context);
+  }
+
+  @CommandRoute(Patch(':id'), "Change a ticket's custom properties")
+  @ApiConflictResponse({ description: 'If-Match is stale, or another ticket has a unique property value: {error: ALREADY_EXISTS, existingId}' })
+  update(
+    @IdParam() ticketId: string,
+    @Body() { properties }: UpdateTicketDto,
+    @Ctx() context: RequestContext,
+    @IfMatch() ifMatch: number | undefined,
+  ): Promise<CommandResponse> {
+    return this.tickets.run('ChangeTicketProperties', { ticketId, properties }, context, ifMatch);
   }
 
   @CommandRoute(Put(':id/stage'), 'Move a ticket to another stage (a closed stage closes it, leaving one reopens it)')

@@ -1,13 +1,23 @@
 import {
   companyDecider,
   companyStream,
+  type ChangeCompanyProperties,
+  type CompanyCommand,
   type CompanyEvent,
   type CreateCompany,
   type UpdateCompany,
 } from '#domain/company';
+import type { Command, PropertyValues } from '#domain/shared';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import { withUniqueValue, type ClaimWarning, type HolderHasValue, type UniqueValueChange } from '../contacts/unique-value-claims.js';
+import { batchDecider, commandBatch } from '../properties/command-batch.js';
+import { RecordProperties } from '../properties/record-properties.js';
 import type { RequestContext } from '../request-context.js';
+
+/** A PATCH of a company: built-in fields and, when given, custom properties (only those to set; null clears one). */
+export type UpdateCompanyRequest = Command<'UpdateCompany', UpdateCompany['data'] & Readonly<{ properties?: PropertyValues }>>;
+
+const companyBatchDecider = batchDecider(companyDecider);
 
 /** A domain claim stands while its company has that domain. */
 const companyHasDomain =
@@ -23,42 +33,60 @@ type DomainChange = Readonly<{ from: string | null; to: string | null }>;
 const domainChange = (events: readonly CompanyEvent[]): DomainChange | undefined => {
   for (const event of events) {
     if (event.type === 'CompanyCreated') return { from: null, to: event.data.domain };
+    if (event.type !== 'CompanyUpdated') continue;
     const change = event.data.changes.find((c) => c.field === 'domain');
     if (change?.field === 'domain') return { from: change.previous, to: change.value };
   }
   return undefined;
 };
 
-/** Company commands: decide, move the domain claim, append. */
+/** Company commands: check the custom properties, decide, move the domain and unique-value claims, append. */
 export class CompanyService {
+  private readonly properties: RecordProperties;
+
   constructor(
     private readonly executor: CommandExecutor,
     private readonly warn: ClaimWarning,
-  ) {}
+  ) {
+    this.properties = new RecordProperties(executor, warn);
+  }
 
-  create(command: CreateCompany, context: RequestContext): Promise<CommandResult> {
-    const { companyId } = command.data;
+  async create(request: CreateCompany, context: RequestContext): Promise<CommandResult> {
+    const { companyId } = request.data;
+    const properties = await this.properties.check('company', request.data.properties ?? {});
+    const command: CreateCompany = { ...request, data: { ...request.data, properties: properties.values } };
     // Decided once up front so a bad request fails before it claims the domain.
     const created = companyDecider.decide(command, companyDecider.initialState());
-    return this.withDomain(companyId, domainChange(created) ?? { from: null, to: null }, context, () =>
-      this.executor.execute(companyStream(companyId), companyDecider, command, context),
+    return this.properties.withUniqueValues(companyId, {}, properties, context, () =>
+      this.withDomain(companyId, domainChange(created) ?? { from: null, to: null }, context, () =>
+        this.executor.execute(companyStream(companyId), companyDecider, command, context),
+      ),
     );
   }
 
-  async update(command: UpdateCompany, context: RequestContext, options: ExecuteOptions = {}): Promise<CommandResult> {
-    const { companyId } = command.data;
+  async update(request: UpdateCompanyRequest, context: RequestContext, options: ExecuteOptions = {}): Promise<CommandResult> {
+    const { properties: requested, ...data } = request.data;
+    const { companyId } = data;
+    const properties = requested === undefined ? null : await this.properties.check('company', requested);
+    const update: UpdateCompany = { type: 'UpdateCompany', data, metadata: request.metadata };
+    const change: ChangeCompanyProperties[] =
+      properties === null ? [] : [{ type: 'ChangeCompanyProperties', data: { companyId, properties: properties.values }, metadata: request.metadata }];
+    const command = commandBatch<CompanyCommand>([update, ...change]);
     const stream = companyStream(companyId);
     const { state, revision } = await this.executor.load(stream, companyDecider);
     // A stale If-Match goes straight to the executor: it answers a stored retry, or refuses without a claim.
     if (options.ifMatch !== undefined && options.ifMatch !== revision) {
-      return this.executor.execute(stream, companyDecider, command, context, options);
+      return this.executor.execute(stream, companyBatchDecider, command, context, options);
     }
-    const change = domainChange(companyDecider.decide(command, state));
-    if (change === undefined) return this.executor.execute(stream, companyDecider, command, context, options);
-    // Pinned to the revision decided on, so the domain claimed is the domain written.
-    return this.withDomain(companyId, change, context, () =>
-      this.executor.execute(stream, companyDecider, command, context, { ...options, ifMatch: revision }),
-    );
+    const domain = domainChange(companyBatchDecider.decide(command, state));
+    if (domain === undefined && !(properties !== null && this.properties.claimsAny(properties))) {
+      return this.executor.execute(stream, companyBatchDecider, command, context, options);
+    }
+    // Pinned to the revision decided on, so the values claimed are the values written.
+    const write = () => this.executor.execute(stream, companyBatchDecider, command, context, { ...options, ifMatch: revision });
+    const withDomain = domain === undefined ? write : () => this.withDomain(companyId, domain, context, write);
+    if (properties === null) return withDomain();
+    return this.properties.withUniqueValues(companyId, state.status === 'active' ? state.properties : {}, properties, context, withDomain);
   }
 
   /** Runs `command` under the claim of the company's new domain, then gives the old one back. */

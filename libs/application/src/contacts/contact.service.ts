@@ -11,6 +11,7 @@ import {
 } from '#domain/contact';
 import { MARKETING_POLICY_STREAM, marketingPolicyDecider } from '#domain/marketing-policy';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
+import { RecordProperties } from '../properties/record-properties.js';
 import type { RequestContext } from '../request-context.js';
 import { contactHasEmail, requireCompany, requireOwner } from './contact-references.js';
 import { releaseUniqueValue, withUniqueValue, type ClaimWarning } from './unique-value-claims.js';
@@ -21,12 +22,16 @@ export type ContactStreamCommand = Exclude<ContactCommand, CreateContact | Updat
 /** A new contact as asked for; the service adds the marketing policy in force. */
 export type NewContact = Omit<CreateContact['data'], 'marketingPolicy'>;
 
-/** Contact commands: check the records they point at, move the email claim, decide, append. */
+/** Contact commands: check the records they point at and the custom properties, move the claims, decide, append. */
 export class ContactService {
+  private readonly properties: RecordProperties;
+
   constructor(
     private readonly executor: CommandExecutor,
     private readonly warn: ClaimWarning,
-  ) {}
+  ) {
+    this.properties = new RecordProperties(executor, warn);
+  }
 
   async handle(command: ContactStreamCommand, context: RequestContext, options: ExecuteOptions = {}): Promise<CommandResult> {
     if (command.type === 'AssignContactOwner' && command.data.ownerId !== null) await requireOwner(this.executor, command.data.ownerId);
@@ -37,10 +42,11 @@ export class ContactService {
   }
 
   async create(contact: NewContact, context: RequestContext): Promise<CommandResult> {
+    const properties = await this.properties.check('contact', contact.properties ?? {});
     const { state: settings } = await this.executor.load(MARKETING_POLICY_STREAM, marketingPolicyDecider);
     const command: CreateContact = {
       type: 'CreateContact',
-      data: { ...contact, marketingPolicy: settings.policy },
+      data: { ...contact, properties: properties.values, marketingPolicy: settings.policy },
       metadata: { now: context.now },
     };
     // Decided once up front so a bad request fails before it claims the email.
@@ -48,12 +54,18 @@ export class ContactService {
     if (contact.companyId !== undefined) await requireCompany(this.executor, contact.companyId);
     if (contact.ownerId !== undefined) await requireOwner(this.executor, contact.ownerId);
 
-    return this.withEmail(contact.contactId, null, normalizeEmail(contact.email), context, () =>
-      this.executor.execute(contactStream(contact.contactId), contactDecider, command, context),
+    return this.properties.withUniqueValues(contact.contactId, {}, properties, context, () =>
+      this.withEmail(contact.contactId, null, normalizeEmail(contact.email), context, () =>
+        this.executor.execute(contactStream(contact.contactId), contactDecider, command, context),
+      ),
     );
   }
 
-  async update(command: UpdateContact, context: RequestContext, options: ExecuteOptions = {}): Promise<CommandResult> {
+  async update(request: UpdateContact, context: RequestContext, options: ExecuteOptions = {}): Promise<CommandResult> {
+    const requested = request.data.changes.properties;
+    const properties = requested === undefined ? null : await this.properties.check('contact', requested);
+    const command: UpdateContact =
+      properties === null ? request : { ...request, data: { ...request.data, changes: { ...request.data.changes, properties: properties.values } } };
     const stream = contactStream(command.data.contactId);
     const { state, revision } = await this.executor.load(stream, contactDecider);
     // A stale If-Match goes straight to the executor: it answers a stored retry, or refuses without a claim.
@@ -64,12 +76,15 @@ export class ContactService {
       .decide(command, state)
       .flatMap((event) => (event.type === 'ContactPropertiesChanged' ? event.data.changes : []))
       .find((change) => change.property === 'email');
-    if (emailChange === undefined) return this.executor.execute(stream, contactDecider, command, context, options);
-
-    // Pinned to the revision decided on, so the email claimed is the email written.
-    return this.withEmail(command.data.contactId, String(emailChange.previous), String(emailChange.value), context, () =>
-      this.executor.execute(stream, contactDecider, command, context, { ...options, ifMatch: revision }),
-    );
+    if (emailChange === undefined && !(properties !== null && this.properties.claimsAny(properties))) {
+      return this.executor.execute(stream, contactDecider, command, context, options);
+    }
+    // Pinned to the revision decided on, so the values claimed are the values written.
+    const write = () => this.executor.execute(stream, contactDecider, command, context, { ...options, ifMatch: revision });
+    const withEmail =
+      emailChange === undefined ? write : () => this.withEmail(command.data.contactId, String(emailChange.previous), String(emailChange.value), context, write);
+    if (properties === null) return withEmail();
+    return this.properties.withUniqueValues(command.data.contactId, state.status === 'active' ? state.properties : {}, properties, context, withEmail);
   }
 
   /** Runs `command` under the claim of the contact's new email, then gives the old one back. */
