@@ -61,11 +61,40 @@ const numberArbitrary = (schema: JsonSchema, integer: boolean): fc.Arbitrary<num
   return fc.oneof(fc.constantFrom(...extremes, ...(negatives.length ? negatives : extremes)), random);
 };
 
+// The formats' own bounds (libs/domain/src/shared/time.ts): real days from 1900-01-01 to before 2200-01-01, instants
+// to the millisecond with an offset of at most ±14:00; a pattern beside the format narrows them further.
+const FIRST_MS = Date.UTC(1900, 0, 1);
+const LAST_MS = Date.UTC(2200, 0, 1) - 1;
+const FORMAT_INSTANTS = ['1900-01-01T00:00:00.000Z', '2199-12-31T23:59:59.999Z', '2024-02-29T12:00:00.000Z', '1970-01-01T00:00:00.000Z'];
+const offsetInstant = (ms: number, offsetMinutes: number): string => {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, -1);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
+  return `${local}${sign}${hours}:${String(Math.abs(offsetMinutes) % 60).padStart(2, '0')}`;
+};
+const dayMs = fc.integer({ min: FIRST_MS, max: LAST_MS });
+const FORMATS: Readonly<Record<string, fc.Arbitrary<string>>> = {
+  'date-time': fc.oneof(
+    fc.constantFrom(...FORMAT_INSTANTS),
+    dayMs.map((ms) => new Date(ms).toISOString()),
+    // The same instants as another zone writes them, kept inside the bounds.
+    fc
+      .tuple(fc.integer({ min: FIRST_MS + 14 * 3_600_000, max: LAST_MS - 14 * 3_600_000 }), fc.integer({ min: -14 * 60, max: 14 * 60 }))
+      .map(([ms, offset]) => offsetInstant(ms, offset)),
+  ),
+  date: fc.oneof(
+    fc.constantFrom('1900-01-01', '2199-12-31', '2024-02-29', '2000-02-29'),
+    dayMs.map((ms) => new Date(ms).toISOString().slice(0, 10)),
+  ),
+};
+
 /** Values the JSON Schema allows; `name` is the property's name (ids come from the pool). */
 export const arbitraryOf = (schema: JsonSchema, name = ''): fc.Arbitrary<unknown> => {
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.anyOf)) return fc.oneof(...(schema.anyOf as JsonSchema[]).map((s) => arbitraryOf(s, name)));
+  // The branches the schemas use are exclusive (a field change per field name), so any one branch's value is valid.
+  if (Array.isArray(schema.oneOf)) return fc.oneof(...(schema.oneOf as JsonSchema[]).map((s) => arbitraryOf(s, name)));
   const options = schemaTypes(schema).map((type): fc.Arbitrary<unknown> => {
     switch (type) {
       case 'null':
@@ -78,6 +107,11 @@ export const arbitraryOf = (schema: JsonSchema, name = ''): fc.Arbitrary<unknown
         return numberArbitrary(schema, false);
       case 'string': {
         const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
+        const format = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;
+        if (format) {
+          const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern) : null;
+          return pattern ? format.filter((s) => pattern.test(s)) : format;
+        }
         if (typeof schema.pattern === 'string') {
           return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && storable(s));
         }
