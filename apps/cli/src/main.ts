@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '#config';
 import { DataDirBusy, dataDirOwner, openRuntime, type DataDirOwner } from '#runtime';
 import { importCommand } from './commands/import.command.js';
 import { importThroughServer } from './commands/import-through-server.js';
-import { keysCommand, keysThroughServer } from './commands/keys.command.js';
+import { keysCommand, keysInProcess, keysThroughServer } from './commands/keys.command.js';
 import { projectionsCommand, projectionsOf, projectionsThroughServer } from './commands/projections.command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { serverClient } from './server-client.js';
@@ -17,9 +17,10 @@ const HELP = `tally <command>
   seed --contacts N [--seed S] [--until DATE] [--out FILE]
                                  a deterministic synthetic CRM history (about 11 events per contact) of the year
                                  up to DATE (default today, UTC), into the store or to an NDJSON file
-  keys create --name NAME --role ROLE | keys list | keys revoke KEY_ID
+  keys create --name NAME --role ROLE [--owner OWNER_ID] | keys list | keys revoke KEY_ID
                                  API keys (roles: super-admin, marketing, sales, service, auditor,
-                                 reporting, integrator); the secret is shown once
+                                 reporting, integrator), bound to an existing owner with --owner;
+                                 the secret is shown once
   projections [status]           every projection build with its status, position and lag
   projections rebuild NAME [--dry-run]
   projections drop NAME@VERSION  drop a retired build's tables
@@ -44,7 +45,7 @@ const positiveInteger = (text: string, flag: string): number => {
   return Number(text);
 };
 
-type Values = Readonly<{ 'dry-run'?: boolean; actor?: string; name?: string; role?: string }>;
+type Values = Readonly<{ 'dry-run'?: boolean; actor?: string; name?: string; role?: string; owner?: string }>;
 
 /**
  * A command beside the live server that owns the embedded data directory: through its HTTP API, or refused. The
@@ -66,7 +67,7 @@ const throughServer = async (dataDir: string, owner: DataDirOwner, command: stri
       if (!args[0]) throw new Error('usage: tally import FILE');
       return importThroughServer(server, args[0]);
     case 'keys':
-      return keysCommand(keysThroughServer(server), args, { name: values.name, role: values.role, actor: values.actor! });
+      return keysCommand(keysThroughServer(server), args, { name: values.name, role: values.role, owner: values.owner, actor: values.actor! });
     case 'projections':
       return projectionsCommand(projectionsThroughServer(server, refuse), args, values['dry-run']!);
     case 'seed':
@@ -95,6 +96,7 @@ const main = async (): Promise<number> => {
       until: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
+      owner: { type: 'string' },
       formula: { type: 'string', multiple: true },
       reason: { type: 'string' },
       horizon: { type: 'string', default: '30d' },
@@ -125,7 +127,7 @@ const main = async (): Promise<number> => {
       case 'seed':
         return await seedCommand(runtime, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed!, until: values.until });
       case 'keys':
-        return await keysCommand(runtime.apiKeys, args, { name: values.name, role: values.role, actor: values.actor! });
+        return await keysCommand(keysInProcess(runtime), args, { name: values.name, role: values.role, owner: values.owner, actor: values.actor! });
       case 'projections':
         return await projectionsCommand(projectionsOf(runtime), args, values['dry-run']!);
       case 'replay': {

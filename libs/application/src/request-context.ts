@@ -10,6 +10,8 @@ export type RequestContext = Readonly<{
   now: string;
   source: string;
   ids: IdFactory;
+  /** The owner the caller's API key is bound to: a rep's own tasks and engagements default to it. */
+  ownerId?: string;
 }>;
 
 /** Ids for new records and events. Under an idempotency key they derive from it, so a retry reuses them. */

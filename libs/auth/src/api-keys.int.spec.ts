@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '#test/support/test-database';
 import { ApiKeys } from './api-keys.js';
 import { isAllowed } from './roles.js';
@@ -65,6 +65,36 @@ describe('api keys', () => {
     expect(await uncached.verify(created.secret)).not.toBeNull();
     await new ApiKeys(db.pool, pepper).revoke(created.keyId);
     expect(await uncached.verify(created.secret)).toBeNull();
+  });
+
+  it('binds a key to an owner when asked, and shows the owner wherever the key is read', async () => {
+    const ownerId = '5f0c6a3e-8d1b-4c2a-9e7f-0a1b2c3d4e5f';
+    const bound = await keys.create('rep laptop', 'sales', 'key:admin', { ownerId });
+    const unbound = await keys.create('bi loader', 'reporting', 'key:admin');
+    expect(bound.ownerId).toBe(ownerId);
+    expect(unbound.ownerId).toBeNull();
+    expect(await keys.verify(bound.secret)).toMatchObject({ keyId: bound.keyId, ownerId });
+    expect(await keys.verify(unbound.secret)).toMatchObject({ keyId: unbound.keyId, ownerId: null });
+    const listed = new Map((await keys.list()).map((key) => [key.keyId, key.ownerId]));
+    expect([listed.get(bound.keyId), listed.get(unbound.keyId)]).toEqual([ownerId, null]);
+    expect(await keys.revoke(bound.keyId)).toMatchObject({ ownerId });
+  });
+
+  it('upgrades a table made before keys had owners: its keys keep working, bound to no one', async () => {
+    const old = await createTestDatabase();
+    try {
+      await old.pool.query(`CREATE TABLE tally_auth_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+      await old.pool.query(`INSERT INTO tally_auth_migrations (id) VALUES ('0001-api-keys')`);
+      await old.pool.query(`CREATE TABLE tally_api_keys (key_id text PRIMARY KEY, name text NOT NULL, role text NOT NULL, secret_hash bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(), created_by text NOT NULL, revoked_at timestamptz)`);
+      const secret = 'A'.repeat(43);
+      const hash = createHmac('sha256', pepper).update(secret).digest();
+      await old.pool.query(`INSERT INTO tally_api_keys (key_id, name, role, secret_hash, created_by) VALUES ('abcdefgh12345678', 'old', 'sales', $1, 'cli')`, [hash]);
+      await ApiKeys.migrate(old.pool);
+      expect(await new ApiKeys(old.pool, pepper).verify(`tly_abcdefgh12345678_${secret}`)).toMatchObject({ keyId: 'abcdefgh12345678', ownerId: null });
+    } finally {
+      await old.close();
+    }
   });
 
   it('keeps roles narrow: an auditor reads but never writes, reporting reads only read models', () => {

@@ -9,7 +9,16 @@ import type pg from 'pg';
 import { migrate, type Migration } from '#postgres';
 import { ROLES, type Role } from './roles.js';
 
-export type ApiKey = Readonly<{ keyId: string; name: string; role: Role; createdAt: string; createdBy: string; revokedAt: string | null }>;
+/** ownerId: the owner the key acts for (a rep's own key), or null for a key of no one in particular. */
+export type ApiKey = Readonly<{
+  keyId: string;
+  name: string;
+  role: Role;
+  ownerId: string | null;
+  createdAt: string;
+  createdBy: string;
+  revokedAt: string | null;
+}>;
 
 export type CreatedKey = ApiKey & Readonly<{ secret: string }>;
 
@@ -29,14 +38,26 @@ CREATE TABLE tally_api_keys (
   revoked_at timestamptz
 );`,
   },
+  // Keys made before owners could be bound stay unbound.
+  { id: '0002-api-key-owner', sql: `ALTER TABLE tally_api_keys ADD COLUMN owner_id text;` },
 ];
 
-type Row = { key_id: string; name: string; role: Role; secret_hash: Buffer; created_at: Date; created_by: string; revoked_at: Date | null };
+type Row = {
+  key_id: string;
+  name: string;
+  role: Role;
+  owner_id: string | null;
+  secret_hash: Buffer;
+  created_at: Date;
+  created_by: string;
+  revoked_at: Date | null;
+};
 
 const toKey = (row: Row): ApiKey => ({
   keyId: row.key_id,
   name: row.name,
   role: row.role,
+  ownerId: row.owner_id,
   createdAt: row.created_at.toISOString(),
   createdBy: row.created_by,
   revokedAt: row.revoked_at?.toISOString() ?? null,
@@ -77,13 +98,14 @@ export class ApiKeys {
     return createHmac('sha256', this.pepper).update(secret).digest();
   }
 
-  async create(name: string, role: Role, createdBy: string): Promise<CreatedKey> {
+  /** `ownerId` binds the key to an owner (the caller checks that the owner exists: this table knows no owners). */
+  async create(name: string, role: Role, createdBy: string, options: Readonly<{ ownerId?: string }> = {}): Promise<CreatedKey> {
     if (!ROLES.includes(role)) throw new Error(`unknown role ${role}`);
     const keyId = randomBytes(10).toString('hex').slice(0, 16);
     const secretPart = randomBytes(32).toString('base64url');
     const { rows } = await this.pool.query<Row>(
-      `INSERT INTO tally_api_keys (key_id, name, role, secret_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-      [keyId, name, role, this.hash(secretPart), createdBy],
+      `INSERT INTO tally_api_keys (key_id, name, role, owner_id, secret_hash, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [keyId, name, role, options.ownerId ?? null, this.hash(secretPart), createdBy],
     );
     return { ...toKey(rows[0]), secret: `tly_${keyId}_${secretPart}` };
   }

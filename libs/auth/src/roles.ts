@@ -18,6 +18,12 @@ export const AREAS = [
   'scoring',
   'projections',
   'read-models',
+  // GET /v1/search: answers only the record types the role may read besides.
+  'search',
+  // PUT/DELETE /v1/associations and GET /v1/{contacts|companies|deals|tickets}/:id/associations.
+  'associations',
+  // /v1/properties/{type}: custom property definitions; every role that works with records reads them.
+  'properties',
   'audit',
   'events',
   'webhooks',
@@ -36,17 +42,17 @@ const all = (areas: readonly Area[], access: readonly Access[] = ['read', 'write
 export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   'super-admin': new Set(all(AREAS)),
   marketing: new Set([
-    ...all(['contacts', 'marketing', 'scoring', 'import']),
-    ...all(['projections', 'read-models', 'companies', 'pipelines', 'owners', 'events', 'system'], ['read']),
+    ...all(['contacts', 'marketing', 'scoring', 'import', 'properties', 'associations']),
+    ...all(['projections', 'read-models', 'companies', 'pipelines', 'owners', 'events', 'system', 'search'], ['read']),
     'projections:write',
   ]),
   sales: new Set([
-    ...all(['contacts', 'companies', 'deals', 'engagements']),
-    ...all(['read-models', 'pipelines', 'owners', 'tickets', 'system'], ['read']),
+    ...all(['contacts', 'companies', 'deals', 'engagements', 'associations']),
+    ...all(['read-models', 'pipelines', 'owners', 'tickets', 'system', 'properties', 'search'], ['read']),
   ]),
   service: new Set([
-    ...all(['tickets', 'contacts', 'engagements']),
-    ...all(['read-models', 'pipelines', 'owners', 'companies', 'deals', 'system'], ['read']),
+    ...all(['tickets', 'contacts', 'engagements', 'associations']),
+    ...all(['read-models', 'pipelines', 'owners', 'companies', 'deals', 'system', 'properties', 'search'], ['read']),
   ]),
   // Reads everything, explains and verifies scores, reads the event log; changes nothing.
   auditor: new Set(all(AREAS.filter((a) => a !== 'keys'), ['read'])),

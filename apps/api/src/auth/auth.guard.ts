@@ -53,6 +53,7 @@ export class AuthGuard implements CanActivate {
     }
     request.tallyActor = `key:${key.keyId}`;
     request.tallyRole = key.role;
+    if (key.ownerId !== null) request.tallyOwnerId = key.ownerId;
     return true;
   }
 }

@@ -3,6 +3,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApplicationError, type ApplicationErrorCode } from '#application';
+import { AssociationError, type AssociationErrorCode } from '#application';
 import { assertNever, DomainError, type DomainErrorCode } from '#domain/shared';
 import {
   AppendTooLarge,
@@ -26,6 +27,7 @@ type DatabaseErrorCode = 'DATABASE_UNAVAILABLE' | 'READ_MODEL_BUILDING';
 export type ErrorCode =
   | DomainErrorCode
   | ApplicationErrorCode
+  | AssociationErrorCode
   | EventStoreErrorCode
   | ProjectionEngineErrorCode
   | ReadModelErrorCode
@@ -51,6 +53,7 @@ export const statusOf = (code: ErrorCode): number => {
     case 'ALREADY_EXISTS':
     case 'WRONG_EXPECTED_REVISION':
     case 'PROJECTION_STATE':
+    case 'PRIMARY_COMPANY_REQUIRED':
       return 409;
     case 'STREAM_DELETED':
       return 410;
@@ -88,6 +91,7 @@ const plain = (error: Error & { code: ErrorCode }, details: Record<string, unkno
 /** Our errors and the database's, by code; null for anything else. */
 const classify = (error: unknown): Classified | null => {
   if (error instanceof DomainError || error instanceof ApplicationError) return plain(error, error.details);
+  if (error instanceof AssociationError) return plain(error, error.details);
   if (error instanceof WrongExpectedRevision) {
     return {
       code: error.code,

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ApplicationError, invalidHeader, validationFailed } from '#application';
+import { AssociationError } from '#application';
 import { alreadyExists, notFound, ruleViolated } from '#domain/shared';
 import {
   AppendTooLarge,
@@ -35,6 +36,11 @@ const ANSWERS: Record<ErrorCode, Readonly<{ error: unknown; status: number; body
     body: { error: 'INVALID_HEADER', message: 'If-Match must be a revision', fields: [{ field: 'If-Match', reason: 'format' }] },
   },
   FORBIDDEN: { error: new ApplicationError('FORBIDDEN', 'no role'), status: 403, body: { error: 'FORBIDDEN', message: 'no role' } },
+  PRIMARY_COMPANY_REQUIRED: {
+    error: new AssociationError('PRIMARY_COMPANY_REQUIRED', 'set another one', { dealId: 'd-1' }),
+    status: 409,
+    body: { error: 'PRIMARY_COMPANY_REQUIRED', message: 'set another one', dealId: 'd-1' },
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     error: new ApplicationError('UNSUPPORTED_MEDIA_TYPE', 'send NDJSON'),
     status: 415,

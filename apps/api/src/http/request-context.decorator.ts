@@ -5,7 +5,8 @@ import { idempotentIds, invalidHeader, randomIds, type RequestContext } from '#a
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export type TallyRequest = Request & { tallyActor?: string; tallyRole?: string; tallyRequestId?: string };
+/** tallyOwnerId: the owner the request's API key is bound to, if any (set by the auth guard). */
+export type TallyRequest = Request & { tallyActor?: string; tallyRole?: string; tallyOwnerId?: string; tallyRequestId?: string };
 
 export const headerId = (request: Request, name: string): string | undefined => {
   const value = request.header(name);
@@ -35,6 +36,7 @@ export const requestContextOf = (request: TallyRequest): RequestContext => {
     now: new Date().toISOString(),
     source: 'api',
     ids: idempotencyKey ? idempotentIds(`${idempotencyScope(request)}:${idempotencyKey}`) : randomIds(),
+    ...(request.tallyOwnerId === undefined ? {} : { ownerId: request.tallyOwnerId }),
   };
 };
 

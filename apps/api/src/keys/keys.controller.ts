@@ -1,9 +1,11 @@
 import { Body, Delete, Get, Inject, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type ApiKey, type ApiKeys, type CreatedKey, type Role } from '#auth';
-import type { RequestContext } from '#application';
+import { CommandExecutor, type RequestContext } from '#application';
+import { ownerDecider, ownerStream } from '#domain/owner';
 import { notFound } from '#domain/shared';
+import { OptionalUuid } from '../http/dto-fields.js';
 import { Ctx } from '../http/request-context.decorator.js';
 import { ApiRoutes } from '../http/routes.js';
 import { API_KEYS } from '../tokens.js';
@@ -19,6 +21,9 @@ export class CreateKeyDto {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role!: Role;
+
+  @OptionalUuid({ description: "Binds the key to this owner: its engagements are the owner's and GET /v1/tasks lists the owner's tasks" })
+  ownerId?: string;
 }
 
 export class KeyIdParam {
@@ -29,17 +34,26 @@ export class KeyIdParam {
 
 @ApiRoutes('keys', 'v1/keys')
 export class KeysController {
-  constructor(@Inject(API_KEYS) private readonly keys: ApiKeys) {}
+  constructor(
+    @Inject(API_KEYS) private readonly keys: ApiKeys,
+    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an API key with a role (super-admin only); the secret is shown this once' })
+  @ApiOperation({ summary: 'Create an API key with a role (super-admin only), bound to an owner or not; the secret is shown this once' })
   @ApiCreatedResponse({ type: CreatedKeyView })
-  create(@Body() body: CreateKeyDto, @Ctx() context: RequestContext): Promise<CreatedKey> {
-    return this.keys.create(body.name, body.role, context.actor);
+  @ApiNotFoundResponse({ description: 'ownerId names no owner' })
+  async create(@Body() { name, role, ownerId }: CreateKeyDto, @Ctx() context: RequestContext): Promise<CreatedKey> {
+    if (ownerId !== undefined) {
+      // The owner's own stream is the authority: a key is never bound to an owner the read models have not seen yet.
+      const { state } = await this.executor.load(ownerStream(ownerId), ownerDecider);
+      if (state.status === 'absent') throw notFound('owner', ownerId);
+    }
+    return this.keys.create(name, role, context.actor, { ownerId });
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every key: id, name, role, who created it, whether revoked (never the secret)' })
+  @ApiOperation({ summary: 'Every key: id, name, role, bound owner, who created it, whether revoked (never the secret)' })
   @ApiOkResponse({ type: KeyList })
   async list(): Promise<{ data: ApiKey[] }> {
     return { data: await this.keys.list() };
