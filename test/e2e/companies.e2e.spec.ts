@@ -23,7 +23,7 @@ describe('companies over HTTP', () => {
     const [created] = await companyEvents(acme);
     expect([created.type, created.data]).toEqual([
       'CompanyCreated',
-      { companyId: acme, name: 'Acme Ltd', domain: 'acme.com', industry: 'Manufacturing', employees: 250, country: null },
+      { companyId: acme, name: 'Acme Ltd', domain: 'acme.com', industry: 'Manufacturing', employees: 250, country: null, properties: {} },
     ]);
     expect((await domainClaim('acme.com')).map((e) => [e.type, e.data])).toEqual([
       ['UniqueValueClaimed', { kind: 'company-domain', value: 'acme.com', ownerId: acme }],
@@ -36,6 +36,8 @@ describe('companies over HTTP', () => {
       industry: 'Manufacturing',
       employees: 250,
       country: null,
+      properties: {},
+      mergedCompanyIds: [],
     });
   });
 
@@ -105,6 +107,15 @@ describe('companies over HTTP', () => {
 
     await t.http().patch(`/v1/companies/${globex}`).send({ domain: null }).expect(200);
     expect((await domainClaim('globex.com')).map((e) => e.type)).toEqual(['UniqueValueClaimed', 'UniqueValueReleased']);
+  });
+
+  it('answers a merged company with mergedInto, as contacts do, and lists it on the survivor', async () => {
+    const survivor = (await create({ name: 'Survivor Co' }).expect(201)).body.id;
+    const duplicate = (await create({ name: 'Survivor Company' }).expect(201)).body.id;
+    await t.http().post(`/v1/companies/${survivor}/merge`).send({ duplicateId: duplicate }).expect(200);
+
+    expect((await t.http().get(`/v1/companies/${duplicate}`).expect(200)).body).toEqual({ id: duplicate, mergedInto: survivor });
+    expect((await t.http().get(`/v1/companies/${survivor}`).expect(200)).body).toMatchObject({ id: survivor, mergedCompanyIds: [duplicate] });
   });
 
   it('answers 404 for an unknown company and 400 for an id that is not one', async () => {

@@ -1,0 +1,129 @@
+// Stores the search read model: per batch, load the touched records (and the companies contacts are pointed at)
+// and pipelines in one query each, reduce in memory, write what changed with one multi-row upsert per table, then
+// move the stored contacts of companies merged away to the survivors.
+import { formatPosition, type RecordedEvent } from '#event-store';
+import type { ProjectionDefinition } from '#projection-engine';
+import type pg from 'pg';
+import { fieldColumns, selectByKeys, writeRows } from '../pg-rows.js';
+import {
+  companiesNamedBy,
+  isPipelineEvent,
+  recordKey,
+  recordOf,
+  reduceSearch,
+  SEARCH_EVENT_TYPES,
+  type SearchEvent,
+  type SearchObjectType,
+  type SearchPipeline,
+  type SearchRecord,
+} from './search.projection.js';
+import { SEARCH_SCHEMA, SEARCH_TABLES as T } from './search.tables.js';
+
+type RecordRow = {
+  object_type: SearchObjectType;
+  record_id: string;
+  title: string;
+  subtitle: string | null;
+  search_text: string;
+  search_grams: string[];
+  name_key: string;
+  phone_digits: string | null;
+  email: string | null;
+  email_key: string | null;
+  domain: string | null;
+  company_id: string | null;
+  pipeline_id: string | null;
+  stage_id: string | null;
+  fields: SearchRecord['fields'];
+  properties: SearchRecord['properties'];
+  merged_into: string | null;
+  updated_position: string;
+};
+
+type PipelineRow = { pipeline_id: string; object_type: 'deal' | 'ticket'; name: string; search_name: string; stages: SearchPipeline['stages'] };
+
+const toRecord = (r: RecordRow): SearchRecord => ({
+  objectType: r.object_type,
+  recordId: r.record_id,
+  title: r.title,
+  subtitle: r.subtitle,
+  searchText: r.search_text,
+  searchGrams: r.search_grams,
+  nameKey: r.name_key,
+  phoneDigits: r.phone_digits,
+  email: r.email,
+  emailKey: r.email_key,
+  domain: r.domain,
+  companyId: r.company_id,
+  pipelineId: r.pipeline_id,
+  stageId: r.stage_id,
+  fields: r.fields,
+  properties: r.properties,
+  mergedInto: r.merged_into,
+  updatedPosition: r.updated_position,
+});
+
+const toPipeline = (r: PipelineRow): SearchPipeline => ({
+  pipelineId: r.pipeline_id,
+  objectType: r.object_type,
+  name: r.name,
+  searchName: r.search_name,
+  stages: r.stages,
+});
+
+const RECORD_COLUMNS = fieldColumns<SearchRecord>({
+  objectType: 'text', recordId: 'text', title: 'text', subtitle: 'text', searchText: 'text', searchGrams: 'jsonb', nameKey: 'text', phoneDigits: 'text',
+  email: 'text', emailKey: 'text', domain: 'text', companyId: 'text', pipelineId: 'text', stageId: 'text', fields: 'jsonb',
+  properties: 'jsonb', mergedInto: 'text', updatedPosition: 'text',
+});
+
+const PIPELINE_COLUMNS = fieldColumns<SearchPipeline>({ pipelineId: 'text', objectType: 'text', name: 'text', searchName: 'text', stages: 'jsonb' });
+
+// The filter lets only these types through; their data was validated against the catalog at append time.
+const asSearchEvent = (event: RecordedEvent) => ({
+  event: { type: event.type, data: event.data } as SearchEvent,
+  position: formatPosition(event.position),
+});
+
+const loadRecords = async (tx: pg.PoolClient, table: string, keys: readonly (readonly [SearchObjectType, string])[]): Promise<SearchRecord[]> =>
+  keys.length === 0
+    ? []
+    : (
+        await tx.query<RecordRow>(
+          `SELECT r.* FROM unnest($1::text[], $2::text[]) AS wanted(object_type, record_id)
+             JOIN ${table} r ON r.object_type = wanted.object_type AND r.record_id = wanted.record_id`,
+          [keys.map(([type]) => type), keys.map(([, id]) => id)],
+        )
+      ).rows.map(toRecord);
+
+export const searchProjection: ProjectionDefinition = {
+  ...SEARCH_SCHEMA,
+  codeVersion: 1,
+  filter: { eventTypes: [...SEARCH_EVENT_TYPES] },
+  apply: async (events, { tx, table }) => {
+    const batch = events.map(asSearchEvent);
+    const keys = new Map<string, readonly [SearchObjectType, string]>();
+    const pipelineIds = new Set<string>();
+    for (const { event } of batch) {
+      const target = recordOf(event);
+      if (isPipelineEvent(event)) pipelineIds.add(event.data.pipelineId);
+      else if (target !== null) keys.set(recordKey(target.objectType, target.recordId), [target.objectType, target.recordId]);
+      for (const companyId of companiesNamedBy(event)) keys.set(recordKey('company', companyId), ['company', companyId]);
+    }
+    const records = await loadRecords(tx, table(T.records), [...keys.values()]);
+    const pipelines = (await selectByKeys<PipelineRow>(tx, table(T.pipelines), 'pipeline_id', [...pipelineIds])).map(toPipeline);
+    const changes = reduceSearch(
+      {
+        records: new Map(records.map((r) => [recordKey(r.objectType, r.recordId), r])),
+        pipelines: new Map(pipelines.map((p) => [p.pipelineId, p])),
+      },
+      batch,
+    );
+    await writeRows(tx, table(T.records), RECORD_COLUMNS, changes.records, { key: ['object_type', 'record_id'], then: 'replace' });
+    await writeRows(tx, table(T.pipelines), PIPELINE_COLUMNS, changes.pipelines, { key: ['pipeline_id'], then: 'replace' });
+    // In log order, so that a survivor merged away in turn passes its contacts on.
+    for (const { companyId, mergedInto } of changes.companyMerges) {
+      await tx.query(`UPDATE ${table(T.records)} SET company_id = $2 WHERE object_type = 'contact' AND company_id = $1`, [companyId, mergedInto]);
+    }
+  },
+};

@@ -1,0 +1,205 @@
+// Search across contacts, companies, deals and tickets, ranked by how a person would expect: an exact email,
+// domain or phone number first, then a word starting with the query, then the query anywhere in the text (both
+// served by the trigram index, for any script), then the records a deal or ticket pipeline's name finds, then, for
+// Latin words, typo-tolerant similar words. And possible duplicates: pairs of contacts or companies that share a
+// normalised email, a domain, phone digits, or a similar name.
+import type { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery, type ReadSource } from '#read-models';
+import { digitsOf, isGram, MIN_PHONE_DIGITS, searchTextOf, type SearchObjectType } from './search.projection.js';
+import { SEARCH_TABLES as T, TYPO_TEXT_CHARS } from './search.tables.js';
+
+export type SearchMatch = 'email' | 'domain' | 'phone' | 'prefix' | 'substring' | 'pipeline' | 'similar';
+
+export type SearchHit = Readonly<{
+  type: SearchObjectType;
+  id: string;
+  title: string;
+  subtitle: string | null;
+  /** 1 for an exact email, domain or phone; lower for weaker matches (see SCORES); similar words score below all. */
+  score: number;
+  matched: SearchMatch;
+}>;
+
+export type SearchQuery = Readonly<{ q: string; types: readonly SearchObjectType[]; limit: number }>;
+
+/** The score of each kind of match: the order of the answer. */
+export const SCORES = { exact: 1, contactDomain: 0.95, prefix: 0.8, phone: 0.7, substring: 0.6, pipeline: 0.5, similar: 0.4 } as const;
+
+/**
+ * Word similarity (pg_trgm) a Latin query needs to find a word with a typo: `tanka` finds `tanaka` (0.5), `sakrua`
+ * finds `sakura` (0.43). pg_trgm's default of 0.6 misses single transpositions in short words.
+ */
+export const TYPO_SIMILARITY = 0.4;
+
+/** Name similarity (pg_trgm similarity) from which two contacts at one company, or two companies, may be one. */
+export const DUPLICATE_NAME_SIMILARITY = 0.6;
+
+const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const SUBTITLE = `CASE WHEN r.pipeline_id IS NULL THEN r.subtitle ELSE concat_ws(' · ', p.name,
+  (SELECT s->>'label' FROM jsonb_array_elements(p.stages) s WHERE s->>'stageId' = r.stage_id LIMIT 1)) END`;
+
+type HitRow = { type: SearchObjectType; id: string; title: string; subtitle: string | null; score: number; matched: SearchMatch };
+
+export const search = async (source: ReadSource, query: SearchQuery): Promise<SearchHit[]> => {
+  const q = searchTextOf(query.q);
+  if (q === '' || query.types.length === 0) return [];
+  const params = new Parameters();
+  const types = `${params.add(query.types)}::text[]`;
+  const limit = params.add(query.limit);
+  const live = `r.merged_into IS NULL AND r.object_type = ANY(${types})`;
+  const exact = params.add(q);
+  const domain = params.add(q.replace(/^@/, '').replace(/^www\./, ''));
+  const anywhere = params.add(`%${likeEscaped(q)}%`);
+  const hit = (score: string, matched: SearchMatch) => `SELECT r.object_type, r.record_id, (${score})::float8 AS score, '${matched}' AS matched`;
+  // The strong matches first. A weaker tier runs only while the stronger ones found fewer than `limit` records: its
+  // scores are lower, so it could not enter the answer otherwise. Within a tier, `limit` records are taken as the
+  // index finds them (ranking thousands of "田中" against one another would read them all), then ordered by title.
+  const strong = [
+    `${hit(String(SCORES.exact), 'email')} FROM ${T.records} r WHERE r.email = ${exact} AND ${live}`,
+    `${hit(`CASE r.object_type WHEN 'company' THEN ${SCORES.exact} ELSE ${SCORES.contactDomain} END`, 'domain')}
+       FROM ${T.records} r WHERE r.domain = ${domain} AND ${live}`,
+    `(${hit(String(SCORES.prefix), 'prefix')} FROM ${T.records} r
+       WHERE (r.search_text LIKE ${params.add(`${likeEscaped(q)}%`)} OR r.search_text LIKE ${params.add(`% ${likeEscaped(q)}%`)}) AND ${live}
+       LIMIT ${limit})`,
+  ];
+  const fewer = (cte: string) => `(SELECT count(DISTINCT (object_type, record_id)) FROM ${cte}) < ${limit}`;
+  const weak = [
+    `(${hit(String(SCORES.pipeline), 'pipeline')} FROM ${T.pipelines} p
+       JOIN ${T.records} r ON r.pipeline_id = p.pipeline_id AND r.object_type = p.object_type
+       WHERE p.search_name LIKE ${anywhere} AND ${live} AND ${fewer('strong')} LIMIT ${limit})`,
+  ];
+  // A fragment inside a word: three characters and more through the trigram index; two (田中, สม) through the index
+  // of two-character sequences; a single character or two Latin letters only as the start of a word.
+  const inside = [...q].length >= 3 ? '' : isGram(q) ? `r.search_grams @> ${params.add(JSON.stringify([q]))}::jsonb AND ` : null;
+  if (inside !== null) {
+    weak.push(
+      `(${hit(String(SCORES.substring), 'substring')} FROM ${T.records} r
+         WHERE ${inside}r.search_text LIKE ${anywhere} AND ${live} AND ${fewer('strong')} LIMIT ${limit})`,
+    );
+  }
+  const digits = digitsOf(query.q);
+  // Digits compare whatever the query was written with; only a query that is a phone number (digits and the
+  // usual separators) is one, so that `Order 12345` stays a text search.
+  if (digits.length >= MIN_PHONE_DIGITS && /^[\d\s()+\-./]+$/u.test(query.q.normalize('NFKC'))) {
+    strong.push(`${hit(String(SCORES.exact), 'phone')} FROM ${T.records} r WHERE r.phone_digits = ${params.add(digits)} AND ${live}`);
+    weak.push(
+      // The digits are in the search text too: its trigram index finds the candidates.
+      `(${hit(String(SCORES.phone), 'phone')} FROM ${T.records} r
+         WHERE r.search_text LIKE ${params.add(`%${digits}%`)} AND r.phone_digits LIKE ${params.add(`%${digits}%`)} AND ${live}
+           AND ${fewer('strong')} LIMIT ${limit})`,
+    );
+  }
+  let similar = `SELECT * FROM strong WHERE false`;
+  // Typos are looked for in words only: an email, a domain or a number is matched exactly or as a fragment.
+  if (q.length >= 3 && /\p{Script=Latin}/u.test(q) && /^[\p{L}\p{M} '’-]+$/u.test(q)) {
+    // The nearest words first, from the GiST index (KNN: it stops after `limit` rows, where a GIN scan of `<%` reads
+    // every record sharing a trigram with the query, seconds at 100k records); the cutoff applies after the limit.
+    const words = `left(r.search_text, ${TYPO_TEXT_CHARS})`;
+    similar = `SELECT r.object_type, r.record_id, (${SCORES.similar} * r.similarity)::float8, 'similar'
+          FROM (SELECT r.object_type, r.record_id, word_similarity(${exact}, ${words}) AS similarity FROM ${T.records} r
+                 WHERE ${live}
+                   AND ${fewer('(SELECT object_type, record_id FROM strong UNION ALL SELECT object_type, record_id FROM weak) found')}
+                 ORDER BY ${exact} <<-> ${words} LIMIT ${limit}) r
+         WHERE r.similarity >= ${params.add(TYPO_SIMILARITY)}`;
+  }
+  const rows = await preparedQuery<HitRow>(
+    source,
+    `WITH strong AS (${strong.join('\n UNION ALL ')}),
+          weak AS (${weak.join('\n UNION ALL ')}),
+          typos AS (${similar}),
+          hits AS (SELECT * FROM strong UNION ALL SELECT * FROM weak UNION ALL SELECT * FROM typos),
+          best AS (SELECT DISTINCT ON (object_type, record_id) object_type, record_id, score, matched FROM hits
+                    ORDER BY object_type, record_id, score DESC)
+     SELECT r.object_type AS type, r.record_id AS id, r.title, ${SUBTITLE} AS subtitle, round(b.score::numeric, 3)::float8 AS score, b.matched
+       FROM best b
+       JOIN ${T.records} r ON r.object_type = b.object_type AND r.record_id = b.record_id
+       LEFT JOIN ${T.pipelines} p ON p.pipeline_id = r.pipeline_id
+      ORDER BY b.score DESC, lower(r.title), r.object_type, r.record_id
+      LIMIT ${limit}`,
+    params.values,
+  );
+  return rows;
+};
+
+export type DuplicateReason = 'email' | 'domain' | 'phone' | 'name';
+
+export type DuplicateRecord = Readonly<{ id: string; title: string; subtitle: string | null }>;
+
+export type DuplicatePair = Readonly<{
+  /** The pair in id order: a.id < b.id. */
+  a: DuplicateRecord;
+  b: DuplicateRecord;
+  reasons: readonly DuplicateReason[];
+  /** pg_trgm similarity of the two names, when the names are a reason. */
+  nameSimilarity: number | null;
+}>;
+
+export type DuplicatesQuery = Readonly<{ objectType: 'contact' | 'company'; limit: number; cursor?: string }>;
+
+export type DuplicatesPage = Readonly<{ data: DuplicatePair[]; nextCursor?: string }>;
+
+type PairRow = {
+  a_id: string;
+  b_id: string;
+  reasons: DuplicateReason[];
+  name_similarity: number | null;
+  a_title: string;
+  a_subtitle: string | null;
+  b_title: string;
+  b_subtitle: string | null;
+};
+
+/**
+ * Pairs of live records (none merged away) of one type that may be one: the same normalised email (contacts),
+ * domain (companies) or phone digits, joined on their btree indexes; or similar names, found through the trigram
+ * index: contacts only at the same company, companies anywhere. Each pair once, in id order, paged by cursor.
+ */
+export const duplicates = async (source: DataSource | ReadSource, query: DuplicatesQuery): Promise<DuplicatesPage> => {
+  const params = new Parameters();
+  const type = params.add(query.objectType);
+  const both = `a.object_type = ${type} AND b.object_type = ${type} AND a.merged_into IS NULL AND b.merged_into IS NULL AND a.record_id < b.record_id`;
+  let after = '';
+  if (query.cursor !== undefined) {
+    const [a, b] = decodeCursor(query.cursor, 2);
+    if (typeof a !== 'string' || typeof b !== 'string') throw new InvalidCursor();
+    after = ` AND (a.record_id, b.record_id) > (${params.add(a)}, ${params.add(b)})`;
+  }
+  const similarity = params.add(DUPLICATE_NAME_SIMILARITY);
+  const sameKey = (column: string, reason: DuplicateReason) =>
+    `SELECT a.record_id AS a_id, b.record_id AS b_id, '${reason}' AS reason, NULL::float8 AS name_similarity
+       FROM ${T.records} a JOIN ${T.records} b ON b.${column} = a.${column}
+      WHERE a.${column} IS NOT NULL AND ${both}${after}`;
+  const sameCompany = query.objectType === 'contact' ? 'b.company_id = a.company_id AND a.company_id IS NOT NULL AND ' : '';
+  const names = `SELECT a.record_id, b.record_id, 'name', similarity(a.name_key, b.name_key)::float8
+       FROM ${T.records} a JOIN ${T.records} b ON ${sameCompany}b.name_key % a.name_key
+      WHERE a.name_key <> '' AND ${both}${after} AND similarity(a.name_key, b.name_key) >= ${similarity}`;
+  const branches = [
+    ...(query.objectType === 'contact' ? [sameKey('email_key', 'email')] : [sameKey('domain', 'domain')]),
+    sameKey('phone_digits', 'phone'),
+    names,
+  ];
+  const limit = params.add(query.limit + 1);
+  const rows = await preparedQuery<PairRow>(
+    source,
+    `WITH pairs AS (${branches.join('\n UNION ALL ')}),
+          page AS (SELECT a_id, b_id, array_agg(DISTINCT reason ORDER BY reason) AS reasons, max(name_similarity) AS name_similarity
+                     FROM pairs GROUP BY a_id, b_id ORDER BY a_id, b_id LIMIT ${limit})
+     SELECT page.a_id, page.b_id, page.reasons, round(page.name_similarity::numeric, 3)::float8 AS name_similarity,
+            a.title AS a_title, a.subtitle AS a_subtitle, b.title AS b_title, b.subtitle AS b_subtitle
+       FROM page
+       JOIN ${T.records} a ON a.object_type = ${type} AND a.record_id = page.a_id
+       JOIN ${T.records} b ON b.object_type = ${type} AND b.record_id = page.b_id
+      ORDER BY page.a_id, page.b_id`,
+    params.values,
+  );
+  const page = rows.slice(0, query.limit);
+  const data = page.map((row) => ({
+    a: { id: row.a_id, title: row.a_title, subtitle: row.a_subtitle },
+    b: { id: row.b_id, title: row.b_title, subtitle: row.b_subtitle },
+    reasons: row.reasons,
+    nameSimilarity: row.name_similarity,
+  }));
+  const last = page[page.length - 1];
+  return rows.length > query.limit && last ? { data, nextCursor: encodeCursor([last.a_id, last.b_id]) } : { data };
+};
