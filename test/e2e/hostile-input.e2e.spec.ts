@@ -16,6 +16,7 @@ type Schema = {
   type?: string;
   enum?: unknown[];
   format?: string;
+  pattern?: string;
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
@@ -30,10 +31,13 @@ type Route = Readonly<{
   path: string;
   pathParams: string[];
   queryParams: string[];
+  /** Query parameters that take any text (a search): a value that is refused elsewhere is a 200 here. */
+  freeTextParams: string[];
   body: Schema | null;
   streaming: boolean;
 }>;
-type Fuzzed = Readonly<{ route: Route; kind: string; url: string; payload: string; send: (t: TestApp) => Test }>;
+/** `mayAccept`: the only value refused everywhere went to a free-text parameter. */
+type Fuzzed = Readonly<{ route: Route; kind: string; url: string; payload: string; mayAccept: boolean; send: (t: TestApp) => Test }>;
 
 const REQUESTS = 2_000;
 const UUID = '00000000-0000-4000-8000-00000000f022';
@@ -103,9 +107,15 @@ const INVALID_EVERYWHERE: readonly string[] = [
   'a\u0000b',
   '{{7*7}}',
   '<script>alert(1)</script>',
-  '1e309',
+  // Past a double's range, and neither an id nor a domain (`1e309` is a valid stage id, `1.5e309` a host name).
+  '+1e309',
   '2026-02-30T25:61:00Z',
 ];
+
+// The query parameters that take any text, as long as the document declares them a plain string (no pattern, format
+// or enum): a search (`q`) or a filter on a free-text field (an owner's team, a company's industry). SQL, markup or a
+// day that does not exist are then words to look for: the answer may be a 200, still with nothing leaked or appended.
+const FREE_TEXT_PARAMS: ReadonlySet<string> = new Set(['q', 'team', 'industry']);
 
 // Query parameters every read-model filter might take, sent whether or not a route declares them.
 const FILTERS = ['pipelineId', 'ownerId', 'sort', 'cursor', 'minPosition', 'asOf', 'from', 'to', 'qualification', 'types', 'limit'];
@@ -226,6 +236,8 @@ const spliceBytes = (text: string, bytes: readonly number[]): Buffer => {
 
 const refName = (ref: string) => ref.replace('#/components/schemas/', '');
 
+const isPlainString = (schema: Schema): boolean => schema.type === 'string' && !schema.pattern && !schema.format && !schema.enum;
+
 describe('hostile input', () => {
   let t: TestApp;
   let routes: Route[];
@@ -233,6 +245,8 @@ describe('hostile input', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // The custom properties the contact bodies below carry must be defined for contacts.
+    for (const name of ['seats', 'share']) await t.http().post('/v1/properties/contacts').send({ name, label: name, type: 'number' }).expect(201);
     const document = (await t.anonymous().get('/docs/openapi.json').expect(200)).body as {
       paths: Record<string, Record<string, Operation>>;
       components: { schemas: Record<string, Schema> };
@@ -246,6 +260,9 @@ describe('hostile input', () => {
           path,
           pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
           queryParams: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+          freeTextParams: (operation.parameters ?? [])
+            .filter((p) => p.in === 'query' && FREE_TEXT_PARAMS.has(p.name) && isPlainString(p.schema ?? {}))
+            .map((p) => p.name),
           body: operation.requestBody?.content?.['application/json']?.schema ?? null,
           streaming: path.startsWith('/v1/streams'),
         })),
@@ -347,7 +364,7 @@ describe('hostile input', () => {
       // SSE routes stream until closed: a bad `from` makes every one of them answer at once.
       const streamGuard: [string, string][] = route.streaming ? [['from', prng.pick(['x', "' OR 1=1", '-2', '1:2:3'])]] : [];
       const path = concretePath(route, prng, kind === 'path' || (route.pathParams.length > 0 && prng.chance(0.3)));
-      const add = (url: string, payload: string, send: (t: TestApp) => Test) => fuzzed.push({ route, kind, url, payload, send });
+      const add = (url: string, payload: string, send: (t: TestApp) => Test, mayAccept = false) => fuzzed.push({ route, kind, url, payload, mayAccept, send });
       const writeWith = (url: string, contentType: string, payload: string) =>
         add(url, payload, (app) => app.http()[route.method](url).set('Content-Type', contentType).send(payload));
       const writeWithBytes = (url: string, payload: Buffer) =>
@@ -366,15 +383,20 @@ describe('hostile input', () => {
         case 'query': {
           const names = [...route.queryParams, ...FILTERS];
           const pairs: [string, string][] = [...streamGuard];
-          // At least one parameter the route reads gets a value no parameter may take.
-          if (route.queryParams.length > 0) pairs.push([prng.pick(route.queryParams), prng.pick(INVALID_EVERYWHERE)]);
+          const strict = route.queryParams.filter((name) => !route.freeTextParams.includes(name));
+          // At least one parameter the route reads gets a value no parameter may take, but free text; a free-text
+          // parameter gets one too (a search for SQL), a refusal resting on the others.
+          if (strict.length > 0) pairs.push([prng.pick(strict), prng.pick(INVALID_EVERYWHERE)]);
+          if (route.freeTextParams.length > 0 && (strict.length === 0 || prng.chance(0.5))) {
+            pairs.push([prng.pick(route.freeTextParams), prng.pick(INVALID_EVERYWHERE)]);
+          }
           for (let i = prng.int(0, 3); i > 0; i--) pairs.push([prng.pick(names), hostile(prng)]);
           if (pairs.length === 0) pairs.push([prng.pick(names), hostile(prng)]);
           // Repeated parameters arrive as arrays.
           if (prng.chance(0.2)) pairs.push([pairs[pairs.length - 1][0], hostile(prng)]);
           const url = `${path}${query(pairs)}`;
           const accept = prng.pick(['application/json', 'text/csv', '*/*']);
-          add(url, '', (app) => app.http().get(url).set('Accept', accept));
+          add(url, '', (app) => app.http().get(url).set('Accept', accept), strict.length === 0 && route.freeTextParams.length > 0);
           break;
         }
         case 'body':
@@ -437,13 +459,13 @@ describe('hostile input', () => {
     expect(requests).toHaveLength(REQUESTS);
     const failures: string[] = [];
     const statuses = new Map<number, number>();
-    for (const { route, kind, url, payload, send } of requests) {
+    for (const { route, kind, url, payload, mayAccept, send } of requests) {
       const response = await send(t);
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       const label = `${kind} ${route.method.toUpperCase()} ${url.slice(0, 160)} -> ${response.status}`;
       // A route that reads no parameter at all may answer a GET whose only mischief it never looks at.
       const harmlessRead = route.method === 'get' && route.pathParams.length === 0 && route.queryParams.length === 0;
-      if (!(response.status >= 400 && response.status < 500) && !(harmlessRead && response.status === 200)) {
+      if (!(response.status >= 400 && response.status < 500) && !((harmlessRead || mayAccept) && response.status === 200)) {
         failures.push(`${label} ${response.text.slice(0, 200)} <- ${payload.slice(0, 300)}`);
       }
       // Echoing the request's own text back (a refused field's name) is no leak.
@@ -459,6 +481,32 @@ describe('hostile input', () => {
     expect(statuses.get(413)).toBeGreaterThan(0);
     expect(await countEvents()).toBe(before);
     await t.http().get('/v1/health').expect(200);
+  }, 120_000);
+
+  it('refuses, on every query parameter of every read, each value no parameter takes, free text aside', async () => {
+    const before = await countEvents();
+    const reads = routes.filter((r) => r.method === 'get' && !r.streaming && r.queryParams.length > 0);
+    const answers: string[] = [];
+    let freeText = 0;
+    for (const route of reads) {
+      const path = route.path.replace(/\{(\w+)\}/g, UUID);
+      for (const name of route.queryParams) {
+        const free = route.freeTextParams.includes(name);
+        if (free) freeText++;
+        for (const value of INVALID_EVERYWHERE) {
+          const url = `${path}${query([[name, value]])}`;
+          const response = await t.http().get(url);
+          const ok = free ? response.status === 200 || (response.status >= 400 && response.status < 500) : response.status >= 400 && response.status < 500;
+          const leak = LEAKS.find((pattern) => pattern.test(response.text ?? '') && !pattern.test(`${value} ${name}`));
+          if (!ok || leak) answers.push(`GET ${route.path} ${name}=${JSON.stringify(value.slice(0, 40))} -> ${response.status}${leak ? ` leaks ${leak}` : ''}`);
+        }
+      }
+    }
+    expect(answers).toEqual([]);
+    // The sweep reached both kinds of parameter.
+    expect(freeText).toBeGreaterThan(0);
+    expect(reads.length).toBeGreaterThan(10);
+    expect(await countEvents()).toBe(before);
   }, 120_000);
 
   it('answers 1,200 edge-value requests: each refused with a 400 naming a bad field, or stored exactly as sent', async () => {
@@ -870,7 +918,7 @@ describe('hostile input', () => {
       const engagementId = randomUUID();
       const line = (streamName: string, type: string, data: object) =>
         JSON.stringify({ streamName, event: { id: randomUUID(), type, data, metadata: { occurredAt: '2026-01-15T10:00:00Z' } } });
-      const engagement = { engagementId, kind: 'call', subject: null, body: null, durationMinutes: 5, outcome: null, dueAt: null, contactIds: [contact], companyIds: [], dealIds: [], ticketIds: [] };
+      const engagement = { engagementId, kind: 'call', subject: null, body: null, durationMinutes: 5, outcome: null, dueAt: null, priority: null, contactIds: [contact], companyIds: [], dealIds: [], ticketIds: [] };
       const lines = [
         line(`engagement-${engagementId}`, 'EngagementLogged', { ...engagement, ownerId: long }),
         line(`activity-${contact}`, 'FormSubmitted', { contactId: contact, formId: long, fields: {} }),

@@ -16,6 +16,8 @@ import { GetTicketHandler } from './tickets/ticket.queries.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { EngagementCommandHandler } from './engagements/engagement.handler.js';
 import { EngagementsController } from './engagements/engagements.controller.js';
+import { EngagementListController } from './engagements/engagement-list.controller.js';
+import { TasksController } from './tasks/tasks.controller.js';
 import { EventCatalogController } from './events/event-catalog.controller.js';
 import { ProjectionsController } from './projections/projections.controller.js';
 import { ImportController } from './import/import.controller.js';
@@ -32,6 +34,10 @@ import { ContactsController } from './contacts/contacts.controller.js';
 import { CreateCompanyHandler, UpdateCompanyHandler } from './companies/company.handler.js';
 import { GetCompanyHandler } from './companies/company.queries.js';
 import { CompaniesController } from './companies/companies.controller.js';
+import { PropertiesController } from './properties/properties.controller.js';
+import { CompanyMergeController, MergeCompaniesHandler } from './companies/company-merge.controller.js';
+import { SearchController } from './search/search.controller.js';
+import { DuplicatesController } from './search/duplicates.controller.js';
 import { GetMarketingPolicyHandler, MarketingPolicyCommandHandler } from './settings/marketing-policy.handler.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { PipelineHealthController } from './read-models/pipeline-health.controller.js';
@@ -42,9 +48,18 @@ import { TicketsReadModelController } from './read-models/tickets.controller.js'
 import { LeadScoresController } from './read-models/lead-scores.controller.js';
 import { leadScoreReadModelProvider } from './read-models/lead-score-read-model.provider.js';
 import { ContactTimelineController } from './read-models/contact-timeline.controller.js';
+import { ContactListController } from './read-models/contact-list.controller.js';
+import { CompanyListController } from './read-models/company-list.controller.js';
+import { DealListController } from './read-models/deal-list.controller.js';
+import { TicketListController } from './read-models/ticket-list.controller.js';
+import { OwnerListController } from './read-models/owner-list.controller.js';
+import { TimelinesController } from './timelines/timelines.controller.js';
 import { StreamsController } from './streams/streams.controller.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
 import { AsyncApiController } from './asyncapi/asyncapi.controller.js';
+import { AssociationsController } from './associations/associations.controller.js';
+import { RecordAssociationsController } from './associations/record-associations.controller.js';
+import { AssociationCommandHandler } from './associations/association.handler.js';
 
 export const CONTROLLERS: Type[] = [
   SystemController,
@@ -60,9 +75,15 @@ export const CONTROLLERS: Type[] = [
   DealsController,
   TicketsController,
   EngagementsController,
+  EngagementListController,
+  TasksController,
   ContactsController,
   ContactActivityController,
   CompaniesController,
+  PropertiesController,
+  CompanyMergeController,
+  SearchController,
+  DuplicatesController,
   SettingsController,
   PipelineHealthController,
   StageDurationsController,
@@ -71,9 +92,17 @@ export const CONTROLLERS: Type[] = [
   TicketsReadModelController,
   LeadScoresController,
   ContactTimelineController,
+  ContactListController,
+  CompanyListController,
+  DealListController,
+  TicketListController,
+  OwnerListController,
+  TimelinesController,
   StreamsController,
   WebhooksController,
   AsyncApiController,
+  AssociationsController,
+  RecordAssociationsController,
 ];
 
 export const PROVIDERS: Provider[] = [
@@ -101,6 +130,8 @@ export const PROVIDERS: Provider[] = [
   CreateCompanyHandler,
   UpdateCompanyHandler,
   GetCompanyHandler,
+  MergeCompaniesHandler,
   MarketingPolicyCommandHandler,
   GetMarketingPolicyHandler,
+  AssociationCommandHandler,
 ];

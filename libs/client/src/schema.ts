@@ -24,10 +24,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every key: id, name, role, who created it, whether revoked (never the secret) */
+        /** Every key: id, name, role, bound owner, who created it, whether revoked (never the secret) */
         get: operations["KeysController_list"];
         put?: never;
-        /** Create an API key with a role (super-admin only); the secret is shown this once */
+        /** Create an API key with a role (super-admin only), bound to an owner or not; the secret is shown this once */
         post: operations["KeysController_create"];
         delete?: never;
         options?: never;
@@ -284,7 +284,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Owners (reps), filtered by team and role, sorted by name and paged
+         * @description `q` matches a substring of the name, email or team, case-insensitively.
+         */
+        get: operations["OwnerListController_list"];
         put?: never;
         /** Create an owner (a rep) with a role */
         post: operations["OwnersController_create"];
@@ -413,7 +417,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a deal's name, amount, currency, close date or owner (whole or not at all) */
+        /** Change a deal's name, amount, currency, close date, owner or custom properties (whole or not at all) */
         patch: operations["DealsController_update"];
         trace?: never;
     };
@@ -424,7 +428,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Deals, filtered, sorted and paged, with stage label and owner name
+         * @description `q` matches a substring of the name or of a text or number custom property (an advertiser id), case-insensitively. Custom properties filter as `property.<name>=value` (defined properties only; the value is read as the property's type).
+         */
+        get: operations["DealListController_list"];
         put?: never;
         /** Create a deal in a stage of a deal pipeline */
         post: operations["DealsController_create"];
@@ -533,7 +541,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a ticket's custom properties */
+        patch: operations["TicketsController_update"];
         trace?: never;
     };
     "/v1/tickets": {
@@ -543,7 +552,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Tickets, filtered, sorted and paged, with stage label and owner name
+         * @description `q` matches a substring of the subject or of a text or number custom property, case-insensitively. Custom properties filter as `property.<name>=value` (defined properties only; the value is read as the property's type).
+         */
+        get: operations["TicketListController_list"];
         put?: never;
         /** Open a ticket in a stage of a ticket pipeline */
         post: operations["TicketsController_create"];
@@ -611,10 +624,46 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Engagements, filtered by owner, kind, the records they are tied to and when they happened; newest first, paged */
+        get: operations["EngagementListController_list"];
         put?: never;
         /** Log an email, call, meeting, note or task against contacts, companies, deals or tickets */
         post: operations["EngagementsController_log"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/engagements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One engagement as the list shows it */
+        get: operations["EngagementListController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an engagement's subject, body, outcome, duration or priority (the fields its kind has) */
+        patch: operations["EngagementsController_update"];
+        trace?: never;
+    };
+    "/v1/engagements/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an open task's due time */
+        post: operations["EngagementsController_reschedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -630,8 +679,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a task done (once) */
+        /** Mark a task done (once until reopened) */
         post: operations["EngagementsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/engagements/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a completed task again */
+        post: operations["EngagementsController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task queue: tasks by due time (none last), then priority (high first), then id; open ones by default */
+        get: operations["TasksController_queue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -645,7 +728,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Contacts, filtered, sorted and paged (merged duplicates hidden)
+         * @description Custom properties filter as `property.<name>=value` (defined properties only; the value is read as the property's type).
+         */
+        get: operations["ContactListController_list"];
         put?: never;
         /** Create a contact; its marketing status follows the marketing policy for its source */
         post: operations["ContactsController_create"];
@@ -833,7 +920,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Companies, filtered, sorted and paged (merged duplicates hidden)
+         * @description Custom properties filter as `property.<name>=value` (defined properties only; the value is read as the property's type).
+         */
+        get: operations["CompanyListController_list"];
         put?: never;
         /** Create a company */
         post: operations["CompaniesController_create"];
@@ -850,15 +941,123 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The company as its stream stands now */
+        /** The company as its stream stands now; a merged company answers with mergedInto */
         get: operations["CompaniesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a company's name, domain, industry, size or country; a new domain must be free */
+        /** Change a company's name, domain, industry, size, country or custom properties (whole or not at all); a new domain must be free */
         patch: operations["CompaniesController_update"];
+        trace?: never;
+    };
+    "/v1/properties/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The custom properties of a type, in the order they were defined */
+        get: operations["PropertiesController_list"];
+        put?: never;
+        /** Define a custom property of contacts, companies, deals or tickets; every write of that type is checked against it */
+        post: operations["PropertiesController_define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/properties/{type}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom property of a type */
+        get: operations["PropertiesController_get"];
+        put?: never;
+        post?: never;
+        /** Remove a property: writes naming it are refused from now on; values written before stay in the log */
+        delete: operations["PropertiesController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a property's label, enum options or uniqueness (off only); its name and type stay */
+        patch: operations["PropertiesController_change"];
+        trace?: never;
+    };
+    "/v1/companies/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a duplicate into this company; the duplicate becomes a pointer here, and its domain comes here if this company has none */
+        post: operations["CompanyMergeController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contacts, companies, deals and tickets matching q, best first
+         * @description Exact email, domain or phone (digits compared, at least 5) first, then a word starting with q, then q anywhere, then deals and tickets whose pipeline's name contains q, then (Latin text) similar words for typos. Only the types the key's role may read are searched.
+         */
+        get: operations["SearchController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/duplicates/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts that may be one: the same email (no +tag, Gmail dots ignored), phone digits, or a similar name at the same company */
+        get: operations["DuplicatesController_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/duplicates/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Companies that may be one: the same domain or phone digits, or a similar name */
+        get: operations["DuplicatesController_companies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/settings/marketing-policy": {
@@ -1151,6 +1350,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/timelines/{type}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything that happened to a record, newest first, paged: its own events, and the engagements on the records associated with it */
+        get: operations["TimelinesController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/streams/all": {
         parameters: {
             query?: never;
@@ -1306,6 +1522,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Associate two records of different object types, with a label or without (nothing changes when they already are) */
+        put: operations["AssociationsController_associate"];
+        post?: never;
+        /** Remove one label of two associated records, or every label (nothing changes when there is none) */
+        delete: operations["AssociationsController_dissociate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records associated with one of the contacts, a row per label, by type, id and label; paged */
+        get: operations["RecordAssociationsController_contact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{id}/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records associated with one of the companies, a row per label, by type, id and label; paged */
+        get: operations["RecordAssociationsController_company"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{id}/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records associated with one of the deals, a row per label, by type, id and label; paged */
+        get: operations["RecordAssociationsController_deal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records associated with one of the tickets, a row per label, by type, id and label; paged */
+        get: operations["RecordAssociationsController_ticket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1324,6 +1626,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "super-admin" | "marketing" | "sales" | "service" | "auditor" | "reporting" | "integrator";
+            /**
+             * Format: uuid
+             * @description Binds the key to this owner: its engagements are the owner's and GET /v1/tasks lists the owner's tasks
+             */
+            ownerId?: string;
         };
         CreatedKeyView: {
             /** @example 3k9x0c2m7q1w8e5r */
@@ -1332,6 +1639,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "super-admin" | "marketing" | "sales" | "service" | "auditor" | "reporting" | "integrator";
+            /**
+             * Format: uuid
+             * @description The owner the key acts for; null: bound to no one
+             */
+            ownerId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description The key that created it (key:<id>), or the CLI */
@@ -1354,6 +1666,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "super-admin" | "marketing" | "sales" | "service" | "auditor" | "reporting" | "integrator";
+            /**
+             * Format: uuid
+             * @description The owner the key acts for; null: bound to no one
+             */
+            ownerId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description The key that created it (key:<id>), or the CLI */
@@ -1763,7 +2080,14 @@ export interface components {
             closeDate: string;
             ownerId: string | null;
             contactIds: string[];
+            /** @description The primary company */
             companyId: string | null;
+            /** @description The other companies */
+            companyIds: string[];
+            /** @description Custom properties with a value */
+            properties: {
+                [key: string]: unknown;
+            };
             revision: number;
         };
         CreateDealDto: {
@@ -1799,8 +2123,23 @@ export interface components {
             /** Format: uuid */
             ownerId?: string;
             contactIds?: string[];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The primary company
+             */
             companyId?: string;
+            companyIds?: string[];
+            /**
+             * @description Custom properties, each defined for deals (GET /v1/properties/deals); a unique one must be free
+             * @example {
+             *       "advertiser_id": "ADV-1042",
+             *       "seats": 12,
+             *       "renewal_on": "2027-01-31"
+             *     }
+             */
+            properties?: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description Required when stageId is a lost stage */
             lostReason?: string;
         };
@@ -1832,6 +2171,17 @@ export interface components {
              * @description null unassigns
              */
             ownerId?: string | null;
+            /**
+             * @description Only the custom properties to set; null clears one
+             * @example {
+             *       "advertiser_id": "ADV-1042",
+             *       "seats": 12,
+             *       "renewal_on": "2027-01-31"
+             *     }
+             */
+            properties?: {
+                [key: string]: (string | null) | number | boolean;
+            };
         };
         AssociateDealContactDto: {
             /** Format: uuid */
@@ -1851,8 +2201,17 @@ export interface components {
             /** @enum {string} */
             priority: "low" | "medium" | "high" | "urgent";
             ownerId: string | null;
+            /** @description The first of contactIds */
             contactId: string | null;
+            /** @description The first of dealIds */
             dealId: string | null;
+            contactIds: string[];
+            companyIds: string[];
+            dealIds: string[];
+            /** @description Custom properties with a value */
+            properties: {
+                [key: string]: unknown;
+            };
             revision: number;
         };
         CreateTicketDto: {
@@ -1872,10 +2231,43 @@ export interface components {
             priority: "low" | "medium" | "high" | "urgent";
             /** Format: uuid */
             ownerId?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description One contact; the same as contactIds: [contactId]
+             */
             contactId?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description One deal; the same as dealIds: [dealId]
+             */
             dealId?: string;
+            contactIds?: string[];
+            companyIds?: string[];
+            dealIds?: string[];
+            /**
+             * @description Custom properties, each defined for tickets (GET /v1/properties/tickets); a unique one must be free
+             * @example {
+             *       "advertiser_id": "ADV-1042",
+             *       "seats": 12,
+             *       "renewal_on": "2027-01-31"
+             *     }
+             */
+            properties?: {
+                [key: string]: (string | null) | number | boolean;
+            };
+        };
+        UpdateTicketDto: {
+            /**
+             * @description Only the custom properties to set; null clears one
+             * @example {
+             *       "advertiser_id": "ADV-1042",
+             *       "seats": 12,
+             *       "renewal_on": "2027-01-31"
+             *     }
+             */
+            properties?: {
+                [key: string]: (string | null) | number | boolean;
+            };
         };
         MoveTicketToStageDto: {
             /** @example closed */
@@ -1897,9 +2289,9 @@ export interface components {
             kind: "email" | "call" | "meeting" | "note" | "task";
             /**
              * Format: uuid
-             * @description Who had the call, sent the email, owns the task
+             * @description Who had the call, sent the email, owns the task; with a key bound to an owner: that owner (default), another is 403
              */
-            ownerId: string;
+            ownerId?: string;
             /**
              * @description When it happened (default: now); at most 5 minutes ahead of the server clock; stored in UTC
              * @example 2026-01-15T10:30:00+01:00
@@ -1920,17 +2312,119 @@ export interface components {
              * @example 2026-01-20T17:00:00Z
              */
             dueAt?: string;
+            /**
+             * @description Tasks only
+             * @enum {string}
+             */
+            priority?: "low" | "medium" | "high";
             contactIds?: string[];
             companyIds?: string[];
             dealIds?: string[];
             ticketIds?: string[];
         };
+        UpdateEngagementDto: {
+            /**
+             * @description null or blank clears it
+             * @example Send the signed proposal
+             */
+            subject?: string | null;
+            /**
+             * @description null or blank clears it
+             * @example Prefers annual billing
+             */
+            body?: string | null;
+            /**
+             * @description null or blank clears it
+             * @example connected
+             */
+            outcome?: string | null;
+            /** @description Calls and meetings only; null clears it */
+            durationMinutes?: number | null;
+            /**
+             * @description Tasks only; null clears it
+             * @enum {string|null}
+             */
+            priority?: "low" | "medium" | "high" | null;
+        };
+        RescheduleTaskDto: {
+            /**
+             * @description The new due time, with seconds and a zone; stored in UTC
+             * @example 2026-01-22T17:00:00Z
+             */
+            dueAt: string;
+        };
         CompleteTaskDto: {
             /**
              * Format: uuid
-             * @description Who ticked it off; default: the task's owner
+             * @description Who ticked it off; default: the key's owner for a key bound to one (another is 403), else the task's owner
              */
             completedBy?: string;
+        };
+        EngagementListItemDto: {
+            /** Format: uuid */
+            engagementId: string;
+            /** @enum {string} */
+            kind: "email" | "call" | "meeting" | "note" | "task";
+            /** Format: uuid */
+            ownerId: string;
+            /** @description The owner's name (null while the owners list does not know them) */
+            ownerName: string | null;
+            /** @description A task's title, an email's subject */
+            subject: string | null;
+            /** @description The note, the email, the call notes */
+            body: string | null;
+            /** @description Calls and meetings */
+            outcome: string | null;
+            /** @description Calls and meetings */
+            durationMinutes: number | null;
+            /**
+             * Format: date-time
+             * @description When it happened (business time, UTC)
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description Tasks: when it is due (UTC)
+             */
+            dueAt: string | null;
+            /**
+             * @description Tasks only
+             * @enum {string|null}
+             */
+            priority: "low" | "medium" | "high" | null;
+            /**
+             * @description Tasks only; null for the other kinds
+             * @enum {string|null}
+             */
+            status: "open" | "completed" | null;
+            /**
+             * Format: date-time
+             * @description When the task was completed
+             */
+            completedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who completed the task
+             */
+            completedBy: string | null;
+            /** @description The contacts it is tied to */
+            contactIds: string[];
+            /** @description The companies it is tied to */
+            companyIds: string[];
+            /** @description The deals it is tied to */
+            dealIds: string[];
+            /** @description The tickets it is tied to */
+            ticketIds: string[];
+            /**
+             * Format: date-time
+             * @description When Tally recorded it
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When Tally recorded its latest change
+             */
+            updatedAt: string;
         };
         CreateContactDto: {
             /**
@@ -1953,10 +2447,11 @@ export interface components {
             /** Format: uuid */
             ownerId?: string;
             /**
-             * @description Custom properties; names may not be built-in fields
+             * @description Custom properties, each defined for contacts (GET /v1/properties/contacts); a unique one must be free
              * @example {
-             *       "favouriteColour": "teal",
-             *       "seats": 12
+             *       "advertiser_id": "ADV-1042",
+             *       "seats": 12,
+             *       "renewal_on": "2027-01-31"
              *     }
              */
             properties?: {
@@ -2029,10 +2524,11 @@ export interface components {
              */
             country?: string | null;
             /**
-             * @description Only the properties to set; null clears one
+             * @description Only the custom properties to set; null clears one
              * @example {
-             *       "favouriteColour": "teal",
-             *       "seats": 12
+             *       "advertiser_id": "ADV-1042",
+             *       "seats": 12,
+             *       "renewal_on": "2027-01-31"
              *     }
              */
             properties?: {
@@ -2134,6 +2630,17 @@ export interface components {
             employees?: number;
             /** @example GB */
             country?: string;
+            /**
+             * @description Custom properties, each defined for companies (GET /v1/properties/companies); a unique one must be free
+             * @example {
+             *       "advertiser_id": "ADV-1042",
+             *       "seats": 12,
+             *       "renewal_on": "2027-01-31"
+             *     }
+             */
+            properties?: {
+                [key: string]: (string | null) | number | boolean;
+            };
         };
         CompanyRecord: {
             id: string;
@@ -2145,6 +2652,17 @@ export interface components {
             industry: string | null;
             employees: number | null;
             country: string | null;
+            /** @description Custom properties with a value */
+            properties: {
+                [key: string]: unknown;
+            };
+            /** @description Companies merged into this one */
+            mergedCompanyIds: string[];
+        };
+        MergedCompanyRecord: {
+            id: string;
+            /** @description The company it was merged into; read that one instead */
+            mergedInto: string;
         };
         UpdateCompanyDto: {
             /** @example Acme Group */
@@ -2169,6 +2687,114 @@ export interface components {
              * @example GB
              */
             country?: string | null;
+            /**
+             * @description Only the custom properties to set; null clears one
+             * @example {
+             *       "advertiser_id": "ADV-1042",
+             *       "seats": 12,
+             *       "renewal_on": "2027-01-31"
+             *     }
+             */
+            properties?: {
+                [key: string]: (string | null) | number | boolean;
+            };
+        };
+        PropertyOptionDto: {
+            /**
+             * @description The value records carry
+             * @example gold
+             */
+            value: string;
+            /** @example Gold */
+            label: string;
+        };
+        DefinePropertyDto: {
+            /**
+             * @description Unique per type; never a built-in field
+             * @example advertiser_id
+             */
+            name: string;
+            /** @example Advertiser ID */
+            label: string;
+            /**
+             * @description Fixed once defined: a different type is a new property
+             * @enum {string}
+             */
+            type: "string" | "number" | "date" | "datetime" | "boolean" | "enum";
+            /** @description The choices of an enum (at least one, values unique); nothing else has options */
+            options?: components["schemas"]["PropertyOptionDto"][];
+            /**
+             * @description No two records of the type may hold the same value (string and number only)
+             * @default false
+             */
+            unique: boolean;
+        };
+        PropertyOptionView: {
+            value: string;
+            label: string;
+        };
+        PropertyDefinitionView: {
+            /** @enum {string} */
+            objectType: "contact" | "company" | "deal" | "ticket";
+            /** @example advertiser_id */
+            name: string;
+            /** @example Advertiser ID */
+            label: string;
+            /** @enum {string} */
+            type: "string" | "number" | "date" | "datetime" | "boolean" | "enum";
+            options: components["schemas"]["PropertyOptionView"][];
+            unique: boolean;
+            /** @description Removed: writes naming it are refused; values written before stay in the log */
+            removed: boolean;
+        };
+        PropertyDefinitionList: {
+            items: components["schemas"]["PropertyDefinitionView"][];
+        };
+        ChangePropertyDto: {
+            /** @example Advertiser */
+            label?: string;
+            /** @description The choices of an enum (at least one, values unique); nothing else has options */
+            options?: components["schemas"]["PropertyOptionDto"][];
+            /** @description May be turned off; turning it on after the definition is refused (422): define a new unique property */
+            unique?: boolean;
+        };
+        MergeCompanyDto: {
+            /**
+             * Format: uuid
+             * @description The company merged away into the one in the path; it becomes a pointer there
+             */
+            duplicateId: string;
+        };
+        SearchHitDto: {
+            /** @enum {string} */
+            type: "contact" | "company" | "deal" | "ticket";
+            id: string;
+            /** @description A contact's name (or email), a company's or deal's name, a ticket's subject */
+            title: string;
+            /** @description A contact's email, a company's domain, a deal's or ticket's pipeline and stage */
+            subtitle: string | null;
+            /** @description 1: an exact email, domain or phone; 0.8 a word starting with q; 0.6 q anywhere; 0.5 the pipeline name; up to 0.4 a similar word */
+            score: number;
+            /**
+             * @description What matched
+             * @enum {string}
+             */
+            matched: "email" | "domain" | "phone" | "prefix" | "substring" | "pipeline" | "similar";
+        };
+        DuplicateRecordDto: {
+            id: string;
+            title: string;
+            /** @description A contact's email, a company's domain */
+            subtitle: string | null;
+        };
+        DuplicatePairDto: {
+            /** @description The record with the smaller id */
+            a: components["schemas"]["DuplicateRecordDto"];
+            b: components["schemas"]["DuplicateRecordDto"];
+            /** @description email: the same address once lower-cased, without +tag and, for Gmail, without dots; domain: the same company domain; phone: the same digits; name: similar names (contacts: at the same company) */
+            reasons: ("email" | "domain" | "phone" | "name")[];
+            /** @description Trigram similarity of the names (0.6 and up), when name is a reason */
+            nameSimilarity: number | null;
         };
         MarketingPolicyChangesDto: {
             /** @enum {string} */
@@ -2518,6 +3144,153 @@ export interface components {
             /** @description On entries taken over from a merged duplicate: the contact the event happened to */
             mergedFrom: string | null;
         };
+        ContactListItemDto: {
+            contactId: string;
+            /** @description First and last name, else the email */
+            name: string;
+            firstName: string | null;
+            lastName: string | null;
+            email: string | null;
+            phone: string | null;
+            jobTitle: string | null;
+            country: string | null;
+            ownerId: string | null;
+            /** @description The owner's name, from the owners list */
+            ownerName: string | null;
+            /** @enum {string} */
+            lifecycleStage: "subscriber" | "lead" | "marketing-qualified" | "sales-qualified" | "opportunity" | "customer" | "evangelist" | "other";
+            /** @enum {string} */
+            marketingStatus: "marketing" | "non-marketing";
+            /** @enum {string} */
+            source: "form" | "import" | "integration" | "conversation" | "manual" | "mobile" | "email-logging" | "meeting" | "api";
+            /** @description The primary company */
+            companyId: string | null;
+            /** @description The current lead score total; null before it is scored */
+            leadScore: number | null;
+            /** @enum {string|null} */
+            qualification: "none" | "mql" | "sql" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Latest page view, form submission, marketing email opened or clicked, unsubscribe, engagement, or deal or ticket naming the contact
+             */
+            lastActivityAt: string | null;
+            /** @description Custom properties with a value; in CSV, one `property.<name>` column each */
+            properties: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        CompanyListItemDto: {
+            companyId: string;
+            name: string;
+            domain: string | null;
+            industry: string | null;
+            employees: number | null;
+            country: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Custom properties with a value; in CSV, one `property.<name>` column each */
+            properties: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        DealListItemDto: {
+            dealId: string;
+            name: string;
+            pipelineId: string;
+            /** @description null until the pipeline is known */
+            pipelineName: string | null;
+            stageId: string;
+            /** @description null until the pipeline is known */
+            stageLabel: string | null;
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: date
+             * @description The expected close
+             */
+            closeDate: string;
+            ownerId: string | null;
+            /** @description The owner's name, from the owners list */
+            ownerName: string | null;
+            /** @enum {string} */
+            outcome: "open" | "won" | "lost";
+            contractTermMonths: number;
+            /** @description The primary company */
+            companyId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Custom properties with a value; in CSV, one `property.<name>` column each */
+            properties: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        TicketListItemDto: {
+            ticketId: string;
+            subject: string;
+            pipelineId: string;
+            /** @description null until the pipeline is known */
+            pipelineName: string | null;
+            stageId: string;
+            /** @description null until the pipeline is known */
+            stageLabel: string | null;
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            /** @enum {string} */
+            status: "open" | "closed";
+            ownerId: string | null;
+            /** @description The owner's name, from the owners list */
+            ownerName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Custom properties with a value; in CSV, one `property.<name>` column each */
+            properties: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        OwnerListItemDto: {
+            ownerId: string;
+            name: string;
+            email: string;
+            team: string | null;
+            /** @enum {string} */
+            role: "super-admin" | "marketing" | "sales" | "service";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TimelineViaDto: {
+            /** @enum {string} */
+            type: "contact" | "company" | "deal" | "ticket";
+            id: string;
+        };
+        RecordTimelineEntryDto: {
+            /** Format: uuid */
+            eventId: string;
+            /** @example EngagementLogged */
+            eventType: string;
+            position: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description Who caused the event (its metadata)
+             * @example key:3f1c...
+             */
+            actor: string;
+            /** @example Logged a note: Pricing call */
+            summary: string;
+            /** @description The values the event replaced, by field or custom property (DealStageChanged: stageId); null when it replaced none */
+            previous: {
+                [key: string]: unknown;
+            } | null;
+            /** @description null on the record's own events; else the associated record an engagement rolled up from, or the merged duplicate it happened to */
+            via: components["schemas"]["TimelineViaDto"] | null;
+            /** @description The event's data, as stored */
+            data: {
+                [key: string]: unknown;
+            };
+        };
         CreateWebhookDto: {
             /** @example https://example.com/tally-hooks */
             url: string;
@@ -2612,6 +3385,39 @@ export interface components {
             components: {
                 [key: string]: unknown;
             };
+        };
+        RecordRefDto: {
+            /**
+             * @description The object type, singular
+             * @enum {string}
+             */
+            type: "contact" | "company" | "deal" | "ticket";
+            /** Format: uuid */
+            id: string;
+        };
+        AssociationDto: {
+            /** @description One record */
+            from: components["schemas"]["RecordRefDto"];
+            /** @description The other record, of another object type (the order does not matter) */
+            to: components["schemas"]["RecordRefDto"];
+            /**
+             * @description Free text, trimmed. `primary` is the primary company of a contact or a deal. PUT: omitted or null is a plain association. DELETE: omitted removes every label of the pair, null the plain association only; a deal keeps its primary company (409).
+             * @example Billing contact
+             */
+            label?: string | null;
+        };
+        AssociationEntryDto: {
+            /** @enum {string} */
+            type: "contact" | "company" | "deal" | "ticket";
+            /** Format: uuid */
+            id: string;
+            /** @description null: a plain association; `primary`: the primary company */
+            label: string | null;
+            /**
+             * Format: date-time
+             * @description When the association with this label was made (business time)
+             */
+            associatedAt: string;
         };
         /** @description Every error answer: a machine-readable code and a message; a bad request names each bad field. Some codes add details (existingId, expectedRevision, retryAfterSeconds, ...). */
         ApiError: {
@@ -2811,6 +3617,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            /** @description ownerId names no owner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
@@ -3273,6 +4088,57 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    OwnerListController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description A case-insensitive substring of the names, email, domain or phone (digits match however spaced) */
+                q?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort and filters */
+                cursor?: string;
+                /** @description Owners in this team */
+                team?: string;
+                role?: "super-admin" | "marketing" | "sales" | "service";
+                /** @description - for descending; case-insensitively; ties by owner id */
+                sort?: "name" | "-name";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["OwnerListItemDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     OwnersController_create: {
         parameters: {
             query?: never;
@@ -3672,9 +4538,82 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            /** @description If-Match is stale, or another deal has a unique property value: {error: ALREADY_EXISTS, existingId} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    DealListController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description A case-insensitive substring of the names, email, domain or phone (digits match however spaced) */
+                q?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort and filters */
+                cursor?: string;
+                /** @description Deals in this pipeline */
+                pipelineId?: string;
+                /** @description Deals in this stage */
+                stageId?: string;
+                /** @description Deals this owner owns */
+                ownerId?: string;
+                outcome?: "open" | "won" | "lost";
+                /** @description Deals in this currency (ISO 4217); amountMin and amountMax need it */
+                currency?: string;
+                /** @description Deals worth at least this, in currency */
+                amountMin?: number;
+                /** @description Deals worth at most this, in currency */
+                amountMax?: number;
+                /** @description Expected to close on or after this day */
+                closeFrom?: string;
+                /** @description Expected to close on or before this day */
+                closeTo?: string;
+                /** @description - for descending; name case-insensitively; ties by deal id */
+                sort?: "createdAt" | "-createdAt" | "closeDate" | "-closeDate" | "amount" | "-amount" | "name" | "-name";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["DealListItemDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -3712,7 +4651,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            409: components["responses"]["Conflict"];
+            /** @description Another deal has a unique property value: {error: ALREADY_EXISTS, existingId} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
@@ -3920,6 +4867,104 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    TicketsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match is stale, or another ticket has a unique property value: {error: ALREADY_EXISTS, existingId} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    TicketListController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description A case-insensitive substring of the names, email, domain or phone (digits match however spaced) */
+                q?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort and filters */
+                cursor?: string;
+                /** @description Tickets in this pipeline */
+                pipelineId?: string;
+                /** @description Tickets in this stage */
+                stageId?: string;
+                /** @description Tickets this owner owns */
+                ownerId?: string;
+                priority?: "low" | "medium" | "high" | "urgent";
+                status?: "open" | "closed";
+                /** @description - for descending; priority from low to urgent; subject case-insensitively; ties by ticket id */
+                sort?: "createdAt" | "-createdAt" | "priority" | "-priority" | "subject" | "-subject";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["TicketListItemDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     TicketsController_create: {
         parameters: {
             query?: never;
@@ -3953,7 +4998,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            409: components["responses"]["Conflict"];
+            /** @description Another ticket has a unique property value: {error: ALREADY_EXISTS, existingId} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
@@ -4062,6 +5115,67 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    EngagementListController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same filters and sort */
+                cursor?: string;
+                /** @description Engagements of this owner */
+                ownerId?: string;
+                kind?: "email" | "call" | "meeting" | "note" | "task";
+                /** @description Engagements tied to this contact */
+                contactId?: string;
+                /** @description Engagements tied to this company */
+                companyId?: string;
+                /** @description Engagements tied to this deal */
+                dealId?: string;
+                /** @description Engagements tied to this ticket */
+                ticketId?: string;
+                /** @description occurredAt at or after this instant */
+                from?: string;
+                /** @description occurredAt at or before this instant */
+                to?: string;
+                /** @description `-` for descending; ties go by id */
+                sort?: "occurredAt" | "-occurredAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["EngagementListItemDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     EngagementsController_log: {
         parameters: {
             query?: never;
@@ -4085,7 +5199,161 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            /** @description The key is bound to an owner and ownerId names another: {error: FORBIDDEN, fields: [ownerId]} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    EngagementListController_get: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["EngagementListItemDto"];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            /** @description No engagement of this id (yet: minPosition waits for a write) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    EngagementsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEngagementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field the kind does not have (priority on a call, durationMinutes on a task), named in fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The record in the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match names a revision the engagement has moved past */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    EngagementsController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The record in the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
@@ -4118,7 +5386,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            /** @description The key is bound to an owner and completedBy names another */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The record in the path does not exist */
             404: {
                 headers: {
@@ -4131,6 +5407,161 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    EngagementsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The record in the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    TasksController_queue: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same filters and sort */
+                cursor?: string;
+                /** @description An owner's id, or `me` (needs a key bound to an owner). Default: the key's owner for a bound key, else every owner */
+                ownerId?: string;
+                /** @description today: due on the current UTC day; overdue: open and due before now; upcoming: due after today */
+                due?: "today" | "overdue" | "upcoming";
+                status?: "open" | "completed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        /**
+                         * Format: date-time
+                         * @description The instant today, overdue and upcoming were measured at
+                         */
+                        asOf: string;
+                        /**
+                         * @description The zone whose day is today
+                         * @example UTC
+                         */
+                        timeZone: string;
+                        data: components["schemas"]["EngagementListItemDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ContactListController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description A case-insensitive substring of the names, email, domain or phone (digits match however spaced) */
+                q?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort and filters */
+                cursor?: string;
+                /** @description Contacts this owner owns */
+                ownerId?: string;
+                lifecycleStage?: "subscriber" | "lead" | "marketing-qualified" | "sales-qualified" | "opportunity" | "customer" | "evangelist" | "other";
+                marketingStatus?: "marketing" | "non-marketing";
+                source?: "form" | "import" | "integration" | "conversation" | "manual" | "mobile" | "email-logging" | "meeting" | "api";
+                /** @description Contacts associated with this company, or whose primary company it is */
+                companyId?: string;
+                /** @description Created at or after: an ISO date-time, or a day (from its midnight UTC) */
+                createdFrom?: string;
+                /** @description Created at or before: an ISO date-time, or a day (through its end, UTC) */
+                createdTo?: string;
+                /** @description - for descending; score is the lead score total (unscored contacts last) */
+                sort?: "createdAt" | "-createdAt" | "lastActivityAt" | "-lastActivityAt" | "name" | "-name" | "score" | "-score";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["ContactListItemDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -4596,6 +6027,58 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    CompanyListController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description A case-insensitive substring of the names, email, domain or phone (digits match however spaced) */
+                q?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort and filters */
+                cursor?: string;
+                /** @description A web domain, normalized as companies store it (`https://www.Acme.com/x` is acme.com) */
+                domain?: string;
+                /** @description An industry, case-insensitively */
+                industry?: string;
+                /** @description - for descending */
+                sort?: "createdAt" | "-createdAt" | "name" | "-name";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["CompanyListItemDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     CompaniesController_create: {
         parameters: {
             query?: never;
@@ -4620,7 +6103,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
-            /** @description Another company has this domain: {error: ALREADY_EXISTS, existingId} */
+            /** @description Another company has this domain or unique property value: {error: ALREADY_EXISTS, existingId} */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4651,7 +6134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompanyRecord"];
+                    "application/json": components["schemas"]["CompanyRecord"] | components["schemas"]["MergedCompanyRecord"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4697,7 +6180,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description If-Match is stale, or another company has the new domain */
+            /** @description If-Match is stale, or another company has the new domain or unique property value: {error: ALREADY_EXISTS, existingId} */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4708,6 +6191,389 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PropertiesController_list: {
+        parameters: {
+            query?: {
+                /** @description List removed properties too */
+                includeRemoved?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                type: "contacts" | "companies" | "deals" | "tickets";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyDefinitionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PropertiesController_define: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: "contacts" | "companies" | "deals" | "tickets";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinePropertyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The type already has a property by this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description A built-in field name, an enum without options, a unique property that is no string or number */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PropertiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                type: "contacts" | "companies" | "deals" | "tickets";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyDefinitionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Never defined, or removed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PropertiesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                type: "contacts" | "companies" | "deals" | "tickets";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Never defined, or removed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PropertiesController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                type: "contacts" | "companies" | "deals" | "tickets";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePropertyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Never defined, or removed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Options on a property that is no enum, or turning unique on after the definition */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    CompanyMergeController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeCompanyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Either company does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Merging into itself, or either company was merged already */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SearchController_search: {
+        parameters: {
+            query: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description What to look for (trimmed): words, an email or a fragment, a domain, a phone number */
+                q: string;
+                /** @description Comma-separated object types to search (default: all the key may read) */
+                types?: string[];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["SearchHitDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    DuplicatesController_contacts: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["DuplicatePairDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    DuplicatesController_companies: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["DuplicatePairDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -5466,6 +7332,56 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    TimelinesController_timeline: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same types */
+                cursor?: string;
+                /** @description Comma-separated event types to keep */
+                types?: string[];
+            };
+            header?: never;
+            path: {
+                id: string;
+                type: "contact" | "company" | "deal" | "ticket";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["RecordTimelineEntryDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     StreamsController_all: {
         parameters: {
             query?: {
@@ -5783,6 +7699,330 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AssociationsController_associate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description One of the records does not exist; `field` says which */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AssociationsController_dissociate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description One of the records does not exist; `field` says which */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description PRIMARY_COMPANY_REQUIRED: the company is the deal's primary company; set another one instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    RecordAssociationsController_contact: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description Only associations with records of this object type */
+                type?: "contact" | "company" | "deal" | "ticket";
+                /** @description Only this label (`primary`: the primary company) */
+                label?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["AssociationEntryDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such record among the contacts */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    RecordAssociationsController_company: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description Only associations with records of this object type */
+                type?: "contact" | "company" | "deal" | "ticket";
+                /** @description Only this label (`primary`: the primary company) */
+                label?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["AssociationEntryDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such record among the companies */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    RecordAssociationsController_deal: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description Only associations with records of this object type */
+                type?: "contact" | "company" | "deal" | "ticket";
+                /** @description Only this label (`primary`: the primary company) */
+                label?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["AssociationEntryDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such record among the deals */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    RecordAssociationsController_ticket: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description Only associations with records of this object type */
+                type?: "contact" | "company" | "deal" | "ticket";
+                /** @description Only this label (`primary`: the primary company) */
+                label?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["AssociationEntryDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such record among the tickets */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
