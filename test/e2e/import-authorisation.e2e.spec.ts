@@ -22,7 +22,7 @@ describe('POST /v1/import authorises each line', () => {
   });
   const dealCreated = (dealId: string, overrides: object = {}) => ({
     dealId, name: 'Acme', pipelineId: 'default', stageId: 'appointmentscheduled', amount: 1000, currency: 'USD',
-    contractTermMonths: 12, closeDate: '2024-06-30', ownerId: null, contactIds: [], companyId: null, ...overrides,
+    contractTermMonths: 12, closeDate: '2024-06-30', ownerId: null, contactIds: [], companyId: null, companyIds: [], properties: {}, ...overrides,
   });
 
   it('refuses a marketing key the commands its routes refuse, and writes nothing', async () => {

@@ -184,8 +184,9 @@ describe('projection crash safety', () => {
       // No event was applied twice or skipped by the crashed builds.
       const processed = (builds: typeof crashed) => builds.map((b) => [b.name, b.eventsProcessed]);
       expect(processed(crashed.filter((b) => b.state === 'active'))).toEqual(processed(fresh));
-      // A dump that cannot be empty: the comparison compares something.
-      expect(Object.values(afterCrashes).every((rows) => rows.length > 0)).toBe(true);
+      // A dump that cannot be empty: every read model's first table has rows, so the comparison compares something
+      // (side tables, such as merges the synthetic history never makes, may stay empty).
+      expect(ALL_PROJECTIONS.filter((d) => afterCrashes[d.tables[0]].length === 0).map((d) => d.name)).toEqual([]);
       // Killed projectors, once stopped, tried nothing more (the rebuild above gave them seconds to show it).
       expect(stoppedDead.map((dead) => dead.attempts() - dead.atStop)).toEqual(Array(KILLS).fill(0));
     } finally {
