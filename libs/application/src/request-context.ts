@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { deterministicUuid } from '#domain/shared';
 
 // Who asked, why, and when: read once at the edge (HTTP, CLI, import) and carried into every event's metadata.
 export type RequestContext = Readonly<{
@@ -19,12 +20,8 @@ export type IdFactory = Readonly<{ next(purpose: string): string }>;
 
 export const randomIds = (): IdFactory => ({ next: () => randomUUID() });
 
-/** A name-based UUID (RFC 9562 version 8 layout over SHA-256): the same seed and name give the same id. */
-export const deterministicUuid = (seed: string, name: string): string => {
-  const hex = createHash('sha256').update(seed).update('\u0000').update(name).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-};
+// Moved to the domain, which names workflow run streams with it; re-exported so callers keep importing it from here.
+export { deterministicUuid };
 
 export const idempotentIds = (key: string): IdFactory => {
   const used = new Map<string, number>();

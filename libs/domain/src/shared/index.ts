@@ -10,3 +10,5 @@ export * from './field-changes.js';
 export * from './time.js';
 export * from './schema-formats.js';
 export * from './limits.js';
+export * from './deterministic-uuid.js';
+export * from './canonical-json.js';
