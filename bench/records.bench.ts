@@ -3,12 +3,24 @@
 // Latin names): GET /v1/search for each kind of query, and the filtered lists (contacts by owner and lifecycle stage
 // and by score, deals by pipeline and stage, companies by q, open tickets; a route answering other than 200 is
 // reported as absent with its status). The api runs as deployed, in its own process, after its read models are built.
+// Before the load, each query's statements run once from a single client straight against the database under
+// EXPLAIN ANALYZE (median of 5 execution times, planned as the api plans them): the figures a busy machine disturbs
+// least, printed with their plans' slowest node.
 // Usage: npm run build; node dist/bench/records.bench.js [--contacts 100000 --deals 20000 --requests 1000 --runs 3]
+// [--database NAME: the server database to build in, created afresh and kept afterwards, for EXPLAIN ANALYZE]
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eventCatalog } from '#domain/catalog';
 import { PostgresEventStore, type NewEvent, type StreamAppend } from '#event-store';
-import { freshDatabase, loadAverage, loadHttp, median, printTable, startBenchServer, writeResults, type BenchServer } from './bench-support.js';
+import type pg from 'pg';
+import { openDatabase } from '#postgres';
+import { listSortOf } from '#read-models';
+import { search as searchRecords } from '#projections/search';
+import { CONTACT_LIST_SORT_KEYS, listContacts } from '#projections/contact-list';
+import { DEAL_SORT_KEYS, listDeals } from '#projections/deal-list';
+import { COMPANY_LIST_SORT_KEYS, listCompanies } from '#projections/company-list';
+import { listTickets, TICKET_SORT_KEYS } from '#projections/ticket-list';
+import { createServerDatabase, freshDatabase, loadAverage, loadHttp, median, printTable, startBenchServer, writeResults, type BenchServer } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +31,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     requests: { type: 'string', default: '1000' },
     clients: { type: 'string', default: '16' },
+    database: { type: 'string' },
   },
 });
 const counts = {
@@ -156,7 +169,42 @@ const readModelsBuilt = async (server: BenchServer): Promise<void> => {
   }
 };
 
-const db = await freshDatabase('postgres', 4);
+type Statement = Readonly<{ text: string; values: readonly unknown[] }>;
+
+/** The statements a query function runs, caught instead of run (it sees no rows). */
+const statementsOf = async (run: (source: Pick<pg.Pool, 'query'>) => Promise<unknown>): Promise<Statement[]> => {
+  const caught: Statement[] = [];
+  const source = { query: async (text: string, values: unknown[] = []) => (caught.push({ text, values }), { rows: [] }) };
+  await run(source as unknown as Pick<pg.Pool, 'query'>);
+  return caught;
+};
+
+/**
+ * Median EXPLAIN ANALYZE execution time of `statement` over 5 runs, and its plan: `prepared` as the api's named
+ * statements are (after 6 runs, so the server may have chosen a generic plan), else planned for its values (search).
+ */
+const explain = async (client: pg.PoolClient, statement: Statement, prepared: boolean, name: string) => {
+  const literal = (value: unknown): string =>
+    Array.isArray(value)
+      ? client.escapeLiteral(`{${value.map((v) => `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`)
+      : typeof value === 'number'
+        ? String(value)
+        : client.escapeLiteral(String(value));
+  await client.query(`SET plan_cache_mode = ${prepared ? 'auto' : 'force_custom_plan'}`);
+  for (let i = 0; i < 6; i++) await client.query({ name, text: statement.text, values: [...statement.values] });
+  const times: number[] = [];
+  let plan = '';
+  for (let i = 0; i < 5; i++) {
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE "${name}"(${statement.values.map(literal).join(', ')})`);
+    plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    times.push(Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]));
+  }
+  await client.query(`DEALLOCATE "${name}"`);
+  return { ms: median(times), plan };
+};
+
+const kept = values.database;
+const db = kept === undefined ? await freshDatabase('postgres', 4) : await openDatabase({ kind: 'server', url: await createServerDatabase(kept), maxConnections: 4 });
 try {
   await PostgresEventStore.migrate(db.pool);
   const seeded = process.hrtime.bigint();
@@ -168,6 +216,8 @@ try {
     const built = process.hrtime.bigint();
     await readModelsBuilt(server);
     console.log(`read models built in ${(Number(process.hrtime.bigint() - built) / 1e9).toFixed(1)} s`);
+    // What autovacuum does some time after a bulk build: statistics for the planner, visibility for index-only scans.
+    await db.pool.query('VACUUM ANALYZE');
     const contact = (i: number) => appended.contacts[(i * 7919) % appended.contacts.length];
     const search = (q: (i: number) => string) => (i: number) => `/v1/search?q=${encodeURIComponent(q(i))}`;
     const queries: Record<string, (i: number) => string> = {
@@ -186,6 +236,53 @@ try {
       'companies list: q': (i) => `/v1/companies?q=${COMPANY_WORDS[i % COMPANY_WORDS.length].toLowerCase()}`,
       'tickets list: open (status=open)': () => '/v1/tickets?status=open',
     };
+    const all = ['contact', 'company', 'deal', 'ticket'] as const;
+    const first = contact(0);
+    // The same queries as the routes below ask, through the query functions (the lists' `property.<name>` definitions
+    // and the build's position aside, a lookup each).
+    const direct: Record<string, { prepared: boolean; run: (source: Pick<pg.Pool, 'query'>) => Promise<unknown> }> = {
+      ...Object.fromEntries(
+        Object.entries(queries)
+          .filter(([name]) => name.startsWith('search'))
+          .map(([name, path]) => [name, { prepared: false, run: (source) => searchRecords(source, { q: new URL(path(0), 'http://x').searchParams.get('q') ?? '', types: all, limit: 20 }) }]),
+      ),
+      'contacts list: owner + lifecycle stage': {
+        prepared: true,
+        run: (source) => listContacts(source, { ownerId: first.ownerId, lifecycleStage: first.lifecycleStage, properties: [], sort: listSortOf(CONTACT_LIST_SORT_KEYS, undefined, '-createdAt'), limit: 50 }),
+      },
+      // Its first part only: the second (unscored contacts) runs when the scored ones end, as it sees no rows here.
+      'contacts list: by score (sort=-score)': {
+        prepared: true,
+        run: (source) => listContacts(source, { properties: [], sort: listSortOf(CONTACT_LIST_SORT_KEYS, '-score', '-createdAt'), limit: 50 }),
+      },
+      'deals list: pipeline + stage': {
+        prepared: true,
+        run: (source) => listDeals(source, { pipelineId: 'bench-sales', stageId: STAGES[0], properties: [], sort: listSortOf(DEAL_SORT_KEYS, undefined, '-createdAt'), limit: 50 }),
+      },
+      'companies list: q': {
+        prepared: true,
+        run: (source) => listCompanies(source, { q: COMPANY_WORDS[0].toLowerCase(), properties: [], sort: listSortOf(COMPANY_LIST_SORT_KEYS, undefined, '-createdAt'), limit: 50 }),
+      },
+      'tickets list: open (status=open)': {
+        prepared: true,
+        run: (source) => listTickets(source, { status: 'open', properties: [], sort: listSortOf(TICKET_SORT_KEYS, undefined, '-createdAt'), limit: 50 }),
+      },
+    };
+    const explained: Record<string, string | number>[] = [];
+    const client = await db.pool.connect();
+    try {
+      let statement = 0;
+      for (const [name, { prepared, run }] of Object.entries(direct)) {
+        // A part that runs only after an earlier part's rows is left out (see above).
+        const [only] = await statementsOf(run).catch(() => []);
+        if (!only) continue;
+        const { ms, plan } = await explain(client, only, prepared, `bench_records_${statement++}`);
+        explained.push({ query: name, 'execution ms (1 client)': ms.toFixed(2), 'plan starts': plan.split('\n')[0].trim().slice(0, 60) });
+      }
+    } finally {
+      client.release();
+    }
+    printTable(explained);
     const rows: Record<string, string | number>[] = [];
     const loads: string[] = [];
     for (const [name, path] of Object.entries(queries)) {
@@ -195,11 +292,18 @@ try {
         continue;
       }
       const get = (i: number) => ({ method: 'GET', path: path(i) }) as const;
-      await loadHttp(server, clients, Math.min(200, requests), get); // warm-up
       const samples = [];
-      for (let run = 0; run < runs; run++) {
-        loads.push(loadAverage());
-        samples.push(await loadHttp(server, clients, requests, get));
+      try {
+        await loadHttp(server, clients, Math.min(200, requests), get); // warm-up
+        for (let run = 0; run < runs; run++) {
+          loads.push(loadAverage());
+          samples.push(await loadHttp(server, clients, requests, get));
+        }
+      } catch (error) {
+        // Timeouts say the query is far off its target: a row, not the end of the run.
+        rows.push({ query: name, 'p50 ms': '-', 'p99 ms': '-', 'requests/s': '-', 'p99 runs': `failed: ${(error as Error).message}` });
+        console.log(JSON.stringify(rows[rows.length - 1]));
+        continue;
       }
       const row = {
         query: name,
@@ -214,7 +318,7 @@ try {
     }
     printTable(rows);
     console.log(`load averages: ${loads.join(' | ')}`);
-    console.log(`results: ${await writeResults('records', { counts, runs, requests, clients, rows, loadAverages: loads })}`);
+    console.log(`results: ${await writeResults('records', { counts, runs, requests, clients, explained, rows, loadAverages: loads })}`);
   } finally {
     await server.close();
   }

@@ -43,6 +43,30 @@ describe('search persistence', () => {
     await spec.given(company('long', name)).then(`SELECT record_id, length(search_text) > 8191 AS long FROM search_records`, [{ record_id: 'long', long: true }]);
   });
 
+  it("keeps each record's words, and each Latin word once with the number of records holding it; a merged record holds none", async () => {
+    const history = spec
+      .given([
+        ...company('co1', 'Acme Trading', 'acme.example'),
+        ...company('co2', 'Acme', null),
+        ...contact('c1', { firstName: 'Jon', lastName: 'Smith', email: 'jon@acme.example' }),
+      ])
+      .when([
+        ...merged('co2', 'co1'),
+        ...inStream('contact-c1', event('ContactPropertiesChanged', { contactId: 'c1', changes: [{ property: 'lastName', previous: 'Smith', value: 'Smyth' }] })),
+      ]);
+    await history.then(`SELECT word, records FROM search_words ORDER BY word`, [
+        { word: 'acme', records: 2 },
+        { word: 'example', records: 2 },
+        { word: 'jon', records: 1 },
+        { word: 'smyth', records: 1 },
+        { word: 'trading', records: 1 },
+      ]);
+    await history.then(`SELECT word FROM search_record_words WHERE record_id = 'c1' ORDER BY word`, [
+      { word: 'acme' }, { word: 'acme.example' }, { word: 'example' }, { word: 'jon' }, { word: 'jon@acme.example' }, { word: 'smyth' },
+    ]);
+    await history.then(`SELECT count(*)::int AS words FROM search_record_words WHERE record_id = 'co2'`, [{ words: 0 }]);
+  });
+
   it('keeps ticket pipelines with their stage labels', async () => {
     await spec
       .given(inStream('pipeline-p', event('PipelineCreated', { pipelineId: 'p', objectType: 'ticket', name: '【サクセス】問合せ対応', stages: [{ id: 'new', label: '新規', probability: 0.5, closed: null, stuckAfterDays: 3 }] })))
@@ -99,7 +123,8 @@ describe('search rebuild', () => {
     await bed().apply(searchProjection, recorded, rebuilt);
     for (const base of searchProjection.tables) {
       const rows = async (table: (base: string) => string) =>
-        (await bed().db.pool.query(`SELECT * FROM ${table(base)} ORDER BY 1, 2`)).rows;
+        // Every column orders: the record words' first two repeat.
+        (await bed().db.pool.query(`SELECT * FROM ${table(base)} t ORDER BY t::text`)).rows;
       const expected = await rows(live);
       expect(expected.length).toBeGreaterThan(0);
       expect(await rows(rebuilt)).toEqual(expected);

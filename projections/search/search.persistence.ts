@@ -1,6 +1,7 @@
 // Stores the search read model: per batch, load the touched records (and the companies contacts are pointed at)
-// and pipelines in one query each, reduce in memory, write what changed with one multi-row upsert per table, then
-// move the stored contacts of companies merged away to the survivors.
+// and pipelines in one query each, reduce in memory, write what changed with one multi-row upsert per table, write
+// the words each changed record gained and lost (and the counts of the distinct typo words), then move the stored
+// contacts of companies merged away to the survivors.
 import { formatPosition, type RecordedEvent } from '#event-store';
 import type { ProjectionDefinition } from '#projection-engine';
 import type pg from 'pg';
@@ -8,6 +9,7 @@ import { fieldColumns, selectByKeys, writeRows } from '../pg-rows.js';
 import {
   companiesNamedBy,
   isPipelineEvent,
+  isTypoWord,
   recordKey,
   recordOf,
   reduceSearch,
@@ -16,6 +18,7 @@ import {
   type SearchObjectType,
   type SearchPipeline,
   type SearchRecord,
+  wordsOf,
 } from './search.projection.js';
 import { SEARCH_SCHEMA, SEARCH_TABLES as T } from './search.tables.js';
 
@@ -96,9 +99,76 @@ const loadRecords = async (tx: pg.PoolClient, table: string, keys: readonly (rea
         )
       ).rows.map(toRecord);
 
+type WordRow = readonly [word: string, objectType: SearchObjectType, recordId: string];
+
+/**
+ * The record words the changed records lost and gained, against their stored state (absent: a new record), and
+ * the change in the number of records holding each typo word. A batch applied again changes nothing.
+ */
+export const wordChanges = (
+  stored: ReadonlyMap<string, SearchRecord>,
+  changed: readonly SearchRecord[],
+): Readonly<{ lost: WordRow[]; gained: WordRow[]; counts: Map<string, number> }> => {
+  const lost: WordRow[] = [];
+  const gained: WordRow[] = [];
+  const counts = new Map<string, number>();
+  const count = (word: string, by: number) => {
+    if (isTypoWord(word)) counts.set(word, (counts.get(word) ?? 0) + by);
+  };
+  for (const record of changed) {
+    const before = stored.get(recordKey(record.objectType, record.recordId));
+    const was = new Set(before ? wordsOf(before) : []);
+    const now = new Set(wordsOf(record));
+    for (const word of was) {
+      if (now.has(word)) continue;
+      lost.push([word, record.objectType, record.recordId]);
+      count(word, -1);
+    }
+    for (const word of now) {
+      if (was.has(word)) continue;
+      gained.push([word, record.objectType, record.recordId]);
+      count(word, 1);
+    }
+  }
+  return { lost, gained, counts };
+};
+
+const writeWords = async (tx: pg.PoolClient, table: (base: string) => string, changes: ReturnType<typeof wordChanges>): Promise<void> => {
+  const columns = (rows: readonly WordRow[]) => [rows.map(([word]) => word), rows.map(([, type]) => type), rows.map(([, , id]) => id)];
+  if (changes.lost.length > 0) {
+    await tx.query(
+      `DELETE FROM ${table(T.recordWords)} w USING unnest($1::text[], $2::text[], $3::text[]) AS lost(word, object_type, record_id)
+        WHERE w.word = lost.word AND w.object_type = lost.object_type AND w.record_id = lost.record_id`,
+      columns(changes.lost),
+    );
+  }
+  if (changes.gained.length > 0) {
+    await tx.query(
+      `INSERT INTO ${table(T.recordWords)} (word, object_type, record_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT DO NOTHING`,
+      columns(changes.gained),
+    );
+  }
+  const counted = [...changes.counts].filter(([, by]) => by !== 0);
+  if (counted.length === 0) return;
+  const words = counted.map(([word]) => word);
+  // One statement, one snapshot: a stored word takes the change (and goes when no record holds it), a new one is added.
+  await tx.query(
+    `WITH delta AS (SELECT * FROM unnest($1::text[], $2::int[]) AS d(word, records)),
+          kept AS (UPDATE ${table(T.words)} w SET records = w.records + d.records FROM delta d
+                    WHERE w.word = d.word AND w.records + d.records > 0),
+          gone AS (DELETE FROM ${table(T.words)} w USING delta d WHERE w.word = d.word AND w.records + d.records <= 0)
+     INSERT INTO ${table(T.words)} (word, records)
+     SELECT d.word, d.records FROM delta d
+      WHERE d.records > 0 AND NOT EXISTS (SELECT 1 FROM ${table(T.words)} w WHERE w.word = d.word)`,
+    [words, counted.map(([, by]) => by)],
+  );
+};
+
 export const searchProjection: ProjectionDefinition = {
   ...SEARCH_SCHEMA,
-  codeVersion: 1,
+  // 2: the words tables (word starts and typos read them instead of every record's text).
+  codeVersion: 2,
   filter: { eventTypes: [...SEARCH_EVENT_TYPES] },
   apply: async (events, { tx, table }) => {
     const batch = events.map(asSearchEvent);
@@ -120,6 +190,7 @@ export const searchProjection: ProjectionDefinition = {
       batch,
     );
     await writeRows(tx, table(T.records), RECORD_COLUMNS, changes.records, { key: ['object_type', 'record_id'], then: 'replace' });
+    await writeWords(tx, table, wordChanges(new Map(records.map((r) => [recordKey(r.objectType, r.recordId), r])), changes.records));
     await writeRows(tx, table(T.pipelines), PIPELINE_COLUMNS, changes.pipelines, { key: ['pipeline_id'], then: 'replace' });
     // In log order, so that a survivor merged away in turn passes its contacts on.
     for (const { companyId, mergedInto } of changes.companyMerges) {

@@ -99,7 +99,7 @@ export const digitsOf = (text: string): string => text.normalize('NFKC').replace
 
 // Longer values cannot be exact keys (a btree entry holds about 2.7 kB; an email has at most 254 characters): they
 // stay findable through the search text only.
-const MAX_KEY_LENGTH = 320;
+export const MAX_KEY_LENGTH = 320;
 const key = (value: string | null): string | null => (value !== null && value.length <= MAX_KEY_LENGTH ? value : null);
 
 /** Fewer digits than this match too much to be a phone number (years, amounts, ids). */
@@ -139,6 +139,17 @@ export const gramsOf = (text: string): string[] => {
   }
   return [...grams];
 };
+
+/**
+ * The words of a record's search text, each once: a word starting with a query, and the near words of a typo, are
+ * looked up by them (an index on words stops after a page; one on whole texts reads every match first). A merged
+ * record has none: it is found no more. A word longer than a key is left to the text's trigram index.
+ */
+export const wordsOf = (record: Pick<SearchRecord, 'searchText' | 'mergedInto'>): string[] =>
+  record.mergedInto !== null ? [] : [...new Set(record.searchText.split(' ').filter((word) => word !== '' && word.length <= MAX_KEY_LENGTH))];
+
+/** Whether `text` is a word typos are looked for in: Latin letters (names), not a number, an email or a domain. */
+export const isTypoWord = (text: string): boolean => /\p{Script=Latin}/u.test(text) && /^[\p{L}\p{M}'’-]+$/u.test(text);
 
 // In key order: a row read back from jsonb lists its keys in another order than the events did.
 const valuesByKey = <V>(values: Readonly<Record<string, V>>): V[] =>

@@ -92,6 +92,16 @@ describe('search and duplicates queries', () => {
     expect(await ids('sakrua')).toEqual(['c-sakura']);
   });
 
+  it('finds a record holding a near word of every word typed before one holding a near word of some', async () => {
+    const hits = await find('hanak tanka');
+    expect(hits.map((hit) => [hit.id, hit.matched])[0]).toEqual(['c-hanako', 'similar']);
+    expect(hits[0].score).toBeGreaterThan(hits[1]?.score ?? 0);
+  });
+
+  it('finds a record by any of its words starting with the query, once', async () => {
+    expect((await find('acme', ['contact', 'company'])).map((hit) => hit.id)).toEqual(['co-acme', 'co-acme2', 'c-taro']);
+  });
+
   it('searches only the types asked for', async () => {
     expect(await find('acme', ['contact'])).toEqual([expect.objectContaining({ id: 'c-taro' })]);
   });
