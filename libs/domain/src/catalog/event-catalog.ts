@@ -14,6 +14,7 @@ import { scoringFormulaEventDefinitions } from '../scoring-formula/index.js';
 import type { EventDefinition } from '../shared/index.js';
 import { ticketEventDefinitions } from '../ticket/index.js';
 import { uniqueValueEventDefinitions } from '../unique-value/index.js';
+import { workflowEventDefinitions } from '../workflow/index.js';
 
 export class UnknownEventType extends Error {
   readonly code = 'UNKNOWN_EVENT_TYPE';
@@ -81,6 +82,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...projectionOperationsEventDefinitions,
   ...propertyDefinitionEventDefinitions,
   ...associationEventDefinitions,
+  ...workflowEventDefinitions,
 ];
 
 export const eventCatalog = new EventCatalog(EVENT_DEFINITIONS);
