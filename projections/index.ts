@@ -17,6 +17,7 @@ import { searchProjection } from './search/search.persistence.js';
 import { stageDurationProjection } from './stage-duration/stage-duration.persistence.js';
 import { ticketListProjection } from './ticket-list/ticket-list.persistence.js';
 import { ticketsProjection } from './tickets/tickets.persistence.js';
+import { workflowsProjection } from './workflows/workflows.persistence.js';
 
 export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [
   // one line per projection, kept sorted
@@ -36,4 +37,5 @@ export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [
   stageDurationProjection,
   ticketListProjection,
   ticketsProjection,
+  workflowsProjection,
 ];

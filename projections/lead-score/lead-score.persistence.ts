@@ -3,7 +3,8 @@
 // one multi-row statement. The formula is a build parameter, so a rebuild with another formula needs no new code.
 import type pg from 'pg';
 import type { ProjectionContext, ProjectionDefinition, ProjectionTables } from '#projection-engine';
-import { DEFAULT_FORMULA, formulaId, validateFormula, type Formula, type ScoringEvent } from '#scoring';
+import { parsePosition } from '#event-store';
+import { DEFAULT_FORMULA, formulaId, validateFormula, type Formula, type Qualification, type ScoringEvent } from '#scoring';
 import {
   LEAD_SCORE_EVENT_TYPES,
   projectLeadScores,
@@ -14,6 +15,7 @@ import {
   type LeadScoreContributionRow,
   type LeadScoreEventRow,
   type LeadScoreRow,
+  type QualificationChangeRow,
 } from './lead-score.projection.js';
 import { fieldColumns, selectByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 import { LEAD_SCORE_SCHEMA, LEAD_SCORE_TABLES as T } from './lead-score.tables.js';
@@ -32,7 +34,14 @@ export const formulaOf = (params: ProjectionContext['params']): Formula => {
   return formula;
 };
 
-type ScoreStateRow = { contact_id: string; properties: ContactProperties; as_of: Date; position: string; merged_into: string | null };
+type ScoreStateRow = {
+  contact_id: string;
+  properties: ContactProperties;
+  as_of: Date;
+  position: string;
+  merged_into: string | null;
+  qualification: Qualification;
+};
 type EventRow = {
   contact_id: string;
   event_id: string;
@@ -50,7 +59,7 @@ const loadStates = async (
   contactIds: readonly string[],
 ): Promise<Map<string, ContactScoreState>> => {
   const scores = await selectByKeys<ScoreStateRow>(tx, table(T.scores), 'contact_id', contactIds, [
-    'contact_id', 'properties', 'as_of', 'position', 'merged_into',
+    'contact_id', 'properties', 'as_of', 'position', 'merged_into', 'qualification',
   ]);
   const events = await selectByKeys<EventRow>(tx, table(T.events), 'contact_id', contactIds, [
     'contact_id', 'event_id', 'event_type', 'stream_name', 'revision', 'position', 'occurred_at', 'data',
@@ -79,6 +88,7 @@ const loadStates = async (
         position: row.position,
         mergedInto: row.merged_into,
         events: eventsByContact.get(row.contact_id) ?? [],
+        qualification: row.qualification,
       },
     ]),
   );
@@ -104,8 +114,17 @@ const EVENT_COLUMNS: readonly RowColumn<LeadScoreEventRow>[] = [
   }),
 ];
 
+const QUALIFICATION_CHANGE_COLUMNS: readonly RowColumn<QualificationChangeRow>[] = [
+  ...fieldColumns<QualificationChangeRow>({
+    contactId: 'text', position: 'text', eventId: 'text', occurredAt: 'timestamptz', previous: 'text', qualification: 'text', formulaId: 'text',
+    total: 'numeric',
+  }),
+  ['position_commit', 'bigint', (change) => parsePosition(change.position).commit.toString()],
+  ['position_prepare', 'bigint', (change) => parsePosition(change.position).prepare.toString()],
+];
+
 const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'], changes: LeadScoreChanges): Promise<void> => {
-  const { scores, replacedContributions, contributions, addedEvents } = changes;
+  const { scores, replacedContributions, contributions, addedEvents, qualificationChanges } = changes;
   if (scores.length === 0) return;
   await writeRows(tx, table(T.scores), SCORE_COLUMNS, scores, { key: ['contact_id'], then: 'replace' });
   if (replacedContributions.length > 0) {
@@ -113,11 +132,14 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
   }
   await writeRows(tx, table(T.contributions), CONTRIBUTION_COLUMNS, contributions);
   await writeRows(tx, table(T.events), EVENT_COLUMNS, addedEvents, { key: ['contact_id', 'event_id'], then: 'nothing' });
+  // A batch applied again after a lost checkpoint tells the same changes again: the first rows stand.
+  await writeRows(tx, table(T.qualificationChanges), QUALIFICATION_CHANGE_COLUMNS, qualificationChanges, { key: ['contact_id', 'event_id'], then: 'nothing' });
 };
 
 export const leadScoreProjection: ProjectionDefinition = {
   ...LEAD_SCORE_SCHEMA,
-  codeVersion: 1,
+  // 2: the qualification changes table.
+  codeVersion: 2,
   filter: { eventTypes: LEAD_SCORE_EVENT_TYPES },
   defaultParams: () => ({ formula: DEFAULT_FORMULA, formulaId: formulaId(DEFAULT_FORMULA) }),
   apply: async (events, { tx, table, params }) => {

@@ -13,6 +13,7 @@ import {
   type Contribution,
   type EngagementRule,
   type Formula,
+  type Qualification,
   type ScoringEvent,
 } from '#scoring';
 
@@ -30,6 +31,8 @@ export type ContactScoreState = Readonly<{
   mergedInto: string | null;
   /** Only events some rule of the formula matches. */
   events: readonly ScoringEvent[];
+  /** The qualification stored for the contact ('none' before its first score): changes are told from it. */
+  qualification: Qualification;
 }>;
 
 // The row is the score the application reads (LeadScoreSummary) with what lists leave out.
@@ -39,6 +42,21 @@ export type LeadScoreRow = LeadScoreSummary & Readonly<{ properties: ContactProp
 export type LeadScoreContributionRow = Contribution & Readonly<{ contactId: string; ordinal: number }>;
 
 export type LeadScoreEventRow = ScoringEvent & Readonly<{ contactId: string }>;
+
+/**
+ * A contact's qualification changed with the event at `position` (the causing event). Each event is scored as if it
+ * were applied alone, so the rows do not depend on where batches end: a rebuild writes the rows the live build wrote.
+ */
+export type QualificationChangeRow = Readonly<{
+  contactId: string;
+  position: string;
+  eventId: string;
+  occurredAt: string;
+  previous: Qualification;
+  qualification: Qualification;
+  formulaId: string;
+  total: number;
+}>;
 
 export type LeadScoreChanges = Readonly<{
   /** Every contact the batch touched, re-scored once. */
@@ -52,6 +70,8 @@ export type LeadScoreChanges = Readonly<{
   contributions: readonly LeadScoreContributionRow[];
   /** Scoring events a contact did not hold before the batch. */
   addedEvents: readonly LeadScoreEventRow[];
+  /** None for a merged duplicate (lists and workflows never see one). */
+  qualificationChanges: readonly QualificationChangeRow[];
 }>;
 
 const PROPERTY_EVENT_TYPES = [
@@ -176,19 +196,16 @@ const engagementRules = (formula: Formula): EngagementRule[] =>
 
 type Contacts = Map<string, ContactScoreState>;
 
-const applyEvent = (
-  contacts: Contacts,
-  touched: Set<string>,
-  event: RecordedEvent,
-  rules: readonly EngagementRule[],
-): void => {
+/** Applies one event; answers the contacts it touched. */
+const applyEvent = (contacts: Contacts, event: RecordedEvent, rules: readonly EngagementRule[]): Set<string> => {
+  const touched = new Set<string>();
   const occurredAt = instant(event.metadata.occurredAt, `event ${event.id}`);
   const position = formatPosition(event.position);
   const touch = (contactId: string): ContactScoreState => {
     const current = contacts.get(contactId);
     const next: ContactScoreState = current
       ? { ...current, asOf: later(current.asOf, occurredAt), position }
-      : { contactId, properties: {}, asOf: occurredAt, position, mergedInto: null, events: [] };
+      : { contactId, properties: {}, asOf: occurredAt, position, mergedInto: null, events: [], qualification: 'none' };
     contacts.set(contactId, next);
     touched.add(contactId);
     return next;
@@ -202,7 +219,7 @@ const applyEvent = (
       if (scored) contacts.set(contactId, withEvents(state, [scoring]));
     }
   }
-  if (!CONTACT_STATE_TYPES.has(event.type)) return;
+  if (!CONTACT_STATE_TYPES.has(event.type)) return touched;
   const contactEvent = { type: event.type, data: event.data } as ContactStateEvent;
   contacts.set(contactEvent.data.contactId, evolveContact(touch(contactEvent.data.contactId), contactEvent));
   if (contactEvent.type === 'ContactAbsorbed') {
@@ -212,6 +229,42 @@ const applyEvent = (
     contacts.set(mergedContactId, duplicate);
     contacts.set(contactId, withEvents(contacts.get(contactId)!, duplicate.events));
   }
+  return touched;
+};
+
+/** A contact's state right after an event that touched it, and that event. */
+type Step = Readonly<{ state: ContactScoreState; event: RecordedEvent }>;
+
+/**
+ * The qualification changes along a contact's steps through the batch, from the stored qualification. The last step's
+ * score is the row's (`last`); the ones before are scored here, so a batch tells every change one event at a time would.
+ */
+const qualificationChanges = (
+  formula: Formula,
+  from: Qualification,
+  steps: readonly Step[],
+  last: LeadScoreRow,
+): QualificationChangeRow[] => {
+  const changes: QualificationChangeRow[] = [];
+  let previous = from;
+  steps.forEach(({ state, event }, index) => {
+    const score = index === steps.length - 1 ? last : scoreContact(formula, { properties: state.properties, events: state.events, asOf: state.asOf });
+    if (score.qualification === previous) return;
+    if (state.mergedInto === null) {
+      changes.push({
+        contactId: state.contactId,
+        position: formatPosition(event.position),
+        eventId: event.id,
+        occurredAt: instant(event.metadata.occurredAt, `event ${event.id}`),
+        previous,
+        qualification: score.qualification,
+        formulaId: score.formulaId,
+        total: score.total,
+      });
+    }
+    previous = score.qualification;
+  });
+  return changes;
 };
 
 const scoreRows = (formula: Formula, state: ContactScoreState): [LeadScoreRow, LeadScoreContributionRow[]] => {
@@ -260,18 +313,28 @@ export const projectLeadScores = (
   events: readonly RecordedEvent[],
 ): LeadScoreChanges => {
   const contacts: Contacts = new Map(loaded);
-  const touched = new Set<string>();
+  // Per touched contact, its state after each event that touched it, in log order.
+  const steps = new Map<string, Step[]>();
   const rules = engagementRules(formula);
-  for (const event of events) applyEvent(contacts, touched, event, rules);
+  for (const event of events) {
+    for (const contactId of applyEvent(contacts, event, rules)) {
+      const step = { state: contacts.get(contactId)!, event };
+      const taken = steps.get(contactId);
+      if (taken) taken.push(step);
+      else steps.set(contactId, [step]);
+    }
+  }
   const scores: LeadScoreRow[] = [];
   const replacedContributions: string[] = [];
   const contributions: LeadScoreContributionRow[] = [];
   const addedEvents: LeadScoreEventRow[] = [];
-  for (const contactId of [...touched].sort()) {
+  const changes: QualificationChangeRow[] = [];
+  for (const contactId of [...steps.keys()].sort()) {
     const state = contacts.get(contactId)!;
     const [row, rows] = scoreRows(formula, state);
     scores.push(row);
     const before = loaded.get(contactId);
+    changes.push(...qualificationChanges(formula, before?.qualification ?? 'none', steps.get(contactId)!, row));
     // Deleting and re-inserting every touched contact's rows costs more than finding the few whose rows changed.
     const stored = storedContributions(formula, before, state, rows);
     if (!sameContributions(stored, rows)) {
@@ -281,5 +344,5 @@ export const projectLeadScores = (
     const held = new Set(before?.events.map((event) => event.id));
     addedEvents.push(...state.events.filter((event) => !held.has(event.id)).map((event) => ({ contactId, ...event })));
   }
-  return { scores, replacedContributions, contributions, addedEvents };
+  return { scores, replacedContributions, contributions, addedEvents, qualificationChanges: changes };
 };

@@ -36,7 +36,9 @@ const carry = (loaded: ReadonlyMap<string, ContactScoreState>, changes: LeadScor
     const events = [...(loaded.get(row.contactId)?.events ?? []), ...changes.addedEvents.filter((e) => e.contactId === row.contactId)].map(
       ({ id, type, streamName, revision, position: at, occurredAt, data }) => ({ id, type, streamName, revision, position: at, occurredAt, data }),
     );
-    states.set(row.contactId, { contactId: row.contactId, properties: row.properties, asOf: row.asOf, position: row.position, mergedInto: row.mergedInto, events });
+    states.set(row.contactId, {
+      contactId: row.contactId, properties: row.properties, asOf: row.asOf, position: row.position, mergedInto: row.mergedInto, events, qualification: row.qualification,
+    });
   }
   return states;
 };
@@ -263,6 +265,41 @@ describe('lead-score projection', () => {
       ['gus', 'event-1'],
       ['hal', 'event-1'],
     ]);
+  });
+
+  it('tells a contact crossing the MQL threshold once, with the event that made it cross and the formula', () => {
+    const at = log();
+    const events = [
+      at('ContactCreated', created('ann', 'VP Sales'), day(0)),
+      at('PageViewed', pageView('ann', '/pricing'), day(1), 'activity-ann'),
+      at('FormSubmitted', demoForm('ann'), day(2), 'activity-ann'),
+      at('PageViewed', pageView('ann', '/pricing'), day(3), 'activity-ann'),
+    ];
+    expect(project(events).qualificationChanges).toEqual([
+      { contactId: 'ann', position: '30', eventId: 'event-3', occurredAt: day(2), previous: 'none', qualification: 'mql', formulaId: formulaId(DEFAULT_FORMULA), total: 49.89 },
+    ]);
+  });
+
+  it('tells every change one event at a time would, however the batches fall: up, and down again', () => {
+    const at = log();
+    const events = [
+      at('ContactCreated', created('ivy', 'Head of Data'), day(0)),
+      at('FormSubmitted', demoForm('ivy'), day(1), 'activity-ivy'),
+      at('ContactPropertiesChanged', { contactId: 'ivy', changes: [{ property: 'jobTitle', previous: 'Head of Data', value: 'Intern' }] }, day(2)),
+      at('ContactCreated', created('bo', 'VP Sales'), day(2)),
+    ];
+    const whole = project(events).qualificationChanges;
+    expect(whole.map((c) => [c.contactId, c.eventId, c.previous, c.qualification])).toEqual([
+      ['ivy', 'event-2', 'none', 'mql'],
+      ['ivy', 'event-3', 'mql', 'none'],
+    ]);
+    let loaded = new Map<string, ContactScoreState>();
+    const oneByOne = events.flatMap((event) => {
+      const changes = project([event], loaded);
+      loaded = carry(loaded, changes);
+      return changes.qualificationChanges;
+    });
+    expect(oneByOne).toEqual(whole);
   });
 
   it('gives the same rows whether a log arrives in one batch or in several', () => {

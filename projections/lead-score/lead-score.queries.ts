@@ -8,7 +8,9 @@ import type {
   LeadScoreSort,
   LeadScoreSummary,
   Page,
+  LeadScoreQualificationChange,
 } from '#application';
+import { parsePosition } from '#event-store';
 import { activePositionSql } from '#projection-engine';
 import {
   answerPosition,
@@ -202,5 +204,68 @@ export const explainLeadScore = async (dataSource: ReadSource, contactId: string
   return {
     score: summaryOf({ ...first, position: first.score_position }),
     contributions: rows.filter((row): row is ExplainRow & ContributionRecord => row.ordinal !== null).map(contributionOf),
+  };
+};
+
+type QualificationChangeRecord = {
+  contact_id: string;
+  position: string;
+  event_id: string;
+  occurred_at: Date;
+  previous: Qualification;
+  qualification: Qualification;
+  formula_id: string;
+  total: string;
+};
+
+const positionParts = (position: string): [string, string] => {
+  const { commit, prepare } = parsePosition(position);
+  return [commit.toString(), prepare.toString()];
+};
+
+/**
+ * The active build's qualification changes caused by events in (`afterPosition`, `upToPosition`], in log order then
+ * by contact, at most `limit`, and the build's position in the same statement: a reader that follows the log (the
+ * workflow runner) pages through them by position, and knows the page is complete once the build has reached
+ * `upToPosition`.
+ */
+export const qualificationChanges = async (
+  dataSource: ReadSource,
+  afterPosition: string | null,
+  upToPosition: string,
+  limit: number,
+): Promise<Positioned<{ data: LeadScoreQualificationChange[] }>> => {
+  const [afterCommit, afterPrepare] = afterPosition === null ? ['-1', '-1'] : positionParts(afterPosition);
+  const [upToCommit, upToPrepare] = positionParts(upToPosition);
+  const rows = await preparedQuery<Read<QualificationChangeRecord>>(
+    dataSource,
+    `SELECT ${activePositionSql('$1')} AS read_position, q.*
+       FROM (SELECT 1) AS answer
+       LEFT JOIN LATERAL (
+         SELECT q.contact_id, q.position, q.event_id, q.occurred_at, q.previous, q.qualification, q.formula_id, q.total,
+                q.position_commit, q.position_prepare
+           FROM ${T.qualificationChanges} q
+          WHERE (q.position_commit, q.position_prepare) > ($2::bigint, $3::bigint)
+            AND (q.position_commit, q.position_prepare) <= ($4::bigint, $5::bigint)
+          ORDER BY q.position_commit, q.position_prepare, q.contact_id COLLATE "C"
+          LIMIT $6
+       ) AS q ON true
+      ORDER BY q.position_commit, q.position_prepare, q.contact_id COLLATE "C"`,
+    [LEAD_SCORE_PROJECTION, afterCommit, afterPrepare, upToCommit, upToPrepare, limit],
+  );
+  const found = rows.filter((row): row is Read<QualificationChangeRecord> & QualificationChangeRecord => row.contact_id !== null);
+  return {
+    position: answerPosition(rows[0]?.read_position ?? null),
+    data: found.map((row) => ({
+      contactId: row.contact_id,
+      position: row.position,
+      eventId: row.event_id,
+      occurredAt: row.occurred_at.toISOString(),
+      previous: row.previous,
+      qualification: row.qualification,
+      formulaId: row.formula_id,
+      // numeric arrives as a string: totals have two decimals.
+      total: Number(row.total),
+    })),
   };
 };

@@ -3,7 +3,7 @@ import type { LeadScoreReadModel } from '#application';
 import type { ReadSource } from '#read-models';
 import { compareLeadScoreBuilds, storedLeadScoresAt } from './lead-score-builds.queries.js';
 import { formulaOf } from './lead-score.persistence.js';
-import { explainLeadScore, findLeadScore, leadScoreContributions, listLeadScores } from './lead-score.queries.js';
+import { explainLeadScore, findLeadScore, leadScoreContributions, listLeadScores, qualificationChanges } from './lead-score.queries.js';
 import { LEAD_SCORE_PROJECTION } from './lead-score.tables.js';
 
 /**
@@ -19,4 +19,5 @@ export const leadScoreReadModel = (views: ReadSource, builds: ReadSource = views
   explain: (contactId) => explainLeadScore(views, contactId),
   storedAt: (version, contactId) => storedLeadScoresAt(builds, version, contactId),
   compareBuilds: (before, after) => compareLeadScoreBuilds(builds, before, after),
+  qualificationChanges: (afterPosition, upToPosition, limit) => qualificationChanges(views, afterPosition, upToPosition, limit),
 });

@@ -8,9 +8,11 @@ export const LEAD_SCORE_TABLES = {
   scores: 'lead_scores',
   contributions: 'lead_score_contributions',
   events: 'lead_score_events',
+  /** Every change of a contact's qualification, with the event that caused it: workflows enrol on them. */
+  qualificationChanges: 'lead_score_qualification_changes',
 } as const;
 
-export const LEAD_SCORE_SCHEMA = projectionSchema(LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES, ({ scores, contributions, events }) => `
+export const LEAD_SCORE_SCHEMA = projectionSchema(LEAD_SCORE_PROJECTION, LEAD_SCORE_TABLES, ({ scores, contributions, events, qualificationChanges }) => `
     CREATE TABLE ${scores} (
       contact_id text PRIMARY KEY,
       properties jsonb NOT NULL,
@@ -57,4 +59,20 @@ export const LEAD_SCORE_SCHEMA = projectionSchema(LEAD_SCORE_PROJECTION, LEAD_SC
       occurred_at timestamptz NOT NULL,
       data jsonb NOT NULL,
       PRIMARY KEY (contact_id, event_id)
-    );`);
+    );
+    CREATE TABLE ${qualificationChanges} (
+      contact_id text NOT NULL,
+      -- Of the causing event; commit and prepare order the rows as the log does.
+      position text NOT NULL,
+      position_commit bigint NOT NULL,
+      position_prepare bigint NOT NULL,
+      event_id text NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      previous text NOT NULL,
+      qualification text NOT NULL,
+      formula_id text NOT NULL,
+      total numeric(14, 2) NOT NULL,
+      PRIMARY KEY (contact_id, event_id)
+    );
+    -- The workflow runner reads the changes in log order, a window of positions at a time.
+    CREATE INDEX ${qualificationChanges}_position_idx ON ${qualificationChanges} (position_commit, position_prepare, contact_id);`);

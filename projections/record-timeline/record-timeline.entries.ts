@@ -7,13 +7,25 @@ import type { DealEvent } from '#domain/deal';
 import type { EngagementEvent } from '#domain/engagement';
 import { assertNever, type PropertyChange, type PropertyValue } from '#domain/shared';
 import type { TicketEvent } from '#domain/ticket';
+import type { WorkflowEnrolled } from '#domain/workflow';
 import type { RecordedEvent } from '#event-store';
 
-export type RecordTimelineEvent = ContactEvent | ContactActivityEvent | CompanyEvent | DealEvent | TicketEvent | EngagementEvent | AssociationEvent;
+export type RecordTimelineEvent =
+  | ContactEvent
+  | ContactActivityEvent
+  | CompanyEvent
+  | DealEvent
+  | TicketEvent
+  | EngagementEvent
+  | AssociationEvent
+  | WorkflowEnrolled;
 export type RecordTimelineEventType = RecordTimelineEvent['type'];
 
-/** Whose event it is: a record type (the record its data names), an engagement's, or an association's (both sides). */
-type Owner = ObjectType | 'engagement' | 'association';
+/**
+ * Whose event it is: a record type (the record its data names), an engagement's, an association's (both sides), or
+ * a workflow run's (the record it enrolled).
+ */
+type Owner = ObjectType | 'engagement' | 'association' | 'workflow';
 
 // A record so the compiler insists on every type of the union, and on nothing else.
 const OWNERS: Record<RecordTimelineEventType, Owner> = {
@@ -66,6 +78,7 @@ const OWNERS: Record<RecordTimelineEventType, Owner> = {
   TaskReopened: 'engagement',
   RecordsAssociated: 'association',
   RecordsDissociated: 'association',
+  WorkflowEnrolled: 'workflow',
 };
 
 export const RECORD_TIMELINE_EVENT_TYPES: readonly RecordTimelineEventType[] = (Object.keys(OWNERS) as RecordTimelineEventType[]).sort();
@@ -79,8 +92,9 @@ const ID_FIELDS: Record<ObjectType, string> = { contact: 'contactId', company: '
 
 /** The record an event of a record's own stream belongs to; null for engagement and association events. */
 export const ownRecordOf = (event: RecordTimelineEvent): RecordRef | null => {
+  if (event.type === 'WorkflowEnrolled') return { type: event.data.recordType, id: event.data.recordId };
   const owner = OWNERS[event.type];
-  if (owner === 'engagement' || owner === 'association') return null;
+  if (owner === 'engagement' || owner === 'association' || owner === 'workflow') return null;
   return { type: owner, id: (event.data as Readonly<Record<string, string>>)[ID_FIELDS[owner]] };
 };
 
@@ -105,6 +119,10 @@ const labelled = (label: string | null): string => (label === null ? '' : ` as "
 const pair = (data: Readonly<{ from: RecordRef; to: RecordRef; label: string | null }>): string =>
   `${data.from.type} ${data.from.id} and ${data.to.type} ${data.to.id}${labelled(data.label)}`;
 const replacing = (previous: string | null): string => (previous === null ? '' : ` (was ${previous})`);
+const because = ({ eventType, eventId, values }: WorkflowEnrolled['data']['trigger']): string => {
+  const decided = Object.entries(values).map(([path, value]) => `${path} ${JSON.stringify(value)}`);
+  return `${eventType}${decided.length === 0 ? '' : ` with ${decided.join(', ')}`} (event ${eventId})`;
+};
 
 export const summaryOf = (event: RecordTimelineEvent): string => {
   switch (event.type) {
@@ -209,6 +227,8 @@ export const summaryOf = (event: RecordTimelineEvent): string => {
       return `Associated ${pair(event.data)}`;
     case 'RecordsDissociated':
       return `Dissociated ${pair(event.data)}`;
+    case 'WorkflowEnrolled':
+      return `Enrolled in "${event.data.workflowName}" because ${because(event.data.trigger)}`;
     default:
       return assertNever(event);
   }
@@ -287,6 +307,7 @@ export const previousOf = (event: RecordTimelineEvent): PreviousValues | null =>
     case 'TaskReopened':
     case 'RecordsAssociated':
     case 'RecordsDissociated':
+    case 'WorkflowEnrolled':
       return null;
     default:
       return assertNever(event);

@@ -90,6 +90,26 @@ describe('record-timeline persistence', () => {
       ]);
   });
 
+  it("puts a workflow enrolment on the enrolled contact's timeline, with the trigger that enrolled it", async () => {
+    const trigger = { eventId: 'e-1', eventType: 'FormSubmitted', streamName: 'activity-ann', position: '1', occurredAt: at(1), values: { formId: 'demo' } };
+    const enrolled = {
+      runId: 'r-1', workflowId: 'w-1', version: 1, definitionHash: 'a'.repeat(64), workflowName: 'Demo request handoff', recordType: 'contact', recordId: 'ann', trigger,
+    };
+    await spec
+      .given(inStream('contact-ann', contactCreated('ann', at(1))))
+      .when(inStream('workflowrun-1', event('WorkflowEnrolled', enrolled, 2, 'workflow:w-1@1')))
+      .then(
+        `SELECT t.record_type, t.record_id, e.event_type, e.actor, e.summary FROM record_timeline t JOIN record_timeline_events e USING (event_id)
+          WHERE e.event_type = 'WorkflowEnrolled'`,
+        [
+          {
+            record_type: 'contact', record_id: 'ann', event_type: 'WorkflowEnrolled', actor: 'workflow:w-1@1',
+            summary: 'Enrolled in "Demo request handoff" because FormSubmitted with formId "demo" (event e-1)',
+          },
+        ],
+      );
+  });
+
   it('stores each event once with its actor, summary and previous values, also when a batch is applied twice', async () => {
     await spec
       .given(dealWith('d1', 1, [], null))

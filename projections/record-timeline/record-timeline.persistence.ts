@@ -143,7 +143,8 @@ const writeChanges = async (tx: pg.PoolClient, table: Table, changes: RecordTime
 
 export const recordTimelineProjection: ProjectionDefinition = {
   ...RECORD_TIMELINE_SCHEMA,
-  codeVersion: 1,
+  // 2: workflow enrolments on the enrolled record's timeline.
+  codeVersion: 2,
   filter: { eventTypes: RECORD_TIMELINE_EVENT_TYPES },
   apply: async (events, { tx, table }) => {
     await writeChanges(tx, table, projectRecordTimeline(await load(tx, table, events), events));

@@ -241,6 +241,21 @@ describe('record-timeline projection', () => {
     ]);
   });
 
+  it("shows a workflow enrolment on the enrolled record's timeline, saying which workflow and why", () => {
+    const at = log();
+    const trigger = { eventId: 'e-42', eventType: 'FormSubmitted', streamName: 'activity-ann', position: '41', occurredAt: '2026-02-01T08:59:00.000Z', values: { formId: 'demo' } };
+    const enrolled = { runId: 'r-1', workflowId: 'w-1', version: 2, definitionHash: 'a'.repeat(64), workflowName: 'Demo request handoff', recordType: 'contact', recordId: 'ann', trigger };
+    const changes = projectRecordTimeline(NOTHING_LOADED, [
+      at('WorkflowEnrolled', enrolled, 'workflowrun-1', 'workflow:w-1@2'),
+      at('WorkflowEnrolled', { ...enrolled, runId: 'r-2', recordType: 'deal', recordId: 'd1', workflowName: 'Won deals', trigger: { ...trigger, eventType: 'DealWon', values: {} } }, 'workflowrun-2'),
+    ]);
+    expect(entriesOf(changes)).toEqual(['contact:ann <- event-1', 'deal:d1 <- event-2']);
+    expect(changes.events.map((row) => [row.actor, row.summary, row.previous])).toEqual([
+      ['workflow:w-1@2', 'Enrolled in "Demo request handoff" because FormSubmitted with formId "demo" (event e-42)', null],
+      ['test', 'Enrolled in "Won deals" because DealWon (event e-42)', null],
+    ]);
+  });
+
   it('reads a contact created at a company as an association: the company shows it', () => {
     const at = log();
     const changes = projectRecordTimeline(NOTHING_LOADED, [at('ContactCreated', contactCreatedData('ann', { companyId: 'acme' }), 'contact-ann')]);

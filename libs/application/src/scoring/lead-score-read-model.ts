@@ -72,6 +72,18 @@ export type ReplayComparison = Readonly<{
   topMovers: readonly ScoreMover[];
 }>;
 
+/** A contact's qualification changed with the event at `position` (its id: eventId), scored by formula `formulaId`. */
+export type LeadScoreQualificationChange = Readonly<{
+  contactId: string;
+  position: string;
+  eventId: string;
+  occurredAt: string;
+  previous: Qualification;
+  qualification: Qualification;
+  formulaId: string;
+  total: number;
+}>;
+
 export interface LeadScoreReadModel {
   /** The projection's name: the engine's builds of lead scores go by it. */
   readonly name: string;
@@ -89,4 +101,14 @@ export interface LeadScoreReadModel {
   storedAt(version: number, contactId?: string): Promise<StoredLeadScores>;
   /** Build `after` compared with build `before`. */
   compareBuilds(before: number, after: number): Promise<ReplayComparison>;
+  /**
+   * The active build's qualification changes caused by events after `afterPosition` (null: from the start) up to
+   * `upToPosition` inclusive, in log order (position, then contact id), at most `limit`, with the position the build
+   * had reached: changes up to a position are complete only once the build is there.
+   */
+  qualificationChanges(
+    afterPosition: string | null,
+    upToPosition: string,
+    limit: number,
+  ): Promise<Positioned<{ data: LeadScoreQualificationChange[] }>>;
 }
