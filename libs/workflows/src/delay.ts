@@ -68,9 +68,16 @@ export const delayDue = (step: DelayStep, state: RecordState, fromIso: string): 
 export const delayDueAt = (step: DelayStep, state: RecordState, fromIso: string): string | null => delayDue(step, state, fromIso).dueAt;
 
 /** When a schedule trigger enrols the record: its date's local day plus offsetDays, at `time` in `timeZone`. */
-export const scheduledAt = (trigger: ScheduleTrigger, state: RecordState): string | null => {
+export const scheduledAt = (trigger: ScheduleTrigger, state: RecordState): string | null => scheduleOf(trigger, state)?.dueAt ?? null;
+
+/**
+ * The date a schedule trigger reads (as the record holds it) and when it enrols the record; null when the property is
+ * empty or holds no date. The date names the enrolment: the same date never enrols twice, a moved one re-schedules.
+ */
+export const scheduleOf = (trigger: ScheduleTrigger, state: RecordState): Readonly<{ date: string; dueAt: string }> | null => {
   const found = propertyInstant(state, trigger.dateProperty);
   if (typeof found === 'string') return null;
   const day = (found.date ? found.ms : localDay(found.ms, trigger.timeZone)) + trigger.offsetDays * DAY_MS;
-  return formatInZone(zonedInstant(day, trigger.time, trigger.timeZone), trigger.timeZone);
+  const date = String(shownValue(valuesAt(state, trigger.dateProperty)));
+  return { date, dueAt: formatInZone(zonedInstant(day, trigger.time, trigger.timeZone), trigger.timeZone) };
 };

@@ -5,6 +5,6 @@ export { MAX_BUSINESS_DAYS, MAX_DELAY_DAYS, MAX_DEPTH, MAX_STEPS, parseWorkflowD
 export { workflowHash } from './workflow-hash.js';
 export { evaluateCondition, recordOf, recordTypeOfEvent, triggerMatches, type ConditionResult, type TriggerMatch } from './condition.js';
 export { commandKeyOf, nextStep, startCursor } from './step-machine.js';
-export { delayDueAt, parseDuration, scheduledAt, type Duration } from './delay.js';
+export { delayDueAt, parseDuration, scheduledAt, scheduleOf, type Duration } from './delay.js';
 export { addBusinessDays, isTimeZone } from './zoned-time.js';
 export { renderTemplate } from './template.js';
