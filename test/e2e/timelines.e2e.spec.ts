@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { pageThrough } from '#test/support/read-model-requests';
 import { useTestApp } from '#test/support/test-app';
+import type { WorkflowEngine } from '#application';
+import { WORKFLOW_ENGINE } from '#api/workflows/workflow-engine.provider';
 
 type Entry = {
   eventId: string;
@@ -30,6 +32,8 @@ describe('record timelines over HTTP', () => {
     const beta = await created('/v1/companies', { name: 'Beta' });
     const ann = await created('/v1/contacts', { email: `ann-${randomUUID()}@example.com`, source: 'manual', firstName: 'Ann' });
     const deal = await created('/v1/deals', { name: 'Acme pilot', amount: 4800, currency: 'EUR', closeDate: '2026-05-31', contactIds: [ann], companyId: acme });
+    // The default workflow enrols the new deal and makes Ann an opportunity (#16); the note comes after.
+    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp();
     const logged = await t.http().post('/v1/engagements').send({ kind: 'note', ownerId: randomUUID(), subject: 'Pricing call', dealIds: [deal] }).expect(201);
     const note = (await timeline('deal', deal, { minPosition: logged.body.position }).expect(200)).body.data[0] as Entry;
     return { acme, beta, ann, deal, note, position: logged.body.position as string };
@@ -46,10 +50,12 @@ describe('record timelines over HTTP', () => {
     for (const entry of [onContact, onCompany]) expect(entry).toEqual({ ...note, via: { type: 'deal', id: deal } });
     expect(shown(await entries('deal', deal))).toEqual([
       ['EngagementLogged', null],
+      ['WorkflowEnrolled', null],
       ['DealCreated', null],
     ]);
     expect(shown(await entries('contact', ann))).toEqual([
       ['EngagementLogged', `deal:${deal}`],
+      ['ContactLifecycleStageChanged', null],
       ['DealCreated', null],
       ['ContactCreated', null],
     ]);
@@ -76,6 +82,7 @@ describe('record timelines over HTTP', () => {
       ['DealAmountChanged', { amount: 4800, currency: 'EUR' }],
       ['DealCompanyAssociated', { companyId: acme }],
       ['EngagementLogged', null],
+      ['WorkflowEnrolled', null],
       ['DealCreated', null],
     ]);
     expect(onDeal[0]).toMatchObject({ summary: `Deal ${deal} amount changed from 4800.00 EUR to 5000.00 EUR`, actor: note.actor, position: amount.body.position });
@@ -107,7 +114,7 @@ describe('record timelines over HTTP', () => {
     await t.http().post(`/v1/deals/${deal}/contacts`).send({ contactId: ann }).expect(200);
     const renamed = await t.http().patch(`/v1/deals/${deal}`).send({ name: 'Acme rollout', closeDate: '2026-06-30' }).expect(200);
     const all = await entries('deal', deal, { minPosition: renamed.body.position });
-    expect(all.map((entry) => entry.eventType)).toEqual(['DealCloseDateChanged', 'DealRenamed', 'EngagementLogged', 'DealCreated']);
+    expect(all.map((entry) => entry.eventType)).toEqual(['DealCloseDateChanged', 'DealRenamed', 'EngagementLogged', 'WorkflowEnrolled', 'DealCreated']);
     const positions = all.map((entry) => BigInt(entry.position));
     expect([...positions].sort((a, b) => (a > b ? -1 : 1))).toEqual(positions);
 

@@ -10,7 +10,7 @@ import { PROVIDERS, CONTROLLERS } from './modules.js';
 import { ReadModelGate } from './read-models/read-model-gate.js';
 import { openReadModels } from '#read-models';
 import { API_KEYS, AUTH_MODE, DATABASE, EVENT_STORE, RATE_LIMIT, READ_MODELS, RUNTIME } from './tokens.js';
-import { commandExecutorProvider } from './write/command-executor.provider.js';
+import { appendSignalProvider, commandExecutorProvider } from './write/command-executor.provider.js';
 
 @Injectable()
 class ReadModelsCloser implements OnModuleDestroy {
@@ -43,6 +43,7 @@ export class AppModule {
           useFactory: () => openReadModels(runtime.db.url, [], { preparedStatements: !runtime.db.embedded }),
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        appendSignalProvider,
         commandExecutorProvider,
         ReadModelsCloser,
         ReadModelGate,

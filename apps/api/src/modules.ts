@@ -60,6 +60,9 @@ import { AsyncApiController } from './asyncapi/asyncapi.controller.js';
 import { AssociationsController } from './associations/associations.controller.js';
 import { RecordAssociationsController } from './associations/record-associations.controller.js';
 import { AssociationCommandHandler } from './associations/association.handler.js';
+import { WorkflowsController } from './workflows/workflows.controller.js';
+import { DefaultWorkflows } from './workflows/default-workflows.bootstrap.js';
+import { WorkflowProcesses, workflowClockProvider, workflowEngineProvider, workflowsReadModelProvider } from './workflows/workflow-engine.provider.js';
 
 export const CONTROLLERS: Type[] = [
   SystemController,
@@ -103,6 +106,7 @@ export const CONTROLLERS: Type[] = [
   AsyncApiController,
   AssociationsController,
   RecordAssociationsController,
+  WorkflowsController,
 ];
 
 export const PROVIDERS: Provider[] = [
@@ -134,4 +138,10 @@ export const PROVIDERS: Provider[] = [
   MarketingPolicyCommandHandler,
   GetMarketingPolicyHandler,
   AssociationCommandHandler,
+  // Workflows: the engine, the default lifecycle workflows, and its runner and timers in the all-in-one process.
+  workflowClockProvider,
+  workflowsReadModelProvider,
+  workflowEngineProvider,
+  DefaultWorkflows,
+  WorkflowProcesses,
 ];

@@ -34,6 +34,11 @@ const HELP = `tally <command>
                                  win rates per formula, side by side
   audit verify lead-score (--contact ID | --all)
                                  re-derive stored lead scores from the event log alone; exit 3 on any mismatch
+  workflows validate FILE        check a workflow definition (JSON or YAML): every error with its path; exit 2 if invalid
+  workflows simulate (ID | FILE) --from DATE --to DATE
+                                 back-test a saved workflow or a definition file on the log without acting: who would
+                                 have enrolled, which actions would have fired, how many per day
+  workflows list                 every workflow with its version and status
 
 Beside a running embedded server (npm start on the same TALLY_DATA_DIR), import, keys and projections status|rebuild
 go through the server's HTTP API with its super-admin key; the other commands refuse until it stops.
@@ -45,7 +50,7 @@ const positiveInteger = (text: string, flag: string): number => {
   return Number(text);
 };
 
-type Values = Readonly<{ 'dry-run'?: boolean; actor?: string; name?: string; role?: string; owner?: string }>;
+type Values = Readonly<{ 'dry-run'?: boolean; actor?: string; name?: string; role?: string; owner?: string; from?: string; to?: string }>;
 
 /**
  * A command beside the live server that owns the embedded data directory: through its HTTP API, or refused. The
@@ -78,6 +83,10 @@ const throughServer = async (dataDir: string, owner: DataDirOwner, command: stri
       throw refuse(`${stopFirst}, or use POST /v1/scoring/backtests {formulaIds, horizonDays}`);
     case 'audit':
       throw refuse(`${stopFirst}, or use GET /v1/audit/lead-scores/verify (one contact: GET /v1/read-models/lead-scores/:id/verify)`);
+    case 'workflows': {
+      const { workflowsCommand, workflowsThroughServer } = await import('./commands/workflows.command.js');
+      return workflowsCommand(workflowsThroughServer(server, refuse), args, { from: values.from, to: values.to });
+    }
     default:
       throw new Error(`unknown command ${command}\n\n${HELP}`);
   }
@@ -102,6 +111,8 @@ const main = async (): Promise<number> => {
       horizon: { type: 'string', default: '30d' },
       contact: { type: 'string' },
       all: { type: 'boolean', default: false },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -111,6 +122,12 @@ const main = async (): Promise<number> => {
   }
   if (command === 'seed' && values.out) {
     return seedCommand(null, { contacts: positiveInteger(values.contacts!, '--contacts'), seed: values.seed!, until: values.until, out: values.out });
+  }
+  // Validating a file reads no database.
+  if (command === 'workflows' && args[0] === 'validate') {
+    if (!args[1]) throw new Error('usage: tally workflows validate FILE');
+    const { validateWorkflowFile } = await import('./commands/workflows.command.js');
+    return validateWorkflowFile(args[1]);
   }
   const config = loadConfig();
   // On the embedded database, a live server owns the files: go through it. (openRuntime takes the lock otherwise.)
@@ -145,6 +162,10 @@ const main = async (): Promise<number> => {
       case 'audit': {
         const { auditCommand } = await import('./commands/audit.command.js');
         return await auditCommand(runtime, args, { contact: values.contact, all: values.all! });
+      }
+      case 'workflows': {
+        const { workflowsCommand, workflowsInProcess } = await import('./commands/workflows.command.js');
+        return await workflowsCommand(workflowsInProcess(runtime), args, { from: values.from, to: values.to });
       }
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);

@@ -27,6 +27,8 @@ export const AREAS = [
   'audit',
   'events',
   'webhooks',
+  // /v1/workflows: definitions, activation, runs and simulations.
+  'workflows',
   'system',
   // No route of its own: raw events written into the log by POST /v1/import, the historical-migration path.
   'history',
@@ -43,16 +45,20 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   'super-admin': new Set(all(AREAS)),
   marketing: new Set([
     ...all(['contacts', 'marketing', 'scoring', 'import', 'properties', 'associations']),
+    // Marketing ops owns the automation (HubSpot practice); reps read why a record was enrolled.
+    ...all(['workflows']),
     ...all(['projections', 'read-models', 'companies', 'pipelines', 'owners', 'events', 'system', 'search'], ['read']),
     'projections:write',
   ]),
   sales: new Set([
     ...all(['contacts', 'companies', 'deals', 'engagements', 'associations']),
     ...all(['read-models', 'pipelines', 'owners', 'tickets', 'system', 'properties', 'search'], ['read']),
+    ...all(['workflows'], ['read']),
   ]),
   service: new Set([
     ...all(['tickets', 'contacts', 'engagements', 'associations']),
     ...all(['read-models', 'pipelines', 'owners', 'companies', 'deals', 'system', 'properties', 'search'], ['read']),
+    ...all(['workflows'], ['read']),
   ]),
   // Reads everything, explains and verifies scores, reads the event log; changes nothing.
   auditor: new Set(all(AREAS.filter((a) => a !== 'keys'), ['read'])),

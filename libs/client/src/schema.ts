@@ -1608,6 +1608,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workflow with its current version and status */
+        get: operations["WorkflowsController_list"];
+        put?: never;
+        /** Save a workflow definition as version 1, a draft that acts on nothing until activated */
+        post: operations["WorkflowsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a definition without saving it: 200 with its hash, or a 400 listing every error */
+        post: operations["WorkflowsController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One workflow: its current version, status and definition */
+        get: operations["WorkflowsController_get"];
+        /** Save a new version of the definition; an active workflow stays active on it. If-Match: the version you edited */
+        put: operations["WorkflowsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate the current version; only what happens from now on enrols, unless enrolExisting.asOf is given */
+        post: operations["WorkflowsController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause: nothing enrols and no step runs until activated again; waiting runs resume then */
+        post: operations["WorkflowsController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every enrolment, newest first: the trigger event and the values that matched, each step taken or skipped with the values that decided it, and the events each action produced */
+        get: operations["WorkflowsController_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back-test the current version over a window of history without acting: who would have enrolled, which actions would have fired, how many per day */
+        post: operations["WorkflowsController_simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3418,6 +3539,242 @@ export interface components {
              * @description When the association with this label was made (business time)
              */
             associatedAt: string;
+        };
+        SavedWorkflowView: {
+            /** Format: uuid */
+            workflowId: string;
+            /** @description 1 when created; each PUT adds one */
+            version: number;
+            /** @description SHA-256 of the canonical JSON of the definition */
+            definitionHash: string;
+        };
+        WorkflowValidationView: {
+            /**
+             * @description Always true here: an invalid definition is a 400 listing every error
+             * @enum {boolean}
+             */
+            valid: true;
+            /** @description The hash the definition would be saved under */
+            definitionHash: string;
+        };
+        WorkflowSummaryView: {
+            /** Format: uuid */
+            workflowId: string;
+            name: string;
+            /** @description The current version */
+            version: number;
+            /**
+             * @description draft: never activated
+             * @enum {string}
+             */
+            status: "active" | "paused" | "draft";
+            definitionHash: string;
+            /** @description The canonical definition of the current version, defaults filled in */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Who made the last change
+             * @example key:3f1c...
+             */
+            actor: string;
+        };
+        WorkflowList: {
+            /** @description The log position the read model reflects */
+            position: string | null;
+            data: components["schemas"]["WorkflowSummaryView"][];
+        };
+        WorkflowView: {
+            /** Format: uuid */
+            workflowId: string;
+            name: string;
+            /** @description The current version */
+            version: number;
+            /**
+             * @description draft: never activated
+             * @enum {string}
+             */
+            status: "active" | "paused" | "draft";
+            definitionHash: string;
+            /** @description The canonical definition of the current version, defaults filled in */
+            definition: {
+                [key: string]: unknown;
+            };
+        };
+        EnrolExistingDto: {
+            /**
+             * Format: date-time
+             * @description Enrol the records whose trigger happened from this instant on, up to the activation
+             * @example 2026-01-01T00:00:00Z
+             */
+            asOf: string;
+        };
+        ActivateWorkflowDto: {
+            /**
+             * @description Why; kept in the event with the actor
+             * @example Reviewed with sales ops
+             */
+            reason: string;
+            /** @description Also enrol what happened before the activation, from asOf on; omitted: only what happens from now on enrols */
+            enrolExisting?: components["schemas"]["EnrolExistingDto"];
+        };
+        WorkflowStatusView: {
+            /** Format: uuid */
+            workflowId: string;
+            version: number;
+            /** @enum {string} */
+            status: "active" | "paused" | "draft";
+        };
+        PauseWorkflowDto: {
+            /**
+             * @description Why; kept in the event with the actor
+             * @example Owners on holiday
+             */
+            reason: string;
+        };
+        RunTriggerView: {
+            /** @description The enrolling event */
+            eventId: string;
+            /** @example FormSubmitted */
+            eventType: string;
+            streamName: string;
+            position: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The condition values that matched */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        ProducedEventView: {
+            /** Format: uuid */
+            eventId: string;
+            /** @example EngagementLogged */
+            type: string;
+            /** @example engagement-… */
+            streamName: string;
+        };
+        RunStepView: {
+            /** @example handoff */
+            stepId: string;
+            /** @enum {string} */
+            kind: "action" | "branch" | "delay";
+            /** @enum {string} */
+            outcome: "acted" | "noChange" | "skipped" | "branched" | "elapsed" | "failed";
+            /** @description The condition and template values that decided the step */
+            values: {
+                [key: string]: unknown;
+            };
+            /** @enum {string|null} */
+            branch: "then" | "else" | null;
+            /** @description The id of the command the action sent, derived from its cause */
+            commandId: string | null;
+            /** @description The events the action appended */
+            produced: components["schemas"]["ProducedEventView"][];
+            /** @description Why it was skipped or failed */
+            detail: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        WorkflowRunView: {
+            /** Format: uuid */
+            runId: string;
+            /** Format: uuid */
+            workflowId: string;
+            /** @description The version the record enrolled in */
+            version: number;
+            /** @enum {string} */
+            recordType: "contact" | "company" | "deal" | "ticket";
+            /** Format: uuid */
+            recordId: string;
+            /** @enum {string} */
+            status: "open" | "waiting" | "finished";
+            /** @enum {string|null} */
+            outcome: "completed" | "goalMet" | "unenrolled" | "failed" | null;
+            trigger: components["schemas"]["RunTriggerView"];
+            /** Format: date-time */
+            enrolledAt: string;
+            /** @description The delay step the run waits on */
+            waitingStepId: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Every step taken or skipped, in order */
+            steps: components["schemas"]["RunStepView"][];
+        };
+        WorkflowRunList: {
+            /** @description The log position the read model reflects */
+            position: string | null;
+            data: components["schemas"]["WorkflowRunView"][];
+            /** @description The cursor of the next page; null on the last */
+            nextCursor: string | null;
+        };
+        SimulationDto: {
+            /**
+             * Format: date-time
+             * @description Start of the window of history (inclusive)
+             * @example 2026-01-01T00:00:00Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the window of history (exclusive)
+             * @example 2026-02-01T00:00:00Z
+             */
+            to: string;
+        };
+        SimulatedWorkflowView: {
+            /** Format: uuid */
+            workflowId: string | null;
+            version: number | null;
+            name: string;
+            definitionHash: string;
+        };
+        SimulationWindowView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        SimulatedEnrolmentView: {
+            /** @enum {string} */
+            recordType: "contact" | "company" | "deal" | "ticket";
+            /** Format: uuid */
+            recordId: string;
+            triggerEventId: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SimulatedActionView: {
+            stepId: string;
+            /** @example createTask */
+            action: string;
+            count: number;
+        };
+        SimulatedDayView: {
+            /**
+             * Format: date
+             * @example 2026-01-15
+             */
+            day: string;
+            enrolments: number;
+            actions: number;
+        };
+        SimulationReportView: {
+            /** @description The version simulated */
+            workflow: components["schemas"]["SimulatedWorkflowView"];
+            window: components["schemas"]["SimulationWindowView"];
+            /** @description Events in the window of the types the trigger listens to, matched or not */
+            eventsJudged: number;
+            /** @description Who would have enrolled, in log order */
+            enrolments: components["schemas"]["SimulatedEnrolmentView"][];
+            /** @description Which actions would have fired, how often */
+            actions: components["schemas"]["SimulatedActionView"][];
+            /** @description Per UTC day of the window */
+            perDay: components["schemas"]["SimulatedDayView"][];
         };
         /** @description Every error answer: a machine-readable code and a message; a bad request names each bad field. Some codes add details (existingId, expectedRevision, retryAfterSeconds, ...). */
         ApiError: {
@@ -8023,6 +8380,550 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A workflow definition (JSON, or YAML with Content-Type application/yaml), or {"definition": <the definition, or its JSON/YAML text>} */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Demo request handoff */
+                    name: string;
+                    /**
+                     * @example {
+                     *       "event": "FormSubmitted",
+                     *       "where": {
+                     *         "formId": "demo"
+                     *       }
+                     *     }
+                     */
+                    trigger: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "handoff",
+                     *         "action": "createTask",
+                     *         "owner": "contactOwner",
+                     *         "subject": "Call {{contact.email}} about the demo",
+                     *         "dueInBusinessDays": 1
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        [key: string]: unknown;
+                    }[];
+                } & {
+                    [key: string]: unknown;
+                };
+                "application/yaml": {
+                    /** @example Demo request handoff */
+                    name: string;
+                    /**
+                     * @example {
+                     *       "event": "FormSubmitted",
+                     *       "where": {
+                     *         "formId": "demo"
+                     *       }
+                     *     }
+                     */
+                    trigger: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "handoff",
+                     *         "action": "createTask",
+                     *         "owner": "contactOwner",
+                     *         "subject": "Call {{contact.email}} about the demo",
+                     *         "dueInBusinessDays": 1
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        [key: string]: unknown;
+                    }[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedWorkflowView"];
+                };
+            };
+            /** @description Every error of the definition, each with its JSON Pointer: {error, message, fields, errors} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A workflow definition (JSON, or YAML with Content-Type application/yaml), or {"definition": <the definition, or its JSON/YAML text>} */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Demo request handoff */
+                    name: string;
+                    /**
+                     * @example {
+                     *       "event": "FormSubmitted",
+                     *       "where": {
+                     *         "formId": "demo"
+                     *       }
+                     *     }
+                     */
+                    trigger: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "handoff",
+                     *         "action": "createTask",
+                     *         "owner": "contactOwner",
+                     *         "subject": "Call {{contact.email}} about the demo",
+                     *         "dueInBusinessDays": 1
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        [key: string]: unknown;
+                    }[];
+                } & {
+                    [key: string]: unknown;
+                };
+                "application/yaml": {
+                    /** @example Demo request handoff */
+                    name: string;
+                    /**
+                     * @example {
+                     *       "event": "FormSubmitted",
+                     *       "where": {
+                     *         "formId": "demo"
+                     *       }
+                     *     }
+                     */
+                    trigger: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "handoff",
+                     *         "action": "createTask",
+                     *         "owner": "contactOwner",
+                     *         "subject": "Call {{contact.email}} about the demo",
+                     *         "dueInBusinessDays": 1
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        [key: string]: unknown;
+                    }[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowValidationView"];
+                };
+            };
+            /** @description Every error of the definition, each with its JSON Pointer: {error, message, fields, errors} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A workflow definition (JSON, or YAML with Content-Type application/yaml), or {"definition": <the definition, or its JSON/YAML text>} */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Demo request handoff */
+                    name: string;
+                    /**
+                     * @example {
+                     *       "event": "FormSubmitted",
+                     *       "where": {
+                     *         "formId": "demo"
+                     *       }
+                     *     }
+                     */
+                    trigger: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "handoff",
+                     *         "action": "createTask",
+                     *         "owner": "contactOwner",
+                     *         "subject": "Call {{contact.email}} about the demo",
+                     *         "dueInBusinessDays": 1
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        [key: string]: unknown;
+                    }[];
+                } & {
+                    [key: string]: unknown;
+                };
+                "application/yaml": {
+                    /** @example Demo request handoff */
+                    name: string;
+                    /**
+                     * @example {
+                     *       "event": "FormSubmitted",
+                     *       "where": {
+                     *         "formId": "demo"
+                     *       }
+                     *     }
+                     */
+                    trigger: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "handoff",
+                     *         "action": "createTask",
+                     *         "owner": "contactOwner",
+                     *         "subject": "Call {{contact.email}} about the demo",
+                     *         "dueInBusinessDays": 1
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        [key: string]: unknown;
+                    }[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedWorkflowView"];
+                };
+            };
+            /** @description Every error of the definition, each with its JSON Pointer: {error, message, fields, errors} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match names a version that is no longer the current one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateWorkflowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowStatusView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseWorkflowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowStatusView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_runs: {
+        parameters: {
+            query?: {
+                /** @description Only a contact's runs */
+                contactId?: string;
+                /** @description Only one record's runs (a contact, company, deal or ticket) */
+                recordId?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_simulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };

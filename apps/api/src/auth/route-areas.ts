@@ -38,6 +38,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { pattern: /^\/v1\/audit(\/|$)/, area: 'audit' },
   { pattern: /^\/v1\/(events|streams|asyncapi\.json)(\/|$)/, area: 'events' },
   { pattern: /^\/v1\/webhooks(\/|$)/, area: 'webhooks' },
+  { pattern: /^\/v1\/workflows(\/|$)/, area: 'workflows' },
 ];
 
 export const areaOf = (routePath: string): Area | 'public' | null =>

@@ -4,6 +4,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Response } from 'express';
 import { ApplicationError, type ApplicationErrorCode } from '#application';
 import { AssociationError, type AssociationErrorCode } from '#application';
+import { WorkflowInvalid } from '#application';
 import { assertNever, DomainError, type DomainErrorCode } from '#domain/shared';
 import {
   AppendTooLarge,
@@ -32,6 +33,7 @@ export type ErrorCode =
   | ProjectionEngineErrorCode
   | ReadModelErrorCode
   | FormulaInvalid['code']
+  | WorkflowInvalid['code']
   | ReadModelBehind['code']
   | DatabaseErrorCode;
 
@@ -44,6 +46,7 @@ export const statusOf = (code: ErrorCode): number => {
     case 'INVALID_CURSOR':
     case 'INVALID_DATE_RANGE':
     case 'FORMULA_INVALID':
+    case 'WORKFLOW_INVALID':
       return 400;
     case 'FORBIDDEN':
       return 403;
@@ -110,6 +113,10 @@ const classify = (error: unknown): Classified | null => {
       code: error.code,
       body: { error: error.code, message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '), fields, errors: error.errors },
     };
+  }
+  if (error instanceof WorkflowInvalid) {
+    const fields = error.errors.map((issue) => ({ field: issue.path || '/', reason: issue.message }));
+    return { code: error.code, body: { error: error.code, message: error.message, fields, errors: error.errors } };
   }
   if (error instanceof ReadModelBehind) return { ...plain(error), headers: { 'Retry-After': '1' } };
   if (

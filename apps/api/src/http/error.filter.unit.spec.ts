@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ApplicationError, invalidHeader, validationFailed } from '#application';
 import { AssociationError } from '#application';
+import { WorkflowInvalid } from '#application';
 import { alreadyExists, notFound, ruleViolated } from '#domain/shared';
 import {
   AppendTooLarge,
@@ -77,6 +78,25 @@ const ANSWERS: Record<ErrorCode, Readonly<{ error: unknown; status: number; body
   PROJECTION_STATE: { error: new ProjectionStateError('not parked'), status: 409, body: { error: 'PROJECTION_STATE', message: 'not parked' } },
   INVALID_CURSOR: { error: new InvalidCursor(), status: 400, body: { error: 'INVALID_CURSOR', message: 'cursor is not one this server issued' } },
   INVALID_DATE_RANGE: { error: new InvalidDayRange('to is before from'), status: 400, body: { error: 'INVALID_DATE_RANGE', message: 'to is before from' } },
+  WORKFLOW_INVALID: {
+    error: new WorkflowInvalid([
+      { path: '', message: 'name is required' },
+      { path: '/steps/0/owner', message: 'owner must be contactOwner, dealOwner, ticketOwner, recordOwner or {ownerId}' },
+    ]),
+    status: 400,
+    body: {
+      error: 'WORKFLOW_INVALID',
+      message: 'invalid workflow: / name is required; /steps/0/owner owner must be contactOwner, dealOwner, ticketOwner, recordOwner or {ownerId}',
+      fields: [
+        { field: '/', reason: 'name is required' },
+        { field: '/steps/0/owner', reason: 'owner must be contactOwner, dealOwner, ticketOwner, recordOwner or {ownerId}' },
+      ],
+      errors: [
+        { path: '', message: 'name is required' },
+        { path: '/steps/0/owner', message: 'owner must be contactOwner, dealOwner, ticketOwner, recordOwner or {ownerId}' },
+      ],
+    },
+  },
   FORMULA_INVALID: {
     error: new FormulaInvalid([
       { path: '', reason: 'unexpected end' },
