@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Role } from '#auth';
 import { createApp } from '#api/app';
 import { loadConfig } from '#config';
+import type { ProjectionDefinition } from '#projection-engine';
 import { openRuntime, type Runtime } from '#runtime';
 import { createTestDatabase, openForSuite, type TestDatabase } from './test-database.js';
 import { ALL_PROJECTIONS } from '#projections';
@@ -26,6 +27,11 @@ export type TestAppOptions = Readonly<{
   database?: TestDatabase;
   /** Environment for the configuration (TALLY_RATE_LIMIT, TALLY_AUTH, ...). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The read models to run, all of them by default. A spec that reads none passes fewer: every running build follows
+   * the log, so a spec that appends megabytes no read model wants would still pay for sixteen.
+   */
+  projections?: readonly ProjectionDefinition[];
 }>;
 
 // One pepper per test process: a restarted app over the same database still knows its keys.
@@ -34,9 +40,11 @@ const pepper = randomBytes(32);
 /** The whole api over a fresh database (PGlite, or the server when DATABASE_URL is set). */
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const db = options.database ?? (await createTestDatabase());
-  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '1000000', ...options.env }), ALL_PROJECTIONS, {
+  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '1000000', ...options.env }), options.projections ?? ALL_PROJECTIONS, {
     database: db,
-    engine: { pollIntervalMs: 20 },
+    // The engine's own default: the api pokes the builds after each command, so only events appended around it wait
+    // for a poll; polling sixteen idle builds every 20 ms cost a tenth of a core for each app a spec holds open.
+    engine: { pollIntervalMs: 100 },
     authPepper: pepper,
   });
   await runtime.projections.start();
