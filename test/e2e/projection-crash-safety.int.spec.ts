@@ -203,5 +203,5 @@ describe('projection crash safety', () => {
       await clean.stop();
       await Promise.all(engines.map((engine) => engine.stop()));
     }
-  }, 90_000);
+  }, 240_000);
 });
