@@ -31,3 +31,5 @@ export * from './workflows/workflow-runner.js';
 export * from './workflows/workflow-timers.js';
 export * from './workflows/workflow-simulator.js';
 export * from './workflows/workflow-engine.js';
+export * from './workflows/workflow-parking.js';
+export * from './workflows/workflow-schedules.js';

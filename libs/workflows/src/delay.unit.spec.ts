@@ -1,5 +1,5 @@
 import { parseInstant } from '#domain/shared';
-import { addBusinessDays, delayDueAt, scheduledAt, type Delay, type DelayStep, type ScheduleTrigger } from './index.js';
+import { addBusinessDays, delayDueAt, scheduledAt, scheduleOf, type Delay, type DelayStep, type ScheduleTrigger } from './index.js';
 
 const delay = (spec: Delay): DelayStep => ({ id: 'd', kind: 'delay', delay: spec });
 
@@ -88,5 +88,13 @@ describe('scheduledAt', () => {
 
   it('enrols nothing while the date is empty', () => {
     expect(scheduledAt(closing, { deal: { closeDate: null } })).toBeNull();
+  });
+});
+
+describe('scheduleOf', () => {
+  const closing: ScheduleTrigger = { kind: 'schedule', recordType: 'deal', dateProperty: 'deal.closeDate', offsetDays: -7, time: '09:00', timeZone: 'Europe/Paris' };
+  it('names the date it read with the instant it enrols at, and nothing for an empty date', () => {
+    expect(scheduleOf(closing, { deal: { closeDate: '2026-03-20' } })).toEqual({ date: '2026-03-20', dueAt: '2026-03-13T09:00:00+01:00' });
+    expect(scheduleOf(closing, { deal: { closeDate: null } })).toBeNull();
   });
 });

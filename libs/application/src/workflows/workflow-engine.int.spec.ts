@@ -608,4 +608,36 @@ describe('workflow engine', () => {
     expect((await again.parked.list()).map((p) => p.status)).toEqual(['retried', 'skipped']);
     expect(await tasks()).toHaveLength(2);
   });
+  it('parks a lone event failing with a programming error, but retries a lone failure that may be an outage until it passes', async () => {
+    const failures = new Map<string, () => Error>();
+    const reads = new Map<string, number>();
+    const leadScores = {
+      ...noLeadScores(),
+      find: async (contactId: string) => {
+        reads.set(contactId, (reads.get(contactId) ?? 0) + 1);
+        const failure = failures.get(contactId);
+        if (failure) throw failure();
+        return { position: null, score: null };
+      },
+    } as unknown as LeadScoreReadModel;
+    const engine = engineOn(test.store, 'a', leadScores, { parkAfterAttempts: 2, retryBackoffMs: 5 });
+    await activeWorkflow(engine, DEMO_HANDOFF);
+    const buggy = await givenContact('buggy@example.test');
+    failures.set(buggy.contactId, () => new TypeError("Cannot read properties of undefined (reading 'total')"));
+    await submitForm(buggy.contactId, 'demo', '2026-03-03T10:00:00.000Z');
+    await engine.runner.start();
+    await engine.runner.caughtUp(await written());
+    expect((await engine.parked.list()).map((p) => [p.trigger.streamName, p.attempts])).toEqual([[`activity-${buggy.contactId}`, 2]]);
+
+    // Alone in its page, a plain error proves nothing about the event: the page is retried, nothing parked.
+    const outage = await givenContact('outage@example.test');
+    failures.set(outage.contactId, () => new Error('lead scores unavailable'));
+    await submitForm(outage.contactId, 'demo', '2026-03-03T11:00:00.000Z');
+    await eventually(() => expect(reads.get(outage.contactId)).toBeGreaterThanOrEqual(6));
+    expect(await engine.parked.list()).toHaveLength(1);
+    expect(await tasks()).toEqual([]);
+    failures.delete(outage.contactId);
+    await engine.runner.caughtUp(await written());
+    expect((await tasks()).map((t) => (t.data as { contactIds: string[] }).contactIds)).toEqual([[outage.contactId]]);
+  });
 });

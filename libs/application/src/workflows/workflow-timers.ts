@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type pg from 'pg';
 import { workflowDecider, workflowStream } from '#domain/workflow';
-import { Leases, type KeptLease } from '#postgres';
+import { isConnectionError, Leases, type KeptLease } from '#postgres';
 import { scheduleOf } from '#workflows';
 import type { RecordStates } from './record-state.js';
 import { scheduleTrigger, scheduleTriggerOf, type ScheduleRow, type WorkflowSchedules } from './workflow-schedules.js';
@@ -85,13 +85,27 @@ export class WorkflowTimers {
     let fired = 0;
     for (const timer of await this.readModel.dueTimers(now, this.settings.batchSize)) {
       if (this.stopping.signal.aborted) break;
-      if (await this.runs.resume(timer.runStream, timer.runId, timer.stepId, (workflowId, version) => this.workflowAt(workflowId, version))) fired++;
+      const resumed = await this.isolated(`run ${timer.runId} delay ${timer.stepId}`, () =>
+        this.runs.resume(timer.runStream, timer.runId, timer.stepId, (workflowId, version) => this.workflowAt(workflowId, version)),
+      );
+      if (resumed) fired++;
     }
     for (const row of await this.schedules.due(now, this.settings.batchSize)) {
       if (this.stopping.signal.aborted) break;
-      if (await this.enrolScheduled(row)) fired++;
+      if (await this.isolated(`schedule ${row.triggerId}`, () => this.enrolScheduled(row))) fired++;
     }
     return fired;
+  }
+
+  /** One timer failing (said in the log, tried again at the next look) does not hold back the others due; an outage does. */
+  private async isolated(what: string, fire: () => Promise<boolean>): Promise<boolean> {
+    try {
+      return await fire();
+    } catch (error) {
+      if (isConnectionError(error)) throw error;
+      this.settings.logger(`workflow timers: ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
   }
 
   /**
