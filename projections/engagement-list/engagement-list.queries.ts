@@ -158,3 +158,16 @@ export const taskQueue = async (source: ReadSource, query: TaskQueueQuery): Prom
   if (rows.length <= query.limit || last === undefined) return { data };
   return { data, nextCursor: encodeCursor(['tasks', instantOrNull(last.due_at) ?? NO_DUE, String(last.priority_rank), last.engagement_id]) };
 };
+
+/** Open tasks per owner, for "assign to the owner with the least open tasks" (owners without any count 0). */
+export const openTaskCounts = async (source: ReadSource, ownerIds: readonly string[]): Promise<ReadonlyMap<string, number>> => {
+  const rows = await preparedQuery<{ owner_id: string; open: string }>(
+    source,
+    `SELECT owner_id, count(*)::text AS open FROM ${T.engagements}
+      WHERE kind = 'task' AND status = 'open' AND owner_id = ANY($1::text[]) GROUP BY owner_id`,
+    [[...ownerIds]],
+  );
+  const counts = new Map(ownerIds.map((id) => [id, 0]));
+  for (const row of rows) counts.set(row.owner_id, Number(row.open));
+  return counts;
+};

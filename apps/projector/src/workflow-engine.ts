@@ -1,6 +1,7 @@
 // The workflow engine of the scaled-out projector: actions go through the same application services as the api.
 import { CommandExecutor, createWorkflowEngine, type WorkflowEngine } from '#application';
 import { eventCatalog } from '#domain/catalog';
+import { openTaskCounts } from '#projections/engagement-list';
 import { leadScoreReadModel } from '#projections/lead-score';
 import { workflowsReadModel } from '#projections/workflows';
 import type { Runtime } from '#runtime';
@@ -21,6 +22,8 @@ export const workflowEngineOf = (runtime: Runtime, warn: (message: string) => vo
     workflowsReadModel: workflowsReadModel(runtime.db.pool),
     clock: () => new Date(),
     logger: warn,
+    signingSecret: runtime.config.workflowSigningSecret ?? undefined,
+    openTaskCounts: (ownerIds) => openTaskCounts(runtime.db.pool, ownerIds),
   });
   return engine;
 };

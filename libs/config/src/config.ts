@@ -19,6 +19,8 @@ export type TallyConfig = Readonly<{
   rateLimitPerMinute: number;
   /** Origins allowed by CORS (comma list); none by default. */
   corsOrigins: readonly string[];
+  /** HMAC secret signing the webhooks and chat posts workflows send; without it those steps are recorded as failed. */
+  workflowSigningSecret: string | null;
 }>;
 
 export class ConfigError extends Error {
@@ -82,6 +84,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TallyConfig =>
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) errors.push(`TALLY_CORS_ORIGINS: ${origin} is not an origin such as https://app.example.com`);
   }
 
+  const workflowSigningSecret = env.TALLY_WORKFLOW_SIGNING_SECRET || null;
+  if (workflowSigningSecret !== null && workflowSigningSecret.length < 32) {
+    errors.push('TALLY_WORKFLOW_SIGNING_SECRET must be at least 32 characters');
+  }
+
   if (errors.length) throw new ConfigError(errors);
   return {
     port,
@@ -96,5 +103,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TallyConfig =>
     authPepper,
     rateLimitPerMinute: Number(rateText),
     corsOrigins,
+    workflowSigningSecret,
   };
 };

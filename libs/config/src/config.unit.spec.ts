@@ -15,7 +15,14 @@ describe('configuration from the environment', () => {
       authPepper: null,
       rateLimitPerMinute: 6000,
       corsOrigins: [],
+      workflowSigningSecret: null,
     });
+  });
+
+  it('takes a workflow signing secret of at least 32 characters', () => {
+    const secret = 'w'.repeat(32);
+    expect(loadConfig({ TALLY_WORKFLOW_SIGNING_SECRET: secret }).workflowSigningSecret).toBe(secret);
+    expect(() => loadConfig({ TALLY_WORKFLOW_SIGNING_SECRET: 'short' })).toThrow(/TALLY_WORKFLOW_SIGNING_SECRET/);
   });
 
   it('takes a server, EventStoreDB and a role', () => {

@@ -9,6 +9,7 @@ import {
   type WorkflowEngine,
   type WorkflowsReadModel,
 } from '#application';
+import { openTaskCounts } from '#projections/engagement-list';
 import { workflowsReadModel } from '#projections/workflows';
 import type { Runtime } from '#runtime';
 import { AppendSignal } from '../write/command-executor.provider.js';
@@ -49,6 +50,8 @@ export const workflowEngineProvider: Provider = {
       workflowsReadModel: workflows,
       clock,
       logger: warn,
+      signingSecret: runtime.config.workflowSigningSecret ?? undefined,
+      openTaskCounts: (ownerIds) => openTaskCounts(runtime.db.pool, ownerIds),
     });
   },
 };
