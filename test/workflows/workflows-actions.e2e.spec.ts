@@ -109,6 +109,32 @@ describe('workflow actions with a signing secret configured', () => {
   });
 });
 
+describe('re-enrolment by default', () => {
+  const { t, owner, contact, activeWorkflow, submitForm } = scenario({});
+
+  it('creates one task per demo request: a contact whose run has finished enrols again on the next request', async () => {
+    const ann = await owner('Ann Again', 'sales');
+    const workflowId = await activeWorkflow({
+      name: 'Demo request handoff (twice)',
+      trigger: { event: 'FormSubmitted', where: { formId: 'demo-again' } },
+      steps: [{ id: 'handoff', action: 'createTask', owner: 'contactOwner', subject: 'Call {{contact.email}} about the demo', dueInBusinessDays: 1 }],
+    });
+    const lead = await contact({ ownerId: ann });
+    const engine = t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE);
+    await submitForm(lead, 'demo-again');
+    await engine.runner.caughtUp();
+    await submitForm(lead, 'demo-again');
+    await engine.runner.caughtUp();
+    const runs = await eventually(async () => {
+      const found = (await t.http().get(`/v1/workflows/${workflowId}/runs`).query({ contactId: lead }).expect(200)).body.data;
+      expect(found.map((run: { outcome: string }) => run.outcome)).toEqual(['completed', 'completed']);
+      return found;
+    });
+    expect(new Set(runs.map((run: { trigger: { eventId: string } }) => run.trigger.eventId)).size).toBe(2);
+    await eventually(async () => expect((await t.http().get('/v1/tasks').query({ ownerId: ann }).expect(200)).body.data).toHaveLength(2));
+  });
+});
+
 describe('workflow webhooks without a signing secret', () => {
   const { contact, activeWorkflow, stepsOf, submitForm } = scenario({});
   let hook: Awaited<ReturnType<typeof receiver>>;

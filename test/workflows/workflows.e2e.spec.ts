@@ -83,7 +83,7 @@ describe('workflows over HTTP', () => {
       workflowId = created.body.workflowId;
       const saved = (await t.http().get(`/v1/workflows/${workflowId}`).expect(200)).body;
       expect(saved).toMatchObject({ workflowId, name: 'Demo request handoff', version: 1, status: 'draft', definitionHash: created.body.definitionHash });
-      expect(saved.definition).toMatchObject({ recordType: 'contact', reenrolment: 'never', trigger: { kind: 'event', event: 'FormSubmitted' } });
+      expect(saved.definition).toMatchObject({ recordType: 'contact', reenrolment: 'afterExit', trigger: { kind: 'event', event: 'FormSubmitted' } });
       // A draft acts on nothing.
       await submitForm(ada, 'demo');
       const wrapped = await t.http().post('/v1/workflows/validation').send({ definition: JSON.stringify(MINIMAL) }).expect(200);

@@ -437,7 +437,9 @@ const readDefinition = (input: Json, reader: Reader): WorkflowDefinition | undef
   if (trigger && !recordType && input.recordType === undefined) {
     reader.issue('/recordType', `is required: the trigger's event does not say which record enrols (one of ${oneOf(RECORD_TYPES)})`);
   }
-  const reenrolment = reader.choice(input.reenrolment ?? 'never', '/reenrolment', REENROLMENT_POLICIES);
+  // By default a record enrols again once its previous run has finished: "one task per demo request", while a run
+  // still waiting on a delay is never doubled.
+  const reenrolment = reader.choice(input.reenrolment ?? 'afterExit', '/reenrolment', REENROLMENT_POLICIES);
   const criteria = (key: 'goal' | 'unenrolWhen') =>
     input[key] === undefined || input[key] === null ? null : reader.condition(input[key], `/${key}`, 'state', { required: true });
   const goal = criteria('goal');

@@ -10,7 +10,7 @@ const MINIMAL_CANONICAL: WorkflowDefinition = {
   name: 'Demo request handoff',
   recordType: 'contact',
   trigger: { kind: 'event', event: 'FormSubmitted', where: { formId: { eq: 'demo' } }, state: {} },
-  reenrolment: 'never',
+  reenrolment: 'afterExit',
   goal: null,
   unenrolWhen: null,
   steps: [
