@@ -286,7 +286,7 @@ describe('workflow engine', () => {
     const other = await givenContact('barbara@example.test');
     await submitForm(contactId, 'demo', '2026-03-02T10:00:00.000Z');
     await submitForm(other.contactId, 'demo', '2026-03-02T11:00:00.000Z');
-    await submitForm(contactId, 'demo', '2026-03-03T10:00:00.000Z'); // enrolled before: 'never' keeps it out
+    await submitForm(contactId, 'demo', '2026-03-03T10:00:00.000Z'); // its first run has finished: enrols again
     await submitForm(other.contactId, 'trial', '2026-03-03T12:00:00.000Z');
     await submitForm(other.contactId, 'demo', '2026-03-09T10:00:00.000Z'); // outside the window
     const before = await written();
@@ -300,9 +300,13 @@ describe('workflow engine', () => {
     expect(report.enrolments.map((e) => [e.recordId, e.at])).toEqual([
       [contactId, '2026-03-02T10:00:00.000Z'],
       [other.contactId, '2026-03-02T11:00:00.000Z'],
+      [contactId, '2026-03-03T10:00:00.000Z'],
     ]);
-    expect(report.actions).toEqual([{ stepId: 'handoff', action: 'createTask', count: 2 }]);
-    expect(report.perDay).toEqual([{ day: '2026-03-02', enrolments: 2, actions: 2 }]);
+    expect(report.actions).toEqual([{ stepId: 'handoff', action: 'createTask', count: 3 }]);
+    expect(report.perDay).toEqual([
+      { day: '2026-03-02', enrolments: 2, actions: 2 },
+      { day: '2026-03-03', enrolments: 1, actions: 1 },
+    ]);
     expect(await written()).toBe(before);
     expect(await tasks()).toEqual([]);
   });
