@@ -17,7 +17,7 @@ import type { LoadedRecord, RecordRef, RecordStates } from './record-state.js';
 import { parkedKey, type ParkedKind, type ParkedWorkflowEvent, type WorkflowParking } from './workflow-parking.js';
 import { recordOfStream, scheduleChange, scheduleTriggerOf, type WorkflowSchedules } from './workflow-schedules.js';
 import { WORKFLOW_CATEGORY, WorkflowRegistry, type ActiveWorkflow } from './workflow-registry.js';
-import type { WorkflowRuns } from './workflow-runs.js';
+import { readModelNotBuiltYet, type WorkflowRuns } from './workflow-runs.js';
 import type { WorkflowActions } from './workflow-actions.js';
 
 export const WORKFLOW_RUNNER_LEASE = 'workflow-runner';
@@ -287,7 +287,8 @@ export class WorkflowRunner {
           await this.dropLease();
           if (!(error instanceof LeaseLost)) {
             failures++;
-            this.settings.logger(`workflow runner: ${explain(error)}`);
+            // On a fresh start the read models' first builds are still being created: say so once, then wait.
+            if (!readModelNotBuiltYet(error) || failures === 1) this.settings.logger(`workflow runner: ${explain(error)}`);
             await sleep(Math.min(5_000, 50 * 2 ** Math.min(failures, 7)), this.stopping.signal);
           }
         }

@@ -286,3 +286,7 @@ export const stepThrough = async (workflow: ActiveWorkflow, run: WorkflowRun, st
   }
   throw new Error(`workflow ${workflow.workflowId}@${workflow.version}: run ${run.runId} took ${MAX_STEPS_PER_PASS} steps in one pass`);
 };
+
+/** A read model the workflows read has no views yet: its first build is still being created (a fresh start). */
+export const readModelNotBuiltYet = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42P01';

@@ -16,7 +16,7 @@ import type { CommandExecutor } from '../command-executor.js';
 import type { WorkflowActions } from './workflow-actions.js';
 import { versionOf, type ActiveWorkflow } from './workflow-registry.js';
 import { WorkflowRunner } from './workflow-runner.js';
-import type { WorkflowRuns } from './workflow-runs.js';
+import { readModelNotBuiltYet, type WorkflowRuns } from './workflow-runs.js';
 import type { WorkflowsReadModel } from './workflows-read-model.js';
 
 export const WORKFLOW_TIMERS_LEASE = 'workflow-timers';
@@ -127,6 +127,7 @@ export class WorkflowTimers {
   }
 
   private async run(): Promise<void> {
+    let notBuiltSaid = false;
     while (!this.stopping.signal.aborted) {
       try {
         if (!this.lease?.held) {
@@ -135,7 +136,11 @@ export class WorkflowTimers {
         }
         if (this.lease) await this.fireDue();
       } catch (error) {
-        this.settings.logger(`workflow timers: ${error instanceof Error ? error.message : String(error)}`);
+        // On a fresh start the workflows read model's first build is still being created: say so once, then wait.
+        if (!readModelNotBuiltYet(error) || !notBuiltSaid) {
+          this.settings.logger(`workflow timers: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        notBuiltSaid ||= readModelNotBuiltYet(error);
       }
       await sleep(this.settings.pollIntervalMs, this.stopping.signal);
     }
