@@ -40,7 +40,6 @@ const DEFAULT = {
   sql: defaultWorkflowId('lifecycle-sql'),
   dealCreated: defaultWorkflowId('lifecycle-deal-created'),
   dealWon: defaultWorkflowId('lifecycle-deal-won'),
-  unsubscribed: defaultWorkflowId('unsubscribed-non-marketing'),
 };
 
 describe('workflows over HTTP', () => {
@@ -243,7 +242,7 @@ describe('workflows over HTTP', () => {
     it('are active from the first start, with fixed ids, once', async () => {
       const { body } = await eventually(async () => {
         const answer = await t.http().get('/v1/workflows').expect(200);
-        expect(answer.body.data.filter((w: { status: string; workflowId: string }) => Object.values(DEFAULT).includes(w.workflowId) && w.status === 'active')).toHaveLength(5);
+        expect(answer.body.data.filter((w: { status: string; workflowId: string }) => Object.values(DEFAULT).includes(w.workflowId) && w.status === 'active')).toHaveLength(4);
         return answer;
       });
       expect(body.data.map((w: { name: string }) => w.name)).toEqual(expect.arrayContaining([expect.stringMatching(/MQL/), expect.stringMatching(/SQL/)]));

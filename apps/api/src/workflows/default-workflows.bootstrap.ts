@@ -12,7 +12,7 @@ const SEED = 'tally:default-workflows:v1';
 
 export type DefaultWorkflow = Readonly<{ key: string; definition: Readonly<Record<string, unknown>> }>;
 
-/** Issue #16 point 6: qualification sets the stage forward only; deals move their contacts on; unsubscribing ends marketing. */
+/** Issue #16 point 6: qualification sets the stage forward only; deals move their contacts on. */
 export const DEFAULT_WORKFLOWS: readonly DefaultWorkflow[] = [
   {
     key: 'lifecycle-mql',
@@ -51,15 +51,9 @@ export const DEFAULT_WORKFLOWS: readonly DefaultWorkflow[] = [
       steps: [{ id: 'stage', action: 'setLifecycleStage', stage: 'customer', forwardOnly: true }],
     },
   },
-  {
-    key: 'unsubscribed-non-marketing',
-    definition: {
-      name: 'Marketing status: unsubscribed contacts are non-marketing',
-      trigger: { event: 'MarketingEmailUnsubscribed' },
-      reenrolment: 'always',
-      steps: [{ id: 'status', action: 'setMarketingStatus', status: 'non-marketing', reason: 'unsubscribed from marketing email' }],
-    },
-  },
+  // No workflow for "unsubscribed -> non-marketing": the contact decider records the status change in the same
+  // command as the unsubscribe, so it is never late. A workflow copy, acting after the runner caught up, overwrote a
+  // later opt-in ("opted in again at the booth") with the stale unsubscribe.
 ];
 
 /** The id a default workflow has in every installation. */
