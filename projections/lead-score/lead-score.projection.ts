@@ -2,7 +2,7 @@
 // score the formula gives them. A projection never reads the clock, so a contact is scored as of its own latest
 // activity (`asOf`, the latest occurredAt among the events applied for it): decay and `withinDays` windows are
 // measured at that instant, and the stored score moves only when something happens to the contact.
-import type { LeadScoreSummary } from '#application';
+import type { LeadScoreQualificationChange, LeadScoreSummary } from '#application';
 import type { ContactEvent, ContactPropertyValue } from '#domain/contact';
 import { assertNever } from '#domain/shared';
 import { formatPosition, type RecordedEvent } from '#event-store';
@@ -44,19 +44,11 @@ export type LeadScoreContributionRow = Contribution & Readonly<{ contactId: stri
 export type LeadScoreEventRow = ScoringEvent & Readonly<{ contactId: string }>;
 
 /**
- * A contact's qualification changed with the event at `position` (the causing event). Each event is scored as if it
- * were applied alone, so the rows do not depend on where batches end: a rebuild writes the rows the live build wrote.
+ * A contact's qualification changed with the event at `position` (the causing event): the shape the port answers.
+ * Each event is scored as if it were applied alone, so the rows do not depend on where batches end: a rebuild writes
+ * the rows the live build wrote.
  */
-export type QualificationChangeRow = Readonly<{
-  contactId: string;
-  position: string;
-  eventId: string;
-  occurredAt: string;
-  previous: Qualification;
-  qualification: Qualification;
-  formulaId: string;
-  total: number;
-}>;
+export type QualificationChangeRow = LeadScoreQualificationChange;
 
 export type LeadScoreChanges = Readonly<{
   /** Every contact the batch touched, re-scored once. */
