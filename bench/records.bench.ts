@@ -132,9 +132,11 @@ const appendAll = async (store: PostgresEventStore): Promise<Appended> => {
       streamName: `deal-${dealId}`,
       events: [
         event('DealCreated', {
-          dealId, name: `${pick(COMPANY_WORDS)} renewal ${i}`, pipelineId: 'bench-sales', stageId: pick(STAGES.slice(0, 3)), amount: 1000 + i, currency: 'EUR',
+          dealId, name: `${pick(COMPANY_WORDS)} renewal ${i}`, pipelineId: 'bench-sales', stageId: pick(STAGES.slice(0, 3)), amount: `${1000 + i}.00`, currency: 'EUR',
+          // One deal in three recurring, so the list's MRR column is written as often as it would be.
+          ...(i % 3 === 0 ? { revenueType: 'recurring', billingPeriod: 'month' } : { revenueType: 'one-off', billingPeriod: null }),
           contractTermMonths: 12, closeDate: '2026-06-30', ownerId: pick(OWNERS), contactIds: [pick(appended.contacts).id], companyId: pick(appended.companies),
-          companyIds: [], properties: {},
+          companyIds: [], properties: {}, renewsDealId: null,
         }),
       ],
     });

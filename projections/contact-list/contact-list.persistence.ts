@@ -17,6 +17,7 @@ import {
   type TimedContactListEvent,
 } from './contact-list.projection.js';
 import { CONTACT_LIST_SCHEMA, CONTACT_LIST_TABLES as T } from './contact-list.tables.js';
+import { applyWithErasures, CONTACT_ERASED } from '../erasure.js';
 
 type ContactRecord = {
   contact_id: string;
@@ -78,14 +79,23 @@ const COLUMNS: readonly RowColumn<StoredContactRow>[] = fieldColumns<StoredConta
 
 export const contactListProjection: ProjectionDefinition = {
   ...CONTACT_LIST_SCHEMA,
-  codeVersion: 1,
-  filter: { eventTypes: [...CONTACT_LIST_EVENT_TYPES, ...PROPERTY_DEFINITION_EVENT_TYPES] },
+  // 2: ContactErased deletes the contact's row; later events naming it find no row and change nothing.
+  codeVersion: 2,
+  filter: { eventTypes: [...CONTACT_LIST_EVENT_TYPES, CONTACT_ERASED, ...PROPERTY_DEFINITION_EVENT_TYPES] },
   apply: async (events, { tx, table }) => {
-    const batch = events.filter((event) => !isPropertyDefinitionEvent(event)).map(timed);
-    const contactIds = [...new Set(batch.flatMap(({ event }) => contactIdsOf(event)))];
-    const found = await probeByKeys<ContactRecord>(tx, table(T.contacts), 'contact_id', contactIds, RECORD_COLUMNS);
-    const changed = reduceContactList(new Map(found.map((r) => [r.contact_id, toRow(r)])), batch);
-    await writeRows(tx, table(T.contacts), COLUMNS, changed.map(stored), { key: ['contact_id'], then: 'replace' });
-    await saveListProperties(tx, table(T.properties), 'contact', events);
+    await applyWithErasures(
+      events,
+      async (segment) => {
+        const batch = segment.filter((event) => !isPropertyDefinitionEvent(event)).map(timed);
+        const contactIds = [...new Set(batch.flatMap(({ event }) => contactIdsOf(event)))];
+        const found = await probeByKeys<ContactRecord>(tx, table(T.contacts), 'contact_id', contactIds, RECORD_COLUMNS);
+        const changed = reduceContactList(new Map(found.map((r) => [r.contact_id, toRow(r)])), batch);
+        await writeRows(tx, table(T.contacts), COLUMNS, changed.map(stored), { key: ['contact_id'], then: 'replace' });
+        await saveListProperties(tx, table(T.properties), 'contact', segment);
+      },
+      async (contactIds) => {
+        await tx.query(`DELETE FROM ${table(T.contacts)} WHERE contact_id = ANY($1::text[])`, [contactIds]);
+      },
+    );
   },
 };

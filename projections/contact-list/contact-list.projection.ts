@@ -9,6 +9,7 @@
 import type { RecordsAssociated } from '#domain/association';
 import type {
   ContactActivityEvent,
+  ContactErased,
   ContactEvent,
   MarketingEmailBounced,
   MarketingEmailDelivered,
@@ -48,8 +49,9 @@ export type StoredContactRow = ContactListRow &
 
 type ContactActivity = Exclude<ContactActivityEvent, MarketingEmailDelivered | MarketingEmailBounced>;
 
+// An erasure deletes the contact's row (see the persistence); the reducer never sees it.
 export type ContactListEvent =
-  | ContactEvent
+  | Exclude<ContactEvent, ContactErased>
   | ContactActivity
   | EngagementLogged
   | DealCreated

@@ -7,13 +7,17 @@ import type { ProjectionDefinition, ProjectionTables } from '#projection-engine'
 import {
   TIMELINE_EVENT_TYPES,
   associationRecordsOf,
+  isTimelineBarrier,
   projectTimeline,
+  reachesAssociatedContacts,
+  timelineKeysOf,
   type Association,
   type TimelineChanges,
   type TimelineRow,
 } from './contact-timeline.projection.js';
 import { fieldColumns, selectByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 import { CONTACT_TIMELINE_SCHEMA, CONTACT_TIMELINE_TABLES as T } from './contact-timeline.tables.js';
+import { applyWithErasures, CONTACT_ERASED, ERASED_TEXT } from '../erasure.js';
 
 const loadAssociations = async (
   tx: pg.PoolClient,
@@ -71,12 +75,49 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
   }
 };
 
+// Every row on the contact's timeline and every row a merge copied from it to its primary (merged_from). An
+// engagement logged on them and on others too is the person's text: on the others' timelines it stays, blanked.
+const eraseContacts = async (tx: pg.PoolClient, table: ProjectionTables['table'], contactIds: readonly string[]): Promise<void> => {
+  const associations = table(T.associations);
+  await tx.query(
+    `UPDATE ${table(T.timeline)} SET summary = $2, data = '{}'::jsonb
+      WHERE contact_id IN (SELECT a.contact_id FROM ${associations} a JOIN ${associations} mine ON mine.record = a.record
+                            WHERE mine.contact_id = ANY($1::text[]) AND mine.record LIKE 'engagement-%')
+        AND event_id IN (SELECT event_id FROM ${table(T.timeline)} WHERE contact_id = ANY($1::text[]) AND event_type LIKE ANY($3::text[]))`,
+    [contactIds, ERASED_TEXT, ['Engagement%', 'Task%', 'PlaybookRun%']],
+  );
+  await tx.query(`DELETE FROM ${table(T.timeline)} WHERE contact_id = ANY($1::text[]) OR merged_from = ANY($1::text[])`, [contactIds]);
+  await tx.query(`DELETE FROM ${table(T.associations)} WHERE contact_id = ANY($1::text[])`, [contactIds]);
+};
+
 export const contactTimelineProjection: ProjectionDefinition = {
   ...CONTACT_TIMELINE_SCHEMA,
-  codeVersion: 2,
-  filter: { eventTypes: TIMELINE_EVENT_TYPES },
-  apply: async (events, { tx, table }) => {
-    const loaded = await loadAssociations(tx, table, associationRecordsOf(events));
-    await writeChanges(tx, table, projectTimeline(loaded, events));
+  // 3: deal amounts in summaries as the exact decimal strings of their currency (JPY "150000", not "150000.00").
+  // 4: playbook runs (PlaybookRunRecorded) on the contacts of their engagement, with their answers in data.
+  // 5: ContactErased deletes the contact's timeline, the copies a merge made of it, and its associations.
+  codeVersion: 5,
+  filter: { eventTypes: [...TIMELINE_EVENT_TYPES, CONTACT_ERASED] },
+  // By contact: every row and association is a contact's. A partition keeps the associations of its own contacts
+  // only (those of other partitions' contacts it may load are at their partition's place in the log, not its own, so
+  // whatever it derives for them is dropped); a merge across partitions meets at a barrier.
+  partitioning: { keysOf: timelineKeysOf, isBarrier: isTimelineBarrier, toEveryPartition: reachesAssociatedContacts },
+  apply: async (events, { tx, table, partition }) => {
+    const owned = <T extends { contactId: string }>(items: readonly T[]): readonly T[] =>
+      partition ? items.filter((item) => partition.owns(item.contactId)) : items;
+    await applyWithErasures(
+      events,
+      async (segment) => {
+        const loaded = await loadAssociations(tx, table, associationRecordsOf(segment));
+        const changes = projectTimeline(loaded, segment);
+        await writeChanges(tx, table, {
+          rows: owned(changes.rows),
+          associated: owned(changes.associated),
+          dissociated: owned(changes.dissociated),
+          absorptions: owned(changes.absorptions),
+        });
+      },
+      (contactIds) => eraseContacts(tx, table, contactIds),
+      partition,
+    );
   },
 };

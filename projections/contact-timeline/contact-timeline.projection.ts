@@ -1,9 +1,9 @@
 // A contact's timeline as a pure reducer: one row per (contact, event) for everything that happened to the
 // contact, with a short summary built from the event data alone. Deals, tickets and engagements name their
 // contacts once (on creation or association); the projection keeps those associations to fan later events out.
-import type { ContactActivityEvent, ContactEvent, ContactPropertyValue } from '#domain/contact';
+import type { ContactActivityEvent, ContactErased, ContactEvent, ContactPropertyValue } from '#domain/contact';
 import { dealStream, type DealEvent } from '#domain/deal';
-import { engagementStream, type EngagementEvent } from '#domain/engagement';
+import { engagementStream, playbookRunSummary, type EngagementEvent, type PlaybookRunRecorded } from '#domain/engagement';
 import { assertNever } from '#domain/shared';
 import { ticketStream, type TicketEvent } from '#domain/ticket';
 import { formatPosition, type RecordedEvent } from '#event-store';
@@ -25,7 +25,8 @@ type DealTimelineEvent = Extract<
 // A ticket's custom property changes stay on the ticket's own timeline.
 type TicketTimelineEvent = Exclude<TicketEvent, { type: 'TicketPropertiesChanged' }>;
 
-export type TimelineEvent = ContactEvent | ContactActivityEvent | EngagementEvent | DealTimelineEvent | TicketTimelineEvent;
+// An erasure is no entry: it removes the contact's timeline (see the persistence).
+export type TimelineEvent = Exclude<ContactEvent, ContactErased> | ContactActivityEvent | EngagementEvent | PlaybookRunRecorded | DealTimelineEvent | TicketTimelineEvent;
 export type TimelineEventType = TimelineEvent['type'];
 
 // A record so the compiler insists on every type of the union, and on nothing else.
@@ -51,6 +52,7 @@ const TYPES: Record<TimelineEventType, true> = {
   TaskRescheduled: true,
   TaskCompleted: true,
   TaskReopened: true,
+  PlaybookRunRecorded: true,
   DealCreated: true,
   DealContactAssociated: true,
   DealContactDissociated: true,
@@ -121,6 +123,7 @@ const recordOf = (event: TimelineEvent): string | null => {
     case 'TaskRescheduled':
     case 'TaskCompleted':
     case 'TaskReopened':
+    case 'PlaybookRunRecorded':
       return engagementStream(event.data.engagementId);
     default:
       return null;
@@ -138,6 +141,28 @@ export const associationRecordsOf = (events: readonly RecordedEvent[]): string[]
   return [...records];
 };
 
+// The events that name every contact they show up for; the other events of a deal, ticket or engagement reach the
+// contacts associated with it earlier.
+const NAMES_ITS_CONTACTS: ReadonlySet<string> = new Set(['EngagementLogged', 'DealCreated', 'TicketCreated', 'DealContactAssociated', 'DealContactDissociated']);
+
+/** A partitioned build's keys: the contacts whose rows and associations an event writes (see contactsOf). */
+export const timelineKeysOf = (event: RecordedEvent): string[] => {
+  const data = event.data as Readonly<{ contactId?: unknown; contactIds?: unknown; mergedContactId?: unknown }>;
+  const ids = Array.isArray(data.contactIds) ? data.contactIds.filter((id): id is string => typeof id === 'string') : [];
+  if (typeof data.contactId === 'string') ids.unshift(data.contactId);
+  if (event.type === 'ContactAbsorbed' && typeof data.mergedContactId === 'string') ids.push(data.mergedContactId);
+  return [...new Set(ids)];
+};
+
+/** An event about a deal, ticket or engagement that names none of its contacts: every partition looks its own up. */
+export const reachesAssociatedContacts = (event: RecordedEvent): boolean => {
+  const timelineEvent = asTimelineEvent(event);
+  return timelineEvent !== null && recordOf(timelineEvent) !== null && !NAMES_ITS_CONTACTS.has(event.type);
+};
+
+/** A merge copies the duplicate's rows to the primary: the one event that needs two contacts' rows at once. */
+export const isTimelineBarrier = (event: RecordedEvent): boolean => event.type === 'ContactAbsorbed';
+
 // Whole milliseconds, so a page cursor carrying the instant as JavaScript sees it matches the stored value exactly.
 const instant = (value: string, eventId: string): string => {
   const ms = Date.parse(value);
@@ -147,7 +172,8 @@ const instant = (value: string, eventId: string): string => {
 
 const shown = (value: ContactPropertyValue): string => (value === null ? '(empty)' : JSON.stringify(value));
 const person = (id: string | null): string => id ?? 'nobody';
-const money = (amount: number, currency: string): string => `${amount.toFixed(2)} ${currency}`;
+// The exact decimal string the event carries, in its currency's digits: JPY "150000 JPY", BHD "1.250 BHD".
+const money = (amount: string, currency: string): string => `${amount} ${currency}`;
 
 export const summaryOf = (event: TimelineEvent): string => {
   switch (event.type) {
@@ -195,6 +221,8 @@ export const summaryOf = (event: TimelineEvent): string => {
       return `Task ${event.data.engagementId} completed by ${event.data.completedBy}`;
     case 'TaskReopened':
       return `Task ${event.data.engagementId} reopened`;
+    case 'PlaybookRunRecorded':
+      return playbookRunSummary(event.data);
     case 'DealCreated':
       return `Deal "${event.data.name}" created in stage ${event.data.stageId} (${money(event.data.amount, event.data.currency)})`;
     case 'DealContactAssociated':
@@ -254,6 +282,8 @@ const contactsOf = (event: TimelineEvent, associations: Associations): readonly 
     case 'TaskRescheduled':
     case 'TaskCompleted':
     case 'TaskReopened':
+    // A run shows on every contact of its engagement, not only the one its mapped answers updated.
+    case 'PlaybookRunRecorded':
     case 'DealStageChanged':
     case 'DealWon':
     case 'DealLost':

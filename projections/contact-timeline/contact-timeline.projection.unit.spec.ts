@@ -11,7 +11,7 @@ const log = () => {
 const rowsOf = (changes: TimelineChanges) => changes.rows.map((row) => [row.contactId, row.eventId, row.summary]);
 
 const deal = (dealId: string, contactIds: string[]) =>
-  dealCreatedData(dealId, { name: 'Acme renewal', stageId: 'qualified', amount: 1200, closeDate: '2026-06-30', contactIds });
+  dealCreatedData(dealId, { name: 'Acme renewal', stageId: 'qualified', amount: '150000', currency: 'JPY', closeDate: '2026-06-30', contactIds });
 
 describe('contact-timeline projection', () => {
   it('writes one row per contact event with a summary built from the data', () => {
@@ -27,7 +27,7 @@ describe('contact-timeline projection', () => {
       ),
       at('ContactLifecycleStageChanged', { contactId: 'ann', previous: 'lead', stage: 'customer' }, 'contact-ann'),
       at('ContactMarketingStatusChanged', { contactId: 'ann', previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed' }, 'contact-ann'),
-      at('DealAmountChanged', { dealId: 'x', previous: { amount: 1, currency: 'EUR' }, amount: 2, currency: 'EUR' }, 'deal-x'),
+      at('DealAmountChanged', { dealId: 'x', previous: { amount: '1.00', currency: 'EUR' }, amount: '2.00', currency: 'EUR' }, 'deal-x'),
     ]);
     expect(changes.rows[0]).toEqual({
       contactId: 'ann',
@@ -55,20 +55,21 @@ describe('contact-timeline projection', () => {
       at('DealContactAssociated', { dealId: 'd1', contactId: 'cat' }, 'deal-d1'),
       at('DealStageChanged', { dealId: 'd1', pipelineId: 'sales', fromStageId: 'qualified', toStageId: 'proposal' }, 'deal-d1'),
       at('DealContactDissociated', { dealId: 'd1', contactId: 'bob' }, 'deal-d1'),
-      at('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: 1200, currency: 'EUR', ownerId: null }, 'deal-d1'),
+      at('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: '150000', currency: 'JPY', ownerId: null }, 'deal-d1'),
     ];
     expect(associationRecordsOf(events)).toEqual(['deal-d1']);
     const changes = projectTimeline(new Map(), events);
     expect(rowsOf(changes)).toEqual([
-      ['ann', 'event-1', 'Deal "Acme renewal" created in stage qualified (1200.00 EUR)'],
-      ['bob', 'event-1', 'Deal "Acme renewal" created in stage qualified (1200.00 EUR)'],
+      // Amounts exactly as the events carry them, in their currency's digits (JPY has none).
+      ['ann', 'event-1', 'Deal "Acme renewal" created in stage qualified (150000 JPY)'],
+      ['bob', 'event-1', 'Deal "Acme renewal" created in stage qualified (150000 JPY)'],
       ['cat', 'event-2', 'Associated with deal d1'],
       ['ann', 'event-3', 'Deal d1 moved from stage qualified to proposal'],
       ['bob', 'event-3', 'Deal d1 moved from stage qualified to proposal'],
       ['cat', 'event-3', 'Deal d1 moved from stage qualified to proposal'],
       ['bob', 'event-4', 'Dissociated from deal d1'],
-      ['ann', 'event-5', 'Deal d1 won (1200.00 EUR)'],
-      ['cat', 'event-5', 'Deal d1 won (1200.00 EUR)'],
+      ['ann', 'event-5', 'Deal d1 won (150000 JPY)'],
+      ['cat', 'event-5', 'Deal d1 won (150000 JPY)'],
     ]);
     expect(changes.associated).toEqual([
       { record: 'deal-d1', contactId: 'ann' },
@@ -149,5 +150,18 @@ describe('contact-timeline projection', () => {
       ['main', 'event-2', 'Absorbed duplicate contact dup (dup@example.com)'],
     ]);
     expect(changes.absorptions).toEqual([{ contactId: 'main', mergedContactId: 'dup', position: '2' }]);
+  });
+
+  it('shows a playbook run on every contact of its engagement, with its answers', () => {
+    const at = log();
+    const run = { engagementId: 'e1', runId: 'r1', playbookId: 'p1', playbookVersion: 1, playbookName: 'Discovery', team: 'sales', contactId: 'ann', answers: [{ questionId: 'budget', question: 'Budget?', type: 'number', value: 5000, mapsTo: 'budget' }] };
+    const events = [at('PlaybookRunRecorded', run, 'engagement-e1')];
+    expect(associationRecordsOf(events)).toEqual(['engagement-e1']);
+    const changes = projectTimeline(new Map([['engagement-e1', new Set(['ann', 'bob'])]]), events);
+    expect(rowsOf(changes)).toEqual([
+      ['ann', 'event-1', 'Ran playbook "Discovery" (v1): budget: 5000'],
+      ['bob', 'event-1', 'Ran playbook "Discovery" (v1): budget: 5000'],
+    ]);
+    expect(changes.rows[0].data).toEqual(run);
   });
 });

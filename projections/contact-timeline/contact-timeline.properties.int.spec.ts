@@ -35,10 +35,14 @@ describe('contact-timeline takes every value its events allow', () => {
         `SELECT contact_id, event_id, occurred_at FROM ${table('contact_timeline')} WHERE merged_from IS NULL`,
       );
       const stored = new Map(rows.map((row) => [`${row.contact_id}|${row.event_id}`, row.occurred_at.toISOString()]));
-      for (const event of events.filter((e) => OWN_EVENT.test(e.type))) {
+      // An erasure deletes its contact's timeline as it stood: only what came after it shows.
+      const lastErasure = new Map(events.flatMap((e, index) => (e.type === 'ContactErased' ? [[(e.data as { contactId: string }).contactId, index] as const] : [])));
+      events.forEach((event, index) => {
+        if (!OWN_EVENT.test(event.type) || event.type === 'ContactErased') return;
         const { contactId } = event.data as { contactId: string };
-        expect(stored.get(`${contactId}|${event.id}`)).toBe(storedInstant(event.metadata.occurredAt));
-      }
+        const erased = (lastErasure.get(contactId) ?? -1) > index;
+        expect(stored.get(`${contactId}|${event.id}`)).toBe(erased ? undefined : storedInstant(event.metadata.occurredAt));
+      });
     });
   });
 });

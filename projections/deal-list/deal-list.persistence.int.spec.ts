@@ -9,7 +9,8 @@ const created = (dealId: string, data: Readonly<Record<string, unknown>> = {}) =
   inStream(`deal-${dealId}`, dealCreated(dealId, day(2), { pipelineId: 'sales', stageId: 'lead', name: `Deal ${dealId}`, ownerId: 'ada', ...data }));
 
 const DEALS = `SELECT deal_id, name, name_key, pipeline_id, stage_id, amount::text AS amount, currency, close_date, owner_id, outcome,
-                      contract_term_months, company_id, properties, created_at, search_text FROM deal_list ORDER BY deal_id`;
+                      contract_term_months, revenue_type, billing_period, renews_deal_id, mrr::text AS mrr, closed_at, company_id, properties,
+                      created_at, search_text FROM deal_list ORDER BY deal_id`;
 
 const row = (dealId: string, fields: Readonly<Record<string, unknown>> = {}) => ({
   deal_id: dealId,
@@ -23,6 +24,11 @@ const row = (dealId: string, fields: Readonly<Record<string, unknown>> = {}) => 
   owner_id: 'ada',
   outcome: 'open',
   contract_term_months: 12,
+  revenue_type: 'one-off',
+  billing_period: null,
+  renews_deal_id: null,
+  mrr: null,
+  closed_at: null,
   company_id: null,
   properties: {},
   created_at: new Date(day(2)),
@@ -35,11 +41,27 @@ describe('deal list persistence', () => {
 
   it('stores a deal with its amount exact to the cent, its properties and what it is searched and sorted by', async () => {
     await spec
-      .given([...SALES, ...created('d1', { name: 'ÄCME Renewal', amount: 1234.5, properties: { advertiser_id: 'ADV-7', seats: 40 } })])
+      .given([...SALES, ...created('d1', { name: 'ÄCME Renewal', amount: '1234.50', properties: { advertiser_id: 'ADV-7', seats: 40 } })])
       .then(DEALS, [
         row('d1', {
           name: 'ÄCME Renewal', name_key: 'äcme renewal', amount: '1234.50', properties: { advertiser_id: 'ADV-7', seats: 40 }, search_text: 'äcme renewal adv-7 40',
         }),
+      ]);
+  });
+
+  it("keeps each amount in its currency's digits, digit for digit, and a recurring deal's MRR beside its terms", async () => {
+    await spec
+      .given([
+        ...SALES,
+        ...created('d1', { amount: '150000', currency: 'JPY' }),
+        ...created('d2', { amount: '1.125', currency: 'BHD', revenueType: 'recurring', billingPeriod: 'year', contractTermMonths: 12, renewsDealId: 'd1' }),
+        ...created('d3', { amount: '999999999999.99', currency: 'USD', revenueType: 'recurring', billingPeriod: 'month', contractTermMonths: 7 }),
+      ])
+      .then(DEALS, [
+        row('d1', { amount: '150000', currency: 'JPY' }),
+        // 1.125 / 12 = 0.09375 -> 0.094 (BHD has 3 digits); 999999999999.99 / 7 = 142857142857.141... -> .14
+        row('d2', { amount: '1.125', currency: 'BHD', revenue_type: 'recurring', billing_period: 'year', renews_deal_id: 'd1', mrr: '0.094' }),
+        row('d3', { amount: '999999999999.99', currency: 'USD', revenue_type: 'recurring', billing_period: 'month', contract_term_months: 7, mrr: '142857142857.14' }),
       ]);
   });
 
@@ -50,7 +72,7 @@ describe('deal list persistence', () => {
         inStream(
           'deal-d1',
           event('DealStageChanged', day(3), { dealId: 'd1', pipelineId: 'sales', fromStageId: 'lead', toStageId: 'won' }),
-          event('DealWon', day(3), { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: 1000, currency: 'EUR', ownerId: 'ada' }),
+          event('DealWon', day(3), { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: '1000.00', currency: 'EUR', ownerId: 'ada' }),
         ),
       )
       .when(
@@ -61,6 +83,27 @@ describe('deal list persistence', () => {
         ),
       )
       .then(DEALS, [row('d1', { stage_id: 'demo', properties: { segment: 'smb' }, search_text: 'deal d1 smb' })]);
+  });
+
+  it('records when a deal was won or lost, as its business time, and clears it when reopened', async () => {
+    const won = inStream(
+      'deal-d1',
+      event('DealStageChanged', day(3), { dealId: 'd1', pipelineId: 'sales', fromStageId: 'lead', toStageId: 'won' }),
+      event('DealWon', '2026-02-03T18:30:00+09:00', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: '1000.00', currency: 'EUR', ownerId: 'ada' }),
+    );
+    const lost = inStream(
+      'deal-d2',
+      event('DealStageChanged', day(4), { dealId: 'd2', pipelineId: 'sales', fromStageId: 'lead', toStageId: 'lost' }),
+      event('DealLost', day(4), { dealId: 'd2', pipelineId: 'sales', stageId: 'lost', reason: 'budget' }),
+      event('DealReopened', day(5), { dealId: 'd2', pipelineId: 'sales', fromStageId: 'lost', toStageId: 'demo' }),
+    );
+    await spec
+      .given([...SALES, ...created('d1'), ...created('d2')])
+      .when([...won, ...lost])
+      .then(`SELECT deal_id, outcome, closed_at FROM deal_list ORDER BY deal_id`, [
+        { deal_id: 'd1', outcome: 'won', closed_at: new Date('2026-02-03T09:30:00.000Z') },
+        { deal_id: 'd2', outcome: 'open', closed_at: null },
+      ]);
   });
 
   it("moves a merged company's deals onto the survivor", async () => {
@@ -99,10 +142,29 @@ describe('deal list persistence', () => {
       );
   });
 
+  it("keeps each deal stream's revision, moved by events the row does not show too (contact associations)", async () => {
+    // Deals of their own: the cases share one store, where d1's stream already holds the other cases' events.
+    await spec
+      .given([...SALES, ...created('r1'), ...created('r2')])
+      .when(
+        inStream(
+          'deal-r1',
+          event('DealContactAssociated', day(3), { dealId: 'r1', contactId: 'c1' }),
+          event('DealStageChanged', day(3), { dealId: 'r1', pipelineId: 'sales', fromStageId: 'lead', toStageId: 'demo' }),
+        ),
+      )
+      // A batch of such events alone still loads and writes the row.
+      .when(inStream('deal-r1', event('DealContactDissociated', day(4), { dealId: 'r1', contactId: 'c1' })))
+      .then(`SELECT deal_id, stage_id, revision FROM deal_list ORDER BY deal_id`, [
+        { deal_id: 'r1', stage_id: 'demo', revision: 3 },
+        { deal_id: 'r2', stage_id: 'lead', revision: 0 },
+      ]);
+  });
+
   it('gives the same rows when a batch is applied again after a lost checkpoint', async () => {
     await spec
       .given([...SALES, ...created('d1')])
-      .when(inStream('deal-d1', event('DealAmountChanged', day(3), { dealId: 'd1', previous: { amount: 1000, currency: 'EUR' }, amount: 99.99, currency: 'USD' })), {
+      .when(inStream('deal-d1', event('DealAmountChanged', day(3), { dealId: 'd1', previous: { amount: '1000.00', currency: 'EUR' }, amount: '99.99', currency: 'USD' })), {
         times: 2,
       })
       .then(DEALS, [row('d1', { amount: '99.99', currency: 'USD' })]);
@@ -117,7 +179,18 @@ describe('deal list rebuild', () => {
       ...SALES,
       ...created('d1', { companyId: 'dup', properties: { advertiser_id: 'A-1', seats: 4 } }),
       ...created('d2'),
-      ...inStream('deal-d1', event('DealRenamed', day(3), { dealId: 'd1', previous: 'Deal d1', name: 'Big one' })),
+      ...created('d3', { amount: '1.250', currency: 'BHD', revenueType: 'recurring', billingPeriod: 'quarter', contractTermMonths: 24 }),
+      ...inStream(
+        'deal-d1',
+        event('DealRenamed', day(3), { dealId: 'd1', previous: 'Deal d1', name: 'Big one' }),
+        event('DealContactAssociated', day(3), { dealId: 'd1', contactId: 'c1' }),
+      ),
+      ...inStream(
+        'deal-d3',
+        event('DealStageChanged', day(3), { dealId: 'd3', pipelineId: 'sales', fromStageId: 'lead', toStageId: 'won' }),
+        event('DealWon', day(3), { dealId: 'd3', pipelineId: 'sales', stageId: 'won', amount: '1.250', currency: 'BHD', ownerId: 'ada' }),
+        event('DealContractTermChanged', day(4), { dealId: 'd3', previous: 24, contractTermMonths: 36 }),
+      ),
       ...inStream('pipeline-sales', event('PipelineStageRenamed', day(3), { pipelineId: 'sales', stageId: 'lead', previous: 'lead', label: 'Lead' })),
       ...inStream(
         'deal-d2',
@@ -137,7 +210,8 @@ describe('deal list rebuild', () => {
       deal_list_stages: 'pipeline_id, stage_id',
       deal_list_properties: 'name',
     });
-    expect(live.deal_list).toHaveLength(2);
+    expect(live.deal_list).toHaveLength(3);
+    expect(live.deal_list.map((row) => row.revision)).toEqual([2, 3, 3]);
     expect(live.deal_list_properties).toHaveLength(1);
     expect(rebuilt).toEqual(live);
   });

@@ -1,11 +1,10 @@
 // Stores the deals list: per batch, load the deals it touches (by id, and those of a merged company) and the
 // pipelines it touches in one query each, reduce in memory, write what changed with one multi-row upsert per table.
 import type pg from 'pg';
-import type { DealOutcome } from '#domain/deal';
+import type { BillingPeriod, DealOutcome, RevenueType } from '#domain/deal';
 import type { PropertyValues } from '#domain/shared';
 import type { ProjectionDefinition } from '#projection-engine';
 import { sortKeyOf } from '#read-models';
-import { pgAmount } from '../pg-values.js';
 import { fieldColumns, probeByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 import { loadPipelines, savePipelines } from '../pipeline-health/pipeline-stages.persistence.js';
 import { pipelineTablesIn } from '../pipeline-health/pipeline-stages.tables.js';
@@ -14,7 +13,7 @@ import {
   DEAL_LIST_EVENT_TYPES,
   dealIdOf,
   dealSearchText,
-  isDealListDealEvent,
+  isDealStreamEvent,
   mergedCompanyOf,
   reduceDealList,
   type DealListRow,
@@ -32,14 +31,21 @@ type DealRecord = {
   owner_id: string | null;
   outcome: DealOutcome;
   contract_term_months: number;
+  revenue_type: RevenueType;
+  billing_period: BillingPeriod | null;
+  renews_deal_id: string | null;
+  mrr: string | null;
+  closed_at: Date | null;
   company_id: string | null;
   properties: PropertyValues;
   created_at: Date;
+  revision: number;
 };
 
 const RECORD_COLUMNS = [
   'deal_id', 'name', 'pipeline_id', 'stage_id', 'amount::text', 'currency', 'close_date', 'owner_id', 'outcome', 'contract_term_months',
-  'company_id', 'properties', 'created_at',
+  'revenue_type', 'billing_period', 'renews_deal_id', 'mrr::text', 'closed_at', 'company_id', 'properties', 'created_at',
+  'revision',
 ];
 
 const toRow = (r: DealRecord): DealListRow => ({
@@ -47,15 +53,22 @@ const toRow = (r: DealRecord): DealListRow => ({
   name: r.name,
   pipelineId: r.pipeline_id,
   stageId: r.stage_id,
-  amount: Number(r.amount),
+  // numeric keeps the scale it was given: the text is the event's amount, digit for digit.
+  amount: r.amount,
   currency: r.currency,
   closeDate: r.close_date,
   ownerId: r.owner_id,
   outcome: r.outcome,
   contractTermMonths: r.contract_term_months,
+  revenueType: r.revenue_type,
+  billingPeriod: r.billing_period,
+  renewsDealId: r.renews_deal_id,
+  mrr: r.mrr,
+  closedAt: r.closed_at === null ? null : r.closed_at.toISOString(),
   companyId: r.company_id,
   properties: r.properties,
   createdAt: r.created_at.toISOString(),
+  revision: r.revision,
 });
 
 const loadDeals = async (
@@ -72,20 +85,22 @@ const loadDeals = async (
 const DEAL_COLUMNS: readonly RowColumn<DealListRow>[] = [
   ...fieldColumns<DealListRow>({
     dealId: 'text', name: 'text', pipelineId: 'text', stageId: 'text', currency: 'text', closeDate: 'text', ownerId: 'text', outcome: 'text',
-    contractTermMonths: 'int', companyId: 'text', properties: 'jsonb', createdAt: 'timestamptz',
+    contractTermMonths: 'int', revenueType: 'text', billingPeriod: 'text', renewsDealId: 'text', closedAt: 'timestamptz', companyId: 'text',
+    properties: 'jsonb', createdAt: 'timestamptz', amount: 'numeric', mrr: 'numeric', revision: 'int',
   }),
-  ['amount', 'numeric', (deal) => pgAmount(deal.amount)],
   ['name_key', 'text', (deal) => sortKeyOf(deal.name)],
   ['search_text', 'text', dealSearchText],
 ];
 
 export const dealListProjection: ProjectionDefinition = {
   ...DEAL_LIST_SCHEMA,
-  codeVersion: 1,
+  // 2: amounts as exact decimal strings, revenue terms, MRR and the actual close (#17).
+  // 3: each row's deal stream revision, from every event of the stream (#19: the board's If-Match).
+  codeVersion: 3,
   filter: { eventTypes: DEAL_LIST_EVENT_TYPES },
   apply: async (events, { tx, table }) => {
     const pipelineTables = pipelineTablesIn(T, { table });
-    const dealIds = [...new Set(events.filter(isDealListDealEvent).map(dealIdOf))];
+    const dealIds = [...new Set(events.filter(isDealStreamEvent).map(dealIdOf))];
     const mergedCompanies = [...new Set(events.flatMap((event) => mergedCompanyOf(event) ?? []))];
     const state = {
       pipelines: await loadPipelines(tx, pipelineTables, events),

@@ -2,10 +2,13 @@
 // currencies do not compare), close date, custom properties and a substring of the name or a property value; a
 // stable sort with keyset paging. One statement answers a page and the build's position; each row carries its
 // pipeline's name, its stage's label (this slice's copy of the pipelines) and its owner's name (owner_list).
-import type { DealOutcome } from '#domain/deal';
-import type { PropertyValues } from '#domain/shared';
+import { dealArr, type BillingPeriod, type DealOutcome, type RevenueType } from '#domain/deal';
+import { addAmounts, type PropertyValues } from '#domain/shared';
+import { activePositionSql } from '#projection-engine';
 import {
+  answerPosition,
   Parameters,
+  preparedQuery,
   propertyConditions,
   searchCondition,
   type ListSort,
@@ -38,8 +41,9 @@ export type DealListQuery = Readonly<{
   ownerId?: string;
   outcome?: DealOutcome;
   currency?: string;
-  amountMin?: number;
-  amountMax?: number;
+  /** Decimal strings, compared as numeric in the filter's currency. */
+  amountMin?: string;
+  amountMax?: string;
   /** Inclusive days, YYYY-MM-DD. */
   closeFrom?: string;
   closeTo?: string;
@@ -56,16 +60,27 @@ export type DealListItem = Readonly<{
   pipelineName: string | null;
   stageId: string;
   stageLabel: string | null;
-  amount: number;
+  /** Decimal string, as the deal's events carry it. */
+  amount: string;
   currency: string;
+  revenueType: RevenueType;
+  billingPeriod: BillingPeriod | null;
+  contractTermMonths: number;
+  mrr: string | null;
+  arr: string | null;
+  renewsDealId: string | null;
+  /** The expected close, YYYY-MM-DD. */
   closeDate: string;
+  /** When it was won or lost (ISO); null while open. */
+  closedAt: string | null;
   ownerId: string | null;
   ownerName: string | null;
   outcome: DealOutcome;
-  contractTermMonths: number;
   companyId: string | null;
   createdAt: string;
   properties: PropertyValues;
+  /** The revision of the last event in the deal's stream, for If-Match (as of the page's position). */
+  revision: number;
 }>;
 
 export type DealListPage = Positioned<Readonly<{ data: DealListItem[]; nextCursor: string | null }>>;
@@ -84,9 +99,15 @@ type DealRecord = {
   owner_name: string | null;
   outcome: DealOutcome;
   contract_term_months: number;
+  revenue_type: RevenueType;
+  billing_period: BillingPeriod | null;
+  renews_deal_id: string | null;
+  mrr_text: string | null;
+  closed_at: Date | null;
   company_id: string | null;
   properties: PropertyValues;
   created_at: Date;
+  revision: number;
 };
 
 const toItem = (r: DealRecord): DealListItem => ({
@@ -96,16 +117,23 @@ const toItem = (r: DealRecord): DealListItem => ({
   pipelineName: r.pipeline_name,
   stageId: r.stage_id,
   stageLabel: r.stage_label,
-  amount: Number(r.amount_text),
+  amount: r.amount_text,
   currency: r.currency,
+  revenueType: r.revenue_type,
+  billingPeriod: r.billing_period,
+  contractTermMonths: r.contract_term_months,
+  mrr: r.mrr_text,
+  arr: dealArr(r.mrr_text, r.currency),
+  renewsDealId: r.renews_deal_id,
   closeDate: r.close_date,
+  closedAt: r.closed_at === null ? null : r.closed_at.toISOString(),
   ownerId: r.owner_id,
   ownerName: r.owner_name,
   outcome: r.outcome,
-  contractTermMonths: r.contract_term_months,
   companyId: r.company_id,
   createdAt: r.created_at.toISOString(),
   properties: r.properties,
+  revision: r.revision,
 });
 
 const conditionsOf = (query: DealListQuery, params: Parameters): string[] => {
@@ -119,8 +147,8 @@ const conditionsOf = (query: DealListQuery, params: Parameters): string[] => {
   equal('d.owner_id', query.ownerId);
   equal('d.outcome', query.outcome);
   equal('d.currency', query.currency);
-  if (query.amountMin !== undefined) conditions.push(`d.amount >= ${params.add(String(query.amountMin))}::numeric`);
-  if (query.amountMax !== undefined) conditions.push(`d.amount <= ${params.add(String(query.amountMax))}::numeric`);
+  if (query.amountMin !== undefined) conditions.push(`d.amount >= ${params.add(query.amountMin)}::numeric`);
+  if (query.amountMax !== undefined) conditions.push(`d.amount <= ${params.add(query.amountMax)}::numeric`);
   if (query.closeFrom !== undefined) conditions.push(`d.close_date >= ${params.add(query.closeFrom)}`);
   if (query.closeTo !== undefined) conditions.push(`d.close_date <= ${params.add(query.closeTo)}`);
   conditions.push(...propertyConditions('d.properties', query.properties, params));
@@ -137,7 +165,8 @@ export const listDeals = async (source: ReadSource, query: DealListQuery): Promi
     alias: 'd',
     id: 'deal_id',
     columns: `d.deal_id, d.name, d.name_key, d.pipeline_id, d.stage_id, d.amount, d.amount::text AS amount_text, d.currency, d.close_date,
-              d.owner_id, d.outcome, d.contract_term_months, d.company_id, d.properties, d.created_at`,
+              d.owner_id, d.outcome, d.contract_term_months, d.revenue_type, d.billing_period, d.renews_deal_id, d.mrr::text AS mrr_text,
+              d.closed_at, d.company_id, d.properties, d.created_at, d.revision`,
     conditions: conditionsOf(query, params),
     labels: 'p.name AS pipeline_name, s.label AS stage_label, o.name AS owner_name',
     joins: [
@@ -147,6 +176,44 @@ export const listDeals = async (source: ReadSource, query: DealListQuery): Promi
     ],
   }, query);
   return { position: page.position, data: page.rows.map(toItem), nextCursor: page.nextCursor };
+};
+
+/** A stage's deals in one currency, whatever their outcome: how many, and their exact sum (a decimal string). */
+export type DealStageTotal = Readonly<{ stageId: string; currency: string; deals: number; total: string }>;
+
+type TotalsRecord = {
+  read_position: string | null;
+  known: boolean;
+  totals: { stage_id: string; currency: string; deals: number; total: string }[] | null;
+};
+
+/**
+ * Per stage and currency of one deal pipeline, every deal the list holds there (not a page of them), in the
+ * pipeline's stage order; null when the list does not know that deal pipeline. Sums stay numeric in SQL, exact, and
+ * come out in the currency's digits. One statement, with the build's position.
+ */
+export const dealTotals = async (source: ReadSource, pipelineId: string): Promise<Positioned<{ totals: DealStageTotal[] | null }>> => {
+  const params = new Parameters();
+  const position = activePositionSql(params.add(DEAL_LIST));
+  const pipeline = params.add(pipelineId);
+  // One pipeline's rows through the (pipeline_id, stage_id, ...) index, grouped in memory: no index of its own.
+  const [row] = await preparedQuery<TotalsRecord>(
+    source,
+    `SELECT ${position} AS read_position,
+       EXISTS (SELECT 1 FROM ${T.pipelines} p WHERE p.pipeline_id = ${pipeline} AND p.object_type = 'deal') AS known,
+       (SELECT json_agg(json_build_object('stage_id', g.stage_id, 'currency', g.currency, 'deals', g.deals, 'total', g.total::text)
+                 ORDER BY s.sort_order, g.stage_id, g.currency)
+          FROM (SELECT d.stage_id, d.currency, count(*)::int AS deals, sum(d.amount) AS total
+                  FROM ${T.deals} d
+                 WHERE d.pipeline_id = ${pipeline}
+                 GROUP BY d.stage_id, d.currency) g
+          LEFT JOIN ${T.stages} s ON s.pipeline_id = ${pipeline} AND s.stage_id = g.stage_id) AS totals`,
+    params.values,
+  );
+  const totals = row.known
+    ? (row.totals ?? []).map((r) => ({ stageId: r.stage_id, currency: r.currency, deals: r.deals, total: addAmounts(r.total, '0', r.currency) }))
+    : null;
+  return { position: answerPosition(row.read_position), totals };
 };
 
 /** The properties a `property.<name>` filter of the deals list may name, with their types. */

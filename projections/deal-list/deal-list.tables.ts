@@ -33,10 +33,19 @@ const createTables = (tables: ProjectionTables): string => {
     owner_id text,
     outcome text NOT NULL CHECK (outcome IN ('open', 'won', 'lost')),
     contract_term_months int NOT NULL,
+    revenue_type text NOT NULL CHECK (revenue_type IN ('one-off', 'recurring')),
+    billing_period text CHECK (billing_period IN ('month', 'quarter', 'year')),
+    renews_deal_id text,
+    -- a recurring deal's amount / contract_term_months in the currency's digits; null for one-off
+    mrr numeric,
+    -- business time of the latest DealWon or DealLost; null while open
+    closed_at timestamptz,
     company_id text,
     properties jsonb NOT NULL,
     created_at timestamptz NOT NULL,
-    search_text text NOT NULL
+    search_text text NOT NULL,
+    -- the revision of the last event in the deal's stream, for If-Match
+    revision int NOT NULL
   );
   CREATE INDEX ${deals}_created ON ${deals} (created_at, deal_id);
   CREATE INDEX ${deals}_close ON ${deals} (close_date, deal_id);
@@ -47,6 +56,7 @@ const createTables = (tables: ProjectionTables): string => {
   CREATE INDEX ${deals}_outcome ON ${deals} (outcome, created_at, deal_id);
   CREATE INDEX ${deals}_currency ON ${deals} (currency, amount, deal_id);
   CREATE INDEX ${deals}_company ON ${deals} (company_id);
+  CREATE INDEX ${deals}_closed ON ${deals} (closed_at, deal_id);
   CREATE INDEX ${deals}_property_values ON ${deals} USING gin (properties jsonb_path_ops);
   CREATE INDEX ${deals}_search ON ${deals} USING gin (search_text gin_trgm_ops);`;
 };

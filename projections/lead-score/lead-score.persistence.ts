@@ -9,6 +9,8 @@ import {
   LEAD_SCORE_EVENT_TYPES,
   projectLeadScores,
   touchedContactIds,
+  leadScoreKeysOf,
+  isLeadScoreBarrier,
   type ContactProperties,
   type ContactScoreState,
   type LeadScoreChanges,
@@ -19,6 +21,7 @@ import {
 } from './lead-score.projection.js';
 import { fieldColumns, selectByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 import { LEAD_SCORE_SCHEMA, LEAD_SCORE_TABLES as T } from './lead-score.tables.js';
+import { applyWithErasures, CONTACT_ERASED } from '../erasure.js';
 
 // Build params come back from the database as parsed JSON: validated once per build.
 const formulas = new WeakMap<object, Formula>();
@@ -136,17 +139,44 @@ const writeChanges = async (tx: pg.PoolClient, table: ProjectionTables['table'],
   await writeRows(tx, table(T.qualificationChanges), QUALIFICATION_CHANGE_COLUMNS, qualificationChanges, { key: ['contact_id', 'event_id'], then: 'nothing' });
 };
 
+// What a scoring event may hold of the person (form fields, a note's text); the ids, types, urls and times that
+// rules read stay, so the explanation keeps its event ids, rules and points.
+const PERSONAL_EVENT_FIELDS = ['email', 'firstName', 'lastName', 'phone', 'fields', 'subject', 'body', 'outcome', 'comment'];
+
+// Provenance survives an erasure: the score, its contributions and qualification changes stay as they are, and
+// nothing is re-scored (so the numbers are the ones a rebuild from the redacted log gives). The properties and the
+// personal fields of the events become constants; a survivor's copies of an erased duplicate's events too.
+const eraseContacts = async (tx: pg.PoolClient, table: ProjectionTables['table'], contactIds: readonly string[]): Promise<void> => {
+  await tx.query(`UPDATE ${table(T.scores)} SET properties = '{}'::jsonb WHERE contact_id = ANY($1::text[])`, [contactIds]);
+  await tx.query(
+    `UPDATE ${table(T.events)} SET data = data - $2::text[]
+      WHERE contact_id = ANY($1::text[]) OR data->>'contactId' = ANY($1::text[]) OR data->'contactIds' ?| $1::text[]`,
+    [contactIds, PERSONAL_EVENT_FIELDS],
+  );
+};
+
 export const leadScoreProjection: ProjectionDefinition = {
   ...LEAD_SCORE_SCHEMA,
-  // 2: the qualification changes table.
-  codeVersion: 2,
-  filter: { eventTypes: LEAD_SCORE_EVENT_TYPES },
+  // 2: the qualification changes table. 3: ContactErased empties the contact's properties and strips personal fields
+  // from its scoring events.
+  codeVersion: 3,
+  filter: { eventTypes: [...LEAD_SCORE_EVENT_TYPES, CONTACT_ERASED] },
   defaultParams: () => ({ formula: DEFAULT_FORMULA, formulaId: formulaId(DEFAULT_FORMULA) }),
-  apply: async (events, { tx, table, params }) => {
+  // By contact (see leadScoreKeysOf); a merge is the one event that needs two contacts' state at once.
+  partitioning: { keysOf: leadScoreKeysOf, isBarrier: isLeadScoreBarrier },
+  apply: async (events, { tx, table, params, partition }) => {
     const formula = formulaOf(params);
-    const contactIds = touchedContactIds(events);
-    if (contactIds.length === 0) return;
-    const loaded = await loadStates(tx, table, contactIds);
-    await writeChanges(tx, table, projectLeadScores(formula, loaded, events));
+    const owns = partition ? (contactId: string) => partition.owns(contactId) : () => true;
+    await applyWithErasures(
+      events,
+      async (segment) => {
+        const contactIds = touchedContactIds(segment, owns);
+        if (contactIds.length === 0) return;
+        const loaded = await loadStates(tx, table, contactIds);
+        await writeChanges(tx, table, projectLeadScores(formula, loaded, segment, owns));
+      },
+      (contactIds) => eraseContacts(tx, table, contactIds),
+      partition,
+    );
   },
 };

@@ -101,15 +101,29 @@ export const scoredContactIdsOf = (event: Pick<RecordedEvent, 'data'>): string[]
 };
 
 /** Every contact whose state a batch needs: the ones its events are about and the duplicates merged away. */
-export const touchedContactIds = (events: readonly RecordedEvent[]): string[] => {
+export const touchedContactIds = (events: readonly RecordedEvent[], owns: (contactId: string) => boolean = () => true): string[] => {
   const ids = new Set<string>();
   for (const event of events) {
-    for (const id of scoredContactIdsOf(event)) ids.add(id);
+    for (const id of scoredContactIdsOf(event)) if (owns(id)) ids.add(id);
     const { mergedContactId } = record(event.data);
-    if (event.type === 'ContactAbsorbed' && typeof mergedContactId === 'string') ids.add(mergedContactId);
+    if (event.type === 'ContactAbsorbed' && typeof mergedContactId === 'string' && owns(mergedContactId)) ids.add(mergedContactId);
   }
   return [...ids];
 };
+
+/**
+ * The contacts whose state an event changes, the survivor first for a merge: lead scores partition by contact, not
+ * by stream, because a contact's score moves with its own stream and with deals and engagements in other streams.
+ */
+export const leadScoreKeysOf = (event: RecordedEvent): string[] => {
+  const ids = scoredContactIdsOf(event);
+  const { mergedContactId } = record(event.data);
+  if (event.type === 'ContactAbsorbed' && typeof mergedContactId === 'string' && !ids.includes(mergedContactId)) ids.push(mergedContactId);
+  return ids;
+};
+
+/** A merge reads the duplicate's state into the survivor's: the one event that needs two contacts at once. */
+export const isLeadScoreBarrier = (event: RecordedEvent): boolean => event.type === 'ContactAbsorbed';
 
 // Four-digit years, as scoring reads instants (and as text order is time order below): a business time before year
 // 0000 or after 9999 counts as the first or last millisecond of that range, deterministically.
@@ -189,7 +203,12 @@ const engagementRules = (formula: Formula): EngagementRule[] =>
 type Contacts = Map<string, ContactScoreState>;
 
 /** Applies one event; answers the contacts it touched. */
-const applyEvent = (contacts: Contacts, event: RecordedEvent, rules: readonly EngagementRule[]): Set<string> => {
+const applyEvent = (
+  contacts: Contacts,
+  event: RecordedEvent,
+  rules: readonly EngagementRule[],
+  owns: (contactId: string) => boolean,
+): Set<string> => {
   const touched = new Set<string>();
   const occurredAt = instant(event.metadata.occurredAt, `event ${event.id}`);
   const position = formatPosition(event.position);
@@ -207,12 +226,15 @@ const applyEvent = (contacts: Contacts, event: RecordedEvent, rules: readonly En
     const scoring = toScoringEvent(event, occurredAt);
     const scored = rules.some((rule) => ruleMatchesEvent(rule, scoring));
     for (const contactId of scoredContactIdsOf(event)) {
+      // A partition of the build changes only its own contacts; the others' partitions apply the event for them.
+      if (!owns(contactId)) continue;
       const state = touch(contactId);
       if (scored) contacts.set(contactId, withEvents(state, [scoring]));
     }
   }
   if (!CONTACT_STATE_TYPES.has(event.type)) return touched;
   const contactEvent = { type: event.type, data: event.data } as ContactStateEvent;
+  if (!owns(contactEvent.data.contactId)) return touched;
   contacts.set(contactEvent.data.contactId, evolveContact(touch(contactEvent.data.contactId), contactEvent));
   if (contactEvent.type === 'ContactAbsorbed') {
     const { contactId, mergedContactId } = contactEvent.data;
@@ -303,13 +325,14 @@ export const projectLeadScores = (
   formula: Formula,
   loaded: ReadonlyMap<string, ContactScoreState>,
   events: readonly RecordedEvent[],
+  owns: (contactId: string) => boolean = () => true,
 ): LeadScoreChanges => {
   const contacts: Contacts = new Map(loaded);
   // Per touched contact, its state after each event that touched it, in log order.
   const steps = new Map<string, Step[]>();
   const rules = engagementRules(formula);
   for (const event of events) {
-    for (const contactId of applyEvent(contacts, event, rules)) {
+    for (const contactId of applyEvent(contacts, event, rules, owns)) {
       const step = { state: contacts.get(contactId)!, event };
       const taken = steps.get(contactId);
       if (taken) taken.push(step);

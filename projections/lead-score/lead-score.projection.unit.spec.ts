@@ -239,7 +239,7 @@ describe('lead-score projection', () => {
       ],
     });
     const at = log();
-    const deal = (dealId: string, amount: number, contactIds: string[]) =>
+    const deal = (dealId: string, amount: string, contactIds: string[]) =>
       at(
         'DealCreated',
         {
@@ -249,6 +249,9 @@ describe('lead-score projection', () => {
           stageId: 's',
           amount,
           currency: 'EUR',
+          revenueType: 'one-off',
+          billingPeriod: null,
+          renewsDealId: null,
           contractTermMonths: 12,
           closeDate: '2026-06-30',
           ownerId: null,
@@ -258,7 +261,8 @@ describe('lead-score projection', () => {
         day(0),
         `deal-${dealId}`,
       );
-    const changes = project([deal('big', 5000, ['gus', 'hal']), deal('small', 10, ['gus'])], new Map(), formula);
+    // Amounts are decimal strings: "1000.00" is 1000 exactly, "999.99" below it.
+    const changes = project([deal('big', '1000.00', ['gus', 'hal']), deal('small', '999.99', ['gus', 'ivy'])], new Map(), formula);
     expect(scoreOf(changes, 'gus')).toMatchObject({ total: 25, qualification: 'sql', formulaId: formulaId(formula!) });
     expect(scoreOf(changes, 'hal')).toMatchObject({ total: 25, qualification: 'sql' });
     expect(changes.addedEvents.map((e) => [e.contactId, e.id])).toEqual([

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { ProjectionDefinition } from '#projection-engine';
 import type { DealOutcome } from '#domain/deal';
-import { pgAmount, pgInstant } from '../pg-values.js';
+import { pgInstant } from '../pg-values.js';
 import { fieldColumns, probeByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 import { loadPipelines, savePipelines } from './pipeline-stages.persistence.js';
 import { pipelineTablesIn } from './pipeline-stages.tables.js';
@@ -47,7 +47,8 @@ const loadDeals = async (tx: pg.PoolClient, table: string, dealIds: readonly str
         name: row.name,
         pipelineId: row.pipeline_id,
         stageId: row.stage_id,
-        amount: Number(row.amount),
+        // numeric as text: the decimal string the deal's events carried, exactly.
+        amount: row.amount,
         currency: row.currency,
         ownerId: row.owner_id,
         closeDate: row.close_date,
@@ -65,7 +66,7 @@ const DEAL_COLUMNS: readonly RowColumn<HealthDeal>[] = [
     dealId: 'text', name: 'text', pipelineId: 'text', stageId: 'text', currency: 'text', ownerId: 'text', closeDate: 'text',
     outcome: 'text', enteredStageAt: 'timestamptz', createdAt: 'timestamptz', closedAt: 'timestamptz',
   }),
-  ['amount', 'numeric', (deal) => pgAmount(deal.amount)],
+  ['amount', 'numeric', (deal) => deal.amount],
 ];
 
 // Shares of one group are summed first: one upsert may not touch a row twice.
@@ -97,8 +98,9 @@ const saveTotals = async (tx: pg.PoolClient, table: string, shares: readonly Dea
 
 export const pipelineHealthProjection: ProjectionDefinition = {
   ...PIPELINE_HEALTH_SCHEMA,
-  // 2: the totals table. 3: amounts in unbounded numeric, close dates as text, instants of any year.
-  codeVersion: 3,
+  // 2: the totals table. 3: amounts in unbounded numeric, close dates as text, instants of any year. 4: amounts as
+  // the events' decimal strings (currency digits: JPY 0, BHD 3), a closed deal's totals in the month it closed.
+  codeVersion: 4,
   filter: { eventTypes: PIPELINE_HEALTH_EVENT_TYPES },
   apply: async (events, context) => {
     const pipelinesTables = pipelineTablesIn(PIPELINE_HEALTH_TABLES, context);

@@ -1,11 +1,12 @@
 // Pipeline health, the pure part: one row per deal (where it stands, what it is worth, since when), the pipelines'
 // stage rows, and each deal's share of the totals per group (pipeline, stage, currency, outcome, close month) that
 // queries read instead of every deal. Figures (weighted amounts, ages, win rates) are computed when asked, so a
-// probability change re-weights every deal at once and nothing here depends on the clock.
+// probability change re-weights every deal at once and nothing here depends on the clock. Amounts stay the events'
+// decimal strings (numeric in the tables): no float ever touches them.
 import type { RecordedEvent } from '#event-store';
 import type { DealCreated, DealEvent, DealOutcome } from '#domain/deal';
 import { assertNever } from '#domain/shared';
-import { pgAmount } from '../pg-values.js';
+import { storedInstant } from '../pg-values.js';
 import {
   instant,
   PIPELINE_EVENT_TYPES,
@@ -97,22 +98,36 @@ export type DealShare = Readonly<{
   stageId: string;
   currency: string;
   outcome: DealOutcome;
-  /** YYYY-MM of the close date. */
+  /** The forecast month: YYYY-MM of the expected close date while open, of the close event's UTC date once closed. */
   closeMonth: string;
   sign: 1 | -1;
-  /** As stored: two decimals, exact (see pg-values). */
+  /** The deal's decimal string, as the event carries it. */
   amount: string;
   enteredStageAt: string;
 }>;
+
+// The UTC month of an instant as stored (clamped to PostgreSQL's range), so the share a reloaded deal takes out is
+// the one it put in; years beyond 9999 keep their sign and width (`+010000-01`).
+const storedMonthOf = (iso: string): string => {
+  const stored = storedInstant(iso);
+  return stored.slice(0, stored.indexOf('-', 1) + 3);
+};
+
+/**
+ * The month a deal counts in: an open deal's expected close date, a closed deal's actual close (the latest
+ * DealWon or DealLost), so a deal won on the 5th counts in that month whatever close date it was expected on.
+ */
+export const closeMonthOf = (deal: Pick<HealthDeal, 'closeDate' | 'closedAt'>): string =>
+  deal.closedAt === null ? deal.closeDate.slice(0, 7) : storedMonthOf(deal.closedAt);
 
 const shareOf = (deal: HealthDeal, sign: 1 | -1): DealShare => ({
   pipelineId: deal.pipelineId,
   stageId: deal.stageId,
   currency: deal.currency,
   outcome: deal.outcome,
-  closeMonth: deal.closeDate.slice(0, 7),
+  closeMonth: closeMonthOf(deal),
   sign,
-  amount: pgAmount(deal.amount),
+  amount: deal.amount,
   enteredStageAt: deal.enteredStageAt,
 });
 

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#event-store';
 import { dealCreatedData, recordedLog } from '#test/support/events';
 import { stageRowsOf } from './pipeline-stages.projection.js';
-import { reducePipelineHealth, shareChanges, type HealthDeal, type PipelineHealthState } from './pipeline-health.projection.js';
+import { closeMonthOf, reducePipelineHealth, shareChanges, type HealthDeal, type PipelineHealthState } from './pipeline-health.projection.js';
 
 const record = recordedLog();
 const recorded = (type: string, data: Record<string, unknown>, occurredAt: string): RecordedEvent => record(type, data, occurredAt, 'deal-x');
@@ -26,7 +26,7 @@ const pipelineCreated = recorded(
 );
 
 const dealCreated = (dealId: string, occurredAt: string, overrides: object = {}) =>
-  recorded('DealCreated', { ...dealCreatedData(dealId, { ownerId: 'owner-a' }), ...overrides }, occurredAt);
+  recorded('DealCreated', { ...dealCreatedData(dealId, { ownerId: 'owner-a', amount: '1000.00', currency: 'EUR' }), ...overrides }, occurredAt);
 
 const moved = (dealId: string, fromStageId: string, toStageId: string, occurredAt: string) =>
   recorded('DealStageChanged', { dealId, pipelineId: 'sales', fromStageId, toStageId }, occurredAt);
@@ -44,7 +44,7 @@ describe('pipeline-health reducer', () => {
       name: 'Deal d1',
       pipelineId: 'sales',
       stageId: 'lead',
-      amount: 1000,
+      amount: '1000.00',
       currency: 'EUR',
       ownerId: 'owner-a',
       closeDate: '2026-03-31',
@@ -68,7 +68,7 @@ describe('pipeline-health reducer', () => {
     const won = [
       dealCreated('d1', '2026-01-10T00:00:00Z'),
       moved('d1', 'lead', 'won', '2026-02-01T00:00:00Z'),
-      recorded('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: 1000, currency: 'EUR', ownerId: 'owner-a' }, '2026-02-01T00:00:00Z'),
+      recorded('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: '1000.00', currency: 'EUR', ownerId: 'owner-a' }, '2026-02-01T00:00:00Z'),
     ];
     expect(dealAfter(won)).toMatchObject({ stageId: 'won', outcome: 'won', closedAt: '2026-02-01T00:00:00.000Z' });
 
@@ -86,9 +86,9 @@ describe('pipeline-health reducer', () => {
   it('moves the amount to the new currency when a change of amount changes the currency', () => {
     const deal = dealAfter([
       dealCreated('d1', '2026-01-10T00:00:00Z'),
-      recorded('DealAmountChanged', { dealId: 'd1', previous: { amount: 1000, currency: 'EUR' }, amount: 1200.5, currency: 'USD' }, '2026-01-11T00:00:00Z'),
+      recorded('DealAmountChanged', { dealId: 'd1', previous: { amount: '1000.00', currency: 'EUR' }, amount: '1.250', currency: 'BHD' }, '2026-01-11T00:00:00Z'),
     ]);
-    expect(deal).toMatchObject({ amount: 1200.5, currency: 'USD' });
+    expect(deal).toMatchObject({ amount: '1.250', currency: 'BHD' });
   });
 
   it('follows owner changes, including unassignment, and renames and close-date changes', () => {
@@ -155,7 +155,7 @@ describe('pipeline-health reducer', () => {
 
 describe('pipeline-health totals', () => {
   it("moves a changed deal's share out of the group it was in and into the one it is in now", () => {
-    const before = run([pipelineCreated, dealCreated('d1', '2026-01-10T00:00:00Z', { amount: 1234.5 })]).state;
+    const before = run([pipelineCreated, dealCreated('d1', '2026-01-10T00:00:00Z', { amount: '1234.50' })]).state;
     const later = run([moved('d1', 'lead', 'demo', '2026-01-12T00:00:00Z')], before);
     expect(shareChanges(before.deals, later.changedDeals)).toEqual([
       { pipelineId: 'sales', stageId: 'lead', currency: 'EUR', outcome: 'open', closeMonth: '2026-03', sign: -1, amount: '1234.50', enteredStageAt: '2026-01-10T00:00:00.000Z' },
@@ -163,10 +163,46 @@ describe('pipeline-health totals', () => {
     ]);
   });
 
-  it('adds a new deal once, with its amount as stored (two decimals)', () => {
-    const { changedDeals } = run([pipelineCreated, dealCreated('d1', '2026-01-10T00:00:00Z', { amount: 99.999, closeDate: '2026-12-01' })]);
+  it('adds a new deal once, with its amount as the event spells it (JPY has no decimals)', () => {
+    const { changedDeals } = run([pipelineCreated, dealCreated('d1', '2026-01-10T00:00:00Z', { amount: '150000', currency: 'JPY', closeDate: '2026-12-01' })]);
     expect(shareChanges(empty.deals, changedDeals)).toEqual([
-      { pipelineId: 'sales', stageId: 'lead', currency: 'EUR', outcome: 'open', closeMonth: '2026-12', sign: 1, amount: '100.00', enteredStageAt: '2026-01-10T00:00:00.000Z' },
+      { pipelineId: 'sales', stageId: 'lead', currency: 'JPY', outcome: 'open', closeMonth: '2026-12', sign: 1, amount: '150000', enteredStageAt: '2026-01-10T00:00:00.000Z' },
     ]);
+  });
+
+  it('counts an open deal in the month of its expected close date, a closed one in the month it closed', () => {
+    const open = run([pipelineCreated, dealCreated('d1', '2026-01-10T00:00:00Z', { closeDate: '2026-03-31' })]).state;
+    // Won on 5 February (UTC), though expected on 31 March: the forecast counts it in February.
+    const won = run(
+      [
+        moved('d1', 'lead', 'won', '2026-02-05T23:30:00-01:00'),
+        recorded('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: '1000.00', currency: 'EUR', ownerId: 'owner-a' }, '2026-02-05T23:30:00-01:00'),
+      ],
+      open,
+    );
+    const share = (changes: ReturnType<typeof shareChanges>) => changes.map((s) => [s.sign, s.outcome, s.closeMonth]);
+    expect(share(shareChanges(open.deals, won.changedDeals))).toEqual([
+      [-1, 'open', '2026-03'],
+      [1, 'won', '2026-02'],
+    ]);
+    // Reopened: back to its expected close date; lost later: the month it was lost.
+    const reopened = run([recorded('DealReopened', { dealId: 'd1', pipelineId: 'sales', fromStageId: 'won', toStageId: 'demo' }, '2026-04-02T00:00:00Z')], won.state);
+    expect(share(shareChanges(won.state.deals, reopened.changedDeals))).toEqual([
+      [-1, 'won', '2026-02'],
+      [1, 'open', '2026-03'],
+    ]);
+    const lost = run([recorded('DealLost', { dealId: 'd1', pipelineId: 'sales', stageId: 'lost', reason: 'budget' }, '2026-04-30T23:59:59.999Z')], reopened.state);
+    expect(share(shareChanges(reopened.state.deals, lost.changedDeals))).toEqual([
+      [-1, 'open', '2026-03'],
+      [1, 'lost', '2026-04'],
+    ]);
+  });
+
+  it('spells the month of a close beyond year 9999 or before year 1 as the stored instant reads back', () => {
+    expect(closeMonthOf({ closeDate: '2026-03-31', closedAt: null })).toBe('2026-03');
+    expect(closeMonthOf({ closeDate: '2026-03-31', closedAt: '+010000-01-01T00:00:00.000Z' })).toBe('+010000-01');
+    expect(closeMonthOf({ closeDate: '2026-03-31', closedAt: '0000-06-01T00:00:00.000Z' })).toBe('0000-06');
+    // Before PostgreSQL's first instant: stored (and counted) as that instant.
+    expect(closeMonthOf({ closeDate: '2026-03-31', closedAt: '-271821-04-20T00:00:00.000Z' })).toBe('-004713-11');
   });
 });

@@ -1,14 +1,17 @@
 // Pipeline health, answered from per-group totals the projection keeps (deals, amounts and entry instants per
 // pipeline, stage, currency, outcome and close month) plus the open deals' entry instants: open deals per stage with
 // their amounts per currency (never summed across currencies), weighted by the stage's current probability; ages
-// and stuck deals as of a given instant; win rate; and the weighted forecast per close month. One statement, so
-// one round trip and one snapshot, with the build's position.
-import type { DataSource } from 'typeorm';
+// and stuck deals as of a given instant; win rate; and the weighted forecast per month (open deals by their expected
+// close date, closed ones by the date they closed). One statement, so one round trip and one snapshot, with the
+// build's position. Amounts are decimal strings: sums and products stay numeric in SQL, and a weighted figure is
+// rounded once, half to even, to its currency's digits (scaleAmount).
+import { addAmounts, scaleAmount } from '#domain/shared';
 import { activePositionSql } from '#projection-engine';
-import { answerPosition, decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery, type Positioned } from '#read-models';
+import { answerPosition, decodeCursor, encodeCursor, InvalidCursor, Parameters, preparedQuery, type Positioned, type ReadSource } from '#read-models';
 import { PIPELINE_HEALTH, PIPELINE_HEALTH_TABLES as T } from './pipeline-health.tables.js';
 
-export type CurrencyAmount = Readonly<{ currency: string; total: number; weighted: number }>;
+/** Decimal strings in the currency's digits (JPY "150000", USD "0.59", BHD "1.250"). */
+export type CurrencyAmount = Readonly<{ currency: string; total: string; weighted: string }>;
 
 export type StageHealth = Readonly<{
   stageId: string;
@@ -23,7 +26,8 @@ export type StageHealth = Readonly<{
   stuckDeals: number;
 }>;
 
-export type ForecastMonth = Readonly<{ month: string; currency: string; weighted: number; total: number }>;
+/** Open deals by the month of their expected close date, won ones by the month they were won; decimal strings. */
+export type ForecastMonth = Readonly<{ month: string; currency: string; weighted: string; total: string }>;
 
 export type PipelineHealth = Readonly<{
   pipelineId: string;
@@ -42,6 +46,13 @@ export type PipelineHealthFilter = Readonly<{ pipelineId?: string; asOf: string;
 const DAY_SECONDS = 86_400;
 
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
+
+// A numeric sum as PostgreSQL spells it, in the currency's form: its digits at least ("1000" EUR is "1000.00"),
+// more only when a legacy amount carried more (see amountFromLegacyNumber).
+const amountIn = (numeric: string, currency: string): string => addAmounts(numeric, '0', currency);
+
+// The exact weighted sum, rounded once: half to even, to the currency's digits.
+const weightedIn = (numeric: string, currency: string): string => scaleAmount(numeric, currency);
 
 type StageRecord = {
   pipeline_id: string;
@@ -74,7 +85,7 @@ type HealthRecord = {
 };
 
 /** One entry per deal pipeline (or only `pipelineId`'s); empty when that pipeline is unknown. */
-export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHealthFilter): Promise<Positioned<{ pipelines: PipelineHealth[] }>> => {
+export const pipelineHealth = async (dataSource: ReadSource, filter: PipelineHealthFilter): Promise<Positioned<{ pipelines: PipelineHealth[] }>> => {
   const params = new Parameters();
   const position = activePositionSql(params.add(PIPELINE_HEALTH));
   const asOf = `${params.add(filter.asOf)}::timestamptz`;
@@ -103,14 +114,14 @@ export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHea
      ), open_group AS (
        SELECT t.pipeline_id, t.stage_id, t.currency, sum(t.deals)::int AS open_deals,
               sum(t.deals) * extract(epoch FROM ${asOf}) - sum(t.entered_epoch) AS seconds,
-              sum(t.amount) AS total, round(sum(t.amount) * t.probability, 2) AS weighted
+              sum(t.amount) AS total, sum(t.amount) * t.probability AS weighted
          FROM total t
         WHERE t.outcome = 'open' AND t.probability IS NOT NULL
         GROUP BY t.pipeline_id, t.stage_id, t.currency, t.probability
      ), forecast AS (
        -- Won deals count in full (a won stage has probability 1), lost ones not at all: the forecast of a month is
-       -- what is won plus what is weighted to come.
-       SELECT t.pipeline_id, t.close_month AS month, t.currency, round(sum(t.amount * t.probability), 2) AS weighted,
+       -- what is won plus what is weighted to come. A closed deal's close_month is the month it closed.
+       SELECT t.pipeline_id, t.close_month AS month, t.currency, sum(t.amount * t.probability) AS weighted,
               sum(t.amount) AS total
          FROM total t
         WHERE t.outcome IN ('open', 'won') AND t.probability IS NOT NULL
@@ -163,7 +174,11 @@ export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHea
           archived: stage.archived,
           stuckAfterDays: stage.stuck_after_days,
           openDeals,
-          amounts: groups.map((record) => ({ currency: record.currency, total: Number(record.total), weighted: Number(record.weighted) })),
+          amounts: groups.map((record) => ({
+            currency: record.currency,
+            total: amountIn(record.total, record.currency),
+            weighted: weightedIn(record.weighted, record.currency),
+          })),
           averageAgeDays: openDeals === 0 ? null : round(ageSeconds / openDeals / DAY_SECONDS, 2),
           stuckDeals: stage.stuck,
         };
@@ -173,7 +188,12 @@ export const pipelineHealth = async (dataSource: DataSource, filter: PipelineHea
       lost: outcome.lost,
       forecast: forecast
         .filter((record) => record.pipeline_id === pipelineId)
-        .map((record) => ({ month: record.month, currency: record.currency, weighted: Number(record.weighted), total: Number(record.total) })),
+        .map((record) => ({
+          month: record.month,
+          currency: record.currency,
+          weighted: weightedIn(record.weighted, record.currency),
+          total: amountIn(record.total, record.currency),
+        })),
     };
   });
   return { position: answerPosition(row.read_position), pipelines };
@@ -188,7 +208,8 @@ export type StuckDeal = Readonly<{
   enteredStageAt: string;
   daysInStage: number;
   stuckAfterDays: number;
-  amount: number;
+  /** A decimal string in the currency's digits. */
+  amount: string;
   currency: string;
 }>;
 
@@ -208,7 +229,7 @@ type StuckRecord = {
 
 /** Open deals in their stage longer than its stuckAfterDays as of `asOf`, longest in stage first. */
 export const stuckDeals = async (
-  dataSource: DataSource,
+  dataSource: ReadSource,
   query: StuckDealsQuery,
 ): Promise<{ rows: StuckDeal[]; nextCursor: string | null }> => {
   const params = new Parameters();
@@ -225,7 +246,7 @@ export const stuckDeals = async (
   }
   const records = await preparedQuery<StuckRecord>(
     dataSource,
-    `SELECT d.deal_id, d.name, d.pipeline_id, d.stage_id, d.owner_id, d.entered_stage_at, s.stuck_after_days, d.amount, d.currency
+    `SELECT d.deal_id, d.name, d.pipeline_id, d.stage_id, d.owner_id, d.entered_stage_at, s.stuck_after_days, d.amount::text AS amount, d.currency
        FROM ${T.deals} d JOIN ${T.stages} s ON s.pipeline_id = d.pipeline_id AND s.stage_id = d.stage_id
       WHERE ${conditions.join(' AND ')}
       ORDER BY d.entered_stage_at, d.deal_id
@@ -243,7 +264,7 @@ export const stuckDeals = async (
     enteredStageAt: record.entered_stage_at.toISOString(),
     daysInStage: round((asOfMs - record.entered_stage_at.getTime()) / (DAY_SECONDS * 1000), 2),
     stuckAfterDays: record.stuck_after_days,
-    amount: Number(record.amount),
+    amount: amountIn(record.amount, record.currency),
     currency: record.currency,
   }));
   const last = rows[rows.length - 1];

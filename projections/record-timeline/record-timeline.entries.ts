@@ -2,21 +2,23 @@
 // same on every record it appears on, and the values it replaced.
 import type { AssociationEvent, ObjectType, RecordRef } from '#domain/association';
 import type { CompanyEvent } from '#domain/company';
-import type { ContactActivityEvent, ContactEvent } from '#domain/contact';
+import type { ContactActivityEvent, ContactErased, ContactEvent } from '#domain/contact';
 import type { DealEvent } from '#domain/deal';
-import type { EngagementEvent } from '#domain/engagement';
+import { playbookRunSummary, type EngagementEvent, type PlaybookRunRecorded } from '#domain/engagement';
 import { assertNever, type PropertyChange, type PropertyValue } from '#domain/shared';
 import type { TicketEvent } from '#domain/ticket';
 import type { WorkflowEnrolled } from '#domain/workflow';
 import type { RecordedEvent } from '#event-store';
 
+// An erasure is no entry: it removes the contact's timeline (see the persistence).
 export type RecordTimelineEvent =
-  | ContactEvent
+  | Exclude<ContactEvent, ContactErased>
   | ContactActivityEvent
   | CompanyEvent
   | DealEvent
   | TicketEvent
   | EngagementEvent
+  | PlaybookRunRecorded
   | AssociationEvent
   | WorkflowEnrolled;
 export type RecordTimelineEventType = RecordTimelineEvent['type'];
@@ -60,6 +62,7 @@ const OWNERS: Record<RecordTimelineEventType, Owner> = {
   DealOwnerAssigned: 'deal',
   DealRenamed: 'deal',
   DealContractTermChanged: 'deal',
+  DealRevenueTypeChanged: 'deal',
   DealContactAssociated: 'deal',
   DealContactDissociated: 'deal',
   DealCompanyAssociated: 'deal',
@@ -76,6 +79,7 @@ const OWNERS: Record<RecordTimelineEventType, Owner> = {
   TaskRescheduled: 'engagement',
   TaskCompleted: 'engagement',
   TaskReopened: 'engagement',
+  PlaybookRunRecorded: 'engagement',
   RecordsAssociated: 'association',
   RecordsDissociated: 'association',
   WorkflowEnrolled: 'workflow',
@@ -112,7 +116,10 @@ export const anchorsOf = (data: Extract<EngagementEvent, { type: 'EngagementLogg
 
 const shown = (value: PropertyValue): string => (value === null ? '(empty)' : JSON.stringify(value));
 const person = (id: string | null): string => id ?? 'nobody';
-const money = (amount: number, currency: string): string => `${amount.toFixed(2)} ${currency}`;
+// The exact decimal string the event carries, in its currency's digits: JPY "150000 JPY", BHD "1.250 BHD".
+const money = (amount: string, currency: string): string => `${amount} ${currency}`;
+const revenue = ({ revenueType, billingPeriod }: Readonly<{ revenueType: string; billingPeriod: string | null }>): string =>
+  billingPeriod === null ? revenueType : `${revenueType}, billed per ${billingPeriod}`;
 const changed = (changes: readonly PropertyChange[]): string =>
   changes.map((change) => `${change.property} from ${shown(change.previous)} to ${shown(change.value)}`).join('; ');
 const labelled = (label: string | null): string => (label === null ? '' : ` as "${label}"`);
@@ -190,6 +197,8 @@ export const summaryOf = (event: RecordTimelineEvent): string => {
       return `Deal ${event.data.dealId} renamed from "${event.data.previous}" to "${event.data.name}"`;
     case 'DealContractTermChanged':
       return `Deal ${event.data.dealId} contract term changed from ${event.data.previous} to ${event.data.contractTermMonths} months`;
+    case 'DealRevenueTypeChanged':
+      return `Deal ${event.data.dealId} revenue type changed from ${revenue(event.data.previous)} to ${revenue(event.data)}`;
     case 'DealContactAssociated':
       return `Contact ${event.data.contactId} associated with deal ${event.data.dealId}`;
     case 'DealContactDissociated':
@@ -223,6 +232,8 @@ export const summaryOf = (event: RecordTimelineEvent): string => {
       return `Task ${event.data.engagementId} completed by ${event.data.completedBy}`;
     case 'TaskReopened':
       return `Task ${event.data.engagementId} reopened`;
+    case 'PlaybookRunRecorded':
+      return playbookRunSummary(event.data);
     case 'RecordsAssociated':
       return `Associated ${pair(event.data)}`;
     case 'RecordsDissociated':
@@ -276,6 +287,8 @@ export const previousOf = (event: RecordTimelineEvent): PreviousValues | null =>
       return { name: event.data.previous };
     case 'DealContractTermChanged':
       return { contractTermMonths: event.data.previous };
+    case 'DealRevenueTypeChanged':
+      return { revenueType: event.data.previous.revenueType, billingPeriod: event.data.previous.billingPeriod };
     case 'TicketPriorityChanged':
       return { priority: event.data.previous };
     case 'TaskRescheduled':
@@ -305,6 +318,7 @@ export const previousOf = (event: RecordTimelineEvent): PreviousValues | null =>
     case 'EngagementLogged':
     case 'TaskCompleted':
     case 'TaskReopened':
+    case 'PlaybookRunRecorded':
     case 'RecordsAssociated':
     case 'RecordsDissociated':
     case 'WorkflowEnrolled':

@@ -14,7 +14,7 @@ const deal = (id: string): RecordRef => ({ type: 'deal', id });
 const companyCreated = (companyId: string, hour: number) =>
   inStream(`company-${companyId}`, event('CompanyCreated', { companyId, name: `Company ${companyId}`, domain: null, industry: null, employees: null, country: null, properties: {} }, hour));
 const dealWith = (dealId: string, hour: number, contactIds: string[], companyId: string | null) =>
-  inStream(`deal-${dealId}`, dealCreated(dealId, at(hour), { pipelineId: 'sales', stageId: 'open', contactIds, companyId, companyIds: [], properties: {} }));
+  inStream(`deal-${dealId}`, dealCreated(dealId, at(hour), { pipelineId: 'sales', stageId: 'open', amount: '1000.00', currency: 'EUR', contactIds, companyId, companyIds: [], properties: {} }));
 const noteOn = (engagementId: string, hour: number, ids: Partial<Record<'contactIds' | 'companyIds' | 'dealIds' | 'ticketIds', string[]>>) =>
   inStream(`engagement-${engagementId}`, event('EngagementLogged', engagementLoggedData(engagementId, { kind: 'note', ownerId: 'rep', subject: 'Notes', priority: null, ...ids }), hour, 'key:rep'));
 const pairChange = (type: 'RecordsAssociated' | 'RecordsDissociated', from: RecordRef, to: RecordRef, hour: number) =>
@@ -117,7 +117,7 @@ describe('record-timeline persistence', () => {
         inStream(
           'deal-d1',
           event('DealStageChanged', { dealId: 'd1', pipelineId: 'sales', fromStageId: 'open', toStageId: 'won' }, 2, 'key:ada'),
-          event('DealAmountChanged', { dealId: 'd1', previous: { amount: 1000, currency: 'EUR' }, amount: 900, currency: 'EUR' }, 3),
+          event('DealAmountChanged', { dealId: 'd1', previous: { amount: '1000.00', currency: 'EUR' }, amount: '150000', currency: 'JPY' }, 3),
         ),
         { times: 2 },
       )
@@ -128,8 +128,8 @@ describe('record-timeline persistence', () => {
           event_type: 'DealAmountChanged',
           occurred_at: new Date(at(3)),
           actor: 'spec',
-          summary: 'Deal d1 amount changed from 1000.00 EUR to 900.00 EUR',
-          previous: { amount: 1000, currency: 'EUR' },
+          summary: 'Deal d1 amount changed from 1000.00 EUR to 150000 JPY',
+          previous: { amount: '1000.00', currency: 'EUR' },
         },
       ]);
   });

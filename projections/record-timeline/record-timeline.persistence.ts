@@ -23,6 +23,7 @@ import {
 } from './record-timeline.projection.js';
 import { columnOf, fieldColumns, selectByKeys, writeRows, type RowColumn } from '../pg-rows.js';
 import { RECORD_TIMELINE_SCHEMA, RECORD_TIMELINE_TABLES as T } from './record-timeline.tables.js';
+import { applyWithErasures, CONTACT_ERASED, ERASED_TEXT } from '../erasure.js';
 
 type Table = ProjectionTables['table'];
 
@@ -141,12 +142,36 @@ const writeChanges = async (tx: pg.PoolClient, table: Table, changes: RecordTime
   for (const statement of opStatements(changes.ops)) await applyStatement(tx, timeline, statement);
 };
 
+// Every event on the contact's timeline (its own, the notes logged on it, its associations) keeps its row for the
+// other records it shows on, with a constant summary and no data; the contact's entries, and the entries its
+// merged duplicates brought to a survivor, are deleted.
+const eraseContacts = async (tx: pg.PoolClient, table: Table, contactIds: readonly string[]): Promise<void> => {
+  const timeline = table(T.timeline);
+  await tx.query(
+    `UPDATE ${table(T.events)} SET summary = $2, data = '{}'::jsonb, previous = NULL
+      WHERE event_id IN (SELECT event_id FROM ${timeline} WHERE record_type = 'contact' AND record_id = ANY($1::text[]))`,
+    [contactIds, ERASED_TEXT],
+  );
+  await tx.query(
+    `DELETE FROM ${timeline}
+      WHERE (record_type = 'contact' AND record_id = ANY($1::text[])) OR (via_type = 'contact' AND via_id = ANY($1::text[]))`,
+    [contactIds],
+  );
+};
+
 export const recordTimelineProjection: ProjectionDefinition = {
   ...RECORD_TIMELINE_SCHEMA,
-  // 2: workflow enrolments on the enrolled record's timeline.
-  codeVersion: 2,
-  filter: { eventTypes: RECORD_TIMELINE_EVENT_TYPES },
+  // 2: workflow enrolments on the enrolled record's timeline. 3: amounts as exact decimal strings in summaries and
+  // previous values (JPY "150000", not "150000.00"), and revenue type changes. 4: playbook runs (PlaybookRunRecorded) on
+  // their engagement's records, with their answers in data.
+  // 5: ContactErased removes the contact's timeline and redacts what its events showed on other records.
+  codeVersion: 5,
+  filter: { eventTypes: [...RECORD_TIMELINE_EVENT_TYPES, CONTACT_ERASED] },
   apply: async (events, { tx, table }) => {
-    await writeChanges(tx, table, projectRecordTimeline(await load(tx, table, events), events));
+    await applyWithErasures(
+      events,
+      async (segment) => writeChanges(tx, table, projectRecordTimeline(await load(tx, table, segment), segment)),
+      (contactIds) => eraseContacts(tx, table, contactIds),
+    );
   },
 };

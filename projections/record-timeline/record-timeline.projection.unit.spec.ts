@@ -26,7 +26,7 @@ const note = (engagementId: string, ids: Partial<Record<'contactIds' | 'companyI
   engagementLoggedData(engagementId, { kind: 'note', subject: 'Pricing call notes', priority: null, ...ids });
 
 const deal = (dealId: string, contactIds: string[], companyId: string | null) =>
-  dealCreatedData(dealId, { name: 'Acme renewal', stageId: 'qualified', amount: 1200, contactIds, companyId, companyIds: [], properties: {} });
+  dealCreatedData(dealId, { name: 'Acme renewal', stageId: 'qualified', amount: '1200.00', contactIds, companyId, companyIds: [], properties: {} });
 
 const pairData = (from: [string, string], to: [string, string], label: string | null = null) => ({
   from: { type: from[0], id: from[1] },
@@ -53,11 +53,13 @@ describe('record-timeline projection', () => {
     const at = log();
     const changes = projectRecordTimeline(NOTHING_LOADED, [
       at('DealStageChanged', { dealId: 'd1', pipelineId: 'sales', fromStageId: 'qualified', toStageId: 'proposal' }, 'deal-d1', 'key:rep-1'),
-      at('DealAmountChanged', { dealId: 'd1', previous: { amount: 1200, currency: 'EUR' }, amount: 1500, currency: 'EUR' }, 'deal-d1'),
+      at('DealAmountChanged', { dealId: 'd1', previous: { amount: '1200.00', currency: 'EUR' }, amount: '150000', currency: 'JPY' }, 'deal-d1'),
       at('ContactPropertiesChanged', { contactId: 'ann', changes: [{ property: 'jobTitle', previous: null, value: 'CTO' }, { property: 'seats', previous: 40, value: 55 }] }, 'contact-ann'),
       at('CompanyUpdated', { companyId: 'acme', changes: [{ field: 'name', previous: 'Acme', value: 'Acme Inc' }] }, 'company-acme'),
       at('TicketPropertiesChanged', { ticketId: 't1', changes: [{ property: 'sla', previous: 'gold', value: null }] }, 'ticket-t1'),
-      at('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: 1500, currency: 'EUR', ownerId: null }, 'deal-d1'),
+      at('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: '150000', currency: 'JPY', ownerId: null }, 'deal-d1'),
+      at('DealRevenueTypeChanged', { dealId: 'd1', previous: { revenueType: 'one-off', billingPeriod: null }, revenueType: 'recurring', billingPeriod: 'quarter' }, 'deal-d1'),
+      at('DealAmountChanged', { dealId: 'd1', previous: { amount: '150000', currency: 'JPY' }, amount: '1.250', currency: 'BHD' }, 'deal-d1'),
     ]);
     expect(changes.events[0]).toEqual({
       eventId: 'event-1',
@@ -71,11 +73,14 @@ describe('record-timeline projection', () => {
     });
     expect(changes.events.map((event) => [event.summary, event.previous])).toEqual([
       ['Deal d1 moved from stage qualified to proposal', { stageId: 'qualified' }],
-      ['Deal d1 amount changed from 1200.00 EUR to 1500.00 EUR', { amount: 1200, currency: 'EUR' }],
+      // Amounts exactly as the events carry them, each in its currency's digits.
+      ['Deal d1 amount changed from 1200.00 EUR to 150000 JPY', { amount: '1200.00', currency: 'EUR' }],
       ['Contact ann changed: jobTitle from (empty) to "CTO"; seats from 40 to 55', { jobTitle: null, seats: 40 }],
       ['Company acme changed: name from "Acme" to "Acme Inc"', { name: 'Acme' }],
       ['Ticket t1 changed: sla from "gold" to (empty)', { sla: 'gold' }],
-      ['Deal d1 won (1500.00 EUR)', null],
+      ['Deal d1 won (150000 JPY)', null],
+      ['Deal d1 revenue type changed from one-off to recurring, billed per quarter', { revenueType: 'one-off', billingPeriod: null }],
+      ['Deal d1 amount changed from 150000 JPY to 1.250 BHD', { amount: '150000', currency: 'JPY' }],
     ]);
     expect(entriesOf(changes)).toEqual([
       'deal:d1 <- event-1',
@@ -84,6 +89,8 @@ describe('record-timeline projection', () => {
       'company:acme <- event-4',
       'ticket:t1 <- event-5',
       'deal:d1 <- event-6',
+      'deal:d1 <- event-7',
+      'deal:d1 <- event-8',
     ]);
     expect(changes.ops).toEqual([]);
   });
@@ -264,5 +271,16 @@ describe('record-timeline projection', () => {
       ['company:acme', 'ann', 'primary'],
       ['contact:ann', 'acme', 'primary'],
     ]);
+  });
+
+  it('shows a playbook run on the records its engagement was logged on and rolls it up, with its answers', () => {
+    const at = log();
+    const run = { engagementId: 'e1', runId: 'r1', playbookId: 'p1', playbookVersion: 1, playbookName: 'Discovery', team: 'sales', contactId: 'ann', answers: [{ questionId: 'budget', question: 'Budget?', type: 'number', value: 5000, mapsTo: 'budget' }] };
+    const events = [at('PlaybookRunRecorded', run, 'engagement-e1')];
+    expect(engagementIdsOf(events)).toEqual(['e1']);
+    const anchors = [{ engagementId: 'e1', recordType: 'contact' as const, recordId: 'ann' }];
+    const changes = projectRecordTimeline(stateOf([['contact:ann', 'company:acme']], { anchors }), events);
+    expect(entriesOf(changes)).toEqual(['contact:ann <- event-1 *', 'company:acme <- event-1 via contact:ann']);
+    expect(changes.events[0]).toMatchObject({ summary: 'Ran playbook "Discovery" (v1): budget: 5000', previous: null, data: run });
   });
 });

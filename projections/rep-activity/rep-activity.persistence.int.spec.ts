@@ -8,7 +8,7 @@ const logged = (engagementId: string, kind: EngagementKind, ownerId: string, occ
   data: engagementLoggedData(engagementId, { kind, ownerId }),
   metadata: { occurredAt },
 });
-const won = (dealId: string, ownerId: string | null, amount: number, currency: string, occurredAt: string): SpecEvent => ({
+const won = (dealId: string, ownerId: string | null, amount: string, currency: string, occurredAt: string): SpecEvent => ({
   type: 'DealWon',
   data: { dealId, pipelineId: 'sales', stageId: 'won', amount, currency, ownerId },
   metadata: { occurredAt },
@@ -39,15 +39,20 @@ describe('rep-activity persistence', () => {
       ]);
   });
 
-  it("counts a won deal in its owner's won amount, per currency, to the cent", async () => {
+  it("counts a won deal in its owner's won amount, per currency, exactly in the currency's digits", async () => {
     await spec
-      .given(inStream('deal-d1', won('d1', 'ann', 1250.5, 'EUR', '2026-01-15T10:00:00.000Z')))
+      .given(inStream('deal-d1', won('d1', 'ann', '1250.50', 'EUR', '2026-01-15T10:00:00.000Z')))
       .when([
-        ...inStream('deal-d2', won('d2', 'ann', 0.29, 'EUR', '2026-01-15T11:00:00.000Z')),
-        ...inStream('deal-d3', won('d3', 'ann', 99.99, 'USD', '2026-01-15T12:00:00.000Z')),
+        ...inStream('deal-d2', won('d2', 'ann', '0.29', 'EUR', '2026-01-15T11:00:00.000Z')),
+        ...inStream('deal-d3', won('d3', 'ann', '99.99', 'USD', '2026-01-15T12:00:00.000Z')),
+        ...inStream('deal-d4', won('d4', 'ann', '150000', 'JPY', '2026-01-15T12:00:00.000Z')),
+        ...inStream('deal-d5', won('d5', 'ann', '1.250', 'BHD', '2026-01-15T12:00:00.000Z')),
+        ...inStream('deal-d6', won('d6', 'ann', '0.005', 'BHD', '2026-01-15T13:00:00.000Z')),
       ])
       .then(WON, [
+        { owner_id: 'ann', day: '2026-01-15', currency: 'BHD', deals_won: 2, amount: '1.255' },
         { owner_id: 'ann', day: '2026-01-15', currency: 'EUR', deals_won: 2, amount: '1250.79' },
+        { owner_id: 'ann', day: '2026-01-15', currency: 'JPY', deals_won: 1, amount: '150000' },
         { owner_id: 'ann', day: '2026-01-15', currency: 'USD', deals_won: 1, amount: '99.99' },
       ]);
   });
@@ -57,7 +62,7 @@ describe('rep-activity persistence', () => {
       .given([
         ...inStream('engagement-t1', { type: 'TaskCompleted', data: { engagementId: 't1', ownerId: 'ann', completedBy: 'ben' }, metadata: { occurredAt: '2026-01-15T10:00:00.000Z' } }),
         ...inStream('deal-d1', dealCreated('d1', '2026-01-15T10:00:00.000Z', { pipelineId: 'sales', stageId: 'lead', ownerId: 'ann' })),
-        ...inStream('deal-d1', won('d1', 'ben', 10, 'EUR', '2026-01-15T11:00:00.000Z')),
+        ...inStream('deal-d1', won('d1', 'ben', '10.00', 'EUR', '2026-01-15T11:00:00.000Z')),
       ])
       .then(DAILY, [
         { ...counts, owner_id: 'ann', day: '2026-01-15', deals_created: 1 },
@@ -68,7 +73,7 @@ describe('rep-activity persistence', () => {
   it('credits nobody for a deal without an owner', async () => {
     await spec
       .given(inStream('deal-d1', dealCreated('d1', '2026-01-15T10:00:00.000Z', { pipelineId: 'sales', stageId: 'lead', ownerId: null })))
-      .when(inStream('deal-d1', won('d1', null, 10, 'EUR', '2026-01-15T11:00:00.000Z')))
+      .when(inStream('deal-d1', won('d1', null, '10.00', 'EUR', '2026-01-15T11:00:00.000Z')))
       .then('SELECT owner_id FROM rep_activity_daily UNION ALL SELECT owner_id FROM rep_activity_won_amounts', []);
   });
 });

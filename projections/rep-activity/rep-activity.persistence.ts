@@ -2,7 +2,6 @@
 // table adds them, so a rebuild never reads rows back and makes two round trips per batch.
 import type { RecordedEvent } from '#event-store';
 import type { ProjectionDefinition } from '#projection-engine';
-import { formatCents } from '../pg-values.js';
 import { fieldColumns, writeRows, type RowColumn } from '../pg-rows.js';
 import {
   ACTIVITY_COUNTERS,
@@ -28,12 +27,13 @@ const DAILY_COLUMNS = fieldColumns<DailyActivity>({
 
 const WON_COLUMNS: readonly RowColumn<DailyWonAmount>[] = [
   ...fieldColumns<DailyWonAmount>({ ownerId: 'text', day: 'date', currency: 'text', dealsWon: 'int' }),
-  ['amount', 'numeric', (won) => formatCents(won.amountCents)],
+  ['amount', 'numeric', (won) => won.amount],
 ];
 
 export const repActivityProjection: ProjectionDefinition = {
   ...REP_ACTIVITY_SCHEMA,
-  // 2: won amounts in unbounded numeric, days of any year.
+  // 2: won amounts in unbounded numeric, days of any year. Amounts as decimal strings (#17) need no rebuild: the
+  // stored sums of the number amounts (at most 2 decimals) are the same values.
   codeVersion: 2,
   filter: { eventTypes: REP_ACTIVITY_EVENT_TYPES },
   apply: async (events, { tx, table }) => {

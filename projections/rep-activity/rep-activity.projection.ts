@@ -2,8 +2,8 @@
 // event names (the owner at that moment), so a later owner change never moves credit already given.
 import type { DealCreated, DealWon } from '#domain/deal';
 import type { EngagementLogged, TaskCompleted } from '#domain/engagement';
-import { assertNever } from '#domain/shared';
-import { centsOf, storedInstant } from '../pg-values.js';
+import { addAmounts, assertNever } from '#domain/shared';
+import { storedInstant } from '../pg-values.js';
 import type { TicketClosed } from '#domain/ticket';
 
 export type RepActivityEvent = EngagementLogged | TaskCompleted | DealCreated | DealWon | TicketClosed;
@@ -32,8 +32,8 @@ export type ActivityCounter = (typeof ACTIVITY_COUNTERS)[number];
 /** One owner's counts on one UTC day (YYYY-MM-DD). */
 export type DailyActivity = Readonly<{ ownerId: string; day: string } & Record<ActivityCounter, number>>;
 
-/** Deals one owner won on one UTC day in one currency; amounts in minor units (cents) so sums stay exact. */
-export type DailyWonAmount = Readonly<{ ownerId: string; day: string; currency: string; dealsWon: number; amountCents: bigint }>;
+/** Deals one owner won on one UTC day in one currency; the amount a decimal string, summed exactly (never a float). */
+export type DailyWonAmount = Readonly<{ ownerId: string; day: string; currency: string; dealsWon: number; amount: string }>;
 
 /** What a batch adds to the read model: increments per (owner, day) and per (owner, day, currency). */
 export type ActivityIncrements = Readonly<{
@@ -59,9 +59,6 @@ const KIND_COUNTER: Readonly<Record<EngagementLogged['data']['kind'], ActivityCo
   note: 'notes',
   task: 'tasksCreated',
 };
-
-// Exact whatever the amount (0.29, 1e18, 1e21): cents from the number's decimal digits, summed as bigint.
-export const toCents = (amount: number): bigint => centsOf(amount);
 
 const creditOf = (event: RepActivityEvent): { ownerId: string | null; counter: ActivityCounter } => {
   switch (event.type) {
@@ -100,8 +97,13 @@ export const activityIncrements = (events: readonly TimedEvent<RepActivityEvent>
     if (event.type === 'DealWon') {
       const { currency } = event.data;
       const amountKey = `${key}|${currency}`;
-      const won = wonAmounts.get(amountKey) ?? { ownerId, day, currency, dealsWon: 0, amountCents: 0n };
-      wonAmounts.set(amountKey, { ...won, dealsWon: won.dealsWon + 1, amountCents: won.amountCents + toCents(event.data.amount) });
+      const won = wonAmounts.get(amountKey);
+      wonAmounts.set(
+        amountKey,
+        won === undefined
+          ? { ownerId, day, currency, dealsWon: 1, amount: event.data.amount }
+          : { ...won, dealsWon: won.dealsWon + 1, amount: addAmounts(won.amount, event.data.amount, currency) },
+      );
     }
   }
   return { daily, wonAmounts };

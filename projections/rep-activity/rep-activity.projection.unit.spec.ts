@@ -1,6 +1,6 @@
 import type { EngagementKind } from '#domain/engagement';
 import { dealCreatedData, engagementLoggedData } from '#test/support/events';
-import { activityIncrements, toCents, utcDay, type RepActivityEvent, type TimedEvent } from './rep-activity.projection.js';
+import { activityIncrements, utcDay, type RepActivityEvent, type TimedEvent } from './rep-activity.projection.js';
 
 const at = (occurredAt: string, event: RepActivityEvent): TimedEvent<RepActivityEvent> => ({ event, occurredAt });
 
@@ -14,7 +14,7 @@ const dealCreated = (ownerId: string | null): RepActivityEvent => ({
   data: dealCreatedData('d-1', { name: 'Big deal', pipelineId: 'p-1', stageId: 's-1', closeDate: '2026-03-01', ownerId }),
 });
 
-const dealWon = (ownerId: string | null, amount: number, currency = 'EUR'): RepActivityEvent => ({
+const dealWon = (ownerId: string | null, amount: string, currency = 'EUR'): RepActivityEvent => ({
   type: 'DealWon',
   data: { dealId: 'd-1', pipelineId: 'p-1', stageId: 'won', amount, currency, ownerId },
 });
@@ -87,36 +87,42 @@ describe('rep activity projection', () => {
     const events = [
       at('2026-01-10T09:00:00.000Z', dealCreated('ada')),
       // DealOwnerAssigned ada -> bob happened here: the win names bob.
-      at('2026-01-20T09:00:00.000Z', dealWon('bob', 1200.5)),
+      at('2026-01-20T09:00:00.000Z', dealWon('bob', '1200.50')),
     ];
     expect(dailyRows(events)).toEqual([
       { ownerId: 'ada', day: '2026-01-10', ...zero, dealsCreated: 1 },
       { ownerId: 'bob', day: '2026-01-20', ...zero, dealsWon: 1 },
     ]);
-    expect(wonRows(events)).toEqual([{ ownerId: 'bob', day: '2026-01-20', currency: 'EUR', dealsWon: 1, amountCents: 120050n }]);
+    expect(wonRows(events)).toEqual([{ ownerId: 'bob', day: '2026-01-20', currency: 'EUR', dealsWon: 1, amount: '1200.50' }]);
   });
 
   it('credits nobody for a deal created without an owner, a deal won without one, or a ticket closed without one', () => {
     const events = [
       at('2026-01-10T09:00:00.000Z', dealCreated(null)),
-      at('2026-01-11T09:00:00.000Z', dealWon(null, 500)),
+      at('2026-01-11T09:00:00.000Z', dealWon(null, '500.00')),
       at('2026-01-12T09:00:00.000Z', ticketClosed(null)),
     ];
     expect(dailyRows(events)).toEqual([]);
     expect(wonRows(events)).toEqual([]);
   });
 
-  it('sums won amounts exactly, per currency', () => {
+  it('sums won amounts exactly, per currency, each in its own digits', () => {
     const events = [
-      at('2026-01-20T09:00:00.000Z', dealWon('bob', 0.1)),
-      at('2026-01-20T10:00:00.000Z', dealWon('bob', 0.2)),
-      at('2026-01-20T11:00:00.000Z', dealWon('bob', 0.29)),
-      at('2026-01-20T12:00:00.000Z', dealWon('bob', 99, 'USD')),
+      at('2026-01-20T09:00:00.000Z', dealWon('bob', '0.10')),
+      at('2026-01-20T10:00:00.000Z', dealWon('bob', '0.20')),
+      at('2026-01-20T11:00:00.000Z', dealWon('bob', '0.29')),
+      at('2026-01-20T12:00:00.000Z', dealWon('bob', '99.00', 'USD')),
+      at('2026-01-20T13:00:00.000Z', dealWon('bob', '150000', 'JPY')),
+      at('2026-01-20T14:00:00.000Z', dealWon('bob', '150001', 'JPY')),
+      at('2026-01-20T15:00:00.000Z', dealWon('bob', '1.250', 'BHD')),
+      at('2026-01-20T16:00:00.000Z', dealWon('bob', '0.005', 'BHD')),
     ];
-    expect(dailyRows(events)).toEqual([{ ownerId: 'bob', day: '2026-01-20', ...zero, dealsWon: 4 }]);
+    expect(dailyRows(events)).toEqual([{ ownerId: 'bob', day: '2026-01-20', ...zero, dealsWon: 8 }]);
     expect(wonRows(events)).toEqual([
-      { ownerId: 'bob', day: '2026-01-20', currency: 'EUR', dealsWon: 3, amountCents: 59n },
-      { ownerId: 'bob', day: '2026-01-20', currency: 'USD', dealsWon: 1, amountCents: 9900n },
+      { ownerId: 'bob', day: '2026-01-20', currency: 'EUR', dealsWon: 3, amount: '0.59' },
+      { ownerId: 'bob', day: '2026-01-20', currency: 'USD', dealsWon: 1, amount: '99.00' },
+      { ownerId: 'bob', day: '2026-01-20', currency: 'JPY', dealsWon: 2, amount: '300001' },
+      { ownerId: 'bob', day: '2026-01-20', currency: 'BHD', dealsWon: 2, amount: '1.255' },
     ]);
   });
 
@@ -133,9 +139,7 @@ describe('rep activity projection', () => {
     ]);
   });
 
-  it('reads days and cents the way the rows store them', () => {
+  it('reads days the way the rows store them', () => {
     expect(utcDay('2024-02-29T23:00:00.000-02:00')).toBe('2024-03-01');
-    expect(toCents(0.29)).toBe(29n);
-    expect(toCents(1234567.89)).toBe(123456789n);
   });
 });

@@ -1,6 +1,7 @@
 // Per-rep activity rolled up at query time from daily rows into days, ISO weeks (labelled by their Monday) or
 // months (YYYY-MM). Only periods with some activity are answered.
 import type { DataSource } from 'typeorm';
+import { addAmounts } from '#domain/shared';
 import { Parameters, preparedQuery, type DayRange } from '#read-models';
 import type { ActivityCounter } from './rep-activity.projection.js';
 import { REP_ACTIVITY_COLUMNS, REP_ACTIVITY_TABLES as T } from './rep-activity.tables.js';
@@ -8,7 +9,8 @@ import { REP_ACTIVITY_COLUMNS, REP_ACTIVITY_TABLES as T } from './rep-activity.t
 export type Granularity = 'day' | 'week' | 'month';
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 
-export type WonAmount = Readonly<{ currency: string; dealsWon: number; amount: number }>;
+/** The amount is a decimal string in the currency's digits (JPY "150000", USD "0.59", BHD "1.250"). */
+export type WonAmount = Readonly<{ currency: string; dealsWon: number; amount: string }>;
 
 export type RepActivityRow = Readonly<{
   ownerId: string;
@@ -53,7 +55,9 @@ export const repActivity = async (dataSource: DataSource, query: RepActivityQuer
   const amounts = new Map<string, WonAmount[]>();
   for (const row of wonRows) {
     const key = `${row.ownerId}|${row.period}`;
-    amounts.set(key, [...(amounts.get(key) ?? []), { currency: row.currency, dealsWon: row.dealsWon, amount: Number(row.amount) }]);
+    // The numeric sum in the currency's form: its digits at least, more only when a legacy amount had more.
+    const amount = addAmounts(row.amount, '0', row.currency);
+    amounts.set(key, [...(amounts.get(key) ?? []), { currency: row.currency, dealsWon: row.dealsWon, amount }]);
   }
   return countRows.map((row) => ({ ...row, wonAmounts: amounts.get(`${row.ownerId}|${row.period}`) ?? [] }));
 };

@@ -99,8 +99,9 @@ const HISTORY: StreamEvent[] = [
   ...contact('c2', { email: 'c2@acme.example' }),
   ...inStream('contact-c2', event('ContactAssociatedWithCompany', { contactId: 'c2', companyId: 'dup', previousCompanyId: null })),
   ...inStream('deal-d', event('DealCreated', {
-    dealId: 'd', name: 'Renewal', pipelineId: 'p', stageId: 'lead', amount: 1, currency: 'EUR', contractTermMonths: 12, closeDate: '2026-03-31',
-    ownerId: null, contactIds: [], companyId: null, companyIds: [], properties: { code: 'ADV-1' },
+    dealId: 'd', name: 'Renewal', pipelineId: 'p', stageId: 'lead', amount: '1.00', currency: 'EUR', revenueType: 'one-off', billingPeriod: null,
+    renewsDealId: null, contractTermMonths: 12, closeDate: '2026-03-31', ownerId: null, contactIds: [], companyId: null, companyIds: [],
+    properties: { code: 'ADV-1' },
   })),
   ...inStream('deal-d', event('DealRenamed', { dealId: 'd', previous: 'Renewal', name: 'Renewal 2026' })),
   ...merged('dup', 'keep'),

@@ -21,6 +21,7 @@ import {
   wordsOf,
 } from './search.projection.js';
 import { SEARCH_SCHEMA, SEARCH_TABLES as T } from './search.tables.js';
+import { applyWithErasures, CONTACT_ERASED } from '../erasure.js';
 
 type RecordRow = {
   object_type: SearchObjectType;
@@ -165,36 +166,53 @@ const writeWords = async (tx: pg.PoolClient, table: (base: string) => string, ch
   );
 };
 
+// The contact's record goes, with its words: a word no other record holds goes from the typo words too.
+const eraseContacts = async (tx: pg.PoolClient, table: (base: string) => string, contactIds: readonly string[]): Promise<void> => {
+  const records = await loadRecords(tx, table(T.records), contactIds.map((id) => ['contact', id] as const));
+  const lost: WordRow[] = records.flatMap((record) => [...new Set(wordsOf(record))].map((word): WordRow => [word, record.objectType, record.recordId]));
+  const counts = new Map<string, number>();
+  for (const [word] of lost) if (isTypoWord(word)) counts.set(word, (counts.get(word) ?? 0) - 1);
+  await writeWords(tx, table, { lost, gained: [], counts });
+  await tx.query(`DELETE FROM ${table(T.records)} WHERE object_type = 'contact' AND record_id = ANY($1::text[])`, [contactIds]);
+};
+
 export const searchProjection: ProjectionDefinition = {
   ...SEARCH_SCHEMA,
-  // 2: the words tables (word starts and typos read them instead of every record's text).
-  codeVersion: 2,
-  filter: { eventTypes: [...SEARCH_EVENT_TYPES] },
+  // 2: the words tables (word starts and typos read them instead of every record's text). 3: ContactErased deletes
+  // the contact's record and its words.
+  codeVersion: 3,
+  filter: { eventTypes: [...SEARCH_EVENT_TYPES, CONTACT_ERASED] },
   apply: async (events, { tx, table }) => {
-    const batch = events.map(asSearchEvent);
-    const keys = new Map<string, readonly [SearchObjectType, string]>();
-    const pipelineIds = new Set<string>();
-    for (const { event } of batch) {
-      const target = recordOf(event);
-      if (isPipelineEvent(event)) pipelineIds.add(event.data.pipelineId);
-      else if (target !== null) keys.set(recordKey(target.objectType, target.recordId), [target.objectType, target.recordId]);
-      for (const companyId of companiesNamedBy(event)) keys.set(recordKey('company', companyId), ['company', companyId]);
-    }
-    const records = await loadRecords(tx, table(T.records), [...keys.values()]);
-    const pipelines = (await selectByKeys<PipelineRow>(tx, table(T.pipelines), 'pipeline_id', [...pipelineIds])).map(toPipeline);
-    const changes = reduceSearch(
-      {
-        records: new Map(records.map((r) => [recordKey(r.objectType, r.recordId), r])),
-        pipelines: new Map(pipelines.map((p) => [p.pipelineId, p])),
+    await applyWithErasures(
+      events,
+      async (segment) => {
+        const batch = segment.map(asSearchEvent);
+        const keys = new Map<string, readonly [SearchObjectType, string]>();
+        const pipelineIds = new Set<string>();
+        for (const { event } of batch) {
+          const target = recordOf(event);
+          if (isPipelineEvent(event)) pipelineIds.add(event.data.pipelineId);
+          else if (target !== null) keys.set(recordKey(target.objectType, target.recordId), [target.objectType, target.recordId]);
+          for (const companyId of companiesNamedBy(event)) keys.set(recordKey('company', companyId), ['company', companyId]);
+        }
+        const records = await loadRecords(tx, table(T.records), [...keys.values()]);
+        const pipelines = (await selectByKeys<PipelineRow>(tx, table(T.pipelines), 'pipeline_id', [...pipelineIds])).map(toPipeline);
+        const changes = reduceSearch(
+          {
+            records: new Map(records.map((r) => [recordKey(r.objectType, r.recordId), r])),
+            pipelines: new Map(pipelines.map((p) => [p.pipelineId, p])),
+          },
+          batch,
+        );
+        await writeRows(tx, table(T.records), RECORD_COLUMNS, changes.records, { key: ['object_type', 'record_id'], then: 'replace' });
+        await writeWords(tx, table, wordChanges(new Map(records.map((r) => [recordKey(r.objectType, r.recordId), r])), changes.records));
+        await writeRows(tx, table(T.pipelines), PIPELINE_COLUMNS, changes.pipelines, { key: ['pipeline_id'], then: 'replace' });
+        // In log order, so that a survivor merged away in turn passes its contacts on.
+        for (const { companyId, mergedInto } of changes.companyMerges) {
+          await tx.query(`UPDATE ${table(T.records)} SET company_id = $2 WHERE object_type = 'contact' AND company_id = $1`, [companyId, mergedInto]);
+        }
       },
-      batch,
+      (contactIds) => eraseContacts(tx, table, contactIds),
     );
-    await writeRows(tx, table(T.records), RECORD_COLUMNS, changes.records, { key: ['object_type', 'record_id'], then: 'replace' });
-    await writeWords(tx, table, wordChanges(new Map(records.map((r) => [recordKey(r.objectType, r.recordId), r])), changes.records));
-    await writeRows(tx, table(T.pipelines), PIPELINE_COLUMNS, changes.pipelines, { key: ['pipeline_id'], then: 'replace' });
-    // In log order, so that a survivor merged away in turn passes its contacts on.
-    for (const { companyId, mergedInto } of changes.companyMerges) {
-      await tx.query(`UPDATE ${table(T.records)} SET company_id = $2 WHERE object_type = 'contact' AND company_id = $1`, [companyId, mergedInto]);
-    }
   },
 };

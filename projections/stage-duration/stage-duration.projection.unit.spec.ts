@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const created = (dealId: string, stageId: string, occurredAt: string) =>
-  recorded('DealCreated', dealCreatedData(dealId, { name: dealId, stageId, amount: 10 }), occurredAt);
+  recorded('DealCreated', dealCreatedData(dealId, { name: dealId, stageId, amount: '10.00' }), occurredAt);
 const moved = (dealId: string, fromStageId: string, toStageId: string, occurredAt: string) =>
   recorded('DealStageChanged', { dealId, pipelineId: 'sales', fromStageId, toStageId }, occurredAt);
 
@@ -72,7 +72,7 @@ describe('stage-duration reducer', () => {
       visitsOf([
         created('d1', 'demo', '2026-01-01T00:00:00Z'),
         moved('d1', 'demo', 'won', '2026-01-02T00:00:00Z'),
-        recorded('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: 10, currency: 'EUR', ownerId: null }, '2026-01-02T00:00:00Z'),
+        recorded('DealWon', { dealId: 'd1', pipelineId: 'sales', stageId: 'won', amount: '10.00', currency: 'EUR', ownerId: null }, '2026-01-02T00:00:00Z'),
         recorded('DealReopened', { dealId: 'd1', pipelineId: 'sales', fromStageId: 'won', toStageId: 'demo' }, '2026-01-04T00:00:00Z'),
       ]),
     ).toEqual([
@@ -109,7 +109,7 @@ describe('stage-duration reducer', () => {
 
   it('opens no visit for changes that do not move a deal: amount, currency or owner', () => {
     const { changedVisits } = run([
-      recorded('DealAmountChanged', { dealId: 'd1', previous: { amount: 10, currency: 'EUR' }, amount: 12, currency: 'USD' }, '2026-01-02T00:00:00Z'),
+      recorded('DealAmountChanged', { dealId: 'd1', previous: { amount: '10.00', currency: 'EUR' }, amount: '12.00', currency: 'USD' }, '2026-01-02T00:00:00Z'),
       recorded('DealOwnerAssigned', { dealId: 'd1', previous: null, ownerId: 'owner-b' }, '2026-01-02T00:00:00Z'),
     ], run([created('d1', 'lead', '2026-01-01T00:00:00Z')]).state);
     expect(changedVisits).toEqual([]);

@@ -14,6 +14,7 @@ import {
   type WorkflowsEvent,
 } from './workflows.projection.js';
 import { WORKFLOWS_SCHEMA, WORKFLOWS_TABLES as T } from './workflows.tables.js';
+import { applyWithErasures, CONTACT_ERASED } from '../erasure.js';
 
 type WorkflowRecord = {
   workflow_id: string;
@@ -128,24 +129,40 @@ const isDefinition = (event: WorkflowsEvent['event']): event is WorkflowEvent =>
 
 export const workflowsProjection: ProjectionDefinition = {
   ...WORKFLOWS_SCHEMA,
-  codeVersion: 1,
-  filter: { eventTypes: WORKFLOWS_EVENT_TYPES },
+  // 2: ContactErased clears the values the contact's runs matched on.
+  codeVersion: 2,
+  filter: { eventTypes: [...WORKFLOWS_EVENT_TYPES, CONTACT_ERASED] },
   apply: async (events, { tx, table }) => {
-    const batch = events.map(asEvent);
-    const workflowIds = new Set<string>();
-    const runIds = new Set<string>();
-    for (const { event } of batch) {
-      if (isDefinition(event)) workflowIds.add(event.data.workflowId);
-      else runIds.add(event.data.runId);
-    }
-    const workflows = await selectByKeys<WorkflowRecord>(tx, table(T.workflows), 'workflow_id', [...workflowIds]);
-    const runs = await selectByKeys<RunRecord>(tx, table(T.runs), 'run_id', [...runIds]);
-    const changes = reduceWorkflows(
-      { workflows: new Map(workflows.map((r) => [r.workflow_id, workflowOf(r)])), runs: new Map(runs.map((r) => [r.run_id, runOf(r)])) },
-      batch,
+    await applyWithErasures(
+      events,
+      async (segment) => {
+        const batch = segment.map(asEvent);
+        const workflowIds = new Set<string>();
+        const runIds = new Set<string>();
+        for (const { event } of batch) {
+          if (isDefinition(event)) workflowIds.add(event.data.workflowId);
+          else runIds.add(event.data.runId);
+        }
+        const workflows = await selectByKeys<WorkflowRecord>(tx, table(T.workflows), 'workflow_id', [...workflowIds]);
+        const runs = await selectByKeys<RunRecord>(tx, table(T.runs), 'run_id', [...runIds]);
+        const changes = reduceWorkflows(
+          { workflows: new Map(workflows.map((r) => [r.workflow_id, workflowOf(r)])), runs: new Map(runs.map((r) => [r.run_id, runOf(r)])) },
+          batch,
+        );
+        await writeRows(tx, table(T.workflows), WORKFLOW_COLUMNS, changes.workflows, { key: ['workflow_id'], then: 'replace' });
+        await writeRows(tx, table(T.runs), RUN_COLUMNS, changes.runs, { key: ['run_id'], then: 'replace' });
+        await writeRows(tx, table(T.steps), STEP_COLUMNS, changes.steps);
+      },
+      async (contactIds) => {
+        // The values a trigger or a step matched on may be the person's (an email, a form field): the runs stay for
+        // the counts, without them.
+        const runs = `SELECT run_id FROM ${table(T.runs)} WHERE record_type = 'contact' AND record_id = ANY($1::text[])`;
+        await tx.query(`UPDATE ${table(T.steps)} SET "values" = '{}'::jsonb, detail = NULL WHERE run_id IN (${runs})`, [contactIds]);
+        await tx.query(
+          `UPDATE ${table(T.runs)} SET trigger = jsonb_set(trigger, '{values}', '{}'::jsonb) WHERE record_type = 'contact' AND record_id = ANY($1::text[])`,
+          [contactIds],
+        );
+      },
     );
-    await writeRows(tx, table(T.workflows), WORKFLOW_COLUMNS, changes.workflows, { key: ['workflow_id'], then: 'replace' });
-    await writeRows(tx, table(T.runs), RUN_COLUMNS, changes.runs, { key: ['run_id'], then: 'replace' });
-    await writeRows(tx, table(T.steps), STEP_COLUMNS, changes.steps);
   },
 };

@@ -110,7 +110,14 @@ describe('contacts over HTTP', () => {
       expect(response.body.events).toEqual(['FormSubmitted']);
       const submitted = (await activityEvents(ada)).at(-1)!;
       expect(submitted.type).toBe('FormSubmitted');
-      expect(submitted.data).toEqual({ contactId: ada, formId: 'webinar-signup', fields: { company: 'Analytical Engines', seats: '12' } });
+      expect(submitted.data).toEqual({
+        contactId: ada,
+        formId: 'webinar-signup',
+        fields: { company: 'Analytical Engines', seats: '12' },
+        // FormSubmitted v2: this route knows no page.
+        pageUrl: null,
+        utm: { source: null, medium: null, campaign: null, term: null, content: null },
+      });
       expect(submitted.metadata.occurredAt).toBe('2025-06-01T09:30:00.000Z');
     });
 

@@ -80,7 +80,14 @@ describe('a contact from first visit to customer', () => {
     const activity = await stream(`activity-${contact}`);
     expect(typesOf(activity)).toEqual(['PageViewed', 'PageViewed', 'FormSubmitted', 'MarketingEmailClicked']);
     expect(activity[0].metadata.occurredAt).toBe('2026-01-05T09:00:00.000Z');
-    expect(activity[2].data).toEqual({ contactId: contact, formId: 'demo', fields: { seats: '40' } });
+    expect(activity[2].data).toEqual({
+      contactId: contact,
+      formId: 'demo',
+      fields: { seats: '40' },
+      // FormSubmitted v2: the contact route knows no page.
+      pageUrl: null,
+      utm: { source: null, medium: null, campaign: null, term: null, content: null },
+    });
 
     const dealEvents = await stream(`deal-${deal}`);
     expect(typesOf(dealEvents)).toEqual([
@@ -92,9 +99,9 @@ describe('a contact from first visit to customer', () => {
       'DealStageChanged',
       'DealWon',
     ]);
-    expect(dealEvents[0].data).toMatchObject({ pipelineId: 'default', stageId: 'appointmentscheduled', amount: 24000, currency: 'EUR', contractTermMonths: 12 });
+    expect(dealEvents[0].data).toMatchObject({ pipelineId: 'default', stageId: 'appointmentscheduled', amount: '24000.00', currency: 'EUR', contractTermMonths: 12 });
     expect(dealEvents.slice(1, 6).map((e) => (e.data as { toStageId: string }).toStageId)).toEqual(stages);
-    expect(dealEvents[6].data).toMatchObject({ dealId: deal, amount: 24000, currency: 'EUR', ownerId: rep });
+    expect(dealEvents[6].data).toMatchObject({ dealId: deal, amount: '24000.00', currency: 'EUR', ownerId: rep });
 
     expect(typesOf(await stream(`ticket-${ticket}`))).toEqual(['TicketCreated', 'TicketStageChanged', 'TicketClosed']);
     expect(typesOf(await stream(`engagement-${call.body.id}`))).toEqual(['EngagementLogged']);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { collect, committedCount } from '#test/support/events';
+import { collect, committedCount, dealCreatedData, newEvent } from '#test/support/events';
+import { formatPosition } from '#event-store';
+import { appendEvents } from '#test/support/read-model-requests';
 import { useTestApp } from '#test/support/test-app';
 import { raceSafeDatabase } from '#test/support/test-database';
 
@@ -45,8 +47,10 @@ describe('deals over HTTP', () => {
       name: 'Acme, 50 seats',
       pipelineId: 'default',
       stageId: 'appointmentscheduled',
-      amount: 12000,
+      amount: '12000.00',
       currency: 'USD',
+      revenueType: 'one-off',
+      billingPeriod: null,
       contractTermMonths: 12,
       closeDate: '2026-03-31',
       ownerId,
@@ -54,15 +58,17 @@ describe('deals over HTTP', () => {
       companyId: null,
       companyIds: [],
       properties: {},
+      renewsDealId: null,
     });
     const path = [...OPEN_STAGES, 'closedwon'];
     expect(events.slice(1, 6).map((e) => e.data)).toEqual(
       path.slice(1).map((toStageId, index) => ({ dealId, pipelineId: 'default', fromStageId: path[index], toStageId })),
     );
-    expect(events[6].data).toEqual({ dealId, pipelineId: 'default', stageId: 'closedwon', amount: 12000, currency: 'USD', ownerId });
+    expect(events[6].data).toEqual({ dealId, pipelineId: 'default', stageId: 'closedwon', amount: '12000.00', currency: 'USD', ownerId });
 
     const view = await t.http().get(`/v1/deals/${dealId}`).expect(200);
-    expect(view.body).toMatchObject({ dealId, stageId: 'closedwon', outcome: 'won', revision: 6 });
+    expect(view.body).toMatchObject({ dealId, stageId: 'closedwon', outcome: 'won', amount: '12000.00', mrr: null, arr: null, revision: 6 });
+    expect(view.body.closedAt).toBe(events[6].metadata.occurredAt);
   });
 
   it("refuses to move a closed deal ('deal-closed') until it is reopened", async () => {
@@ -166,14 +172,14 @@ describe('deals over HTTP', () => {
       .expect(200);
     expect(updated.body).toMatchObject({ revision: 4, events: ['DealRenamed', 'DealAmountChanged', 'DealCloseDateChanged', 'DealOwnerAssigned'] });
     const events = await streamOf(dealId);
-    expect(events[2].data).toEqual({ dealId, previous: { amount: 12000, currency: 'USD' }, amount: 19200.5, currency: 'USD' });
+    expect(events[2].data).toEqual({ dealId, previous: { amount: '12000.00', currency: 'USD' }, amount: '19200.50', currency: 'USD' });
 
     const stale = await t.http().patch(`/v1/deals/${dealId}`).set('If-Match', '0').send({ currency: 'EUR' }).expect(409);
     expect(stale.body).toMatchObject({ error: 'CONCURRENCY_CONFLICT', expectedRevision: 0, actualRevision: 4 });
     expect(await streamOf(dealId)).toHaveLength(5);
 
     const view = await t.http().get(`/v1/deals/${dealId}`).expect(200);
-    expect(view.body).toMatchObject({ name: 'Acme, 80 seats', amount: 19200.5, currency: 'USD', closeDate: '2026-04-30', ownerId: null, revision: 4 });
+    expect(view.body).toMatchObject({ name: 'Acme, 80 seats', amount: '19200.50', currency: 'USD', closeDate: '2026-04-30', ownerId: null, revision: 4 });
   });
 
   const fieldNames = (body: { fields: { field: string }[] }): string[] => [...new Set(body.fields.map((f) => f.field))];
@@ -194,13 +200,13 @@ describe('deals over HTTP', () => {
 
   it('answers 400 for null where a field may only be omitted, and takes null as "clear" only where it says so', async () => {
     const before = await dealEventCount();
-    for (const field of ['contractTermMonths', 'closeDate', 'stageId', 'pipelineId', 'ownerId', 'contactIds', 'companyId', 'lostReason']) {
+    for (const field of ['contractTermMonths', 'closeDate', 'stageId', 'pipelineId', 'ownerId', 'contactIds', 'companyId', 'lostReason', 'revenueType']) {
       const { body } = await t.http().post('/v1/deals').send({ ...deal, [field]: null }).expect(400);
       expect(fieldNames(body)).toEqual([field]);
     }
     expect(await dealEventCount()).toBe(before);
     const dealId = await createDeal();
-    for (const field of ['name', 'amount', 'currency', 'contractTermMonths', 'closeDate']) {
+    for (const field of ['name', 'amount', 'currency', 'contractTermMonths', 'closeDate', 'revenueType']) {
       const { body } = await t.http().patch(`/v1/deals/${dealId}`).send({ [field]: null }).expect(400);
       expect(fieldNames(body)).toEqual([field]);
     }
@@ -247,5 +253,141 @@ describe('deals over HTTP', () => {
     expect(events.map((e) => e.type)).toEqual(['DealCreated', 'DealStageChanged', 'DealStageChanged']);
     // The second winner moved from wherever the first left the deal.
     expect((events[2].data as { fromStageId: string }).fromStageId).toBe((events[1].data as { toStageId: string }).toStageId);
+  });
+
+  describe('exact money and revenue terms', () => {
+    // The global position of the deal's latest event: the list answers once it has read that far.
+    const positionOf = async (dealId: string): Promise<string> => formatPosition((await streamOf(dealId)).at(-1)!.position);
+    const listed = async (dealId: string) => {
+      const { body } = await t.http().get('/v1/deals').query({ minPosition: await positionOf(dealId), limit: 200 }).expect(200);
+      return (body.data as { dealId: string }[]).find((row) => row.dealId === dealId);
+    };
+
+    it.each([
+      ['0.29', 'USD', '0.29'],
+      [0.29, 'USD', '0.29'],
+      ['1200.5', 'USD', '1200.50'],
+      ['1.125', 'BHD', '1.125'],
+      [1.25, 'BHD', '1.250'],
+      [150000, 'JPY', '150000'],
+      ['999999999999.99', 'USD', '999999999999.99'],
+    ])('keeps %p %s exactly as %p in the event, the deal and the list (JSON and CSV)', async (amount, currency, expected) => {
+      const name = `Exact ${randomUUID()}`;
+      const dealId = await createDeal({ ...deal, name, amount, currency });
+      expect((await streamOf(dealId))[0].data).toMatchObject({ amount: expected, currency });
+      expect((await t.http().get(`/v1/deals/${dealId}`).expect(200)).body).toMatchObject({ amount: expected, currency, mrr: null, closedAt: null });
+      const position = await positionOf(dealId);
+      const { body } = await t.http().get('/v1/deals').query({ minPosition: position, q: name }).expect(200);
+      expect(body.data).toEqual([expect.objectContaining({ dealId, amount: expected, currency, revenueType: 'one-off', mrr: null, arr: null })]);
+      const csv = await t.http().get('/v1/deals').query({ minPosition: position, q: name }).set('Accept', 'text/csv').expect(200);
+      const [header, line] = csv.text.split('\r\n');
+      expect(line.split(',')[header.split(',').indexOf('amount')]).toBe(expected);
+      // A filter bound is a decimal string too, compared as a decimal.
+      const bound = await t.http().get('/v1/deals').query({ minPosition: position, q: name, currency, amountMin: expected, amountMax: expected }).expect(200);
+      expect(bound.body.data.map((row: { dealId: string }) => row.dealId)).toEqual([dealId]);
+    });
+
+    it("answers 400 naming amount for more decimals than the currency has, on create and on PATCH, appending nothing", async () => {
+      const before = await dealEventCount();
+      for (const [amount, currency] of [[1.5, 'JPY'], ['1.5', 'JPY'], ['1.2345', 'BHD'], ['0.001', 'USD'], ['1e3', 'USD'], ['-1', 'USD'], ['1000000000000', 'USD']]) {
+        const { body } = await t.http().post('/v1/deals').send({ ...deal, amount, currency }).expect(400);
+        expect(fieldNames(body)).toEqual(['amount']);
+      }
+      const { body: jpy } = await t.http().post('/v1/deals').send({ ...deal, amount: 1.5, currency: 'JPY' }).expect(400);
+      expect(jpy.message).toMatch(/JPY has 0/);
+      expect(await dealEventCount()).toBe(before);
+      // PATCH of the amount alone: the deal's currency decides, and the answer names amount too.
+      const yen = await createDeal({ ...deal, amount: '150000', currency: 'JPY' });
+      const patched = await t.http().patch(`/v1/deals/${yen}`).send({ amount: '150000.5' }).expect(422);
+      expect(patched.body).toMatchObject({ rule: 'invalid-amount', fields: [{ field: 'amount' }] });
+      const changed = await t.http().patch(`/v1/deals/${yen}`).send({ amount: '1.250', currency: 'BHD' }).expect(200);
+      expect(changed.body.events).toEqual(['DealAmountChanged']);
+      expect((await streamOf(yen))[1].data).toEqual({ dealId: yen, previous: { amount: '150000', currency: 'JPY' }, amount: '1.250', currency: 'BHD' });
+    });
+
+    it("answers a recurring deal's MRR and ARR, following its term and revenue type", async () => {
+      const dealId = await createDeal({ ...deal, amount: '12000.00', revenueType: 'recurring', contractTermMonths: 12 });
+      expect((await streamOf(dealId))[0].data).toMatchObject({ revenueType: 'recurring', billingPeriod: 'month', contractTermMonths: 12 });
+      expect((await t.http().get(`/v1/deals/${dealId}`).expect(200)).body).toMatchObject({
+        amount: '12000.00', revenueType: 'recurring', billingPeriod: 'month', contractTermMonths: 12, mrr: '1000.00', arr: '12000.00',
+      });
+      // 12000.00 over 7 months: 1714.2857... -> 1714.29 a month, 20571.48 a year.
+      const term = await t.http().patch(`/v1/deals/${dealId}`).send({ contractTermMonths: 7, billingPeriod: 'quarter' }).expect(200);
+      expect(term.body.events).toEqual(['DealRevenueTypeChanged', 'DealContractTermChanged']);
+      expect((await streamOf(dealId))[1].data).toEqual({
+        dealId, previous: { revenueType: 'recurring', billingPeriod: 'month' }, revenueType: 'recurring', billingPeriod: 'quarter',
+      });
+      expect((await t.http().get(`/v1/deals/${dealId}`).expect(200)).body).toMatchObject({ billingPeriod: 'quarter', mrr: '1714.29', arr: '20571.48' });
+      expect(await listed(dealId)).toMatchObject({ revenueType: 'recurring', billingPeriod: 'quarter', contractTermMonths: 7, mrr: '1714.29', arr: '20571.48' });
+
+      const oneOff = await t.http().patch(`/v1/deals/${dealId}`).send({ revenueType: 'one-off' }).expect(200);
+      expect(oneOff.body.events).toEqual(['DealRevenueTypeChanged']);
+      expect((await t.http().get(`/v1/deals/${dealId}`).expect(200)).body).toMatchObject({ revenueType: 'one-off', billingPeriod: null, mrr: null, arr: null });
+      expect(await listed(dealId)).toMatchObject({ revenueType: 'one-off', billingPeriod: null, mrr: null, arr: null });
+    });
+
+    it('refuses a billing period on a one-off deal, an unknown one, and a renewal of itself, of a one-off deal or of no deal', async () => {
+      const before = await dealEventCount();
+      expect(fieldNames((await t.http().post('/v1/deals').send({ ...deal, revenueType: 'weekly' }).expect(400)).body)).toEqual(['revenueType']);
+      expect(fieldNames((await t.http().post('/v1/deals').send({ ...deal, revenueType: 'recurring', billingPeriod: 'week' }).expect(400)).body)).toEqual([
+        'billingPeriod',
+      ]);
+      expect(await ruleOf(t.http().post('/v1/deals').send({ ...deal, billingPeriod: 'month' }))).toBe('billing-period-one-off');
+      expect(fieldNames((await t.http().post('/v1/deals').send({ ...deal, renewsDealId: 'not-a-deal' }).expect(400)).body)).toEqual(['renewsDealId']);
+      const oneOff = await createDeal();
+      await t.http().post('/v1/deals').send({ ...deal, revenueType: 'recurring', renewsDealId: randomUUID() }).expect(404);
+      expect(await ruleOf(t.http().post('/v1/deals').send({ ...deal, revenueType: 'recurring', renewsDealId: oneOff }))).toBe('renewed-deal-not-recurring');
+      expect(await dealEventCount()).toBe(before + 1);
+
+      const contract = await createDeal({ ...deal, revenueType: 'recurring', billingPeriod: 'year' });
+      const renewal = await createDeal({ ...deal, revenueType: 'recurring', renewsDealId: contract });
+      expect((await t.http().get(`/v1/deals/${renewal}`).expect(200)).body).toMatchObject({ renewsDealId: contract, billingPeriod: 'month' });
+      expect(await listed(renewal)).toMatchObject({ renewsDealId: contract });
+      expect(await ruleOf(t.http().patch(`/v1/deals/${renewal}`).send({ revenueType: 'one-off' }))).toBe('renewal-not-recurring');
+    });
+
+    it('sets closedAt when the deal is won or lost, keeps closeDate as the expected close, and clears closedAt on reopen', async () => {
+      const dealId = await createDeal();
+      const won = await moveTo(dealId, { stageId: 'closedwon' }).expect(200);
+      expect(won.body.events).toEqual(['DealStageChanged', 'DealWon']);
+      const wonAt = (await streamOf(dealId))[2].metadata.occurredAt;
+      expect((await t.http().get(`/v1/deals/${dealId}`).expect(200)).body).toMatchObject({ closeDate: '2026-03-31', closedAt: wonAt });
+      expect(await listed(dealId)).toMatchObject({ outcome: 'won', closeDate: '2026-03-31', closedAt: wonAt });
+
+      await t.http().post(`/v1/deals/${dealId}/reopen`).send({ stageId: 'contractsent' }).expect(200);
+      expect((await t.http().get(`/v1/deals/${dealId}`).expect(200)).body).toMatchObject({ outcome: 'open', closedAt: null });
+      expect(await listed(dealId)).toMatchObject({ outcome: 'open', closedAt: null });
+
+      await moveTo(dealId, { stageId: 'closedlost', lostReason: 'Budget' }).expect(200);
+      const lostAt = (await streamOf(dealId))[5].metadata.occurredAt;
+      expect((await t.http().get(`/v1/deals/${dealId}`).expect(200)).body).toMatchObject({ outcome: 'lost', closedAt: lostAt });
+      expect(await listed(dealId)).toMatchObject({ outcome: 'lost', closedAt: lostAt });
+    });
+
+    it('answers a deal stored before amounts were strings (DealCreated v2, DealWon v1, DealAmountChanged v1) with string amounts', async () => {
+      const dealId = randomUUID();
+      const { amount: _amount, revenueType: _type, billingPeriod: _period, renewsDealId: _renews, ...v3 } = dealCreatedData(dealId, {
+        name: `Legacy ${dealId}`, pipelineId: 'default', stageId: 'contractsent', currency: 'USD',
+      });
+      const storedV2 = { ...v3, amount: 1200.5 };
+      const position = await appendEvents(t, `deal-${dealId}`, [
+        newEvent('DealCreated', storedV2, { schemaVersion: 2 }),
+        newEvent('DealAmountChanged', { dealId, previous: { amount: 1200.5, currency: 'USD' }, amount: 0.29, currency: 'USD' }, { schemaVersion: 1 }),
+        newEvent('DealStageChanged', { dealId, pipelineId: 'default', fromStageId: 'contractsent', toStageId: 'closedwon' }, { schemaVersion: 1 }),
+        newEvent('DealWon', { dealId, pipelineId: 'default', stageId: 'closedwon', amount: 0.29, currency: 'USD', ownerId: null }, { schemaVersion: 1 }),
+      ]);
+      const events = await streamOf(dealId);
+      expect(events[0].data).toMatchObject({ amount: '1200.50', revenueType: 'one-off', billingPeriod: null, renewsDealId: null });
+      expect(events[1].data).toEqual({ dealId, previous: { amount: '1200.50', currency: 'USD' }, amount: '0.29', currency: 'USD' });
+      expect(events[3].data).toMatchObject({ amount: '0.29' });
+      const view = await t.http().get(`/v1/deals/${dealId}`).expect(200);
+      expect(view.body).toMatchObject({ amount: '0.29', currency: 'USD', revenueType: 'one-off', billingPeriod: null, mrr: null, outcome: 'won' });
+      expect(view.body.closedAt).toBe(events[3].metadata.occurredAt);
+      const { body } = await t.http().get('/v1/deals').query({ minPosition: position, q: `Legacy ${dealId}` }).expect(200);
+      expect(body.data).toEqual([expect.objectContaining({ dealId, amount: '0.29', revenueType: 'one-off', mrr: null, closedAt: events[3].metadata.occurredAt })]);
+      // And the deal goes on as any other: the decider reads the lifted amounts.
+      const patched = await t.http().patch(`/v1/deals/${dealId}`).send({ amount: 0.29 }).expect(200);
+      expect(patched.body.events).toEqual([]);
+    });
   });
 });

@@ -113,9 +113,10 @@ const INVALID_EVERYWHERE: readonly string[] = [
 ];
 
 // The query parameters that take any text, as long as the document declares them a plain string (no pattern, format
-// or enum): a search (`q`) or a filter on a free-text field (an owner's team, a company's industry). SQL, markup or a
-// day that does not exist are then words to look for: the answer may be a 200, still with nothing leaked or appended.
-const FREE_TEXT_PARAMS: ReadonlySet<string> = new Set(['q', 'team', 'industry']);
+// or enum): a search (`q`) or a filter on a free-text field (an owner's team, a company's industry, a funnel's group
+// or touch source, which a page view's utm_source names as any text). SQL, markup or a day that does not exist are
+// then words to look for: the answer may be a 200, still with nothing leaked or appended.
+const FREE_TEXT_PARAMS: ReadonlySet<string> = new Set(['q', 'team', 'industry', 'group', 'source']);
 
 // Query parameters every read-model filter might take, sent whether or not a route declares them.
 const FILTERS = ['pipelineId', 'ownerId', 'sort', 'cursor', 'minPosition', 'asOf', 'from', 'to', 'qualification', 'types', 'limit'];
@@ -150,16 +151,28 @@ const LEAKS = [/\n\s+at \S/, /\bat \S+ \(.*:\d+:\d+\)/, /\bSELECT\b/, /\bINSERT 
 // Values at and past every edge the api draws, each tagged by hand with what must happen: accepted and stored as
 // shown, or refused. JSON text for numbers, so the client's own digits are what is sent.
 const EDGE_REQUESTS = 1_200;
-const AMOUNTS: readonly (readonly [string, boolean])[] = [
-  ['0', true], ['0.01', true], ['0.29', true], ['12000', true], ['1234.5', true], ['19200.50', true], ['1e3', true],
-  ['999999999999.99', true], ['123456789012.34', true],
-  ['1e12', false], ['1e14', false], ['1e18', false], ['1e-7', false], ['5e-324', false], ['9007199254740993', false],
-  ['99999999999999.99', false], ['-0.01', false], ['10.005', false], ['"12"', false], ['"NaN"', false], ['null', false],
-  ['1e400', false], ['12.000000000000000001', false], ['true', false],
+// Amounts: the exact decimal each JSON text (a number or a string) stands for, or null when no currency takes it;
+// whether a currency takes it depends on its minor-unit digits (storedAmount).
+const AMOUNTS: readonly (readonly [string, string | null])[] = [
+  ['0', '0'], ['0.01', '0.01'], ['0.29', '0.29'], ['12000', '12000'], ['1234.5', '1234.5'], ['19200.50', '19200.5'], ['1e3', '1000'],
+  ['999999999999.99', '999999999999.99'], ['123456789012.34', '123456789012.34'], ['10.005', '10.005'],
+  ['"12"', '12'], ['"0.29"', '0.29'], ['"1200.50"', '1200.5'], ['"1.125"', '1.125'], ['"999999999999.999"', '999999999999.999'],
+  ['1e12', null], ['1e14', null], ['1e18', null], ['1e-7', null], ['5e-324', null], ['9007199254740993', null],
+  ['99999999999999.99', null], ['-0.01', null], ['"NaN"', null], ['"1e3"', null], ['" 12"', null], ['"12.3456"', null], ['"-1"', null],
+  ['null', null], ['1e400', null], ['12.000000000000000001', null], ['true', null],
 ];
 const CURRENCIES: readonly (readonly [string, boolean])[] = [
-  ['USD', true], ['EUR', true], ['JPY', true], ['CHF', true], ['XXQ', false], ['XYZ', false], ['usd', false], ['EURO', false], ['', false],
+  ['USD', true], ['EUR', true], ['JPY', true], ['CHF', true], ['BHD', true], ['XXQ', false], ['XYZ', false], ['usd', false], ['EURO', false], ['', false],
 ];
+// ISO 4217 minor units of the currencies above; without a currency the api can only hold an amount to the widest (3).
+const DIGITS: Readonly<Record<string, number>> = { USD: 2, EUR: 2, JPY: 0, CHF: 2, BHD: 3 };
+/** How `value` is stored in `currency` (padded to its digits), or null when that currency cannot hold it. */
+const storedAmount = (value: string | null, currency: string): string | null => {
+  if (value === null) return null;
+  const digits = DIGITS[currency] ?? 3;
+  const [whole, fraction = ''] = value.split('.');
+  return fraction.length > digits ? null : digits === 0 ? whole : `${whole}.${fraction.padEnd(digits, '0')}`;
+};
 const DAYS: readonly (readonly [string, boolean])[] = [
   ['2026-03-31', true], ['2024-02-29', true], ['1900-01-01', true], ['2199-12-31', true], ['2026-02-30', false],
   ['2025-02-29', false], ['0000-01-01', false], ['1899-12-31', false], ['2200-01-01', false], ['2026-13-01', false], ['2026-3-1', false],
@@ -543,9 +556,11 @@ describe('hostile input', () => {
     const cases: (() => Case)[] = [
       () => {
         const [name, nameOk] = maybe(TEXTS[0], TEXTS);
-        const [amount, amountOk] = maybe(AMOUNTS[3], AMOUNTS);
+        const [amount, value] = maybe(AMOUNTS[3], AMOUNTS);
         const [currency, currencyOk] = maybe(CURRENCIES[0], CURRENCIES);
         const [closeDate, dayOk] = maybe(DAYS[0], DAYS);
+        const stored = storedAmount(value, currencyOk ? currency : '');
+        const amountOk = stored !== null;
         return {
           label: 'create deal',
           method: 'post',
@@ -556,15 +571,17 @@ describe('hostile input', () => {
             const deal = (await t.http().get(`/v1/deals/${id}`).expect(200)).body;
             return diff(
               { name: deal.name, amount: deal.amount, currency: deal.currency, closeDate: deal.closeDate },
-              { name: name.trim(), amount: Number(amount), currency, closeDate },
+              { name: name.trim(), amount: stored, currency, closeDate },
             );
           },
         };
       },
       () => {
-        const [amount, amountOk] = prng.pick(AMOUNTS);
+        const [amount, value] = prng.pick(AMOUNTS);
         const [currency, currencyOk] = maybe(CURRENCIES[1], CURRENCIES);
         const [closeDate, dayOk] = maybe(DAYS[1], DAYS);
+        const stored = storedAmount(value, currencyOk ? currency : '');
+        const amountOk = stored !== null;
         return {
           label: 'update deal',
           method: 'patch',
@@ -573,7 +590,7 @@ describe('hostile input', () => {
           bad: [amountOk ? '' : 'amount', currencyOk ? '' : 'currency', dayOk ? '' : 'closeDate'].filter(Boolean),
           verify: async () => {
             const deal = (await t.http().get(`/v1/deals/${dealId}`).expect(200)).body;
-            return diff({ amount: deal.amount, currency: deal.currency, closeDate: deal.closeDate }, { amount: Number(amount), currency, closeDate });
+            return diff({ amount: deal.amount, currency: deal.currency, closeDate: deal.closeDate }, { amount: stored, currency, closeDate });
           },
         };
       },
@@ -749,16 +766,16 @@ describe('hostile input', () => {
 
     it('refuses amounts the read models cannot hold or a double would change, without a 500 (defects 2, 5, 6)', async () => {
       const before = await countEvents();
-      for (const amount of ['1e14', '1e18', '1e12', '1e-7', '5e-324', '9007199254740993', '99999999999999.99', '-0.01', '10.005', '"12"', '"NaN"']) {
+      for (const amount of ['1e14', '1e18', '1e12', '1e-7', '5e-324', '9007199254740993', '99999999999999.99', '-0.01', '10.005', '"12.345"', '"NaN"', '"1e3"']) {
         const text = JSON.stringify(deal).replace('"amount":12000', `"amount":${amount}`);
         expect([amount, await refusedField(postRaw('/v1/deals', text))]).toEqual([amount, expect.arrayContaining(['amount'])]);
       }
       expect(await countEvents()).toBe(before);
       const created = await t.http().post('/v1/deals').send({ ...deal, amount: 999_999_999_999.99 }).expect(201);
       const [stored] = await streamOf(`deal-${created.body.id}`);
-      expect(stored.data).toMatchObject({ amount: 999_999_999_999.99 });
+      expect(stored.data).toMatchObject({ amount: '999999999999.99' });
       expect(await refusedField(t.http().patch(`/v1/deals/${created.body.id}`).send({ amount: 1e-7 }))).toEqual(['amount']);
-      expect((await t.http().get(`/v1/deals/${created.body.id}`).expect(200)).body.amount).toBe(999_999_999_999.99);
+      expect((await t.http().get(`/v1/deals/${created.body.id}`).expect(200)).body.amount).toBe('999999999999.99');
     });
 
     it('refuses currency codes outside ISO 4217 (defect 7)', async () => {

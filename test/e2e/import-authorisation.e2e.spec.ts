@@ -21,8 +21,9 @@ describe('POST /v1/import authorises each line', () => {
     event: { id: randomUUID(), type, data, metadata: { occurredAt: '2024-03-01T10:00:00Z' } },
   });
   const dealCreated = (dealId: string, overrides: object = {}) => ({
-    dealId, name: 'Acme', pipelineId: 'default', stageId: 'appointmentscheduled', amount: 1000, currency: 'USD',
-    contractTermMonths: 12, closeDate: '2024-06-30', ownerId: null, contactIds: [], companyId: null, companyIds: [], properties: {}, ...overrides,
+    dealId, name: 'Acme', pipelineId: 'default', stageId: 'appointmentscheduled', amount: '1000.00', currency: 'USD', revenueType: 'one-off',
+    billingPeriod: null, contractTermMonths: 12, closeDate: '2024-06-30', ownerId: null, contactIds: [], companyId: null, companyIds: [], properties: {},
+    renewsDealId: null, ...overrides,
   });
 
   it('refuses a marketing key the commands its routes refuse, and writes nothing', async () => {
@@ -53,7 +54,7 @@ describe('POST /v1/import authorises each line', () => {
     const { body } = await post(marketing, [
       raw(`deal-${dealId}`, 'DealCreated', dealCreated(dealId)),
       raw(`owner-${ownerId}`, 'OwnerCreated', { ownerId, name: 'Eve', email: 'eve@example.com', team: null, role: 'super-admin' }),
-      raw(`deal-${dealId}`, 'DealWon', { dealId, pipelineId: 'default', stageId: 'no-such-stage', amount: 123456789, currency: 'USD', ownerId: null }),
+      raw(`deal-${dealId}`, 'DealWon', { dealId, pipelineId: 'default', stageId: 'no-such-stage', amount: '123456789.00', currency: 'USD', ownerId: null }),
       raw(`deal-${dealId}`, 'DealStageChanged', { dealId: otherDealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' }),
     ]).expect(200);
 
@@ -89,14 +90,14 @@ describe('POST /v1/import authorises each line', () => {
       raw(`deal-${dealId}`, 'DealStageChanged', { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'qualifiedtobuy' }),
       raw(`deal-${dealId}`, 'DealCreated', dealCreated(dealId)),
       raw(`deal-${dealId}`, 'DealCreated', dealCreated(dealId)),
-      raw(`deal-${dealId}`, 'DealWon', { dealId, pipelineId: 'default', stageId: 'no-such-stage', amount: 123456789, currency: 'USD', ownerId: null }),
+      raw(`deal-${dealId}`, 'DealWon', { dealId, pipelineId: 'default', stageId: 'no-such-stage', amount: '123456789.00', currency: 'USD', ownerId: null }),
       raw(`deal-${dealId}`, 'DealStageChanged', { dealId: otherDealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' }),
       raw(`contact-${dealId}`, 'DealCreated', dealCreated(dealId)),
       raw(`deal-${otherDealId}`, 'DealCreated', dealCreated(otherDealId, { stageId: 'no-such-stage' })),
       raw(`unique-owner-email-${ownerId}`, 'UniqueValueClaimed', { kind: 'owner-email', value: 'x', ownerId }),
       raw(`deal-${dealId}`, 'DealStageChanged', { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' }),
-      raw(`deal-${dealId}`, 'DealWon', { dealId, pipelineId: 'default', stageId: 'closedwon', amount: 123456789, currency: 'USD', ownerId: null }),
-      raw(`deal-${dealId}`, 'DealWon', { dealId, pipelineId: 'default', stageId: 'closedwon', amount: 1000, currency: 'USD', ownerId: null }),
+      raw(`deal-${dealId}`, 'DealWon', { dealId, pipelineId: 'default', stageId: 'closedwon', amount: '123456789.00', currency: 'USD', ownerId: null }),
+      raw(`deal-${dealId}`, 'DealWon', { dealId, pipelineId: 'default', stageId: 'closedwon', amount: '1000.00', currency: 'USD', ownerId: null }),
       owner,
       { ...owner, event: { ...owner.event, id: randomUUID() } },
     ]).expect(200);
@@ -109,7 +110,7 @@ describe('POST /v1/import authorises each line', () => {
       [6, 'DealCreated does not belong in a contact stream'],
       [7, 'pipeline default has no stage no-such-stage'],
       [8, expect.stringMatching(/^streamName "unique-owner-email-.*" is not a stream an import may write/)],
-      [10, 'amount is 123456789 but the stream has 1000'],
+      [10, 'amount is "123456789.00" but the stream has "1000.00"'],
       [13, `owner-${ownerId} already has its OwnerCreated`],
     ]);
     expect(body).toMatchObject({ lines: 13, accepted: 4, rejected: 9 });

@@ -118,7 +118,7 @@ describe('POST /v1/import with command lines', () => {
       [3, expect.stringMatching(/^occurredAt must be an RFC 3339 date-time with a zone .* from 1900-01-01/)],
       [4, expect.stringMatching(/^occurredAt must be an RFC 3339 date-time with a zone .*real calendar day/)],
     ]);
-    expect((await streamOf(`deal-${exact}`)).map((e) => (e.data as { amount: unknown }).amount)).toEqual([1000.25]);
+    expect((await streamOf(`deal-${exact}`)).map((e) => (e.data as { amount: unknown }).amount)).toEqual(['1000.25']);
     for (const dealId of [rounded, ancient, leap]) expect(await streamOf(`deal-${dealId}`)).toHaveLength(0);
   });
 });

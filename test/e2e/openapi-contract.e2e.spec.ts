@@ -123,6 +123,19 @@ describe('the OpenAPI document', () => {
     expect(document.components!.schemas!.UpdateContactDto).toMatchObject({ properties: { firstName: { type: 'string', nullable: true } } });
   });
 
+  it('documents deal amounts as decimal strings, in the bodies taken and the answers given', () => {
+    const schemas = document.components!.schemas! as Record<string, OpenAPIV3.SchemaObject>;
+    const propertyOf = (schema: string, property: string) => schemas[schema]?.properties?.[property] as OpenAPIV3.SchemaObject | undefined;
+    for (const schema of ['CreateDealDto', 'UpdateDealDto', 'DealView', 'DealListItemDto'])
+      expect([schema, propertyOf(schema, 'amount')?.type]).toEqual([schema, 'string']);
+    for (const schema of ['DealView', 'DealListItemDto']) {
+      for (const property of ['mrr', 'arr']) expect([schema, property, propertyOf(schema, property)]).toEqual([schema, property, expect.objectContaining({ type: 'string', nullable: true })]);
+      expect(propertyOf(schema, 'closedAt')).toMatchObject({ type: 'string', format: 'date-time', nullable: true });
+      expect(propertyOf(schema, 'revenueType')).toMatchObject({ enum: ['one-off', 'recurring'] });
+    }
+    expect(propertyOf('CreateDealDto', 'amount')?.description).toMatch(/decimal string/);
+  });
+
   it('describes the error bodies the server really sends', async () => {
     const validate = new Ajv({ strict: false }).compile(document.components!.schemas![ERROR_SCHEMA_REF.split('/').pop()!]);
     const answers = [

@@ -4,7 +4,7 @@ import { collect, dealCreatedData, newEvent } from '#test/support/events';
 import { useTestApp } from '#test/support/test-app';
 import { eventually } from '#test/support/test-database';
 
-const deal = (dealId: string) => newEvent('DealCreated', dealCreatedData(dealId, { name: 'Deal', pipelineId: 'p', stageId: 's', amount: 10 }));
+const deal = (dealId: string) => newEvent('DealCreated', dealCreatedData(dealId, { name: 'Deal', pipelineId: 'p', stageId: 's', amount: '10.00' }));
 
 describe('skipping the event a projection build is parked on', () => {
   const t = useTestApp();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventCatalog } from '#domain/catalog';
 import type { NewEvent } from '#event-store';
 import { contactCreated as contactCreatedEvent } from '#projection-specs';
 import { newEvent } from '#test/support/events';
@@ -23,7 +24,10 @@ describe('contact timeline read model over HTTP', () => {
   const pageThrough = (contactId: string, query: Record<string, string | number>): Promise<Entry[]> =>
     allPages((cursor) => timeline(contactId, { ...query, ...(cursor ? { cursor } : {}) }));
 
-  /** A contact's walk: sign-up, browsing, a demo form, a deal that moves and is won, a ticket, a logged call. */
+  /**
+   * A contact's walk: sign-up, browsing, a demo form, a deal that moves and is won, a ticket, a logged call. The deal's
+   * events are as stored before amounts were strings (version 1, JSON numbers): the timeline reads them upcast.
+   */
   const walk = async () => {
     const contactId = randomUUID();
     const dealId = randomUUID();
@@ -87,6 +91,7 @@ describe('contact timeline read model over HTTP', () => {
     expect(body.position).toEqual(expect.any(String));
     expect(body.data.map((entry: Entry) => entry.eventType)).toEqual(['DealWon', 'TicketClosed', 'EngagementLogged', 'TicketCreated']);
     expect(body.data[0]).toMatchObject({ occurredAt: hour(9), position, summary: `Deal ${dealId} won (5000.00 EUR)`, mergedFrom: null });
+    expect(body.data[0].data).toMatchObject({ amount: '5000.00', currency: 'EUR' });
     expect(body.data[1].summary).toBe(`Ticket ${ticketId} closed`);
     expect(body.nextCursor).toEqual(expect.any(String));
 
@@ -106,6 +111,25 @@ describe('contact timeline read model over HTTP', () => {
     ]);
     expect(all.find((entry) => entry.eventType === 'ContactPropertiesChanged')?.summary).toBe('Changed jobTitle from (empty) to "CTO"');
     expect(all.slice(0, 4)).toEqual(body.data);
+  });
+
+  it("shows a deal's amounts exactly as decimal strings in their currency's digits", async () => {
+    const contactId = randomUUID();
+    const dealId = randomUUID();
+    await append(`contact-${contactId}`, [contactCreated(contactId, hour(0))]);
+    const deal = {
+      dealId, name: 'Tokyo pilot', pipelineId: 'sales', stageId: 'qualified', amount: '150000', currency: 'JPY', revenueType: 'one-off',
+      billingPeriod: null, renewsDealId: null, contractTermMonths: 12, closeDate: '2026-05-31', ownerId: null, contactIds: [contactId],
+      companyId: null, companyIds: [], properties: {},
+    };
+    const version = (type: string) => ({ schemaVersion: eventCatalog.schemaVersionOf(type) });
+    const position = await append(`deal-${dealId}`, [
+      newEvent('DealCreated', deal, { occurredAt: hour(1), ...version('DealCreated') }),
+      newEvent('DealStageChanged', { dealId, pipelineId: 'sales', fromStageId: 'qualified', toStageId: 'won' }, { occurredAt: hour(2) }),
+      newEvent('DealWon', { dealId, pipelineId: 'sales', stageId: 'won', amount: '150000', currency: 'JPY', ownerId: null }, { occurredAt: hour(2), ...version('DealWon') }),
+    ]);
+    const entries = await pageThrough(contactId, { minPosition: position, types: 'DealCreated,DealWon', limit: 10 });
+    expect(entries.map((entry) => entry.summary)).toEqual([`Deal ${dealId} won (150000 JPY)`, 'Deal "Tokyo pilot" created in stage qualified (150000 JPY)']);
   });
 
   it('filters by event types, keeping the order and the paging', async () => {

@@ -85,10 +85,10 @@ describe('read-model CSV over HTTP: paging, header rows, flattened columns', () 
   it('flattens pipeline health into a column per stage, currency and forecast month', async () => {
     const pipelineId = `p-${randomUUID().slice(0, 8)}`;
     await appendEvents(t, `pipeline-${pipelineId}`, [storable(pipelineCreated(pipelineId, 'deal', [['lead'], ['demo'], ['won', 'won']]))]);
-    await appendEvents(t, `deal-${randomUUID()}`, [storable(dealCreated(randomUUID(), '2026-01-01T00:00:00.000Z', { pipelineId, stageId: 'lead', amount: 100 }))]);
+    await appendEvents(t, `deal-${randomUUID()}`, [storable(dealCreated(randomUUID(), '2026-01-01T00:00:00.000Z', { pipelineId, stageId: 'lead', amount: '100.00' }))]);
     const dealId = randomUUID();
     const position = await appendEvents(t, `deal-${dealId}`, [
-      storable(dealCreated(dealId, '2026-01-01T00:00:00.000Z', { pipelineId, stageId: 'demo', amount: 50, currency: 'USD', closeDate: '2026-04-30' })),
+      storable(dealCreated(dealId, '2026-01-01T00:00:00.000Z', { pipelineId, stageId: 'demo', amount: '50.00', currency: 'USD', closeDate: '2026-04-30' })),
     ]);
     const query = { pipelineId, asOf: '2026-02-01T00:00:00.000Z', minPosition: position };
     const { body } = await t.http().get('/v1/read-models/pipeline-health').query(query).expect(200);
@@ -100,13 +100,14 @@ describe('read-model CSV over HTTP: paging, header rows, flattened columns', () 
     expect(row).toMatchObject({
       pipelineId,
       'stages.lead.openDeals': '1',
-      'stages.lead.amounts.EUR.total': '100',
+      // Amounts are decimal strings in their currency's digits, in JSON and in CSV alike.
+      'stages.lead.amounts.EUR.total': '100.00',
       'stages.lead.amounts.EUR.weighted': String(body.data.stages[0].amounts[0].weighted),
-      'stages.demo.amounts.USD.total': '50',
+      'stages.demo.amounts.USD.total': '50.00',
       'stages.won.openDeals': '0',
       'stages.won.averageAgeDays': '',
-      'forecast.2026-03.EUR.total': '100',
-      'forecast.2026-04.USD.total': '50',
+      'forecast.2026-03.EUR.total': '100.00',
+      'forecast.2026-04.USD.total': '50.00',
       won: '0',
       winRate: '',
     });
@@ -121,7 +122,11 @@ describe('read-model CSV over HTTP: paging, header rows, flattened columns', () 
       ([path, item]) => item.get && (path.startsWith('/v1/read-models/') || path.endsWith('/timeline')),
     );
     expect(routes.length).toBeGreaterThanOrEqual(15);
-    const paged = ['/v1/contacts/{id}/timeline', '/v1/read-models/lead-scores', '/v1/read-models/marketing-contacts/changes', '/v1/read-models/pipeline-health/stuck-deals', '/v1/read-models/stage-durations/visits'];
+    const paged = ['/v1/contacts/{id}/timeline', '/v1/read-models/lead-scores', '/v1/read-models/marketing-contacts/changes', '/v1/read-models/pipeline-health/stuck-deals', '/v1/read-models/stage-durations/visits',
+      // #17: the deals behind the MRR figures, paged.
+      '/v1/read-models/mrr/deals',
+      // #18: survey comments, newest first, paged.
+      '/v1/read-models/survey-comments'];
     for (const [path, item] of routes) {
       const ok = item.get!.responses['200'];
       expect([path, ok.content?.['application/json']?.schema]).toEqual([path, expect.anything()]);

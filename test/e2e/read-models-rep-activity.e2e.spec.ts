@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventCatalog } from '#domain/catalog';
 import { dealCreated } from '#projection-specs';
 import { newEvent } from '#test/support/events';
 import { appendEvents, BAD_DAYS, BAD_INSTANTS, storable } from '#test/support/read-model-requests';
@@ -24,9 +25,11 @@ describe('rep activity read model over HTTP', () => {
   let position: string;
   const ada = `ada-${randomUUID()}`;
   const bob = `bob-${randomUUID()}`;
+  const cyd = `cyd-${randomUUID()}`;
 
-  const append = (stream: string, type: string, data: object, occurredAt: string): Promise<string> =>
-    appendEvents(t, stream, [newEvent(type, data, { occurredAt })]);
+  // Events as their writers store them now; `schemaVersion` 1 for a deal event as stored before amounts were strings.
+  const append = (stream: string, type: string, data: object, occurredAt: string, schemaVersion = eventCatalog.schemaVersionOf(type)): Promise<string> =>
+    appendEvents(t, stream, [newEvent(type, data, { occurredAt, schemaVersion })]);
 
   const engagement = (kind: string, ownerId: string, occurredAt: string) => {
     const engagementId = randomUUID();
@@ -51,11 +54,15 @@ describe('rep activity read model over HTTP', () => {
     );
   };
 
-  const deal = async (ownerId: string | null, createdAt: string, won?: { ownerId: string | null; amount: number; currency: string; at: string }) => {
+  /** A won amount as a number is a DealWon v1 as stored before #17: the upcast turns it into its decimal string. */
+  const deal = async (ownerId: string | null, createdAt: string, won?: { ownerId: string | null; amount: string | number; currency: string; at: string }) => {
     const dealId = randomUUID();
     const pipelineId = randomUUID();
-    const data = { pipelineId, stageId: 'qualified', amount: won?.amount ?? 100, currency: won?.currency ?? 'EUR', ownerId };
-    const created = await appendEvents(t, `deal-${dealId}`, [storable(dealCreated(dealId, createdAt, data))]);
+    const currency = won?.currency ?? 'EUR';
+    const data = { pipelineId, stageId: 'qualified', amount: typeof won?.amount === 'string' ? won.amount : '100.00', currency, ownerId };
+    const created = await appendEvents(t, `deal-${dealId}`, [
+      storable(dealCreated(dealId, createdAt, data), { schemaVersion: eventCatalog.schemaVersionOf('DealCreated') }),
+    ]);
     if (!won) return created;
     if (won.ownerId !== ownerId) {
       await append(`deal-${dealId}`, 'DealOwnerAssigned', { dealId, previous: ownerId, ownerId: won.ownerId }, won.at);
@@ -65,6 +72,7 @@ describe('rep activity read model over HTTP', () => {
       'DealWon',
       { dealId, pipelineId, stageId: 'won', amount: won.amount, currency: won.currency, ownerId: won.ownerId },
       won.at,
+      typeof won.amount === 'number' ? 1 : undefined,
     );
   };
 
@@ -76,11 +84,16 @@ describe('rep activity read model over HTTP', () => {
     await engagement('task', bob, '2026-01-13T11:00:00.000Z');
     await append(`engagement-${randomUUID()}`, 'TaskCompleted', { engagementId: randomUUID(), ownerId: bob, completedBy: ada }, '2026-01-14T08:00:00.000Z');
     // A deal ada created is won by bob after a reassignment; one created with no owner credits nobody.
+    // That win was stored before amounts were strings (DealWon v1, 1000.1): it reads as "1000.10".
     await deal(ada, '2026-01-14T09:00:00.000Z', { ownerId: bob, amount: 1000.1, currency: 'EUR', at: '2026-01-19T10:00:00.000Z' });
     await deal(null, '2026-01-14T09:30:00.000Z');
     // Week of 2026-01-19: bob wins two more (EUR and USD), meets, notes, and closes a ticket.
-    await deal(bob, '2026-01-19T09:00:00.000Z', { ownerId: bob, amount: 0.2, currency: 'EUR', at: '2026-01-19T11:00:00.000Z' });
-    await deal(bob, '2026-01-20T09:00:00.000Z', { ownerId: bob, amount: 50, currency: 'USD', at: '2026-01-20T12:00:00.000Z' });
+    await deal(bob, '2026-01-19T09:00:00.000Z', { ownerId: bob, amount: '0.20', currency: 'EUR', at: '2026-01-19T11:00:00.000Z' });
+    await deal(bob, '2026-01-20T09:00:00.000Z', { ownerId: bob, amount: '50.00', currency: 'USD', at: '2026-01-20T12:00:00.000Z' });
+    // cyd wins in three currencies of 0, 2 and 3 decimals on one day.
+    for (const [amount, currency] of [['0.10', 'USD'], ['0.20', 'USD'], ['0.29', 'USD'], ['150000', 'JPY'], ['1.250', 'BHD'], ['0.005', 'BHD']]) {
+      await deal(cyd, '2026-01-21T09:00:00.000Z', { ownerId: cyd, amount, currency, at: '2026-01-21T10:00:00.000Z' });
+    }
     await engagement('meeting', bob, '2026-01-20T13:00:00.000Z');
     await engagement('note', bob, '2026-01-20T14:00:00.000Z');
     const ticketId = randomUUID();
@@ -105,7 +118,7 @@ describe('rep activity read model over HTTP', () => {
         ...zero,
         dealsCreated: 1,
         dealsWon: 2,
-        wonAmounts: [{ currency: 'EUR', dealsWon: 2, amount: 1000.3 }],
+        wonAmounts: [{ currency: 'EUR', dealsWon: 2, amount: '1000.30' }],
       },
       {
         ownerId: bob,
@@ -115,10 +128,30 @@ describe('rep activity read model over HTTP', () => {
         notes: 1,
         dealsCreated: 1,
         dealsWon: 1,
-        wonAmounts: [{ currency: 'USD', dealsWon: 1, amount: 50 }],
+        wonAmounts: [{ currency: 'USD', dealsWon: 1, amount: '50.00' }],
       },
       { ownerId: bob, period: '2026-02-02', ...zero, ticketsClosed: 1 },
     ]);
+  });
+
+  it('sums won amounts exactly, each currency in its own digits and never added to another', async () => {
+    const { body } = await get({ from: '2026-01-21', to: '2026-01-21', ownerId: cyd, minPosition: position }).expect(200);
+    expect(body.data).toEqual([
+      {
+        ownerId: cyd,
+        period: '2026-01-21',
+        ...zero,
+        dealsCreated: 6,
+        dealsWon: 6,
+        wonAmounts: [
+          { currency: 'BHD', dealsWon: 2, amount: '1.255' },
+          { currency: 'JPY', dealsWon: 1, amount: '150000' },
+          { currency: 'USD', dealsWon: 3, amount: '0.59' },
+        ],
+      },
+    ]);
+    const month = await get({ from: '2026-01-01', to: '2026-01-31', granularity: 'month', ownerId: cyd }).expect(200);
+    expect(month.body.data[0].wonAmounts).toEqual(body.data[0].wonAmounts);
   });
 
   it('rolls days up into ISO weeks labelled by their Monday, and into months', async () => {
@@ -134,8 +167,8 @@ describe('rep activity read model over HTTP', () => {
         dealsCreated: 2,
         dealsWon: 3,
         wonAmounts: [
-          { currency: 'EUR', dealsWon: 2, amount: 1000.3 },
-          { currency: 'USD', dealsWon: 1, amount: 50 },
+          { currency: 'EUR', dealsWon: 2, amount: '1000.30' },
+          { currency: 'USD', dealsWon: 1, amount: '50.00' },
         ],
       },
       { ownerId: bob, period: '2026-02-02', ...zero, ticketsClosed: 1 },
@@ -204,8 +237,8 @@ describe('rep activity read model over HTTP', () => {
     const won = await get({ from: '2026-01-19', to: '2026-01-20', ownerId: bob }).set('Accept', 'text/csv').expect(200);
     expect(won.text.split('\r\n')).toEqual([
       'ownerId,period,emails,calls,meetings,notes,tasksCreated,tasksCompleted,dealsCreated,dealsWon,ticketsClosed,wonAmounts.EUR.dealsWon,wonAmounts.EUR.amount,wonAmounts.USD.dealsWon,wonAmounts.USD.amount',
-      `${bob},2026-01-19,0,0,0,0,0,0,1,2,0,2,1000.3,,`,
-      `${bob},2026-01-20,0,0,1,1,0,0,1,1,0,,,1,50`,
+      `${bob},2026-01-19,0,0,0,0,0,0,1,2,0,2,1000.30,,`,
+      `${bob},2026-01-20,0,0,1,1,0,0,1,1,0,,,1,50.00`,
       '',
     ]);
   });

@@ -37,7 +37,7 @@ describe('stage duration read model over HTTP', () => {
   /** A deal created in lead at T0, then through `path`: [stage, hours after T0] (won/lost/reopen as the domain records them). */
   const createDeal = async (pipelineId: string, path: [string, number][]): Promise<{ dealId: string; position: string }> => {
     const dealId = randomUUID();
-    const events: NewEvent[] = [storable(dealCreated(dealId, hoursIn(0), { name: dealId, pipelineId, stageId: 'lead', amount: 100 }))];
+    const events: NewEvent[] = [storable(dealCreated(dealId, hoursIn(0), { name: dealId, pipelineId, stageId: 'lead', amount: '100.00' }))];
     let current = 'lead';
     for (const [to, hours] of path) {
       const occurredAt = hoursIn(hours);

@@ -69,28 +69,28 @@ describe('records: deals, tickets and owners lists over HTTP', () => {
       }, day(1, 1)),
     );
 
-    await deal('d1', day(1), { name: 'Acme renewal', amount: 1000, currency: 'EUR', closeDate: '2026-03-31', ownerId: '00000000-0000-4000-8000-0000000000a1', companyId: '00000000-0000-4000-8000-0000000000c1', properties: { advertiser_id: 'ADV-001', seats: 10 } });
+    await deal('d1', day(1), { name: 'Acme renewal', amount: '1000.00', currency: 'EUR', closeDate: '2026-03-31', ownerId: '00000000-0000-4000-8000-0000000000a1', companyId: '00000000-0000-4000-8000-0000000000c1', properties: { advertiser_id: 'ADV-001', seats: 10 } });
     // Three deals created at the same instant: pages must split them without a gap or a repeat.
     await deal('d2', day(2), {
-      name: 'Globex expansion', amount: 5000, currency: 'EUR', closeDate: '2026-02-15', ownerId: '00000000-0000-4000-8000-0000000000a2', properties: { advertiser_id: 'ADV-002', vip: true, segment: 'enterprise' },
+      name: 'Globex expansion', amount: '5000.00', currency: 'EUR', closeDate: '2026-02-15', ownerId: '00000000-0000-4000-8000-0000000000a2', properties: { advertiser_id: 'ADV-002', vip: true, segment: 'enterprise' },
     });
     await deal(
-      'd3', day(2), { name: 'Initech pilot', amount: 5000, currency: 'USD', closeDate: '2026-04-30', ownerId: null },
+      'd3', day(2), { name: 'Initech pilot', amount: '5000.00', currency: 'USD', closeDate: '2026-04-30', ownerId: null },
       ev('DealStageChanged', { dealId: 'd3', pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' }, day(5)),
-      ev('DealWon', { dealId: 'd3', pipelineId: 'default', stageId: 'closedwon', amount: 5000, currency: 'USD', ownerId: null }, day(5)),
+      ev('DealWon', { dealId: 'd3', pipelineId: 'default', stageId: 'closedwon', amount: '5000.00', currency: 'USD', ownerId: null }, day(5)),
     );
-    await deal('d4', day(2), { name: 'บริษัท ทดสอบ deal', pipelineId: 'partners', stageId: 'intro', amount: 250000.5, currency: 'THB', closeDate: '2026-01-31', ownerId: '00000000-0000-4000-8000-0000000000a1' });
+    await deal('d4', day(2), { name: 'บริษัท ทดสอบ deal', pipelineId: 'partners', stageId: 'intro', amount: '250000.50', currency: 'THB', closeDate: '2026-01-31', ownerId: '00000000-0000-4000-8000-0000000000a1' });
     await deal(
-      'd5', day(3), { name: 'Umbrella', amount: 1000, currency: 'EUR', closeDate: '2026-03-31', ownerId: '00000000-0000-4000-8000-0000000000a3' },
+      'd5', day(3), { name: 'Umbrella', amount: '1000.00', currency: 'EUR', closeDate: '2026-03-31', ownerId: '00000000-0000-4000-8000-0000000000a3' },
       ev('DealStageChanged', { dealId: 'd5', pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedlost' }, day(6)),
       ev('DealLost', { dealId: 'd5', pipelineId: 'default', stageId: 'closedlost', reason: 'budget' }, day(6)),
       ev('DealPropertiesChanged', { dealId: 'd5', changes: [{ property: 'segment', previous: null, value: 'smb' }] }, day(6)),
     );
     await deal(
-      'd6', day(4), { name: '田中商事 案件', amount: 0, currency: 'JPY', closeDate: '2026-06-01', ownerId: '00000000-0000-4000-8000-0000000000a2' },
+      'd6', day(4), { name: '田中商事 案件', amount: '0', currency: 'JPY', closeDate: '2026-06-01', ownerId: '00000000-0000-4000-8000-0000000000a2' },
       ev('DealRenamed', { dealId: 'd6', previous: '田中商事 案件', name: '田中商事 大型案件' }, day(7)),
       ev('DealOwnerAssigned', { dealId: 'd6', previous: '00000000-0000-4000-8000-0000000000a2', ownerId: '00000000-0000-4000-8000-0000000000a1' }, day(7)),
-      ev('DealAmountChanged', { dealId: 'd6', previous: { amount: 0, currency: 'JPY' }, amount: 3000000, currency: 'JPY' }, day(7)),
+      ev('DealAmountChanged', { dealId: 'd6', previous: { amount: '0', currency: 'JPY' }, amount: '3000000', currency: 'JPY' }, day(7)),
     );
 
     await ticket('t1', day(1), { subject: 'Printer on fire', ownerId: '00000000-0000-4000-8000-0000000000a3', properties: { queue: 'hw', sla_hours: 4 } });
@@ -147,12 +147,16 @@ describe('records: deals, tickets and owners lists over HTTP', () => {
       expect(body.nextCursor).toBeNull();
       expect(body.data[5]).toEqual({
         dealId: 'd1', name: 'Acme renewal', pipelineId: 'default', pipelineName: 'Sales Pipeline', stageId: 'appointmentscheduled',
-        stageLabel: 'Appointment Scheduled', amount: 1000, currency: 'EUR', closeDate: '2026-03-31', ownerId: '00000000-0000-4000-8000-0000000000a1', ownerName: 'Rita Rep',
-        outcome: 'open', contractTermMonths: 12, companyId: '00000000-0000-4000-8000-0000000000c1', createdAt: day(1), properties: { advertiser_id: 'ADV-001', seats: 10 },
+        stageLabel: 'Appointment Scheduled', amount: '1000.00', currency: 'EUR', revenueType: 'one-off', billingPeriod: null, contractTermMonths: 12, mrr: null,
+        arr: null, renewsDealId: null, closeDate: '2026-03-31', closedAt: null, ownerId: '00000000-0000-4000-8000-0000000000a1', ownerName: 'Rita Rep',
+        outcome: 'open', companyId: '00000000-0000-4000-8000-0000000000c1', createdAt: day(1), properties: { advertiser_id: 'ADV-001', seats: 10 },
+        // The deal stream's revision, for If-Match: d1 holds only its DealCreated.
+        revision: 0,
       });
-      expect(body.data[0]).toMatchObject({ name: '田中商事 大型案件', ownerId: '00000000-0000-4000-8000-0000000000a1', ownerName: 'Rita Rep', amount: 3000000 });
-      expect(body.data[2]).toMatchObject({ pipelineId: 'partners', pipelineName: 'Partners', stageId: 'intro', stageLabel: 'Intro call', amount: 250000.5 });
-      expect(body.data[3]).toMatchObject({ stageId: 'closedwon', stageLabel: 'Closed Won', outcome: 'won', ownerId: null, ownerName: null });
+      expect(body.data[0]).toMatchObject({ name: '田中商事 大型案件', ownerId: '00000000-0000-4000-8000-0000000000a1', ownerName: 'Rita Rep', amount: '3000000' });
+      expect(body.data[2]).toMatchObject({ pipelineId: 'partners', pipelineName: 'Partners', stageId: 'intro', stageLabel: 'Intro call', amount: '250000.50' });
+      expect(body.data[3]).toMatchObject({ stageId: 'closedwon', stageLabel: 'Closed Won', outcome: 'won', closeDate: '2026-04-30', closedAt: day(5), ownerId: null, ownerName: null });
+      expect(body.data[1]).toMatchObject({ outcome: 'lost', closedAt: day(6) });
     });
 
     it('sorts by creation, close date, amount and name (byte order of the case-folded name), ties by id', async () => {
@@ -190,6 +194,10 @@ describe('records: deals, tickets and owners lists over HTTP', () => {
       expect(await dealIds({ currency: 'EUR', amountMax: 1000 })).toEqual(['d5', 'd1']);
       expect(await dealIds({ currency: 'USD', amountMin: 5000, amountMax: 5000 })).toEqual(['d3']);
       expect(await dealIds({ currency: 'THB', amountMin: 250000.5 })).toEqual(['d4']);
+      // Bounds are decimal strings, compared as decimals: 250000.50 is 250000.5, and one more cent is above it.
+      expect(await dealIds({ currency: 'THB', amountMin: '250000.50', amountMax: '250000.500' })).toEqual(['d4']);
+      expect(await dealIds({ currency: 'THB', amountMin: '250000.51' })).toEqual([]);
+      expect(await dealIds({ currency: 'JPY', amountMin: '3000000', amountMax: '3000000' })).toEqual(['d6']);
       expect(await dealIds({ closeFrom: '2026-03-01', closeTo: '2026-04-30' })).toEqual(['d5', 'd3', 'd1']);
       expect(await dealIds({ closeTo: '2026-01-31' })).toEqual(['d4']);
     });
@@ -210,6 +218,10 @@ describe('records: deals, tickets and owners lists over HTTP', () => {
       expect(fieldsOf(await deals({ amountMax: 100 }).expect(400))).toEqual(['amountMax']);
       expect(fieldsOf(await deals({ currency: 'EUR', amountMin: 10, amountMax: 5 }).expect(400))).toEqual(['amountMax']);
       expect(fieldsOf(await deals({ currency: 'EUR', amountMin: -1 }).expect(400))).toEqual(['amountMin']);
+      await deals({ currency: 'EUR', amountMin: '9', amountMax: '10.5' }).expect(200);
+      expect(fieldsOf(await deals({ currency: 'EUR', amountMin: '10.5', amountMax: '9' }).expect(400))).toEqual(['amountMax']);
+      for (const amountMin of ['1.2345', '1e3', 'abc', '1000000000000'])
+        expect(fieldsOf(await deals({ currency: 'EUR', amountMin }).expect(400))).toEqual(['amountMin']);
       expect(fieldsOf(await deals({ currency: 'eur' }).expect(400))).toEqual(['currency']);
       expect(fieldsOf(await deals({ shoeSize: 42 }).expect(400))).toEqual(['shoeSize']);
       expect(fieldsOf(await deals({ 'property.shoe_size': 42 }).expect(400))).toEqual(['property.shoe_size']);
@@ -238,6 +250,10 @@ describe('records: deals, tickets and owners lists over HTTP', () => {
       expect(first[header.indexOf('dealId')]).toBe('d1');
       expect(first[header.indexOf('property.advertiser_id')]).toBe('ADV-001');
       expect(first[header.indexOf('ownerName')]).toBe('Rita Rep');
+      expect(first[header.indexOf('amount')]).toBe('1000.00');
+      expect(header).toEqual(expect.arrayContaining(['revenueType', 'billingPeriod', 'contractTermMonths', 'mrr', 'arr', 'closeDate', 'closedAt']));
+      const lines = pages.flatMap((page) => page.lines).map((line) => line.split(','));
+      expect(lines.map((line) => line[header.indexOf('amount')])).toEqual(['1000.00', '5000.00', '5000.00', '250000.50', '1000.00', '3000000']);
       expect(pages.flatMap((page) => page.lines).map((line) => line.split(',')[0])).toEqual(['d1', 'd2', 'd3', 'd4', 'd5', 'd6']);
     });
   });

@@ -64,7 +64,8 @@ describe('record timelines over HTTP', () => {
   it("moves the note onto a company's timeline when the deal's company changes, with the values each event replaced", async () => {
     const { acme, beta, deal, note } = await dealWithNote();
     const moved = await t.http().put(`/v1/deals/${deal}/company`).send({ companyId: beta }).expect(200);
-    const amount = await t.http().patch(`/v1/deals/${deal}`).send({ amount: 5000 }).expect(200);
+    // Created with the number 4800, changed to the string "5000.5": both read back in EUR's two digits.
+    const amount = await t.http().patch(`/v1/deals/${deal}`).send({ amount: '5000.5' }).expect(200);
 
     expect(shown(await entries('company', beta, { minPosition: moved.body.position }))).toEqual([
       ['DealCompanyAssociated', null],
@@ -79,13 +80,13 @@ describe('record timelines over HTTP', () => {
     ]);
     const onDeal = await entries('deal', deal, { minPosition: amount.body.position });
     expect(onDeal.map((entry) => [entry.eventType, entry.previous])).toEqual([
-      ['DealAmountChanged', { amount: 4800, currency: 'EUR' }],
+      ['DealAmountChanged', { amount: '4800.00', currency: 'EUR' }],
       ['DealCompanyAssociated', { companyId: acme }],
       ['EngagementLogged', null],
       ['WorkflowEnrolled', null],
       ['DealCreated', null],
     ]);
-    expect(onDeal[0]).toMatchObject({ summary: `Deal ${deal} amount changed from 4800.00 EUR to 5000.00 EUR`, actor: note.actor, position: amount.body.position });
+    expect(onDeal[0]).toMatchObject({ summary: `Deal ${deal} amount changed from 4800.00 EUR to 5000.50 EUR`, actor: note.actor, position: amount.body.position });
   });
 
   it('moves the note onto a company associated through /v1/associations, and takes it away when dissociated', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { formatPosition, type RecordedEvent } from '#event-store';
 import { openDatabase } from '#postgres';
-import { WebhookWorker, type WebhookWorkerOptions } from '#webhooks';
+import { createOutboundFetch, WebhookWorker, type WebhookWorkerOptions } from '#webhooks';
 import { collect, newEvent } from '#test/support/events';
 import { eventually, serverUrl, type TestDatabase } from '#test/support/test-database';
 import { startTestApp, type TestApp } from '#test/support/test-app';
@@ -120,6 +120,8 @@ const WORKER: WebhookWorkerOptions = {
   requestTimeoutMs: 250,
   pollIntervalMs: 20,
   random: seeded(11),
+  // The receivers listen on loopback.
+  fetch: createOutboundFetch('allow'),
 };
 
 type Tally = Readonly<{ t: TestApp; worker: WebhookWorker; stop(): Promise<void> }>;
@@ -291,5 +293,25 @@ describe('webhooks', () => {
     await tally.t.http().get('/v1/webhooks/not-an-id').expect(400);
     await tally.t.http().post(`/v1/webhooks/${randomUUID()}/resume`).expect(404);
     await tally.t.http().delete(`/v1/webhooks/${body.id}`).expect(204);
+  });
+
+  it('keeps webhooks off the private network unless the operator allows it', async () => {
+    const guarded = await startTestApp({ env: { TALLY_OUTBOUND_PRIVATE_NETWORK: 'deny' } });
+    try {
+      for (const url of [
+        'http://127.0.0.1:5432/',
+        'http://localhost:3000/hooks',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://[::ffff:10.0.0.1]/',
+        'http://2130706433/',
+        'http://192.168.1.10/hooks',
+      ]) {
+        const { body } = await guarded.http().post('/v1/webhooks').send({ url, eventTypes: ['*'] }).expect(400);
+        expect({ url, fields: body.fields }).toEqual({ url, fields: [{ field: 'url', reason: expect.stringContaining('private, loopback or reserved') }] });
+      }
+      await guarded.http().post('/v1/webhooks').send({ url: 'https://hooks.example.com/tally', eventTypes: ['*'] }).expect(201);
+    } finally {
+      await guarded.close();
+    }
   });
 });

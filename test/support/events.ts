@@ -77,8 +77,10 @@ export const dealCreatedData = (dealId: string, data: Partial<DealCreated['data'
   name: `Deal ${dealId}`,
   pipelineId: 'sales',
   stageId: 'lead',
-  amount: 1000,
+  amount: '1000.00',
   currency: 'EUR',
+  revenueType: 'one-off',
+  billingPeriod: null,
   contractTermMonths: 12,
   closeDate: '2026-03-31',
   ownerId: null,
@@ -86,6 +88,7 @@ export const dealCreatedData = (dealId: string, data: Partial<DealCreated['data'
   companyId: null,
   companyIds: [],
   properties: {},
+  renewsDealId: null,
   ...data,
 });
 

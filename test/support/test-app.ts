@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import type { Role } from '#auth';
+import { ApiKeys, type Role } from '#auth';
 import { createApp } from '#api/app';
 import { loadConfig } from '#config';
-import type { ProjectionDefinition } from '#projection-engine';
+import { PostgresEventStore } from '#event-store';
+import { ProjectionEngine, type ProjectionDefinition } from '#projection-engine';
 import { openRuntime, type Runtime } from '#runtime';
-import { createTestDatabase, openForSuite, type TestDatabase } from './test-database.js';
+import { createTestDatabase, openForSuite, type TestDatabase, type TestDatabaseTemplate } from './test-database.js';
 import { ALL_PROJECTIONS } from '#projections';
 
 export type TestApp = Readonly<{
@@ -37,10 +38,22 @@ export type TestAppOptions = Readonly<{
 // One pepper per test process: a restarted app over the same database still knows its keys.
 const pepper = randomBytes(32);
 
+/** The migrations openRuntime runs on a fresh database with the PostgreSQL event store, in its order. */
+export const runtimeTemplate: TestDatabaseTemplate = {
+  name: 'runtime',
+  prepare: async (db) => {
+    await PostgresEventStore.migrate(db.pool);
+    await ProjectionEngine.migrate(db.pool);
+    await ApiKeys.migrate(db.pool);
+  },
+};
+
 /** The whole api over a fresh database (PGlite, or the server when DATABASE_URL is set). */
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
-  const db = options.database ?? (await createTestDatabase());
-  const runtime = await openRuntime(loadConfig({ TALLY_RATE_LIMIT: '1000000', ...options.env }), options.projections ?? ALL_PROJECTIONS, {
+  // Specs' webhook and workflow receivers listen on loopback, which production refuses by default.
+  const config = loadConfig({ TALLY_RATE_LIMIT: '1000000', TALLY_OUTBOUND_PRIVATE_NETWORK: 'allow', ...options.env });
+  const db = options.database ?? (await createTestDatabase(undefined, undefined, config.eventStore === 'postgres' ? runtimeTemplate : undefined));
+  const runtime = await openRuntime(config, options.projections ?? ALL_PROJECTIONS, {
     database: db,
     // The engine's own default: the api pokes the builds after each command, so only events appended around it wait
     // for a poll; polling sixteen idle builds every 20 ms cost a tenth of a core for each app a spec holds open.

@@ -11,6 +11,8 @@ import { ReadModelGate } from './read-models/read-model-gate.js';
 import { openReadModels } from '#read-models';
 import { API_KEYS, AUTH_MODE, DATABASE, EVENT_STORE, RATE_LIMIT, READ_MODELS, RUNTIME } from './tokens.js';
 import { appendSignalProvider, commandExecutorProvider } from './write/command-executor.provider.js';
+import { OperationsModule } from './metrics/operations.module.js';
+import type { RequestLogOptions } from './logging/request-log.js';
 
 @Injectable()
 class ReadModelsCloser implements OnModuleDestroy {
@@ -22,10 +24,10 @@ class ReadModelsCloser implements OnModuleDestroy {
 
 @Module({})
 export class AppModule {
-  static register(runtime: Runtime): DynamicModule {
+  static register(runtime: Runtime, log: RequestLogOptions = { level: 'info' }): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), OperationsModule.register(runtime, log)],
       controllers: CONTROLLERS,
       providers: [
         { provide: RUNTIME, useValue: runtime },

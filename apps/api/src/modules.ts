@@ -40,10 +40,15 @@ import { SearchController } from './search/search.controller.js';
 import { DuplicatesController } from './search/duplicates.controller.js';
 import { GetMarketingPolicyHandler, MarketingPolicyCommandHandler } from './settings/marketing-policy.handler.js';
 import { SettingsController } from './settings/settings.controller.js';
+import { ExchangeRatesController } from './exchange-rates/exchange-rates.controller.js';
+import { ExchangeRatesCommandHandler, GetReportingCurrencyHandler, ReportingCurrencyCommandHandler } from './exchange-rates/exchange-rates.handler.js';
 import { PipelineHealthController } from './read-models/pipeline-health.controller.js';
 import { StageDurationsController } from './read-models/stage-durations.controller.js';
 import { MarketingContactsReadModelController } from './read-models/marketing-contacts.controller.js';
 import { RepActivityReadModelController } from './read-models/rep-activity.controller.js';
+import { MrrReadModelController } from './read-models/mrr.controller.js';
+import { FunnelReadModelController } from './read-models/funnel.controller.js';
+import { ForecastController } from './read-models/forecast.controller.js';
 import { TicketsReadModelController } from './read-models/tickets.controller.js';
 import { LeadScoresController } from './read-models/lead-scores.controller.js';
 import { leadScoreReadModelProvider } from './read-models/lead-score-read-model.provider.js';
@@ -51,6 +56,7 @@ import { ContactTimelineController } from './read-models/contact-timeline.contro
 import { ContactListController } from './read-models/contact-list.controller.js';
 import { CompanyListController } from './read-models/company-list.controller.js';
 import { DealListController } from './read-models/deal-list.controller.js';
+import { DealTotalsController } from './read-models/deal-list.controller.js';
 import { TicketListController } from './read-models/ticket-list.controller.js';
 import { OwnerListController } from './read-models/owner-list.controller.js';
 import { TimelinesController } from './timelines/timelines.controller.js';
@@ -63,7 +69,30 @@ import { AssociationCommandHandler } from './associations/association.handler.js
 import { WorkflowsController } from './workflows/workflows.controller.js';
 import { DefaultWorkflows } from './workflows/default-workflows.bootstrap.js';
 import { WorkflowProcesses, workflowClockProvider, workflowEngineProvider, workflowsReadModelProvider } from './workflows/workflow-engine.provider.js';
+import { GoalCommandHandler } from './goals/goal.handler.js';
+import { GoalsController } from './goals/goals.controller.js';
+import { GoalsReadModelController } from './goals/goals-read-model.controller.js';
+import { SurveysController } from './surveys/surveys.controller.js';
+import { SurveyResponsesController } from './surveys/survey-responses.controller.js';
+import { SurveyPageController } from './surveys/survey-page.controller.js';
+import { surveyServiceProvider } from './surveys/survey.service.provider.js';
+import { SurveyResponseRateLimitGuard } from './surveys/survey-response-rate-limit.guard.js';
+import { SurveyResultsController } from './read-models/survey-results.controller.js';
+import { FormCommandHandler } from './forms/form.handler.js';
+import { FormsController } from './forms/forms.controller.js';
+import { HostedFormController } from './forms/hosted-form.controller.js';
+import { FormsListController } from './forms/forms-list.controller.js';
+import { FormSubmissionRateLimit, formRateLimitProvider } from './forms/form-rate-limit.js';
+import { SessionController } from './session/session.controller.js';
 
+import { SnippetsController } from './snippets/snippets.controller.js';
+import { PlaybookRunsController, PlaybooksController } from './playbooks/playbooks.controller.js';
+import { PrivacyController } from './privacy/privacy.controller.js';
+import { contactExportProvider } from './privacy/contact-export.provider.js';
+import { PendingPurges, personalDataPurgeProvider } from './privacy/personal-data-purge.provider.js';
+import { ContactErasureController } from './contacts/contact-erasure.controller.js';
+import { EraseContactHandler } from './contacts/contact-erasure.handler.js';
+import { dataKeyShredderProvider, ErasedKeys } from './contacts/erased-keys.provider.js';
 export const CONTROLLERS: Type[] = [
   SystemController,
   KeysController,
@@ -75,6 +104,8 @@ export const CONTROLLERS: Type[] = [
   LeadScoreVerifyController,
   OwnersController,
   PipelinesController,
+  // Before DealsController: its GET /v1/deals/:id would take GET /v1/deals/totals.
+  DealTotalsController,
   DealsController,
   TicketsController,
   EngagementsController,
@@ -88,10 +119,14 @@ export const CONTROLLERS: Type[] = [
   SearchController,
   DuplicatesController,
   SettingsController,
+  ExchangeRatesController,
   PipelineHealthController,
   StageDurationsController,
   MarketingContactsReadModelController,
   RepActivityReadModelController,
+  MrrReadModelController,
+  FunnelReadModelController,
+  ForecastController,
   TicketsReadModelController,
   LeadScoresController,
   ContactTimelineController,
@@ -107,6 +142,21 @@ export const CONTROLLERS: Type[] = [
   AssociationsController,
   RecordAssociationsController,
   WorkflowsController,
+  GoalsController,
+  GoalsReadModelController,
+  SurveysController,
+  SurveyResponsesController,
+  SurveyPageController,
+  SurveyResultsController,
+  FormsListController,
+  FormsController,
+  HostedFormController,
+  SessionController,
+  SnippetsController,
+  PlaybooksController,
+  PlaybookRunsController,
+  PrivacyController,
+  ContactErasureController,
 ];
 
 export const PROVIDERS: Provider[] = [
@@ -137,6 +187,9 @@ export const PROVIDERS: Provider[] = [
   MergeCompaniesHandler,
   MarketingPolicyCommandHandler,
   GetMarketingPolicyHandler,
+  ExchangeRatesCommandHandler,
+  ReportingCurrencyCommandHandler,
+  GetReportingCurrencyHandler,
   AssociationCommandHandler,
   // Workflows: the engine, the default lifecycle workflows, and its runner and timers in the all-in-one process.
   workflowClockProvider,
@@ -144,4 +197,18 @@ export const PROVIDERS: Provider[] = [
   workflowEngineProvider,
   DefaultWorkflows,
   WorkflowProcesses,
+  GoalCommandHandler,
+  surveyServiceProvider,
+  SurveyResponseRateLimitGuard,
+  FormCommandHandler,
+  formRateLimitProvider,
+  FormSubmissionRateLimit,
+  // Privacy (#22): the export, and the operational stores' purge the erasure calls (finished on start if interrupted).
+  contactExportProvider,
+  personalDataPurgeProvider,
+  PendingPurges,
+  // Erasure (#22): ContactErased, then the data key destroyed, then the operational stores purged.
+  EraseContactHandler,
+  ErasedKeys,
+  dataKeyShredderProvider,
 ];

@@ -39,6 +39,9 @@ const HELP = `tally <command>
                                  back-test a saved workflow or a definition file on the log without acting: who would
                                  have enrolled, which actions would have fired, how many per day
   workflows list                 every workflow with its version and status
+  privacy encrypt-history [--dry-run]
+                                 one-time: encrypt personal values stored in clear before crypto-shredding (README,
+                                 "Personal data and erasure"); recorded in the log
 
 Beside a running embedded server (npm start on the same TALLY_DATA_DIR), import, keys and projections status|rebuild
 go through the server's HTTP API with its super-admin key; the other commands refuse until it stops.
@@ -162,6 +165,10 @@ const main = async (): Promise<number> => {
       case 'audit': {
         const { auditCommand } = await import('./commands/audit.command.js');
         return await auditCommand(runtime, args, { contact: values.contact, all: values.all! });
+      }
+      case 'privacy': {
+        const { privacyCommand } = await import('./commands/privacy.command.js');
+        return await privacyCommand(runtime, args, { dryRun: values['dry-run']!, actor: values.actor! });
       }
       case 'workflows': {
         const { workflowsCommand, workflowsInProcess } = await import('./commands/workflows.command.js');

@@ -1,30 +1,46 @@
 // The projector alone, for the scaled-out topology: api processes serve HTTP, this one keeps the read models.
-import { Logger } from '@nestjs/common';
+import { hostname } from 'node:os';
 import { loadConfig } from '#config';
-import { openRuntime, runUntilSignal, type Stop } from '#runtime';
-import { WebhookWorker } from '#webhooks';
+import { createJsonLogger, lineLogger, openRuntime, runUntilSignal, type Stop } from '#runtime';
+import { createOutboundFetch, WebhookWorker } from '#webhooks';
 import { ALL_PROJECTIONS } from '#projections';
 import { workflowEngineOf } from './workflow-engine.js';
 
-const start = async (logger: Logger): Promise<Stop> => {
+// JSON lines like the api's: a line about an event carries its correlation id.
+const json = createJsonLogger({ name: 'projector' });
+const info = lineLogger(json, 'info');
+
+const start = async (): Promise<Stop> => {
   const config = loadConfig();
-  const runtime = await openRuntime(config, ALL_PROJECTIONS, { engine: { logger: (message) => logger.warn(message) } });
+  // Any number of projectors may run: each build (and each partition of one) runs in the process holding its lease.
+  const holder = config.projectorId ?? `${hostname()}:${process.pid}`;
+  const runtime = await openRuntime(config, ALL_PROJECTIONS, {
+    engine: { logger: lineLogger(json.child({ context: 'projections' })), partitions: config.projectionPartitions, leases: { holder } },
+  });
   await runtime.projections.start();
-  const webhooks = new WebhookWorker(runtime.eventStore, runtime.db.pool, { logger: (message) => logger.warn(message) });
+  const webhooks = new WebhookWorker(runtime.eventStore, runtime.db.pool, {
+    logger: lineLogger(json.child({ context: 'webhooks' })),
+    fetch: createOutboundFetch(runtime.config.outboundPrivateNetwork),
+  });
   await webhooks.start();
   // Workflows act where the projections run: the runner (under a lease) and the timers, the one wall-clock reader.
-  const workflows = workflowEngineOf(runtime, (message) => logger.warn(message));
+  const workflows = workflowEngineOf(runtime, lineLogger(json.child({ context: 'workflows' })));
   await workflows.runner.start();
   await workflows.timers.start();
-  logger.log(`running ${runtime.projections.names().join(', ') || 'no projections'}`);
+  // Appends come from the api processes: their NOTIFY wakes deliveries and workflows at once, not at the next poll.
+  const stopWaking = runtime.appendsElsewhere.listen(() => {
+    webhooks.poke();
+    workflows.runner.poke();
+  });
+  info(`projector ${holder} sharing the builds of ${runtime.projections.names().join(', ') || 'no projections'}`);
   return async () => {
+    stopWaking();
     await workflows.timers.stop();
     await workflows.runner.stop();
     await webhooks.stop();
     await runtime.close();
-    logger.log('stopped: database closed');
+    info('stopped: database closed');
   };
 };
 
-const logger = new Logger('projector');
-runUntilSignal(() => start(logger), { log: (message) => logger.log(message), error: (message) => logger.error(message) });
+runUntilSignal(start, { log: info, error: lineLogger(json, 'error') });

@@ -5,6 +5,7 @@ import { openTaskCounts } from '#projections/engagement-list';
 import { leadScoreReadModel } from '#projections/lead-score';
 import { workflowsReadModel } from '#projections/workflows';
 import type { Runtime } from '#runtime';
+import { createOutboundFetch } from '#webhooks';
 
 export const workflowEngineOf = (runtime: Runtime, warn: (message: string) => void): WorkflowEngine => {
   // Each action's append pokes this process's projections and runner, so read models and other workflows follow
@@ -23,6 +24,7 @@ export const workflowEngineOf = (runtime: Runtime, warn: (message: string) => vo
     clock: () => new Date(),
     logger: warn,
     signingSecret: runtime.config.workflowSigningSecret ?? undefined,
+    fetch: createOutboundFetch(runtime.config.outboundPrivateNetwork),
     openTaskCounts: (ownerIds) => openTaskCounts(runtime.db.pool, ownerIds),
   });
   return engine;

@@ -403,6 +403,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deals/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per stage and currency of a deal pipeline: its deals and their exact total (every deal, not a page's)
+         * @description One row per stage and currency that has deals, in stage order, whatever the deals' outcome. Totals are decimal strings in the currency's digits, never summed across currencies. A weighted total is the total times the stage's probability (GET /v1/pipelines/{id}), rounded once, half to even. 404 when the deals list does not know the deal pipeline.
+         */
+        get: operations["DealTotalsController_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deals/{id}": {
         parameters: {
             query?: never;
@@ -417,7 +437,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a deal's name, amount, currency, close date, owner or custom properties (whole or not at all) */
+        /** Change a deal's name, amount, currency, revenue type, billing period, contract term, close date, owner or custom properties (whole or not at all) */
         patch: operations["DealsController_update"];
         trace?: never;
     };
@@ -430,7 +450,7 @@ export interface paths {
         };
         /**
          * Deals, filtered, sorted and paged, with stage label and owner name
-         * @description `q` matches a substring of the name or of a text or number custom property (an advertiser id), case-insensitively. Custom properties filter as `property.<name>=value` (defined properties only; the value is read as the property's type).
+         * @description Amounts, mrr and arr are decimal strings in the currency's digits (JPY "150000", USD "1200.50", BHD "1.250"); mrr and arr are null for a one-off deal; closeDate is the expected close, closedAt when it was won or lost (null while open). `q` matches a substring of the name or of a text or number custom property (an advertiser id), case-insensitively. Custom properties filter as `property.<name>=value` (defined properties only; the value is read as the property's type).
          */
         get: operations["DealListController_list"];
         put?: never;
@@ -1078,6 +1098,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/settings/reporting-currency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The currency converted figures are reported in (null until one is set) */
+        get: operations["SettingsController_reportingCurrency"];
+        /** Set the workspace's reporting currency; setting the current one again appends nothing */
+        put: operations["SettingsController_setReportingCurrency"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchange-rates/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rates in force on a date: for each base and quote the latest published on or before it, with its publication date */
+        get: operations["ExchangeRatesController_onDate"];
+        /** Publish the rates of one base currency on a date; the same set again appends nothing */
+        put: operations["ExchangeRatesController_publish"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchange-rates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the rates of many dates at once; every row is checked first, and one bad row imports nothing
+         * @description A bad file answers 400 with `badRows`: each bad row's line (1-based, the header is line 1), field and reason.
+         */
+        post: operations["ExchangeRatesController_importRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rates published from `from` to `to` (publication dates, inclusive), by date, base and quote */
+        get: operations["ExchangeRatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/read-models/pipeline-health": {
         parameters: {
             query?: never;
@@ -1085,7 +1178,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open deals, amounts per currency, weighted amounts, ages and stuck deals per stage; win rate and forecast */
+        /**
+         * Open deals, amounts per currency, weighted amounts, ages and stuck deals per stage; win rate and forecast
+         * @description Amounts are decimal strings with their currency's digits (JPY "150000", USD "0.59", BHD "1.250"), per currency, never summed across currencies. A weighted amount is the exact sum times the stage probability, rounded once, half to even, to the currency's digits. The forecast counts an open deal in the month of its expected close date and a won deal in full in the month it was won (lost deals not at all).
+         */
         get: operations["PipelineHealthController_health"];
         put?: never;
         post?: never;
@@ -1206,6 +1302,186 @@ export interface paths {
         };
         /** Activity per owner per day, ISO week (by its Monday) or month: engagements, tasks, deals, won amounts, tickets closed */
         get: operations["RepActivityReadModelController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/mrr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recurring revenue of a month per currency: new, expansion, contraction, churn, net new, MRR in force (total) and ARR
+         * @description A recurring deal's MRR is its amount over its contract term (half-even to the currency's digits), in force from the month it was won for contractTermMonths months; churn shows in the first month after the term unless a won deal with renewsDealId renewed it by then (the difference is expansion or contraction) or the term was extended. Reopening a won deal takes its MRR out as if it was never won. Currencies are never summed together. Each figure's deals and events: GET /v1/read-models/mrr/deals?month=&kind=new|expansion|contraction|churn|total (with currency, ownerId, pipelineId to explain one row).
+         */
+        get: operations["MrrReadModelController_month"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/mrr/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The drill-down of a recurring-revenue figure: each deal, its MRR movement and the event behind it
+         * @description new and expansion equal the sum of the rows' mrr; contraction and churn minus that sum; total the sum of the deals' MRR in force. A renewal lists both sides under the figure its net falls in.
+         */
+        get: operations["MrrReadModelController_deals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The lifecycle funnel per original source or cohort month, with first- and last-touch attribution
+         * @description Contacts are those created in [from, to] (UTC days), merged duplicates counted through their primary; deals those created in [from, to]. Everything stands as of asOf: stage changes, touches, associations and outcomes after it are left out. A contact counts at every stage up to the furthest it reached (a skipped stage counts as passed; evangelist is past customer); times between stages are over contacts that entered both. Touches: the contact's creation (its source), page views with a utm_source or from another site (the referring host; direct without a referrer), forms with a utm_source field, email clicks (utm_source or email). First touch: the earliest touch of the deal's contacts at or before its creation; last touch: the latest. Drill-downs: GET /v1/read-models/funnel/contacts?stage=&group= (the contacts counted, with the events by which they reached each stage) and GET /v1/read-models/funnel/deals?model=&source= (each deal, its credited touch and outcome events).
+         */
+        get: operations["FunnelReadModelController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/funnel/attribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per attribution model and source: deals created in the range, deals won as of asOf, won amount per currency
+         * @description Contacts are those created in [from, to] (UTC days), merged duplicates counted through their primary; deals those created in [from, to]. Everything stands as of asOf: stage changes, touches, associations and outcomes after it are left out. A contact counts at every stage up to the furthest it reached (a skipped stage counts as passed; evangelist is past customer); times between stages are over contacts that entered both. Touches: the contact's creation (its source), page views with a utm_source or from another site (the referring host; direct without a referrer), forms with a utm_source field, email clicks (utm_source or email). First touch: the earliest touch of the deal's contacts at or before its creation; last touch: the latest. Drill-downs: GET /v1/read-models/funnel/contacts?stage=&group= (the contacts counted, with the events by which they reached each stage) and GET /v1/read-models/funnel/deals?model=&source= (each deal, its credited touch and outcome events).
+         */
+        get: operations["FunnelReadModelController_attribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/funnel/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drill-down: the contacts counted at a stage (in one group), with the events behind their counts and times
+         * @description Contacts are those created in [from, to] (UTC days), merged duplicates counted through their primary; deals those created in [from, to]. Everything stands as of asOf: stage changes, touches, associations and outcomes after it are left out. A contact counts at every stage up to the furthest it reached (a skipped stage counts as passed; evangelist is past customer); times between stages are over contacts that entered both. Touches: the contact's creation (its source), page views with a utm_source or from another site (the referring host; direct without a referrer), forms with a utm_source field, email clicks (utm_source or email). First touch: the earliest touch of the deal's contacts at or before its creation; last touch: the latest. Drill-downs: GET /v1/read-models/funnel/contacts?stage=&group= (the contacts counted, with the events by which they reached each stage) and GET /v1/read-models/funnel/deals?model=&source= (each deal, its credited touch and outcome events).
+         */
+        get: operations["FunnelReadModelController_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/funnel/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drill-down: the deals behind an attribution row, each with its credited touch and outcome events
+         * @description Contacts are those created in [from, to] (UTC days), merged duplicates counted through their primary; deals those created in [from, to]. Everything stands as of asOf: stage changes, touches, associations and outcomes after it are left out. A contact counts at every stage up to the furthest it reached (a skipped stage counts as passed; evangelist is past customer); times between stages are over contacts that entered both. Touches: the contact's creation (its source), page views with a utm_source or from another site (the referring host; direct without a referrer), forms with a utm_source field, email clicks (utm_source or email). First touch: the earliest touch of the deal's contacts at or before its creation; last touch: the latest. Drill-downs: GET /v1/read-models/funnel/contacts?stage=&group= (the contacts counted, with the events by which they reached each stage) and GET /v1/read-models/funnel/deals?model=&source= (each deal, its credited touch and outcome events).
+         */
+        get: operations["FunnelReadModelController_deals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The forecast of a month as it stood at a date: weighted open deals plus won deals, per currency and converted
+         * @description The forecast of a month is the open deals whose expected close date falls in it, each weighted by its stage's probability, plus the deals won in it (by the UTC date of the win) in full, as the log stood at asOf: a deal moved, re-dated or re-priced since counts as it was then, one created since not at all. Per currency, never added across currencies; with currency= each deal is also converted at the rate in force on its figure's date (expected close when open, close date when won), naming the rate and its date; a deal without a rate is listed under converted.gaps and left out of the converted totals, never counted as 0. Drill-down: data.deals (or GET /v1/read-models/forecast/deals for one CSV row per deal) names each deal, the event of the deal version used and of the pipeline version whose probability weighted it.
+         */
+        get: operations["ForecastController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/forecast/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The forecast's drill-down: one row per deal, with the versions used and its conversion
+         * @description The forecast of a month is the open deals whose expected close date falls in it, each weighted by its stage's probability, plus the deals won in it (by the UTC date of the win) in full, as the log stood at asOf: a deal moved, re-dated or re-priced since counts as it was then, one created since not at all. Per currency, never added across currencies; with currency= each deal is also converted at the rate in force on its figure's date (expected close when open, close date when won), naming the rate and its date; a deal without a rate is listed under converted.gaps and left out of the converted totals, never counted as 0. Drill-down: data.deals (or GET /v1/read-models/forecast/deals for one CSV row per deal) names each deal, the event of the deal version used and of the pipeline version whose probability weighted it.
+         */
+        get: operations["ForecastController_forecastDeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/forecast-accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast accuracy and waterfall: what was forecast for a month at each date asked against what closed won in it
+         * @description For each date in asOf, the forecast of the month as it stood then (see GET /v1/read-models/forecast) and its difference to the actual: the deals won in the month as the history stands now. The steps chain the dates in the order given and end at the actual; each splits the change into deals added to the month, removed from it (lost, moved to another month, not won by the end), won (their amount less their weighted figure) and changed (amount, stage, probability), with every deal's move and the event behind it. With currency= the same in that currency, each figure converted on its own date.
+         */
+        get: operations["ForecastController_accuracy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1729,6 +2005,515 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workflows/{id}/parked-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events the runner parked for this workflow after its judging kept failing (the others went on): the error, the attempts, and how each was resolved */
+        get: operations["WorkflowsController_parkedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/parked-events/{eventId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Judge a parked event again now, on the version it was parked under, against the record as it is now; exactly once as always. A failure leaves it parked with the new error */
+        post: operations["WorkflowsController_retryParked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/parked-events/{eventId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give up on a parked event for good, saying why: the workflow never judges it, re-reads of the log included */
+        post: operations["WorkflowsController_skipParked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this workflow's schedule trigger will enrol, and when: each record's date and due instant, soonest first */
+        get: operations["WorkflowsController_schedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a goal (quota) for an owner or a team and a month or quarter: won amount, deals won, calls or meetings logged */
+        post: operations["GoalsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a goal: it leaves the goals read model; its events stay in the log */
+        delete: operations["GoalsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a goal's target */
+        patch: operations["GoalsController_changeTarget"];
+        trace?: never;
+    };
+    "/v1/read-models/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Goals with target, actual, attainment, remaining and pace at asOf, each with its drill-down
+         * @description Each goal answers its drill-down in place: `deals` (won-amount, deals-won) or `engagements` (calls, meetings) list every record counted with the ids of the events behind it, and `goalEventIds` the events that set the goal. A won deal counts for the owner its win names and that owner's team at the win, on the UTC day of the win; reopening takes it out. A `reporting` goal converts each deal at its win date and names the rate and its date; a deal with no rate is listed under `gaps` and left out of actual, never counted as 0.
+         */
+        get: operations["GoalsReadModelController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every survey, newest first, with how many links were answered (the survey-results read model) */
+        get: operations["SurveysController_list"];
+        put?: never;
+        /** Define a survey: NPS (0-10), CES (1-7) or CSAT (1-5), with its question */
+        post: operations["SurveysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey as its stream says now, with its revision */
+        get: operations["SurveysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/surveys/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a contact (optionally about a ticket) a response link: a signed token, answered once without an API key */
+        post: operations["SurveysController_issueLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/survey-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a survey link (public, no API key): the token, the score in the survey type's range, an optional comment */
+        post: operations["SurveyResponsesController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * NPS: promoters (9-10), passives (7-8), detractors (0-6) and score = % promoters - % detractors (1 decimal, half to even)
+         * @description Per survey or over every NPS survey, over UTC days; groupBy adds the same per period (the answer's UTC month), team (of the contact's owner when answered) or ticketPipeline (of the linked ticket). 9, 10 and 3 score 33.3.
+         */
+        get: operations["SurveyResultsController_nps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/ces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CES (1-7, 7 = very easy): answers, average (2 decimals, half to even), distribution and categories, optionally per group */
+        get: operations["SurveyResultsController_ces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/csat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSAT (1-5): answers, average (2 decimals, half to even), distribution and categories, optionally per group */
+        get: operations["SurveyResultsController_csat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/read-models/survey-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answers with a comment, newest first, a page at a time; by survey, type, category and UTC days */
+        get: operations["SurveyResultsController_comments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every form with its version, field count and submissions so far, oldest first (JSON or CSV) */
+        get: operations["FormsListController_list"];
+        put?: never;
+        /** Define a form: its fields (type, label, required, rules, the contact field or property each fills in) and settings */
+        post: operations["FormsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A form's current definition (public: a page that embeds the form reads it without a key) */
+        get: operations["FormsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight for reading a form from a page of one of its allowed origins */
+        options: operations["FormsController_preflightForm"];
+        head?: never;
+        /** Change a form: a new version (name, the whole list of fields, or settings merged into the current ones) */
+        patch: operations["FormsController_update"];
+        trace?: never;
+    };
+    "/v1/forms/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a form (public, no key): creates the contact (201) or updates the one with that email (200), records FormSubmitted with the page and its UTM parameters. A browser form post (urlencoded) is answered with the thank-you page, a 303 to the redirect URL, or the form again with its errors */
+        post: operations["FormsController_submit"];
+        delete?: never;
+        /** CORS preflight for a submission from a page of one of the form's allowed origins */
+        options: operations["FormsController_preflightSubmission"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/f/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hosted form page (public HTML): link to it, or frame it from an allowed origin; hidden fields take query parameters of their name */
+        get: operations["HostedFormController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling key's role, id and permissions */
+        get: operations["SessionController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snippets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The snippet called by #shortcut, or the snippets by shortcut (those starting with prefix), at most 500
+         * @description With shortcut: data holds the one snippet holding it (read from its claim, so a write is seen at once), or none. Without: the read model, by shortcut.
+         */
+        get: operations["SnippetsController_list"];
+        put?: never;
+        /** Write a snippet: a plain-text template with {{variables}}, called by its unique #shortcut */
+        post: operations["SnippetsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snippets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A snippet as its stream stands now */
+        get: operations["SnippetsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a snippet: its shortcut is free again; its events stay in the log */
+        delete: operations["SnippetsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a snippet's shortcut, name or body */
+        patch: operations["SnippetsController_update"];
+        trace?: never;
+    };
+    "/v1/snippets/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render a snippet for a contact, company, deal or ticket (a read: nothing is written)
+         * @description Each value is inserted as plain text, as the record holds it: nothing is escaped or interpreted, so a client that puts the text into HTML escapes it there. A variable with no value is never blanked: its {{placeholder}} stays in `text` and it is listed in `missing`.
+         */
+        post: operations["SnippetsController_render"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/playbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Playbooks by name, a team's only when asked, the archived ones with archived=true; at most 500 */
+        get: operations["PlaybooksController_list"];
+        put?: never;
+        /** Write a playbook for a team: questions (text, choice, number), each optionally mapped to a contact property */
+        post: operations["PlaybooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/playbooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A playbook as its stream stands now: its current version */
+        get: operations["PlaybooksController_get"];
+        put?: never;
+        post?: never;
+        /** Archive a playbook: it can no longer be run; past runs stay on their engagements */
+        delete: operations["PlaybooksController_archive"];
+        options?: never;
+        head?: never;
+        /** Revise a playbook's name or questions: a new version (runs name the version they followed) */
+        patch: operations["PlaybooksController_revise"];
+        trace?: never;
+    };
+    "/v1/engagements/{id}/playbook-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a playbook run on a call or meeting: the answers as structured data; mapped answers update the contact
+         * @description The run is a PlaybookRunRecorded event on the engagement's stream; each answer whose question maps to a contact property sets it through the contact's ordinary ContactPropertiesChanged, whose causation id is the run's event. Resend with the same Idempotency-Key after a failure: neither is written twice.
+         */
+        post: operations["PlaybookRunsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything Tally holds about a person (GDPR access and portability), as one JSON document
+         * @description Streamed as it is read (chunked, no size cap): events one at a time, read models page by page. An erased contact answers its redacted document with erased: true. A failure after the first byte cuts the connection, so a truncated document never parses.
+         */
+        get: operations["PrivacyController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person (GDPR Art. 17): records ContactErased and destroys the person's data key
+         * @description The events keep their place in the log with the personal fields redacted; read models purge or redact the person as they catch up (wait with the position). Every later command on the contact answers 410 Gone.
+         */
+        post: operations["ContactErasureController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2187,6 +2972,18 @@ export interface components {
             /** @description Every non-archived stage id, once, in the new order */
             stageIds: string[];
         };
+        DealStageTotalDto: {
+            stageId: string;
+            /** @example EUR */
+            currency: string;
+            /** @description The deals in this stage and currency, whatever their outcome */
+            deals: number;
+            /**
+             * @description Their exact sum. A decimal string with exactly the currency's minor-unit digits: JPY "150000", USD "1200.50", BHD "1.250"
+             * @example 12000.00
+             */
+            total: string;
+        };
         DealView: {
             dealId: string;
             name: string;
@@ -2194,11 +2991,42 @@ export interface components {
             stageId: string;
             /** @enum {string} */
             outcome: "open" | "won" | "lost";
-            amount: number;
+            /**
+             * @description A decimal string with exactly the currency's minor-unit digits: JPY "150000", USD "1200.50", BHD "1.250"
+             * @example 12000.00
+             */
+            amount: string;
             currency: string;
+            /** @enum {string} */
+            revenueType: "one-off" | "recurring";
+            /**
+             * @description null for a one-off deal
+             * @enum {string|null}
+             */
+            billingPeriod: "month" | "quarter" | "year" | null;
             contractTermMonths: number;
-            /** @example 2026-03-31 */
+            /**
+             * @description amount / contractTermMonths of a recurring deal (half to even); null for one-off
+             * @example 1000.00
+             */
+            mrr: string | null;
+            /**
+             * @description mrr × 12; null for one-off
+             * @example 12000.00
+             */
+            arr: string | null;
+            /** @description The deal this one renews */
+            renewsDealId: string | null;
+            /**
+             * @description The expected close
+             * @example 2026-03-31
+             */
             closeDate: string;
+            /**
+             * Format: date-time
+             * @description When it was last won or lost (business time); null while open
+             */
+            closedAt: string | null;
             ownerId: string | null;
             contactIds: string[];
             /** @description The primary company */
@@ -2225,17 +3053,33 @@ export interface components {
              */
             stageId?: string;
             /**
-             * @description At most 2 decimals
-             * @example 12000
+             * @description A decimal string, from 0 to 999999999999, with at most the currency's minor-unit digits (JPY 0, USD 2, BHD 3): "1200.50". A JSON number is accepted too (taken at its shortest text); answers carry the canonical string.
+             * @example 12000.00
              */
-            amount: number;
+            amount: string;
             /**
              * @description ISO 4217
              * @example USD
              */
             currency: string;
+            /**
+             * @description recurring: amount is the contract value over contractTermMonths (MRR = amount / term)
+             * @default one-off
+             * @enum {string}
+             */
+            revenueType: "one-off" | "recurring";
+            /**
+             * @description How a recurring deal is invoiced; default 'month'; absent or null for a one-off deal
+             * @enum {string|null}
+             */
+            billingPeriod?: "month" | "quarter" | "year" | null;
             /** @default 12 */
             contractTermMonths: number;
+            /**
+             * Format: uuid
+             * @description The earlier recurring deal this one renews (its MRR replaces that deal's)
+             */
+            renewsDealId?: string | null;
             /**
              * @description Expected close; default: the end of this month
              * @example 2026-03-31
@@ -2279,11 +3123,21 @@ export interface components {
         };
         UpdateDealDto: {
             name?: string;
-            /** @description At most 2 decimals */
-            amount?: number;
+            /**
+             * @description A decimal string, from 0 to 999999999999, with at most the currency's minor-unit digits (JPY 0, USD 2, BHD 3): "1200.50". A JSON number is accepted too (taken at its shortest text); answers carry the canonical string.
+             * @example 15000.00
+             */
+            amount?: string;
             /** @example EUR */
             currency?: string;
-            /** @description Whole months; MRR is amount / contractTermMonths */
+            /** @enum {string} */
+            revenueType?: "one-off" | "recurring";
+            /**
+             * @description Recurring deals only; becoming recurring without one: 'month' (or the one it had)
+             * @enum {string|null}
+             */
+            billingPeriod?: "month" | "quarter" | "year" | null;
+            /** @description Whole months; for a recurring deal MRR is amount / contractTermMonths */
             contractTermMonths?: number;
             /** @example 2026-03-31 */
             closeDate?: string;
@@ -2956,12 +3810,107 @@ export interface components {
             /** @example Imported lists are opted in from now on */
             reason?: string;
         };
+        ReportingCurrencyRecord: {
+            /** @description The settings stream revision (-1: never set); send it back as If-Match */
+            revision: number;
+            /**
+             * @description The reporting currency; null until one is set
+             * @example EUR
+             */
+            currency: string | null;
+            /**
+             * @description The one before it
+             * @example null
+             */
+            previous: string | null;
+        };
+        SetReportingCurrencyDto: {
+            /**
+             * @description an ISO 4217 currency code, such as USD
+             * @example EUR
+             */
+            currency: string;
+        };
+        PublishExchangeRatesDto: {
+            /**
+             * @description The base currency: an ISO 4217 currency code, such as USD
+             * @example USD
+             */
+            base: string;
+            /**
+             * @description Units of each quote currency per 1 base; each rate a decimal greater than 0 and below 1000000000000, with at most 12 significant digits and at most 24 decimals, as a string such as "149.235" or a number. Replaces the set published for this date and base.
+             * @example {
+             *       "EUR": "0.92",
+             *       "JPY": "149.235"
+             *     }
+             */
+            rates: {
+                [key: string]: string | number;
+            };
+        };
+        ImportedPublicationDto: {
+            /** @example 2026-01-15 */
+            date: string;
+            /** @example USD */
+            base: string;
+            /** @description How many quotes the publication holds */
+            quotes: number;
+            /** @description false when that day's set for that base already was this one (nothing appended) */
+            published: boolean;
+            /** @description Global position of the event written; null when nothing was */
+            position: string | null;
+        };
+        RatesImportDto: {
+            /** @description Rows read (rates, not lines) */
+            rows: number;
+            /** @description One per date and base, by date then base */
+            publications: components["schemas"]["ImportedPublicationDto"][];
+        };
+        ExchangeRateDto: {
+            /**
+             * @description The publication date of the rate
+             * @example 2026-01-15
+             */
+            date: string;
+            /** @example USD */
+            base: string;
+            /** @example JPY */
+            quote: string;
+            /**
+             * @description Units of quote per 1 base, a decimal string
+             * @example 149.235
+             */
+            rate: string;
+            /**
+             * Format: uuid
+             * @description The ExchangeRatesPublished event
+             */
+            eventId: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        RatesOnDateDto: {
+            /**
+             * @description The date asked for
+             * @example 2026-01-20
+             */
+            date: string;
+            /** @description For each base and quote, the latest rate published on or before the date; its `date` is the publication it comes from */
+            rates: components["schemas"]["ExchangeRateDto"][];
+        };
         CurrencyAmountDto: {
             /** @example EUR */
             currency: string;
-            total: number;
-            /** @description total weighted by the stage probability */
-            weighted: number;
+            /**
+             * @description The open deals' amounts in this currency, summed exactly: a decimal string with the currency's digits (JPY "150000", USD "1200.50", BHD "1.250")
+             * @example 1200.50
+             */
+            total: string;
+            /**
+             * @description total × the stage probability, rounded half to even to the currency's digits: a decimal string with the currency's digits (JPY "150000", USD "1200.50", BHD "1.250")
+             * @example 240.10
+             */
+            weighted: string;
         };
         StageHealthDto: {
             stageId: string;
@@ -2980,12 +3929,23 @@ export interface components {
             stuckDeals: number;
         };
         ForecastMonthDto: {
-            /** @example 2026-04 */
+            /**
+             * @description Open deals by their expected close date's month, won deals by the month they were won
+             * @example 2026-04
+             */
             month: string;
             /** @example EUR */
             currency: string;
-            weighted: number;
-            total: number;
+            /**
+             * @description Won amounts in full plus open amounts × their stage probability, rounded half to even once: a decimal string with the currency's digits (JPY "150000", USD "1200.50", BHD "1.250")
+             * @example 3240.10
+             */
+            weighted: string;
+            /**
+             * @description Won and open amounts, unweighted: a decimal string with the currency's digits (JPY "150000", USD "1200.50", BHD "1.250")
+             * @example 1200.50
+             */
+            total: string;
         };
         PipelineHealthDto: {
             pipelineId: string;
@@ -3010,7 +3970,11 @@ export interface components {
             enteredStageAt: string;
             daysInStage: number;
             stuckAfterDays: number;
-            amount: number;
+            /**
+             * @description The deal's amount: a decimal string with the currency's digits (JPY "150000", USD "1200.50", BHD "1.250")
+             * @example 1200.50
+             */
+            amount: string;
             currency: string;
         };
         StageDurationStatsDto: {
@@ -3089,7 +4053,11 @@ export interface components {
             /** @example EUR */
             currency: string;
             dealsWon: number;
-            amount: number;
+            /**
+             * @description The won amounts in this currency, summed exactly: a decimal string with the currency's digits (JPY "150000", USD "1200.50", BHD "1.250")
+             * @example 1200.50
+             */
+            amount: string;
         };
         RepActivityRowDto: {
             ownerId: string;
@@ -3106,6 +4074,539 @@ export interface components {
             ticketsClosed: number;
             /** @description Per currency; never added across currencies */
             wonAmounts: components["schemas"]["WonAmountDto"][];
+        };
+        MrrRowDto: {
+            /** @example EUR */
+            currency: string;
+            /** @description With groupBy=owner: the owner (null: deals without one) */
+            ownerId?: string | null;
+            /** @description With groupBy=pipeline */
+            pipelineId?: string;
+            /**
+             * @description MRR of recurring deals won in the month (not renewals)
+             * @example 1000.00
+             */
+            new: string;
+            /**
+             * @description MRR added to won contracts in the month: raised amounts, shorter terms, renewals above the renewed MRR
+             * @example 1000.00
+             */
+            expansion: string;
+            /**
+             * @description MRR taken off won contracts in the month (as a positive amount)
+             * @example 1000.00
+             */
+            contraction: string;
+            /**
+             * @description MRR of contracts whose term ended the month before without renewal (positive)
+             * @example 1000.00
+             */
+            churn: string;
+            /**
+             * @description new + expansion - contraction - churn
+             * @example 1000.00
+             */
+            netNew: string;
+            /**
+             * @description The MRR in force in the month
+             * @example 1000.00
+             */
+            total: string;
+            /**
+             * @description total × 12
+             * @example 1000.00
+             */
+            arr: string;
+        };
+        MrrDrillRowDto: {
+            /** Format: uuid */
+            dealId: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description The movement's kind; renewal: one side of a renewal (the renewed contract's MRR out, the renewing one's in); in-force for kind=total
+             * @enum {string}
+             */
+            movement: "new" | "expansion" | "contraction" | "churn" | "renewal" | "in-force";
+            /**
+             * @description Signed change to the deal's MRR; for kind=total the deal's MRR in force
+             * @example -250.00
+             */
+            mrr: string;
+            /**
+             * Format: uuid
+             * @description The event behind it: the win, the change, the renewing win; for churn the win or term change that set the term; for total the latest movement
+             */
+            eventId: string;
+            ownerId: string | null;
+            pipelineId: string;
+        };
+        FunnelStageDto: {
+            /** @enum {string} */
+            stage: "subscriber" | "lead" | "marketing-qualified" | "sales-qualified" | "opportunity" | "customer";
+            /** @description Contacts that reached this stage or a later one (a skipped stage counts as passed) */
+            reached: number;
+            /** @description reached of the next stage / reached of this one, 4 decimals; null for customer or when 0 reached this one */
+            conversionToNext: number | null;
+            /** @description Contacts that entered this stage and later the next one: what the times are over */
+            timedToNext: number;
+            /** @description Median time from first entering this stage to first entering the next */
+            medianMsToNext: number | null;
+            /** @description 90th percentile of the same (interpolated, as percentile_cont) */
+            p90MsToNext: number | null;
+        };
+        FunnelGroupDto: {
+            /** @description The original source, or the cohort month YYYY-MM */
+            group: string;
+            /** @description Contacts created in the range in this group, merged duplicates left out */
+            contacts: number;
+            stages: components["schemas"]["FunnelStageDto"][];
+        };
+        FunnelWonAmountDto: {
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description The won amounts in this currency, summed exactly
+             * @example 1200.50
+             */
+            amount: string;
+        };
+        FunnelAttributionRowDto: {
+            /** @enum {string} */
+            model: "first-touch" | "last-touch";
+            /** @description The touch source credited; (none) when no contact of the deal had a touch by its creation */
+            source: string;
+            /** @description Deals created in the range credited to this source */
+            deals: number;
+            /** @description Of those, the ones won as of asOf */
+            wonDeals: number;
+            /** @description Per currency; never added across currencies */
+            won: components["schemas"]["FunnelWonAmountDto"][];
+        };
+        FunnelContactDto: {
+            contactId: string;
+            group: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The ContactCreated event
+             */
+            createdEventId: string;
+            originalSource: string;
+            /**
+             * Format: uuid
+             * @description The first touch event
+             */
+            originalSourceEventId: string | null;
+            /** @enum {string} */
+            furthestStage: "subscriber" | "lead" | "marketing-qualified" | "sales-qualified" | "opportunity" | "customer";
+            /** @enum {string} */
+            stage: "subscriber" | "lead" | "marketing-qualified" | "sales-qualified" | "opportunity" | "customer";
+            /**
+             * Format: date-time
+             * @description When it reached or passed the stage
+             */
+            reachedAt: string;
+            /**
+             * Format: uuid
+             * @description The event by which it reached or passed it (a skip: the event that jumped past it)
+             */
+            reachedEventId: string;
+            /**
+             * Format: date-time
+             * @description When it entered exactly this stage; null when skipped
+             */
+            enteredAt: string | null;
+            /** @description Time to the next stage, as counted in the median and p90 */
+            msToNext: number | null;
+            /**
+             * Format: uuid
+             * @description The next stage's entry event
+             */
+            nextEventId: string | null;
+        };
+        FunnelDealDto: {
+            dealId: string;
+            /** @enum {string} */
+            model: "first-touch" | "last-touch";
+            source: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The DealCreated event
+             */
+            createdEventId: string;
+            /** @description The contact whose touch is credited */
+            touchContactId: string | null;
+            /**
+             * Format: uuid
+             * @description The touch event credited
+             */
+            touchEventId: string | null;
+            /** Format: date-time */
+            touchedAt: string | null;
+            /**
+             * @description As of asOf
+             * @enum {string}
+             */
+            outcome: "won" | "lost" | "open";
+            /**
+             * @description The won amount; null unless won
+             * @example 1200.50
+             */
+            amount: string | null;
+            currency: string | null;
+            /**
+             * Format: uuid
+             * @description The DealWon or DealLost event
+             */
+            outcomeEventId: string | null;
+        };
+        CurrencyForecastDto: {
+            /** @example EUR */
+            currency: string;
+            openDeals: number;
+            /**
+             * @description Open deals expected to close in the month: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            openAmount: string;
+            /**
+             * @description The open deals weighted by their stage's probability then (half-even, per deal): a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            weighted: string;
+            wonDeals: number;
+            /**
+             * @description Won in the month (by close date) by then: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            wonAmount: string;
+            /**
+             * @description weighted + wonAmount: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            forecast: string;
+        };
+        RateUsedDto: {
+            /** @example JPY */
+            from: string;
+            /** @example USD */
+            to: string;
+            /**
+             * @description Units of `to` per 1 `from`
+             * @example 0.0067
+             */
+            rate: string;
+            /**
+             * Format: date
+             * @description The publication date of the rate (the latest on or before the figure's date)
+             */
+            rateDate: string;
+            /**
+             * @description How the rate was found among the published ones
+             * @enum {string}
+             */
+            method?: "direct" | "inverse" | "cross";
+        };
+        ForecastGapDto: {
+            /** Format: uuid */
+            dealId: string;
+            /** @example THB */
+            from: string;
+            /** @example USD */
+            to: string;
+            /**
+             * Format: date
+             * @description The date a rate was needed for
+             */
+            date: string;
+            reason: string;
+        };
+        ConvertedForecastDto: {
+            /** @example EUR */
+            currency: string;
+            openDeals: number;
+            /**
+             * @description Open deals expected to close in the month: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            openAmount: string;
+            /**
+             * @description The open deals weighted by their stage's probability then (half-even, per deal): a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            weighted: string;
+            wonDeals: number;
+            /**
+             * @description Won in the month (by close date) by then: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            wonAmount: string;
+            /**
+             * @description weighted + wonAmount: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            forecast: string;
+            /** @description false when some deal had no rate: it is left out of these figures and listed in gaps */
+            complete: boolean;
+            ratesUsed: components["schemas"]["RateUsedDto"][];
+            gaps: components["schemas"]["ForecastGapDto"][];
+        };
+        ConvertedFigureDto: {
+            /** @example USD */
+            currency: string;
+            /**
+             * @description The amount converted: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            amount: string;
+            /**
+             * @description The weighted amount converted: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            weighted: string;
+            /** @description The rate used; null when the deal is in that currency already */
+            rate: string | null;
+            /**
+             * Format: date
+             * @description The date of the rate used
+             */
+            rateDate: string | null;
+        };
+        ForecastDealDto: {
+            /** Format: uuid */
+            dealId: string;
+            name: string;
+            pipelineId: string;
+            stageId: string;
+            /** @description The owner then */
+            ownerId: string | null;
+            /** @enum {string} */
+            outcome: "open" | "won";
+            /**
+             * @description The amount then: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            amount: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: date
+             * @description The expected close date then
+             */
+            closeDate: string;
+            /**
+             * Format: date-time
+             * @description When it was won
+             */
+            closedAt: string | null;
+            /** @description The stage's probability then (decimal) */
+            probability: string | null;
+            /**
+             * Format: uuid
+             * @description The event of the deal version used
+             */
+            eventId: string;
+            /**
+             * Format: date-time
+             * @description When that version took effect
+             */
+            validFrom: string;
+            /**
+             * Format: uuid
+             * @description The event of the pipeline version whose probability was used
+             */
+            stageEventId: string | null;
+            /**
+             * Format: date
+             * @description The figure's date: the expected close date when open, the close date when won
+             */
+            figureDate: string;
+            /**
+             * @description amount × probability when open; the amount when won: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            weighted: string;
+            converted: components["schemas"]["ConvertedFigureDto"] | null;
+            /** @description Why it could not be converted */
+            gap: string | null;
+        };
+        ForecastDto: {
+            /** @example 2026-10 */
+            month: string;
+            /**
+             * @description As asked
+             * @example 2026-09-01
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description The instant the history was read at
+             */
+            asOfInstant: string;
+            pipelineId: string | null;
+            /** @description Per currency; never added across currencies */
+            currencies: components["schemas"]["CurrencyForecastDto"][];
+            /** @description With currency=: every deal converted */
+            converted: components["schemas"]["ConvertedForecastDto"] | null;
+            /** @description The drill-down: the deals behind every figure */
+            deals: components["schemas"]["ForecastDealDto"][];
+        };
+        SnapshotFiguresDto: {
+            /** @example 2026-09-01 */
+            asOf: string;
+            openDeals: number;
+            /**
+             * @description Open deals weighted: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            weighted: string;
+            wonDeals: number;
+            /**
+             * @description Won in the month by then: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            won: string;
+            /**
+             * @description weighted + won: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            forecast: string;
+            /**
+             * @description actual - forecast (negative: over-forecast): a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            difference: string;
+        };
+        WaterfallMoveDto: {
+            /** Format: uuid */
+            dealId: string;
+            /** @enum {string} */
+            kind: "added" | "removed" | "won" | "changed";
+            /**
+             * @description Its figure at the start: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            before: string | null;
+            /**
+             * @description Its figure at the end: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            after: string | null;
+            /**
+             * @description after - before: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            change: string;
+            /**
+             * Format: uuid
+             * @description The deal version behind it
+             */
+            eventId: string;
+        };
+        WaterfallStepDto: {
+            /** @example 2026-09-01 */
+            from: string;
+            /**
+             * @description A date asked, or 'actual'
+             * @example 2026-10-01
+             */
+            to: string;
+            /**
+             * @description The forecast at `from`: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            start: string;
+            /**
+             * @description The forecast at `to` (or the actual): a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            end: string;
+            /**
+             * @description Deals new to the month: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            added: string;
+            /**
+             * @description Deals gone from the month: lost, moved out, or not won by the end: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            removed: string;
+            /**
+             * @description Open deals won in the month: amount less their weighted figure: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            won: string;
+            /**
+             * @description Amount, stage or probability changes: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            changed: string;
+            moves: components["schemas"]["WaterfallMoveDto"][];
+        };
+        CurrencyAccuracyDto: {
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description Won in the month, as the history stands now: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            actual: string;
+            actualDeals: number;
+            snapshots: components["schemas"]["SnapshotFiguresDto"][];
+            steps: components["schemas"]["WaterfallStepDto"][];
+        };
+        AccuracyGapDto: {
+            /** Format: uuid */
+            dealId: string;
+            /** @example THB */
+            from: string;
+            /** @example USD */
+            to: string;
+            /**
+             * Format: date
+             * @description The date a rate was needed for
+             */
+            date: string;
+            reason: string;
+            /**
+             * @description The date asked (or 'actual') whose figure lacks the rate
+             * @example 2026-09-01
+             */
+            asOf: string;
+        };
+        ConvertedAccuracyDto: {
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description Won in the month, as the history stands now: a decimal string with the currency's minor-unit digits
+             * @example 1200.50
+             */
+            actual: string;
+            actualDeals: number;
+            snapshots: components["schemas"]["SnapshotFiguresDto"][];
+            steps: components["schemas"]["WaterfallStepDto"][];
+            complete: boolean;
+            ratesUsed: components["schemas"]["RateUsedDto"][];
+            gaps: components["schemas"]["AccuracyGapDto"][];
+        };
+        ForecastAccuracyDto: {
+            /** @example 2026-10 */
+            month: string;
+            /**
+             * @example [
+             *       "2026-09-01",
+             *       "2026-10-01",
+             *       "actual"
+             *     ]
+             */
+            asOf: string[];
+            pipelineId: string | null;
+            currencies: components["schemas"]["CurrencyAccuracyDto"][];
+            converted: components["schemas"]["ConvertedAccuracyDto"] | null;
         };
         OpenTicketsByStageDto: {
             pipelineId: string;
@@ -3325,20 +4826,42 @@ export interface components {
             stageId: string;
             /** @description null until the pipeline is known */
             stageLabel: string | null;
-            amount: number;
+            /**
+             * @description A decimal string with exactly the currency's minor-unit digits: JPY "150000", USD "1200.50", BHD "1.250"
+             * @example 12000.00
+             */
+            amount: string;
             /** @example EUR */
             currency: string;
+            /** @enum {string} */
+            revenueType: "one-off" | "recurring";
+            /**
+             * @description null for a one-off deal
+             * @enum {string|null}
+             */
+            billingPeriod: "month" | "quarter" | "year" | null;
+            contractTermMonths: number;
+            /** @description amount / contractTermMonths of a recurring deal, a decimal string (half to even); null for one-off */
+            mrr: string | null;
+            /** @description mrr × 12, a decimal string; null for one-off */
+            arr: string | null;
+            /** @description The deal this one renews */
+            renewsDealId: string | null;
             /**
              * Format: date
              * @description The expected close
              */
             closeDate: string;
+            /**
+             * Format: date-time
+             * @description When it was last won or lost (business time); null while open
+             */
+            closedAt: string | null;
             ownerId: string | null;
             /** @description The owner's name, from the owners list */
             ownerName: string | null;
             /** @enum {string} */
             outcome: "open" | "won" | "lost";
-            contractTermMonths: number;
             /** @description The primary company */
             companyId: string | null;
             /** Format: date-time */
@@ -3347,6 +4870,8 @@ export interface components {
             properties: {
                 [key: string]: string | number | boolean;
             };
+            /** @description The revision of the last event in the deal's stream as of this page's position: send it as If-Match */
+            revision: number;
         };
         TicketListItemDto: {
             ticketId: string;
@@ -3775,6 +5300,932 @@ export interface components {
             actions: components["schemas"]["SimulatedActionView"][];
             /** @description Per UTC day of the window */
             perDay: components["schemas"]["SimulatedDayView"][];
+        };
+        ParkedTriggerView: {
+            /** @description The event (or, for a schedule, the virtual trigger) the runner judged */
+            id: string;
+            /** @example FormSubmitted */
+            type: string;
+            streamName: string;
+            position: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        ParkedWorkflowEventView: {
+            /** Format: uuid */
+            workflowId: string;
+            /** @description The version it was parked under, and is retried on */
+            version: number;
+            /** @enum {string} */
+            kind: "enrol" | "schedule";
+            trigger: components["schemas"]["ParkedTriggerView"];
+            /** @description The last error */
+            error: string;
+            attempts: number;
+            /** @enum {string} */
+            status: "parked" | "retried" | "skipped";
+            /** Format: date-time */
+            parkedAt: string;
+            resolvedBy: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description Why it was skipped */
+            reason: string | null;
+        };
+        ParkedWorkflowEventList: {
+            /** @description Oldest event first */
+            data: components["schemas"]["ParkedWorkflowEventView"][];
+        };
+        ParkedEventKindDto: {
+            /**
+             * @description What was being judged: an enrolment trigger, or a date for a schedule trigger
+             * @default enrol
+             * @enum {string}
+             */
+            kind: "enrol" | "schedule";
+        };
+        SkipParkedEventDto: {
+            /**
+             * @description What was being judged: an enrolment trigger, or a date for a schedule trigger
+             * @default enrol
+             * @enum {string}
+             */
+            kind: "enrol" | "schedule";
+            /**
+             * @description Why the workflow will never judge this event; kept with the actor
+             * @example Contact repaired by hand
+             */
+            reason: string;
+        };
+        WorkflowScheduleView: {
+            /** @enum {string} */
+            recordType: "contact" | "company" | "deal" | "ticket";
+            /** Format: uuid */
+            recordId: string;
+            /** @description The date property's value the due instant was computed from */
+            date: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Whether that date has enrolled the record already */
+            enrolled: boolean;
+        };
+        WorkflowScheduleList: {
+            /** @description Soonest first */
+            data: components["schemas"]["WorkflowScheduleView"][];
+        };
+        SetGoalDto: {
+            /**
+             * Format: uuid
+             * @description The owner the goal is for; give exactly one of ownerId and team
+             */
+            ownerId?: string | null;
+            /**
+             * @description The team the goal is for (every owner credited to it); give exactly one of ownerId and team
+             * @example EMEA
+             */
+            team?: string | null;
+            /**
+             * @description a month YYYY-MM or a quarter YYYY-Qn (Q1 to Q4), from 1900 to 2199
+             * @example 2026-Q4
+             */
+            period: string;
+            /** @enum {string} */
+            metric: "won-amount" | "deals-won" | "calls-logged" | "meetings-logged";
+            /**
+             * @description won-amount only: an ISO 4217 code (only deals in it count) or `reporting` (each won deal converted to the reporting currency at its win date)
+             * @example USD
+             */
+            currency?: string | null;
+            /**
+             * @description won-amount: a decimal in the currency's digits (USD "10000.00", JPY "1500000"; for `reporting`, the reporting currency's), as a string or a number, greater than 0; the counts: a whole number from 1
+             * @example 10000.00
+             */
+            target: string | number;
+        };
+        ChangeGoalTargetDto: {
+            /**
+             * @description won-amount: a decimal in the currency's digits (USD "10000.00", JPY "1500000"; for `reporting`, the reporting currency's), as a string or a number, greater than 0; the counts: a whole number from 1
+             * @example 12000.00
+             */
+            target: string | number;
+        };
+        GoalPaceDto: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * @description The share of the period elapsed at asOf, 0 to 1
+             * @example 0.5
+             */
+            elapsed: string;
+            /**
+             * @description The target prorated by the share elapsed: a decimal string (amounts in the currency's digits)
+             * @example 3750.50
+             */
+            expectedToDate: string;
+            /**
+             * @description actual ÷ expectedToDate in percent; null before the period starts
+             * @example 75.01
+             */
+            percent: string | null;
+            /**
+             * @description actual − expectedToDate; negative when behind: a decimal string (amounts in the currency's digits)
+             * @example 3750.50
+             */
+            difference: string;
+        };
+        GoalRateUsedDto: {
+            from: string;
+            to: string;
+            /**
+             * @description Units of `to` per 1 `from`
+             * @example 1.0842
+             */
+            rate: string;
+            /**
+             * Format: date
+             * @description The publication date of the rate used
+             */
+            rateDate: string;
+            /** @enum {string} */
+            method?: "direct" | "inverse" | "cross";
+        };
+        GoalConvertedDto: {
+            /**
+             * @description The amount in the reporting currency: a decimal string (amounts in the currency's digits)
+             * @example 3750.50
+             */
+            amount: string;
+            currency: string;
+            /** @description null: the deal was already in the reporting currency */
+            rateUsed: components["schemas"]["GoalRateUsedDto"] | null;
+        };
+        GoalDealDto: {
+            dealId: string;
+            /** @description The owner the win was credited to */
+            ownerId: string;
+            /** @description The owner's team at the win */
+            team: string | null;
+            /** Format: date-time */
+            wonAt: string;
+            /**
+             * Format: date
+             * @description The UTC day of the win: the date a conversion uses
+             */
+            wonOn: string;
+            /**
+             * @description The amount as won (or as changed after the win): a decimal string (amounts in the currency's digits)
+             * @example 3750.50
+             */
+            amount: string;
+            currency: string;
+            /** @description `reporting` goals only */
+            converted: components["schemas"]["GoalConvertedDto"] | null;
+            /** @description The events behind this line */
+            eventIds: string[];
+        };
+        GoalEngagementDto: {
+            engagementId: string;
+            /** @enum {string} */
+            kind: "call" | "meeting";
+            ownerId: string;
+            team: string | null;
+            /** Format: date-time */
+            loggedAt: string;
+            /** @description The events behind this line */
+            eventIds: string[];
+        };
+        GoalGapDto: {
+            dealId: string;
+            /**
+             * @description The amount as won: a decimal string (amounts in the currency's digits)
+             * @example 3750.50
+             */
+            amount: string;
+            currency: string;
+            /** Format: date */
+            wonOn: string;
+            /** @description The reporting currency (null: none is set) */
+            to: string | null;
+            /** @description Why it could not be converted; it is not in actual */
+            reason: string;
+            /** @description The events behind this line */
+            eventIds: string[];
+        };
+        GoalAttainmentDto: {
+            /** Format: uuid */
+            goalId: string;
+            ownerId: string | null;
+            team: string | null;
+            /** @example 2026-Q4 */
+            period: string;
+            /** Format: date */
+            periodStart: string;
+            /**
+             * Format: date
+             * @description The last day of the period, inclusive
+             */
+            periodEnd: string;
+            /** @enum {string} */
+            metric: "won-amount" | "deals-won" | "calls-logged" | "meetings-logged";
+            /** @description As set: an ISO code, `reporting`, or null for the counts */
+            currency: string | null;
+            /** @description The currency target and actual are in; null for the counts */
+            measuredIn: string | null;
+            /**
+             * @description The target: a decimal string (amounts in the currency's digits)
+             * @example 3750.50
+             */
+            target: string;
+            /**
+             * @description What the goal counts so far (null: a `reporting` goal with no reporting currency set): a decimal string (amounts in the currency's digits)
+             * @example 3750.50
+             */
+            actual: string | null;
+            /**
+             * @description actual ÷ target
+             * @example 0.37505
+             */
+            attainment: string | null;
+            /**
+             * @description actual ÷ target in percent
+             * @example 37.505
+             */
+            attainmentPercent: string | null;
+            /**
+             * @description What is left to reach the target, never below 0: a decimal string (amounts in the currency's digits)
+             * @example 3750.50
+             */
+            remaining: string | null;
+            pace: components["schemas"]["GoalPaceDto"] | null;
+            /** @description The events that set the goal and its current target */
+            goalEventIds: string[];
+            /** @description Drill-down: the won deals counted (won-amount, deals-won) */
+            deals: components["schemas"]["GoalDealDto"][];
+            /** @description Drill-down: the calls or meetings counted */
+            engagements: components["schemas"]["GoalEngagementDto"][];
+            /** @description Won deals a `reporting` goal could not convert: not counted, never as 0 */
+            gaps: components["schemas"]["GoalGapDto"][];
+        };
+        CreateSurveyDto: {
+            /**
+             * @description The scale: NPS 0-10, CES 1-7, CSAT 1-5
+             * @enum {string}
+             */
+            type: "nps" | "ces" | "csat";
+            /** @example Q4 NPS */
+            name: string;
+            /** @description The question asked; default: the type's standard question */
+            question?: string;
+        };
+        SurveySummaryDto: {
+            /** Format: uuid */
+            surveyId: string;
+            /** @enum {string} */
+            type: "nps" | "ces" | "csat";
+            name: string;
+            question: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How many links were answered */
+            responses: number;
+        };
+        SurveyView: {
+            /** Format: uuid */
+            surveyId: string;
+            /** @enum {string} */
+            type: "nps" | "ces" | "csat";
+            name: string;
+            question: string;
+            /** @description The survey stream's revision */
+            revision: number;
+        };
+        IssueSurveyLinkDto: {
+            /**
+             * Format: uuid
+             * @description The contact the link is for
+             */
+            contactId: string;
+            /**
+             * Format: uuid
+             * @description The ticket the answer is about (ticket surveys: CSAT or CES after a ticket closes)
+             */
+            ticketId?: string | null;
+        };
+        SurveyLinkResponse: {
+            /** @description The id of the record the command acted on */
+            id: string;
+            /** @description The stream revision after the command; send it back as If-Match */
+            revision: number;
+            /** @description Global position of the last event written (null when nothing changed); pass as minPosition to read your write */
+            position?: string | null;
+            /** @description The types of the events the command appended */
+            events: string[];
+            /**
+             * Format: uuid
+             * @description The link (the same as id)
+             */
+            linkId: string;
+            /** @description The signed token: answer with it at POST /v1/survey-responses, once, without an API key */
+            token: string;
+            /** @description The hosted answer page for this link */
+            url: string;
+        };
+        SurveyResponseDto: {
+            /** @description The token of the link being answered */
+            token: string;
+            /** @description A whole number in the survey type's range: NPS 0-10, CES 1-7, CSAT 1-5 */
+            score: number;
+            /** @description Why; blank means none */
+            comment?: string | null;
+        };
+        SurveyAnsweredResponse: {
+            /** @description The id of the record the command acted on */
+            id: string;
+            /** @description The stream revision after the command; send it back as If-Match */
+            revision: number;
+            /** @description Global position of the last event written (null when nothing changed); pass as minPosition to read your write */
+            position?: string | null;
+            /** @description The types of the events the command appended */
+            events: string[];
+            /**
+             * @description What the score says (NPS promoter/passive/detractor, ...)
+             * @enum {string}
+             */
+            category: "promoter" | "passive" | "detractor" | "easy" | "neutral" | "difficult" | "satisfied" | "dissatisfied";
+        };
+        NpsGroupDto: {
+            /** @description The period (YYYY-MM), team or ticket pipeline id; null: none (no owner, no team, no ticket) */
+            key: string | null;
+            responses: number;
+            /** @description Scores 9-10 */
+            promoters: number;
+            /** @description Scores 7-8 */
+            passives: number;
+            /** @description Scores 0-6 */
+            detractors: number;
+            /**
+             * @description % promoters - % detractors, to 1 decimal (half to even); null without answers
+             * @example 33.3
+             */
+            score: string | null;
+        };
+        NpsReportDto: {
+            responses: number;
+            /** @description Scores 9-10 */
+            promoters: number;
+            /** @description Scores 7-8 */
+            passives: number;
+            /** @description Scores 0-6 */
+            detractors: number;
+            /**
+             * @description % promoters - % detractors, -100 to 100, to 1 decimal (half to even); null without answers
+             * @example 33.3
+             */
+            score: string | null;
+            /** @enum {string|null} */
+            groupBy: "period" | "team" | "ticketPipeline" | null;
+            /** @description Per group when groupBy is given, else empty */
+            groups: components["schemas"]["NpsGroupDto"][];
+        };
+        ScoreCountDto: {
+            score: number;
+            count: number;
+        };
+        CategoryCountDto: {
+            /** @enum {string} */
+            category: "promoter" | "passive" | "detractor" | "easy" | "neutral" | "difficult" | "satisfied" | "dissatisfied";
+            count: number;
+        };
+        RatingGroupDto: {
+            key: string | null;
+            responses: number;
+            /**
+             * @description The mean score to 2 decimals (half to even)
+             * @example 4.33
+             */
+            average: string | null;
+            /** @description Every score of the type's range, with its count */
+            distribution: components["schemas"]["ScoreCountDto"][];
+            categories: components["schemas"]["CategoryCountDto"][];
+        };
+        RatingReportDto: {
+            /** @enum {string} */
+            surveyType: "ces" | "csat";
+            responses: number;
+            /**
+             * @description The mean score to 2 decimals (half to even); null without answers
+             * @example 4.33
+             */
+            average: string | null;
+            /** @description Every score of the type's range, with its count (0 included) */
+            distribution: components["schemas"]["ScoreCountDto"][];
+            /** @description CES: easy 5-7, neutral 4, difficult 1-3; CSAT: satisfied 4-5, neutral 3, dissatisfied 1-2 */
+            categories: components["schemas"]["CategoryCountDto"][];
+            /** @enum {string|null} */
+            groupBy: "period" | "team" | "ticketPipeline" | null;
+            groups: components["schemas"]["RatingGroupDto"][];
+        };
+        SurveyCommentDto: {
+            /** Format: uuid */
+            linkId: string;
+            /** Format: uuid */
+            surveyId: string;
+            /** @enum {string} */
+            surveyType: "nps" | "ces" | "csat";
+            score: number;
+            /** @enum {string} */
+            category: "promoter" | "passive" | "detractor" | "easy" | "neutral" | "difficult" | "satisfied" | "dissatisfied";
+            comment: string;
+            contactId: string;
+            ticketId: string | null;
+            /** @description The contact's owner when answered */
+            ownerId: string | null;
+            team: string | null;
+            pipelineId: string | null;
+            /** Format: date-time */
+            respondedAt: string;
+            /** @description The SurveyResponded event */
+            eventId: string;
+        };
+        FormListItemDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            fieldCount: number;
+            /** @enum {string} */
+            consentPolicy: "policy" | "consent";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description FormSubmitted events for this form */
+            submissions: number;
+            /** Format: date-time */
+            lastSubmittedAt: string | null;
+        };
+        FormFieldValidationDto: {
+            /** @description text, textarea, hidden: the longest value accepted (1 to 10000) */
+            maxLength?: number | null;
+            /** @description text, textarea, hidden: a regular expression the whole value must match */
+            pattern?: string | null;
+            /** @description select: the values offered (1 to 100) */
+            options?: string[] | null;
+        };
+        FormFieldDto: {
+            /**
+             * @description The key the value is sent under
+             * @example email
+             */
+            name: string;
+            /** @enum {string} */
+            type: "text" | "email" | "phone" | "number" | "textarea" | "select" | "checkbox" | "consent" | "hidden";
+            /**
+             * @description Shown to the visitor; default: the name
+             * @example Work email
+             */
+            label?: string;
+            /** @default false */
+            required: boolean;
+            validation?: components["schemas"]["FormFieldValidationDto"];
+            /**
+             * @description The contact field it fills in (email, firstName, lastName, phone, jobTitle, country) or property.<name> (a custom contact property); default: the field's own name if it is a contact field; null: kept with the submission only
+             * @example property.teamSize
+             */
+            mapsTo?: string | null;
+        };
+        FormSettingsDto: {
+            /** @default Submit */
+            submitText: string;
+            /** @description Shown after a submission when there is no redirectUrl */
+            thankYouMessage?: string;
+            /** @description Where a browser is sent (303) after a submission */
+            redirectUrl?: string | null;
+            /**
+             * @description Origins whose pages may post the form from a browser (CORS)
+             * @example [
+             *       "https://www.example.com"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            /**
+             * @description policy: a new contact's marketing status follows the marketing policy for forms; consent: and only when the consent field is ticked
+             * @default policy
+             * @enum {string}
+             */
+            consentPolicy: "policy" | "consent";
+        };
+        CreateFormDto: {
+            /** @example Demo request */
+            name: string;
+            /** @description One field must fill in the contact email and be required */
+            fields: components["schemas"]["FormFieldDto"][];
+            settings?: components["schemas"]["FormSettingsDto"];
+        };
+        FormView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The definition version: 1, then one more for each change */
+            version: number;
+            /** @description The stream revision; send it back as If-Match */
+            revision: number;
+            name: string;
+            fields: components["schemas"]["FormFieldDto"][];
+            settings: components["schemas"]["FormSettingsDto"];
+            /** @description The hosted page: open it in a browser, or link to it */
+            hostedUrl: string;
+        };
+        UpdateFormDto: {
+            name?: string;
+            /** @description Replaces the list of fields */
+            fields?: components["schemas"]["FormFieldDto"][];
+            /** @description Merged into the current settings */
+            settings?: components["schemas"]["FormSettingsDto"];
+        };
+        FormSubmissionDto: {
+            /**
+             * @description Values by field name
+             * @example {
+             *       "email": "ada@example.com",
+             *       "firstName": "Ada"
+             *     }
+             */
+            fields: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The page the form was on; its utm_* parameters are recorded
+             * @example https://www.example.com/demo?utm_source=ads
+             */
+            pageUrl?: string | null;
+        };
+        SubmissionUtmDto: {
+            source: string | null;
+            medium: string | null;
+            campaign: string | null;
+            term: string | null;
+            content: string | null;
+        };
+        FormSubmissionResponse: {
+            /**
+             * Format: uuid
+             * @description The contact the submission created or updated
+             */
+            id: string;
+            /** @description true: a new contact (201); false: an existing one, found by its email (200) */
+            created: boolean;
+            /** Format: uuid */
+            formId: string;
+            formVersion: number;
+            /** @description The form's thank-you message */
+            message: string;
+            /** @description Where the form sends the visitor next */
+            redirectUrl: string | null;
+            /** @description The utm_source, utm_medium, utm_campaign, utm_term, utm_content of pageUrl */
+            utm: components["schemas"]["SubmissionUtmDto"];
+            /** @description Global position of FormSubmitted; pass as minPosition to read your write */
+            position: string | null;
+        };
+        SessionView: {
+            /**
+             * @description The key's role (auth disabled: super-admin, as every request may do everything)
+             * @example sales
+             */
+            role: string;
+            /** @description The id of the key that asked (null when auth is disabled) */
+            keyId: string | null;
+            /**
+             * @description What the role may do, as area:access; the console shows only the pages and buttons these allow
+             * @example [
+             *       "deals:read",
+             *       "deals:write",
+             *       "read-models:read"
+             *     ]
+             */
+            permissions: string[];
+        };
+        CreateSnippetDto: {
+            /**
+             * @description Called as #hello: 1 to 64 lower-case letters, digits, - or _, starting with a letter or digit (a leading # is dropped); unique (409 naming the snippet that holds it)
+             * @example hello
+             */
+            shortcut: string;
+            /**
+             * @description Default: the shortcut
+             * @example Warm hello
+             */
+            name?: string | null;
+            /**
+             * @description Plain text with {{variables}}. Variables: {{contact.firstName}}, {{contact.lastName}}, {{contact.fullName}}, {{contact.email}}, {{contact.phone}}, {{contact.jobTitle}}, {{contact.country}}, {{contact.lifecycleStage}}, {{owner.name}}, {{owner.email}}, {{company.name}}, {{company.domain}}, {{deal.name}}, {{deal.amount}}, {{deal.closeDate}}, {{ticket.subject}}, {{ticket.priority}}, and {{contact.properties.<name>}} for a defined contact property. An unknown variable is a 400 naming it.
+             * @example Hi {{contact.firstName}}, this is {{owner.name}}.
+             */
+            body: string;
+        };
+        SnippetListItemDto: {
+            /** Format: uuid */
+            snippetId: string;
+            /**
+             * @description Stored without #, lower-case
+             * @example hello
+             */
+            shortcut: string;
+            name: string;
+            body: string;
+            /** @description The variables the body uses, in order of first use */
+            variables: string[];
+            /**
+             * Format: date-time
+             * @description List only: when it last changed
+             */
+            updatedAt?: string;
+        };
+        SnippetDto: {
+            /** Format: uuid */
+            snippetId: string;
+            /** @description The stream revision; send it back as If-Match */
+            revision: number;
+            /**
+             * @description Stored without #, lower-case
+             * @example hello
+             */
+            shortcut: string;
+            name: string;
+            body: string;
+            /** @description The variables the body uses, in order of first use */
+            variables: string[];
+        };
+        RenderSnippetDto: {
+            /**
+             * Format: uuid
+             * @description The contact whose values fill {{contact.*}}; its owner fills {{owner.*}} and its company {{company.*}}
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description The company for {{company.*}} (default: the contact's)
+             */
+            companyId?: string;
+            /**
+             * Format: uuid
+             * @description The deal for {{deal.*}}; its owner fills {{owner.*}} when no contact is named
+             */
+            dealId?: string;
+            /**
+             * Format: uuid
+             * @description The ticket for {{ticket.*}}
+             */
+            ticketId?: string;
+        };
+        RenderedSnippetDto: {
+            /** Format: uuid */
+            snippetId: string;
+            shortcut: string;
+            /**
+             * @description The body with each value inserted as plain text (never escaped or interpreted); a variable with no value keeps its {{placeholder}} in the text, visibly
+             * @example Hi Ada, this is {{owner.name}}.
+             */
+            text: string;
+            /**
+             * @description The variables with no value for these records, in order of first use; [] when all were filled
+             * @example [
+             *       "owner.name"
+             *     ]
+             */
+            missing: string[];
+            /** @description Each variable the body uses and the value inserted (null: missing) */
+            values: {
+                [key: string]: string | null;
+            };
+        };
+        UpdateSnippetDto: {
+            /**
+             * @description 1 to 64 lower-case letters, digits, - or _, starting with a letter or digit (a leading # is dropped)
+             * @example hi
+             */
+            shortcut?: string;
+            /**
+             * @description null or blank clears it
+             * @example Warm hello
+             */
+            name?: string | null;
+            /**
+             * @description Variables: {{contact.firstName}}, {{contact.lastName}}, {{contact.fullName}}, {{contact.email}}, {{contact.phone}}, {{contact.jobTitle}}, {{contact.country}}, {{contact.lifecycleStage}}, {{owner.name}}, {{owner.email}}, {{company.name}}, {{company.domain}}, {{deal.name}}, {{deal.amount}}, {{deal.closeDate}}, {{ticket.subject}}, {{ticket.priority}}, and {{contact.properties.<name>}} for a defined contact property. An unknown variable is a 400 naming it.
+             * @example Hi {{contact.firstName}}
+             */
+            body?: string;
+        };
+        PlaybookQuestionDto: {
+            /**
+             * @description Unique in the playbook; the key of its answer: ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$
+             * @example budget
+             */
+            id: string;
+            /** @example What budget do you have? */
+            text: string;
+            /** @enum {string} */
+            type: "text" | "choice" | "number";
+            /**
+             * @description Choice questions only: 2 or more options
+             * @example [
+             *       "yes",
+             *       "no"
+             *     ]
+             */
+            options?: string[];
+            /** @default false */
+            required: boolean;
+            /**
+             * @description The contact property an answer sets: a built-in field (firstName, lastName, phone, jobTitle, country) or a defined custom property of a fitting type (text: string; number: number; choice: string or enum with every option among its values)
+             * @example jobTitle
+             */
+            mapsTo?: string | null;
+        };
+        CreatePlaybookDto: {
+            /** @example Discovery call */
+            name: string;
+            /**
+             * @description The team the playbook belongs to; a key of another role gets 403 PLAYBOOK_TEAM_FORBIDDEN (super-admin writes all)
+             * @enum {string}
+             */
+            team: "sales" | "service" | "marketing";
+            questions: components["schemas"]["PlaybookQuestionDto"][];
+        };
+        PlaybookQuestionViewDto: {
+            id: string;
+            text: string;
+            /** @enum {string} */
+            type: "text" | "choice" | "number";
+            options: string[];
+            required: boolean;
+            mapsTo: string | null;
+        };
+        PlaybookListItemDto: {
+            /** Format: uuid */
+            playbookId: string;
+            name: string;
+            /** @enum {string} */
+            team: "sales" | "service" | "marketing";
+            version: number;
+            archived: boolean;
+            questions: components["schemas"]["PlaybookQuestionViewDto"][];
+            /**
+             * Format: date-time
+             * @description When its last version was written or it was archived
+             */
+            updatedAt: string;
+        };
+        PlaybookDto: {
+            /** Format: uuid */
+            playbookId: string;
+            /** @description The stream revision; send it back as If-Match */
+            revision: number;
+            /** @description The version runs record: 1, then one more per revision */
+            version: number;
+            name: string;
+            /** @enum {string} */
+            team: "sales" | "service" | "marketing";
+            archived: boolean;
+            questions: components["schemas"]["PlaybookQuestionViewDto"][];
+        };
+        RevisePlaybookDto: {
+            /** @example Discovery call v2 */
+            name?: string;
+            /** @description The whole question list of the new version */
+            questions?: components["schemas"]["PlaybookQuestionDto"][];
+        };
+        RunPlaybookDto: {
+            /**
+             * Format: uuid
+             * @description The playbook followed (its current version)
+             */
+            playbookId: string;
+            /**
+             * @description Question id to answer: text for text questions, a number for number questions, one of the options for choice questions. Each problem is a 400 naming answers.<questionId>.
+             * @example {
+             *       "budget": 50000,
+             *       "role": "CTO"
+             *     }
+             */
+            answers: {
+                [key: string]: string | number;
+            };
+            /**
+             * Format: uuid
+             * @description The contact the mapped answers update; default: the engagement's only contact (required when it has several)
+             */
+            contactId?: string;
+        };
+        PlaybookRunResponse: {
+            /**
+             * Format: uuid
+             * @description The run
+             */
+            id: string;
+            /** Format: uuid */
+            engagementId: string;
+            /**
+             * Format: uuid
+             * @description The PlaybookRunRecorded event's id: the causation id of the contact's change
+             */
+            runEventId: string;
+            /** @description The contact the mapped answers updated */
+            contactId: string | null;
+            /** @description The engagement stream's revision after the run */
+            revision: number;
+            /** @description Global position of the last event written; pass as minPosition to read your write */
+            position: string | null;
+            /** @description The types of the events appended, on the engagement and then the contact */
+            events: string[];
+        };
+        ExportedEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example ContactCreated */
+            type: string;
+            /** @example contact-6f1c… */
+            streamName: string;
+            revision: number;
+            /** @description Position in the log, as /v1/streams gives it */
+            position: string;
+            /** @description As the store reads it: decrypted, or redacted once the contact is erased */
+            data: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: unknown;
+            };
+        };
+        ContactExportReadModelsDto: {
+            /** @description The score (null when never scored) and its explanation */
+            leadScore: {
+                [key: string]: unknown;
+            };
+            /** @description GET /v1/contacts/:id/timeline, every page */
+            timeline: {
+                [key: string]: unknown;
+            }[];
+            /** @description GET /v1/timelines/contact/:id, every page */
+            recordTimeline: {
+                [key: string]: unknown;
+            }[];
+            /** @description GET /v1/engagements?contactId=, every page */
+            engagements: {
+                [key: string]: unknown;
+            }[];
+            /** @description GET /v1/contacts/:id/associations, every page */
+            associations: {
+                [key: string]: unknown;
+            }[];
+        };
+        ContactExportDocument: {
+            /** @enum {string} */
+            format: "tally.contact-export";
+            /**
+             * @description Bumped when a field changes meaning or goes away
+             * @enum {number}
+             */
+            formatVersion: 1;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The API key that asked */
+            exportedBy: string;
+            /** @description The contact was erased: personal fields read redacted */
+            erased: boolean;
+            /** @description The ContactErased event, when erased */
+            erasure: components["schemas"]["ExportedEventDto"] | null;
+            /** @description The contact as its stream folds it (status active, merged or erased) */
+            contact: {
+                [key: string]: unknown;
+            };
+            /** @description The contact's own streams (contact-, activity-, and those of contacts merged into it), then every deal, ticket, engagement, association, survey, workflow-run and email-claim event that names it, in log order */
+            events: components["schemas"]["ExportedEventDto"][];
+            readModels: components["schemas"]["ContactExportReadModelsDto"];
+        };
+        EraseContactDto: {
+            /**
+             * @description Why, for the audit record; it is kept after the erasure, so it must not repeat the personal data
+             * @example Request #4711 received by post on 2026-03-02
+             */
+            reason: string;
+            /**
+             * @description The ground for erasure, GDPR Art. 17(1) (a) to (f)
+             * @enum {string}
+             */
+            legalBasis: "no-longer-necessary" | "consent-withdrawn" | "objection" | "unlawful-processing" | "legal-obligation" | "child-data";
+        };
+        ErasureRecordDto: {
+            contactId: string;
+            /** @description The actor (API key) that erased the contact */
+            erasedBy: string;
+            /** Format: date-time */
+            erasedAt: string;
+            /** @enum {string} */
+            legalBasis: "no-longer-necessary" | "consent-withdrawn" | "objection" | "unlawful-processing" | "legal-obligation" | "child-data";
+            reason: string;
+            /** @description Global position of ContactErased; wait for read models with it */
+            position: string | null;
         };
         /** @description Every error answer: a machine-readable code and a message; a bad request names each bad field. Some codes add details (existingId, expectedRevision, retryAfterSeconds, ...). */
         ApiError: {
@@ -4833,6 +7284,43 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    DealTotalsController_totals: {
+        parameters: {
+            query: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description The deal pipeline whose stages are totalled */
+                pipelineId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["DealStageTotalDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     DealsController_get: {
         parameters: {
             query?: never;
@@ -4930,9 +7418,9 @@ export interface operations {
                 /** @description Deals in this currency (ISO 4217); amountMin and amountMax need it */
                 currency?: string;
                 /** @description Deals worth at least this, in currency */
-                amountMin?: number;
+                amountMin?: string;
                 /** @description Deals worth at most this, in currency */
-                amountMax?: number;
+                amountMax?: string;
                 /** @description Expected to close on or after this day */
                 closeFrom?: string;
                 /** @description Expected to close on or before this day */
@@ -4999,7 +7487,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
-            /** @description The pipeline does not exist */
+            /** @description The pipeline, or the deal named by renewsDealId, does not exist */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7005,6 +9493,242 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    SettingsController_reportingCurrency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingCurrencyRecord"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SettingsController_setReportingCurrency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetReportingCurrencyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description If-Match names a revision the setting has moved past */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ExchangeRatesController_onDate: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description Only the rates of this base currency */
+                base?: string;
+            };
+            header?: never;
+            path: {
+                /** @description a calendar date YYYY-MM-DD that exists, from 1900-01-01 to 2199-12-31 */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["RatesOnDateDto"];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No rate was published on or before the date */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ExchangeRatesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a calendar date YYYY-MM-DD that exists, from 1900-01-01 to 2199-12-31 */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishExchangeRatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ExchangeRatesController_importRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description CSV with the header `date,base,quote,rate` then one rate per row, and/or NDJSON lines {"date", "base", "quote", "rate"} or {"date", "base", "rates": {...}}. The rows of one date and base become one publication, which replaces that day's set for that base. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatesImportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The body is not text/csv or application/x-ndjson in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ExchangeRatesController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description First publication date, inclusive: a calendar date YYYY-MM-DD that exists, from 1900-01-01 to 2199-12-31 */
+                from?: string;
+                /** @description Last publication date, inclusive: a calendar date YYYY-MM-DD that exists, from 1900-01-01 to 2199-12-31 */
+                to?: string;
+                /** @description Only the rates of this base currency */
+                base?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["ExchangeRateDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     PipelineHealthController_health: {
         parameters: {
             query?: {
@@ -7012,7 +9736,7 @@ export interface operations {
                 minPosition?: string;
                 /** @description One pipeline (data is then one object); all deal pipelines when omitted */
                 pipelineId?: string;
-                /** @description Ages and stuck deals as of this instant (ISO date-time); default: now */
+                /** @description The pipeline as it stood at this instant (ISO date-time): a past instant answers from the deal history (stages, probabilities, amounts and outcomes as they were then); default: now */
                 asOf?: string;
                 /** @description Only deals in this currency (ISO 4217) */
                 currency?: string;
@@ -7343,6 +10067,449 @@ export interface operations {
                         /** @enum {string} */
                         granularity: "day" | "week" | "month";
                         data: components["schemas"]["RepActivityRowDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    MrrReadModelController_month: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description The UTC month (YYYY-MM); default: the current one */
+                month?: string;
+                /** @description Per currency and the deal's current owner or pipeline */
+                groupBy?: "owner" | "pipeline";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        /** @example 2026-01 */
+                        month: string;
+                        /** @enum {string|null} */
+                        groupBy: "owner" | "pipeline" | null;
+                        data: components["schemas"]["MrrRowDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    MrrReadModelController_deals: {
+        parameters: {
+            query: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description The UTC month (YYYY-MM); default: the current one */
+                month?: string;
+                /** @description The figure to explain: a movement of the month, or total (the MRR in force) */
+                kind: "new" | "expansion" | "contraction" | "churn" | "total";
+                /** @description Only this currency (ISO 4217) */
+                currency?: string;
+                /** @description Only deals this owner currently owns (a row of groupBy=owner) */
+                ownerId?: string;
+                /** @description Only deals in this pipeline (a row of groupBy=pipeline) */
+                pipelineId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        /** @example 2026-01 */
+                        month: string;
+                        /** @enum {string} */
+                        kind: "new" | "expansion" | "contraction" | "churn" | "total";
+                        data: components["schemas"]["MrrDrillRowDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    FunnelReadModelController_funnel: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description First UTC day contacts and deals were created on, inclusive; default: 365 days ending at to */
+                from?: string;
+                /** @description Last UTC day contacts and deals were created on, inclusive; default: the day of asOf */
+                to?: string;
+                /** @description The funnel as it stood at this instant (ISO date-time): later facts are left out; default: now */
+                asOf?: string;
+                /** @description source: the contact's original source (first touch); cohort: the month it was created */
+                groupBy?: "source" | "cohort";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        range: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        /** Format: date-time */
+                        asOf: string;
+                        /** @enum {string} */
+                        groupBy: "source" | "cohort";
+                        /** @description As GET /v1/read-models/funnel/attribution */
+                        attribution: components["schemas"]["FunnelAttributionRowDto"][];
+                        data: components["schemas"]["FunnelGroupDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    FunnelReadModelController_attribution: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description First UTC day contacts and deals were created on, inclusive; default: 365 days ending at to */
+                from?: string;
+                /** @description Last UTC day contacts and deals were created on, inclusive; default: the day of asOf */
+                to?: string;
+                /** @description The funnel as it stood at this instant (ISO date-time): later facts are left out; default: now */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        range: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        /** Format: date-time */
+                        asOf: string;
+                        data: components["schemas"]["FunnelAttributionRowDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    FunnelReadModelController_contacts: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description First UTC day contacts and deals were created on, inclusive; default: 365 days ending at to */
+                from?: string;
+                /** @description Last UTC day contacts and deals were created on, inclusive; default: the day of asOf */
+                to?: string;
+                /** @description The funnel as it stood at this instant (ISO date-time): later facts are left out; default: now */
+                asOf?: string;
+                /** @description source: the contact's original source (first touch); cohort: the month it was created */
+                groupBy?: "source" | "cohort";
+                /** @description The contacts counted at this stage (reached it or passed it) */
+                stage?: "subscriber" | "lead" | "marketing-qualified" | "sales-qualified" | "opportunity" | "customer";
+                /** @description One group of the answer (a source, or a cohort YYYY-MM) */
+                group?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        range: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        /** Format: date-time */
+                        asOf: string;
+                        /** @enum {string} */
+                        groupBy: "source" | "cohort";
+                        data: components["schemas"]["FunnelContactDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    FunnelReadModelController_deals: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description First UTC day contacts and deals were created on, inclusive; default: 365 days ending at to */
+                from?: string;
+                /** @description Last UTC day contacts and deals were created on, inclusive; default: the day of asOf */
+                to?: string;
+                /** @description The funnel as it stood at this instant (ISO date-time): later facts are left out; default: now */
+                asOf?: string;
+                model?: "first-touch" | "last-touch";
+                /** @description One source of the attribution table ((none): deals without a touch before creation) */
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        range: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        /** Format: date-time */
+                        asOf: string;
+                        data: components["schemas"]["FunnelDealDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ForecastController_forecast: {
+        parameters: {
+            query: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description The UTC month forecast (YYYY-MM) */
+                month: string;
+                /** @description Only deals in this pipeline */
+                pipelineId?: string;
+                /** @description Also convert every deal's figures into this currency (ISO 4217), or 'reporting' for the workspace's reporting currency, at the rate in force on the figure's date: the expected close date of an open deal, the close date of a won one */
+                currency?: string;
+                /** @description The forecast as it stood then: a day (as of its end: everything that occurred on it counts) or an instant; default: now */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["ForecastDto"];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ForecastController_forecastDeals: {
+        parameters: {
+            query: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description The UTC month forecast (YYYY-MM) */
+                month: string;
+                /** @description Only deals in this pipeline */
+                pipelineId?: string;
+                /** @description Also convert every deal's figures into this currency (ISO 4217), or 'reporting' for the workspace's reporting currency, at the rate in force on the figure's date: the expected close date of an open deal, the close date of a won one */
+                currency?: string;
+                /** @description The forecast as it stood then: a day (as of its end: everything that occurred on it counts) or an instant; default: now */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["ForecastDealDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ForecastController_accuracy: {
+        parameters: {
+            query: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description The UTC month forecast (YYYY-MM) */
+                month: string;
+                /** @description Only deals in this pipeline */
+                pipelineId?: string;
+                /** @description Also convert every deal's figures into this currency (ISO 4217), or 'reporting' for the workspace's reporting currency, at the rate in force on the figure's date: the expected close date of an open deal, the close date of a won one */
+                currency?: string;
+                /** @description The dates compared, comma-separated, in the order to chain them (1 to 12); each a day (as of its end) or an instant */
+                asOf: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["ForecastAccuracyDto"];
                     };
                     "text/csv": string;
                 };
@@ -8915,6 +12082,1795 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description No such workflow */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_parkedEvents: {
+        parameters: {
+            query?: {
+                /** @description Only pairs in this state; all by default */
+                status?: "parked" | "retried" | "skipped";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedWorkflowEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_retryParked: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParkedEventKindDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedWorkflowEventView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow, or no such parked event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The event is not parked any more (retried or skipped) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_skipParked: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkipParkedEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedWorkflowEventView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow, or no such parked event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The event is not parked any more (retried or skipped) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    WorkflowsController_schedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowScheduleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such workflow */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    GoalsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetGoalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field at fault, named in fields: neither or both of ownerId and team, an unknown owner, a currency on a count, a target outside its rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    GoalsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such goal, or it was removed already */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match names a revision the goal has moved past */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    GoalsController_changeTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeGoalTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A target outside the rule of the goal metric and currency */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such goal, or it was removed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match names a revision the goal has moved past */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    GoalsReadModelController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description Only the goals of this period: a month YYYY-MM or a quarter YYYY-Qn (Q1 to Q4), from 1900 to 2199 */
+                period?: string;
+                /** @description Only this owner's goals */
+                ownerId?: string;
+                /** @description Only this team's goals */
+                team?: string;
+                /** @description The instant pace is measured at (the share of the period elapsed); default: now */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        /**
+                         * Format: date-time
+                         * @description The instant pace was measured at
+                         */
+                        asOf: string;
+                        data: components["schemas"]["GoalAttainmentDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SurveysController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["SurveySummaryDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SurveysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field at fault, named in fields: an unknown type, a blank or over-long name or question */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SurveysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The record in the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SurveysController_issueLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueSurveyLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLinkResponse"];
+                };
+            };
+            /** @description contactId or ticketId names no contact or ticket */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            /** @description No signing secret is configured (TALLY_SURVEY_SIGNING_SECRET): {error: SURVEY_SIGNING_UNCONFIGURED}; no unsigned link is ever issued */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    SurveyResponsesController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyResponseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnsweredResponse"];
+                };
+            };
+            /** @description A field at fault: a token this server did not sign ({error: SURVEY_TOKEN_INVALID}), a score out of range, an over-long comment */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A well-signed token of a link that was never issued */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The link was answered already: {error: SURVEY_LINK_USED} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many answers from this address this minute (TALLY_SURVEY_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No signing secret is configured: {error: SURVEY_SIGNING_UNCONFIGURED} */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    SurveyResultsController_nps: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description One survey's answers; default: every survey of the type */
+                surveyId?: string;
+                /** @description First UTC day of the answers, inclusive; default: open */
+                from?: string;
+                /** @description Last UTC day of the answers, inclusive; default: open */
+                to?: string;
+                /** @description Also per group: period (the answer's UTC month), team (of the contact's owner when answered), ticketPipeline (of the linked ticket) */
+                groupBy?: "period" | "team" | "ticketPipeline";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["NpsReportDto"];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SurveyResultsController_ces: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description One survey's answers; default: every survey of the type */
+                surveyId?: string;
+                /** @description First UTC day of the answers, inclusive; default: open */
+                from?: string;
+                /** @description Last UTC day of the answers, inclusive; default: open */
+                to?: string;
+                /** @description Also per group: period (the answer's UTC month), team (of the contact's owner when answered), ticketPipeline (of the linked ticket) */
+                groupBy?: "period" | "team" | "ticketPipeline";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["RatingReportDto"];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SurveyResultsController_csat: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description One survey's answers; default: every survey of the type */
+                surveyId?: string;
+                /** @description First UTC day of the answers, inclusive; default: open */
+                from?: string;
+                /** @description Last UTC day of the answers, inclusive; default: open */
+                to?: string;
+                /** @description Also per group: period (the answer's UTC month), team (of the contact's owner when answered), ticketPipeline (of the linked ticket) */
+                groupBy?: "period" | "team" | "ticketPipeline";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["RatingReportDto"];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SurveyResultsController_comments: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                surveyId?: string;
+                type?: "nps" | "ces" | "csat";
+                /** @description Only the detractors, say */
+                category?: "promoter" | "passive" | "detractor" | "easy" | "neutral" | "difficult" | "satisfied" | "dissatisfied";
+                /** @description First UTC day, inclusive */
+                from?: string;
+                /** @description Last UTC day, inclusive */
+                to?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    /** @description CSV only: the cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: string;
+                    /** @description CSV only: `<path?...&cursor=...>; rel="next"` (RFC 8288, relative to the request), absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["SurveyCommentDto"][];
+                        /** @description The cursor of the next page; null or absent on the last */
+                        nextCursor?: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    FormsListController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["FormListItemDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    FormsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field at fault, named in fields: a type, a rule, a mapping, no required email field, a setting */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    FormsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormView"];
+                };
+            };
+            /** @description No such form */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    FormsController_preflightForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Access-Control-Allow-* headers when the Origin is allowed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such form */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    FormsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field at fault, named in fields: a type, a rule, a mapping, no required email field, a setting */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such form */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match names a revision the form has moved past */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    FormsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormSubmissionDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["FormSubmissionDto"];
+            };
+        };
+        responses: {
+            /** @description An existing contact, found by its normalized email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSubmissionResponse"];
+                };
+            };
+            /** @description A new contact */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSubmissionResponse"];
+                };
+            };
+            /** @description Each field at fault, named: unknown, missing, malformed, or the honeypot filled in */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A browser's post from an origin the form does not allow */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such form */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 32 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Neither JSON nor a urlencoded form post */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    FormsController_preflightSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Access-Control-Allow-* headers when the Origin is allowed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such form */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    HostedFormController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form as an accessible HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such form (an HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    SessionController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SnippetsController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description The one snippet called by this shortcut (with or without its #, any case), read from its claim: no wait for the read model */
+                shortcut?: string;
+                /** @description Without shortcut: the snippets whose shortcut starts with this (what a typed # completes) */
+                prefix?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["SnippetListItemDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SnippetsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSnippetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field at fault, named in fields: a shortcut outside its rule, an unknown {{variable}} (named), a brace left open */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Another snippet holds the shortcut: {error: ALREADY_EXISTS, existingId, field: shortcut} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SnippetsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnippetDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such snippet, or it was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SnippetsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such snippet, or it was deleted already */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match names a revision the snippet has moved past */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SnippetsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSnippetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field at fault, named in fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such snippet, or it was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Another snippet holds the new shortcut, or If-Match names a revision the snippet has moved past */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    SnippetsController_render: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenderSnippetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedSnippetDto"];
+                };
+            };
+            /** @description A record named that does not exist, named in fields (contactId, companyId, dealId, ticketId) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such snippet, or it was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PlaybooksController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read model reflects this position; 503 if not */
+                minPosition?: string;
+                /** @description Only this team's playbooks */
+                team?: "sales" | "service" | "marketing";
+                /** @description true: the archived ones too (default false) */
+                archived?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: text/csv, the rows of data as CSV: always a header row; nested values in dotted columns (stages.<stageId>.openDeals, data.url); arrays by their key fields or else by index from 0. */
+            200: {
+                headers: {
+                    /** @description CSV only: the position, as in the JSON envelope */
+                    "X-Tally-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log position the read model reflects (null before any event); also the X-Tally-Position header */
+                        position: string | null;
+                        data: components["schemas"]["PlaybookListItemDto"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PlaybooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlaybookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field at fault, named in fields, such as questions[0].options or questions[1].mapsTo */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The key writes only its own team's playbooks (super-admin writes all): {error: PLAYBOOK_TEAM_FORBIDDEN, role, team} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PlaybooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The record in the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PlaybooksController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The key writes only its own team's playbooks (super-admin writes all): {error: PLAYBOOK_TEAM_FORBIDDEN, role, team} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The record in the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PlaybooksController_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisePlaybookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description A field at fault, named in fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The key writes only its own team's playbooks (super-admin writes all): {error: PLAYBOOK_TEAM_FORBIDDEN, role, team} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The record in the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match names a revision the playbook has moved past */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The playbook is archived */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PlaybookRunsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunPlaybookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookRunResponse"];
+                };
+            };
+            /** @description An answer at fault (answers.<questionId>), an unknown playbookId, a contactId not on the engagement */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such engagement */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The engagement is not a call or meeting, or the playbook is archived */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PrivacyController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An attachment, tally-contact-<id>.json */
+            200: {
+                headers: {
+                    /** @description attachment; filename="tally-contact-<id>.json" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactExportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ContactErasureController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseContactDto"];
+            };
+        };
+        responses: {
+            /** @description The erasure as recorded: who, when, why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRecordDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The contact was erased already: {error: ALREADY_EXISTS} */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,26 @@ export type TallyConfig = Readonly<{
   corsOrigins: readonly string[];
   /** HMAC secret signing the webhooks and chat posts workflows send; without it those steps are recorded as failed. */
   workflowSigningSecret: string | null;
+  /**
+   * `deny` (the default): webhooks and workflow posts go to public addresses only; `allow` lets them reach the
+   * private network (loopback, RFC 1918, link-local), for a receiver on the same host or intranet.
+   */
+  outboundPrivateNetwork: 'deny' | 'allow';
+  /** Partitions of a new build of a partitioned read model (lead score); several projectors then share one build. */
+  projectionPartitions: number;
+  /** This projector among the live ones, for its leases (default: host name and pid). */
+  projectorId: string | null;
+  /** HMAC secret signing survey response links; without it issuing (and answering) a link is refused with a clear error. */
+  surveySigningSecret: string | null;
+  /** Survey answers per minute per address on the public, key-less route. */
+  surveyResponsesPerMinute: number;
+  /**
+   * Wraps the per-contact data keys (base64 of 32 bytes). Without it the embedded store, and a server, keep one in
+   * the data directory's `master-key` file, made on first start.
+   */
+  masterKey: string | null;
+  /** Earlier master keys (comma list): their wrapped data keys are re-wrapped under masterKey at start-up. */
+  masterKeyPrevious: readonly string[];
 }>;
 
 export class ConfigError extends Error {
@@ -43,6 +63,9 @@ const oneOf = <T extends string>(
   errors.push(`${name}=${value} is not one of ${allowed.join(', ')}`);
   return fallback;
 };
+
+const isKey32 = (text: string): boolean =>
+  /^[A-Za-z0-9+/_-]+={0,2}$/.test(text) && Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length === 32;
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TallyConfig => {
   const errors: string[] = [];
@@ -89,6 +112,28 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TallyConfig =>
     errors.push('TALLY_WORKFLOW_SIGNING_SECRET must be at least 32 characters');
   }
 
+  const outboundPrivateNetwork = oneOf(env, 'TALLY_OUTBOUND_PRIVATE_NETWORK', ['deny', 'allow'] as const, 'deny', errors);
+
+  const partitionsText = env.TALLY_PROJECTION_PARTITIONS ?? '1';
+  if (!/^\d{1,3}$/.test(partitionsText) || Number(partitionsText) < 1 || Number(partitionsText) > 64) {
+    errors.push(`TALLY_PROJECTION_PARTITIONS=${partitionsText} is not a whole number from 1 to 64`);
+  }
+  const projectorId = env.TALLY_PROJECTOR_ID || null;
+  if (projectorId !== null && !/^[A-Za-z0-9._:-]{1,100}$/.test(projectorId)) {
+    errors.push('TALLY_PROJECTOR_ID must be 1-100 letters, digits or . _ : -');
+  }
+
+  const surveySigningSecret = env.TALLY_SURVEY_SIGNING_SECRET || null;
+  if (surveySigningSecret !== null && surveySigningSecret.length < 32) errors.push('TALLY_SURVEY_SIGNING_SECRET must be at least 32 characters');
+  const surveyRateText = env.TALLY_SURVEY_RATE_LIMIT ?? '30';
+  if (!/^\d{1,9}$/.test(surveyRateText) || Number(surveyRateText) < 1) errors.push(`TALLY_SURVEY_RATE_LIMIT=${surveyRateText} is not a positive whole number`);
+
+  const masterKey = env.TALLY_MASTER_KEY?.trim() || null;
+  if (masterKey !== null && !isKey32(masterKey)) errors.push('TALLY_MASTER_KEY must be the base64 of 32 bytes (e.g. openssl rand -base64 32)');
+  const masterKeyPrevious = (env.TALLY_MASTER_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (masterKeyPrevious.some((key) => !isKey32(key))) errors.push('TALLY_MASTER_KEY_PREVIOUS must be a comma list of base64 32-byte keys');
+  if (masterKeyPrevious.length > 0 && masterKey === null) errors.push('TALLY_MASTER_KEY_PREVIOUS needs TALLY_MASTER_KEY (the key to re-wrap under)');
+
   if (errors.length) throw new ConfigError(errors);
   return {
     port,
@@ -104,5 +149,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TallyConfig =>
     rateLimitPerMinute: Number(rateText),
     corsOrigins,
     workflowSigningSecret,
+    outboundPrivateNetwork,
+    projectionPartitions: Number(partitionsText),
+    projectorId,
+    surveySigningSecret,
+    surveyResponsesPerMinute: Number(surveyRateText),
+    masterKey,
+    masterKeyPrevious,
   };
 };

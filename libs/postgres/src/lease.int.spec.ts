@@ -15,7 +15,8 @@ describe('leases', () => {
   });
 
   it('has one holder at a time, is taken over once expired, and fences the holder that lost it', async () => {
-    const leases = new Leases(db.pool, 300);
+    // A long ttl keeps a loaded machine from expiring the lease between steps; expiry is forced below instead.
+    const leases = new Leases(db.pool, 60_000);
     const a = await leases.acquire('fence-test', 'a');
     expect(a).toEqual({ name: 'fence-test', holder: 'a', token: '1' });
     expect(await leases.acquire('fence-test', 'b')).toBeNull();
@@ -24,7 +25,8 @@ describe('leases', () => {
     expect(await leases.renew(a!)).toBe(true);
     await inTransaction(db.pool, (tx) => Leases.fence(tx, a!));
 
-    // `a` stops renewing (paused, or dead): after the ttl `b` takes over with a larger token.
+    // `a` stops renewing (paused, or dead): its last renewal had a 1 ms ttl, so `b` takes over with a larger token.
+    expect(await new Leases(db.pool, 1).renew(a!)).toBe(true);
     const b = await eventually(async () => {
       const grant = await leases.acquire('fence-test', 'b');
       expect(grant).not.toBeNull();
@@ -47,11 +49,12 @@ describe('leases', () => {
   });
 
   it('keeps a lease with heartbeats past its ttl, and frees it on release', async () => {
-    const leases = new Leases(db.pool, 200);
+    // A ttl long enough that a loaded machine still renews in time (every 500 ms).
+    const leases = new Leases(db.pool, 1_500);
     const kept = await leases.keep('heartbeat-test', 'a');
     expect(kept).not.toBeNull();
-    // Five ttls of asking: without heartbeats `b` would get it.
-    const deadline = Date.now() + 1_000;
+    // Three ttls of asking: without heartbeats `b` would get it.
+    const deadline = Date.now() + 4_500;
     while (Date.now() < deadline) {
       expect(await leases.acquire('heartbeat-test', 'b')).toBeNull();
       expect(kept!.held).toBe(true);

@@ -5,20 +5,24 @@ import type pg from 'pg';
 import { formatPosition, parsePosition, type Position } from '#event-store';
 import { inTransaction, migrate } from '#postgres';
 import { projectionEngineMigrations } from './projection-engine.migrations.js';
-import { BUILDS_TABLE, ProjectionBuilds, storedBuild, type BuildRow, type BuildState, type ParkedEvent, type StoredBuild } from './projection-builds.js';
+import { BUILD_SELECT, BUILDS_TABLE, PARTITIONS_TABLE, ProjectionBuilds, storedBuild, type BuildRow, type BuildState, type ParkedEvent, type StoredBuild } from './projection-builds.js';
 import type { ProjectionDefinition, ProjectionTables } from './projection.js';
 
-export type BuildKey = Readonly<{ name: string; version: number }>;
+/** A build, or one partition of a partitioned build (its checkpoint is then in the partitions table). */
+export type BuildKey = Readonly<{ name: string; version: number; partition?: number | null }>;
+
+/** Inside a transaction that commits work of a build: throws unless this process still holds the build's lease. */
+export type Fence = (tx: pg.PoolClient) => Promise<void>;
 
 /** The writes a running build makes about itself. */
 export interface BuildCheckpoints {
   /** Inside the batch's own transaction, so rows and checkpoint commit (or are lost) together. */
   advance(tx: pg.PoolClient, build: BuildKey, end: Position, events: number): Promise<void>;
   /** Moves the checkpoint past events the build does not read (no rows to write with it). */
-  save(build: BuildKey, position: Position): Promise<void>;
+  save(build: BuildKey, position: Position, fence?: Fence): Promise<void>;
   /** The stored checkpoint, for a retry after an infrastructure failure. */
-  load(build: BuildKey): Promise<{ position: Position | null; eventsProcessed: number } | null>;
-  park(build: BuildKey, parked: ParkedEvent): Promise<void>;
+  load(build: BuildKey): Promise<{ position: Position | null; eventsProcessed: number; parked: ParkedEvent | null } | null>;
+  park(build: BuildKey, parked: ParkedEvent, fence?: Fence): Promise<void>;
   unpark(build: BuildKey): Promise<void>;
 }
 
@@ -46,35 +50,100 @@ export class BuildRegistry extends ProjectionBuilds implements BuildCheckpoints 
 
   /** Every build of `name`, dropped ones included, by version. */
   async all(name: string): Promise<StoredBuild[]> {
-    const { rows } = await this.pool.query<BuildRow>(`SELECT * FROM ${BUILDS_TABLE} WHERE name = $1 ORDER BY version`, [name]);
+    const { rows } = await this.pool.query<BuildRow>(`${BUILD_SELECT} WHERE tpb.name = $1 ORDER BY tpb.version`, [name]);
     return rows.map(storedBuild);
   }
 
-  /** A new build of `definition` (the next version), its tables created in the same transaction. */
-  async create(definition: ProjectionDefinition, params: Readonly<Record<string, unknown>>, activateWhenCaughtUp: boolean): Promise<StoredBuild> {
+  /**
+   * A new build of `definition` (the next version), its tables created in the same transaction. `partitions` > 1
+   * only for a projection that declares its partitioning.
+   */
+  async create(
+    definition: ProjectionDefinition,
+    params: Readonly<Record<string, unknown>>,
+    activateWhenCaughtUp: boolean,
+    partitions = 1,
+  ): Promise<StoredBuild> {
     return inTransaction(this.pool, async (tx) => {
       await lockProjection(tx, definition.name);
-      const { rows: max } = await tx.query<{ version: number | null }>(
-        `SELECT max(version) AS version FROM ${BUILDS_TABLE} WHERE name = $1`,
-        [definition.name],
-      );
-      const version = (max[0].version ?? 0) + 1;
-      await tx.query(definition.createTables(tablesOf(version)));
-      const { rows } = await tx.query<BuildRow>(
-        `INSERT INTO ${BUILDS_TABLE} (name, version, code_version, params, state, activate_when_caught_up)
-         VALUES ($1, $2, $3, $4, 'building', $5) RETURNING *`,
-        [definition.name, version, definition.codeVersion, JSON.stringify(params), activateWhenCaughtUp],
-      );
-      return storedBuild(rows[0]);
+      return this.createIn(tx, definition, params, activateWhenCaughtUp, partitions);
     });
   }
 
-  /** Points the stable views at build `version` in one transaction; the previous active build is retired. */
-  async activate(definition: ProjectionDefinition, version: number): Promise<void> {
+  /**
+   * Makes sure `definition` has an active build of its code version, once across processes that start together: the
+   * first build is created and put behind the views at once (there is nothing older to serve meanwhile); a code
+   * change starts a rebuild beside the active build.
+   */
+  async ensureCurrent(definition: ProjectionDefinition, partitions: number): Promise<void> {
+    await inTransaction(this.pool, async (tx) => {
+      await lockProjection(tx, definition.name);
+      const { rows } = await tx.query<{ version: number; state: BuildState; code_version: number; params: Record<string, unknown> }>(
+        `SELECT version, state, code_version, params FROM ${BUILDS_TABLE} WHERE name = $1 AND state IN ('active', 'building')`,
+        [definition.name],
+      );
+      const active = rows.find((row) => row.state === 'active');
+      const building = rows.some((row) => row.state === 'building');
+      if (!active && !building) {
+        const first = await this.createIn(tx, definition, definition.defaultParams?.() ?? {}, true, partitions);
+        await this.activateIn(tx, definition, first.version);
+      } else if (active && active.code_version < definition.codeVersion && !building) {
+        await this.createIn(tx, definition, active.params, true, partitions);
+      }
+    });
+  }
+
+  private async createIn(
+    tx: pg.PoolClient,
+    definition: ProjectionDefinition,
+    params: Readonly<Record<string, unknown>>,
+    activateWhenCaughtUp: boolean,
+    requestedPartitions: number,
+  ): Promise<StoredBuild> {
+    const partitions = definition.partitioning ? Math.max(1, Math.floor(requestedPartitions)) : 1;
+    const { rows: max } = await tx.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${BUILDS_TABLE} WHERE name = $1`, [
+      definition.name,
+    ]);
+    const version = (max[0].version ?? 0) + 1;
+    await tx.query(definition.createTables(tablesOf(version)));
+    const { rows } = await tx.query<BuildRow>(
+      `INSERT INTO ${BUILDS_TABLE} (name, version, code_version, params, state, activate_when_caught_up, partitions)
+       VALUES ($1, $2, $3, $4, 'building', $5, $6) RETURNING *`,
+      [definition.name, version, definition.codeVersion, JSON.stringify(params), activateWhenCaughtUp, partitions],
+    );
+    if (partitions > 1) {
+      await tx.query(
+        `INSERT INTO ${PARTITIONS_TABLE} (name, version, partition) SELECT $1, $2, p FROM generate_series(0, $3::int - 1) AS p`,
+        [definition.name, version, partitions],
+      );
+    }
+    return storedBuild(rows[0]);
+  }
+
+  /**
+   * Points the stable views at build `version` in one transaction; the previous active build is retired. With
+   * `onlyIfBuilding` (a rebuild that caught up, maybe seen by several processes) a build no longer building is left
+   * as it is; answers whether the views moved.
+   */
+  async activate(definition: ProjectionDefinition, version: number, options: { onlyIfBuilding?: boolean } = {}): Promise<boolean> {
+    return inTransaction(this.pool, async (tx) => {
+      await lockProjection(tx, definition.name);
+      if (options.onlyIfBuilding) {
+        const { rows } = await tx.query<{ state: BuildState }>(`SELECT state FROM ${BUILDS_TABLE} WHERE name = $1 AND version = $2`, [
+          definition.name,
+          version,
+        ]);
+        if (rows[0]?.state !== 'building') return false;
+      }
+      await this.activateIn(tx, definition, version);
+      return true;
+    });
+  }
+
+  private async activateIn(tx: pg.PoolClient, definition: ProjectionDefinition, version: number): Promise<void> {
     const { name } = definition;
     const { table } = tablesOf(version);
-    await inTransaction(this.pool, async (tx) => {
-      await lockProjection(tx, name);
+    {
       const { rows } = await tx.query<{ state: BuildState }>(
         `SELECT state FROM ${BUILDS_TABLE} WHERE name = $1 AND version = $2 FOR UPDATE`,
         [name, version],
@@ -90,7 +159,7 @@ export class BuildRegistry extends ProjectionBuilds implements BuildCheckpoints 
         await tx.query(`DROP VIEW IF EXISTS ${base}`);
         await tx.query(`CREATE VIEW ${base} AS SELECT * FROM ${table(base)}`);
       }
-    });
+    }
   }
 
   /** Drops build `version`'s tables and records it dropped, in one transaction. */
@@ -106,6 +175,15 @@ export class BuildRegistry extends ProjectionBuilds implements BuildCheckpoints 
   }
 
   async advance(tx: pg.PoolClient, build: BuildKey, end: Position, events: number): Promise<void> {
+    if (isPartition(build)) {
+      await tx.query(
+        `UPDATE ${PARTITIONS_TABLE}
+            SET position = $4, position_commit = $5, position_prepare = $6, events_processed = events_processed + $7, updated_at = now()
+          WHERE name = $1 AND version = $2 AND partition = $3`,
+        [build.name, build.version, build.partition, formatPosition(end), end.commit.toString(), end.prepare.toString(), events],
+      );
+      return;
+    }
     await tx.query(
       `UPDATE ${BUILDS_TABLE}
           SET position = $3, position_commit = $4, events_processed = events_processed + $5, updated_at = now()
@@ -114,35 +192,91 @@ export class BuildRegistry extends ProjectionBuilds implements BuildCheckpoints 
     );
   }
 
-  async save(build: BuildKey, position: Position): Promise<void> {
-    await this.pool.query(
-      `UPDATE ${BUILDS_TABLE} SET position = $3, position_commit = $4, updated_at = now()
-        WHERE name = $1 AND version = $2`,
-      [build.name, build.version, formatPosition(position), position.commit.toString()],
-    );
+  async save(build: BuildKey, position: Position, fence?: Fence): Promise<void> {
+    const write = (db: Pick<pg.PoolClient, 'query'>) =>
+      isPartition(build)
+        ? db.query(
+            `UPDATE ${PARTITIONS_TABLE} SET position = $4, position_commit = $5, position_prepare = $6, updated_at = now()
+              WHERE name = $1 AND version = $2 AND partition = $3`,
+            [build.name, build.version, build.partition, formatPosition(position), position.commit.toString(), position.prepare.toString()],
+          )
+        : db.query(
+            `UPDATE ${BUILDS_TABLE} SET position = $3, position_commit = $4, updated_at = now()
+              WHERE name = $1 AND version = $2`,
+            [build.name, build.version, formatPosition(position), position.commit.toString()],
+          );
+    if (!fence) {
+      await write(this.pool);
+      return;
+    }
+    await inTransaction(this.pool, async (tx) => {
+      await fence(tx);
+      await write(tx);
+    });
   }
 
-  async load(build: BuildKey): Promise<{ position: Position | null; eventsProcessed: number } | null> {
-    const { rows } = await this.pool.query<{ position: string | null; events_processed: string }>(
-      `SELECT position, events_processed FROM ${BUILDS_TABLE} WHERE name = $1 AND version = $2`,
-      [build.name, build.version],
+  async load(build: BuildKey): Promise<{ position: Position | null; eventsProcessed: number; parked: ParkedEvent | null } | null> {
+    const { rows } = await this.pool.query<{ position: string | null; events_processed: string; parked: ParkedEvent | null }>(
+      isPartition(build)
+        ? `SELECT position, events_processed, parked FROM ${PARTITIONS_TABLE} WHERE name = $1 AND version = $2 AND partition = $3`
+        : `SELECT position, events_processed, parked FROM ${BUILDS_TABLE} WHERE name = $1 AND version = $2`,
+      isPartition(build) ? [build.name, build.version, build.partition] : [build.name, build.version],
     );
     if (!rows[0]) return null;
-    return { position: rows[0].position === null ? null : parsePosition(rows[0].position), eventsProcessed: Number(rows[0].events_processed) };
+    return {
+      position: rows[0].position === null ? null : parsePosition(rows[0].position),
+      eventsProcessed: Number(rows[0].events_processed),
+      parked: rows[0].parked,
+    };
   }
 
-  async park(build: BuildKey, parked: ParkedEvent): Promise<void> {
-    await this.pool.query(`UPDATE ${BUILDS_TABLE} SET parked = $3, updated_at = now() WHERE name = $1 AND version = $2`, [
-      build.name,
-      build.version,
-      JSON.stringify(parked),
-    ]);
+  /** The stored checkpoints of every partition of a build, by partition (null: none yet). */
+  async partitionPositions(name: string, version: number): Promise<(Position | null)[]> {
+    const { rows } = await this.pool.query<{ position: string | null }>(
+      `SELECT position FROM ${PARTITIONS_TABLE} WHERE name = $1 AND version = $2 ORDER BY partition`,
+      [name, version],
+    );
+    return rows.map((row) => (row.position === null ? null : parsePosition(row.position)));
+  }
+
+  async park(build: BuildKey, parked: ParkedEvent, fence?: Fence): Promise<void> {
+    const write = (db: Pick<pg.PoolClient, 'query'>) =>
+      isPartition(build)
+        ? db.query(`UPDATE ${PARTITIONS_TABLE} SET parked = $4, updated_at = now() WHERE name = $1 AND version = $2 AND partition = $3`, [
+            build.name,
+            build.version,
+            build.partition,
+            JSON.stringify(parked),
+          ])
+        : db.query(`UPDATE ${BUILDS_TABLE} SET parked = $3, updated_at = now() WHERE name = $1 AND version = $2`, [
+            build.name,
+            build.version,
+            JSON.stringify(parked),
+          ]);
+    if (!fence) {
+      await write(this.pool);
+      return;
+    }
+    await inTransaction(this.pool, async (tx) => {
+      await fence(tx);
+      await write(tx);
+    });
   }
 
   async unpark(build: BuildKey): Promise<void> {
+    if (isPartition(build)) {
+      await this.pool.query(`UPDATE ${PARTITIONS_TABLE} SET parked = NULL, updated_at = now() WHERE name = $1 AND version = $2 AND partition = $3`, [
+        build.name,
+        build.version,
+        build.partition,
+      ]);
+      return;
+    }
     await this.pool.query(`UPDATE ${BUILDS_TABLE} SET parked = NULL, updated_at = now() WHERE name = $1 AND version = $2`, [
       build.name,
       build.version,
     ]);
   }
 }
+
+const isPartition = (build: BuildKey): build is BuildKey & { partition: number } => build.partition !== undefined && build.partition !== null;

@@ -11,11 +11,11 @@ import {
   type RecordedEvent,
 } from '#event-store';
 import { projectionOperationsStream, type ProjectionEventSkipped } from '#domain/projection-operations';
-import { inTransaction, isConnectionError } from '#postgres';
+import { inTransaction, isConnectionError, LeaseLost, Leases, type KeptLease } from '#postgres';
 import { readPage } from './batches.js';
-import { tablesOf, type BuildCheckpoints } from './build-registry.js';
+import { tablesOf, type BuildCheckpoints, type Fence } from './build-registry.js';
 import type { BuildState, ParkedEvent, StoredBuild } from './projection-builds.js';
-import type { ProjectionDefinition } from './projection.js';
+import { partitionOf, type PartitionScope, type ProjectionDefinition } from './projection.js';
 
 /** An event one build goes on without: an operator's decision, recorded in the log (ProjectionEventSkipped). */
 export type SkippedEvent = Readonly<{ eventId: string; position: string; reason: string; skippedBy: string; skippedAt: string }>;
@@ -29,7 +29,10 @@ export type BuildRunnerHost = Readonly<{
   pool: pg.Pool;
   /** Reading alone (the head, a filtered page) and the operations stream that records skips. */
   store: Pick<EventStore, 'headPosition' | 'readAll' | 'readStream'>;
-  checkpoints: BuildCheckpoints;
+  checkpoints: BuildCheckpoints & {
+    /** The stored checkpoints of every partition of a build: a barrier event waits on them. */
+    partitionPositions(name: string, version: number): Promise<(Position | null)[]>;
+  };
   /** The unfiltered page after `after`, shared with the other builds that read it. */
   readShared(after: Position | null): Promise<RecordedEvent[]>;
   /** Whether `runner` is catching up while every other build follows the head, so no one would share its pages. */
@@ -50,6 +53,11 @@ class ProjectionApplyError extends Error {
 }
 
 const POKE_COALESCE_MS = 15;
+/** How often a partition waiting at a barrier event looks at the other partitions' checkpoints. */
+const BARRIER_LOOK_MS = 20;
+
+const reached = (stored: Position | null, target: Position | null): boolean =>
+  target === null || (stored !== null && comparePositions(stored, target) >= 0);
 
 /** The events build `version` of `name` was told to skip, from the log: `projection-<name>`. */
 export const readSkips = async (store: Pick<EventStore, 'readStream'>, name: string, version: number): Promise<SkippedEvent[]> => {
@@ -66,6 +74,13 @@ export const readSkips = async (store: Pick<EventStore, 'readStream'>, name: str
 export class BuildRunner {
   readonly name: string;
   readonly version: number;
+  /** Which partition of the build this runner applies (null: the build is not partitioned). */
+  readonly partition: number | null;
+  /**
+   * Set when builds are shared between processes: every batch commits only while this grant holds (the fence in the
+   * batch's transaction), and the runner stops once it is lost.
+   */
+  lease: KeptLease | null = null;
   /** Follows the views: the engine moves it when it activates this build or another. */
   state: BuildState;
   position: Position | null;
@@ -88,13 +103,20 @@ export class BuildRunner {
     readonly definition: ProjectionDefinition,
     readonly build: StoredBuild,
     private readonly host: BuildRunnerHost,
+    partition: number | null = null,
   ) {
     this.name = build.name;
     this.version = build.version;
+    this.partition = build.partitions > 1 ? partition ?? 0 : null;
     this.state = build.state;
     this.position = build.position;
     this.eventsProcessed = build.eventsProcessed;
     this.parked = build.parked;
+  }
+
+  /** `name@version`, and `#partition` for one partition of a partitioned build. */
+  get key(): string {
+    return this.partition === null ? `${this.name}@${this.version}` : `${this.name}@${this.version}#${this.partition}`;
   }
 
   /** Whether this build will go on reading the log (it is neither parked nor stopped). */
@@ -141,6 +163,12 @@ export class BuildRunner {
         await this.step();
         failures = 0;
       } catch (error) {
+        if (error instanceof LeaseLost) {
+          // Another process holds this build now: nothing of the batch committed, and this runner is done.
+          this.stopped = true;
+          this.host.onError(this, error);
+          break;
+        }
         // Infrastructure trouble (a lost connection, a crash mid-commit): nothing was committed, so retry from the
         // checkpoint after a bounded back-off, as a restarted process would.
         failures++;
@@ -152,6 +180,7 @@ export class BuildRunner {
   }
 
   private async step(): Promise<void> {
+    if (this.lease && !this.lease.held) throw new LeaseLost(this.lease.grant);
     if (this.parked) {
       // An operator may skip the poison event from any process: the log says so, and the build goes on.
       await this.loadSkips();
@@ -168,7 +197,7 @@ export class BuildRunner {
     if (page.length > 0) {
       const { filter } = this.definition;
       const matching = filter ? page.filter((event) => matchesFilter(event, filter)) : page;
-      await this.applyOrPark(matching, page[page.length - 1].position);
+      await this.applyPage(matching, page[page.length - 1].position);
     }
     await this.afterPage(page.length);
   }
@@ -182,7 +211,7 @@ export class BuildRunner {
     const { store, batchSize } = this.host;
     const head = await store.headPosition();
     const events = await readPage(store, this.position, batchSize, this.definition.filter);
-    if (events.length > 0) await this.applyOrPark(events, events[events.length - 1].position);
+    if (events.length > 0) await this.applyPage(events, events[events.length - 1].position);
     if (events.length < batchSize && head && !this.stopped && !this.parked) {
       if (!this.position || comparePositions(head, this.position) > 0) {
         this.position = head;
@@ -221,15 +250,79 @@ export class BuildRunner {
     });
   }
 
-  private async applyOrPark(events: readonly RecordedEvent[], end: Position): Promise<void> {
+  /** The fence of this runner's lease, when builds are shared between processes. */
+  private get fence(): Fence | undefined {
+    const lease = this.lease;
+    return lease ? (tx) => Leases.fence(tx, lease.grant) : undefined;
+  }
+
+  /**
+   * Applies a page's events this build reads, up to `end`. A partition applies only the events about a key it owns,
+   * and meets the partitions of a barrier event's other keys at it: the partition of its first key applies it once
+   * they have applied everything before it, and they go on past it once that partition has.
+   */
+  private async applyPage(events: readonly RecordedEvent[], end: Position): Promise<void> {
+    const { partitioning } = this.definition;
+    if (this.partition === null || !partitioning) {
+      await this.applyOrPark(events, end);
+      return;
+    }
+    const count = this.build.partitions;
+    let run: RecordedEvent[] = [];
+    let before = this.position;
+    for (const event of events) {
+      const keys = partitioning.toEveryPartition?.(event) ? null : partitioning.keysOf(event);
+      const owners: readonly number[] =
+        keys === null ? [this.partition] : keys.length === 0 ? [0] : [...new Set(keys.map((key) => partitionOf(key, count)))];
+      if (owners.length > 1 && partitioning.isBarrier?.(event)) {
+        if (owners.includes(this.partition)) {
+          if (run.length > 0 || before !== this.position) await this.applyOrPark(run, before ?? this.position!);
+          run = [];
+          if (this.parked || this.stopped) return;
+          if (this.unsavedPosition) await this.savePosition();
+          if (!(await this.meetAt(event, before, owners))) return;
+        }
+      } else if (owners.includes(this.partition)) {
+        run.push(event);
+      }
+      before = event.position;
+    }
+    await this.applyOrPark(run, end);
+  }
+
+  /** Answers false when the runner stopped while it waited for the other partitions. */
+  private async meetAt(event: RecordedEvent, before: Position | null, owners: readonly number[]): Promise<boolean> {
+    const applier = owners[0];
+    const others = owners.filter((owner) => owner !== applier);
+    for (;;) {
+      if (this.stopped) return false;
+      if (this.lease && !this.lease.held) throw new LeaseLost(this.lease.grant);
+      const stored = await this.host.checkpoints.partitionPositions(this.name, this.version);
+      const ready =
+        this.partition === applier ? others.every((other) => reached(stored[other] ?? null, before)) : reached(stored[applier] ?? null, event.position);
+      if (ready) break;
+      await new Promise((resolve) => setTimeout(resolve, BARRIER_LOOK_MS));
+    }
+    if (this.partition === applier) {
+      await this.applyOrPark([event], event.position, true);
+      if (this.parked) return false;
+      if (this.unsavedPosition) await this.savePosition();
+    } else {
+      this.position = event.position;
+      this.unsavedPosition = true;
+    }
+    return true;
+  }
+
+  private async applyOrPark(events: readonly RecordedEvent[], end: Position, everyKey = false): Promise<void> {
     try {
-      await this.applyBatch(events, end);
+      await this.applyBatch(events, end, everyKey);
     } catch (error) {
       if (!(error instanceof ProjectionApplyError)) throw error;
       // Find the exact event that fails: apply one at a time, keep what succeeds, park on the poison one.
       for (const event of events) {
         try {
-          await this.applyBatch([event], event.position);
+          await this.applyBatch([event], event.position, everyKey);
         } catch (single) {
           if (!(single instanceof ProjectionApplyError)) throw single;
           await this.park(event, single.failure);
@@ -243,7 +336,7 @@ export class BuildRunner {
    * Applies `events` (those of the page up to `end` that this build reads, less those it was told to skip) and moves
    * the checkpoint to `end`.
    */
-  private async applyBatch(page: readonly RecordedEvent[], end: Position): Promise<void> {
+  private async applyBatch(page: readonly RecordedEvent[], end: Position, everyKey = false): Promise<void> {
     const events = this.skipped.size === 0 ? page : page.filter((event) => !this.skipped.has(event.id));
     if (events.length === 0) {
       // Nothing to write: the stored checkpoint follows with the next batch, or when the build catches up.
@@ -257,12 +350,19 @@ export class BuildRunner {
       this.host.pool,
       async (tx) => {
         try {
-          await this.definition.apply(events, { tx, table: tablesOf(this.version).table, params: this.build.params });
+          await this.definition.apply(events, {
+            tx,
+            table: tablesOf(this.version).table,
+            params: this.build.params,
+            ...(this.partition === null ? {} : { partition: this.scope(everyKey) }),
+          });
         } catch (error) {
           // A connection lost mid-batch says nothing about the events: retried from the checkpoint, never parked.
           if (isConnectionError(error)) throw error;
           throw new ProjectionApplyError(error);
         }
+        // Last before the commit: a process that lost its lease (paused past the ttl) commits nothing.
+        if (this.lease) await Leases.fence(tx, this.lease.grant);
         await this.host.checkpoints.advance(tx, this, end, events.length);
         this.host.beforeCommit?.({ name: this.name, version: this.version }, events);
       },
@@ -273,6 +373,12 @@ export class BuildRunner {
     this.eventsProcessed += events.length;
     this.rate.push({ at: Date.now(), events: this.eventsProcessed });
     if (this.rate.length > 20) this.rate.shift();
+  }
+
+  private scope(everyKey: boolean): PartitionScope {
+    const index = this.partition!;
+    const count = this.build.partitions;
+    return { index, count, owns: everyKey ? () => true : (key) => partitionOf(key, count) === index };
   }
 
   /**
@@ -286,19 +392,21 @@ export class BuildRunner {
   }
 
   private async savePosition(): Promise<void> {
-    await this.host.checkpoints.save(this, this.position!);
+    await this.host.checkpoints.save(this, this.position!, this.fence);
     this.unsavedPosition = false;
   }
 
   /**
    * After an infrastructure failure, continue from the stored checkpoint, not from memory: batches commit
    * asynchronously, so a database that crashed may have lost the last ones (their rows and checkpoint together).
+   * Also before a first start under a lease just taken: the previous holder may have committed since it was read.
    */
-  private async reloadCheckpoint(): Promise<void> {
+  async reloadCheckpoint(withParked = false): Promise<void> {
     const stored = await this.host.checkpoints.load(this);
     if (!stored) return;
     this.position = stored.position;
     this.eventsProcessed = stored.eventsProcessed;
+    if (withParked) this.parked = stored.parked;
     this.unsavedPosition = false;
   }
 
@@ -309,7 +417,7 @@ export class BuildRunner {
       position: formatPosition(event.position),
       error: error instanceof Error ? error.message : String(error),
     };
-    await this.host.checkpoints.park(this, this.parked);
+    await this.host.checkpoints.park(this, this.parked, this.fence);
   }
 
   private async loadSkips(): Promise<void> {

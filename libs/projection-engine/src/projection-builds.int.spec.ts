@@ -46,6 +46,7 @@ describe('projection builds, read by a process without the engine', () => {
         eventsProcessed: 3,
         parked: null,
         activateWhenCaughtUp: true,
+        partitions: 1,
       });
       expect(await builds.list('test-counter')).toMatchObject([
         { version: 1, state: 'active' },

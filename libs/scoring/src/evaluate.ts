@@ -1,7 +1,7 @@
 // Scores a contact with a formula as of a given instant. Pure: the clock is `asOf`, nothing is read or written.
 // Amounts are kept in integer hundredths from the moment an event's points are known, so every reported number
 // (contributions, cuts, groups, fit, engagement, total) adds up exactly.
-import { assertNever } from '#domain/shared';
+import { assertNever, compareAmounts } from '#domain/shared';
 import type {
   Comparison,
   Contribution,
@@ -61,14 +61,29 @@ const readPath = (data: unknown, path: string): unknown =>
 const asText = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 
-const asNumber = (value: unknown): number | undefined => {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  const parsed = typeof value === 'string' && DECIMAL.test(value) ? Number(value) : Number.NaN;
-  return Number.isFinite(parsed) ? parsed : undefined;
+// Deal amounts are decimal strings ("1000.00"): numeric text orders against a formula's number as an exact decimal,
+// never through a float (two numbers compare as they are).
+const asDecimal = (value: unknown): string | undefined => {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  // Text beyond any number ('1e999') is no number, as before; within range the digits compare exactly.
+  return typeof value === 'string' && DECIMAL.test(value) && Number.isFinite(Number(value)) ? value.trim().replace(/^\+/, '') : undefined;
 };
 
-const sameText = (actual: unknown, expected: Scalar): boolean =>
-  asText(actual)?.toLowerCase() === String(expected).toLowerCase();
+const order = (actual: unknown, expected: number): number | undefined => {
+  if (typeof actual === 'number') return Number.isFinite(actual) ? Math.sign(actual - expected) : undefined;
+  const decimal = asDecimal(actual);
+  return decimal === undefined ? undefined : compareAmounts(decimal, String(expected));
+};
+
+// Text equals text ignoring case; a number in the formula equals numeric text of the same value however it is spelt
+// ("1000.00" is 1000), as amounts were numbers before they were strings.
+const sameText = (actual: unknown, expected: Scalar): boolean => {
+  if (typeof expected === 'number' && typeof actual === 'string') {
+    const decimal = asDecimal(actual);
+    if (decimal !== undefined) return compareAmounts(decimal, String(expected)) === 0;
+  }
+  return asText(actual)?.toLowerCase() === String(expected).toLowerCase();
+};
 
 // Compiled once per condition object; the pattern is re-checked so a changed condition recompiles.
 const compiled = new WeakMap<object, { pattern: string; flags: string; regex: RegExp }>();
@@ -101,12 +116,12 @@ const holds = (comparison: Comparison, actual: unknown): boolean => {
     case 'gte':
     case 'lt':
     case 'lte': {
-      const number = asNumber(actual);
-      if (number === undefined) return false;
-      if (comparison.op === 'gt') return number > comparison.value;
-      if (comparison.op === 'gte') return number >= comparison.value;
-      if (comparison.op === 'lt') return number < comparison.value;
-      return number <= comparison.value;
+      const sign = order(actual, comparison.value);
+      if (sign === undefined) return false;
+      if (comparison.op === 'gt') return sign > 0;
+      if (comparison.op === 'gte') return sign >= 0;
+      if (comparison.op === 'lt') return sign < 0;
+      return sign <= 0;
     }
     case 'exists':
       return actual !== undefined && actual !== null && actual !== '';

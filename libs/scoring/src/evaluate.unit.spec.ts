@@ -93,12 +93,12 @@ describe('conditions on contact properties', () => {
     ['gt on non-numeric text', { property: 'employees', op: 'gt', value: 100 }, { employees: '150 people' }, false],
     ['gt on text beyond any number', { property: 'employees', op: 'gt', value: 100 }, { employees: '1e999' }, false],
     ['lt on a missing property', { property: 'employees', op: 'lt', value: 100 }, {}, false],
-    ['exists on a value', { property: 'phone', op: 'exists' }, { phone: '+49 30 1234' }, true],
+    ['exists on a value', { property: 'website', op: 'exists' }, { website: 'https://acme.example' }, true],
     ['exists on zero', { property: 'score', op: 'exists' }, { score: 0 }, true],
     ['exists on false', { property: 'optedIn', op: 'exists' }, { optedIn: false }, true],
-    ['exists on empty text', { property: 'phone', op: 'exists' }, { phone: '' }, false],
-    ['exists on null', { property: 'phone', op: 'exists' }, { phone: null }, false],
-    ['exists on a missing property', { property: 'phone', op: 'exists' }, {}, false],
+    ['exists on empty text', { property: 'website', op: 'exists' }, { website: '' }, false],
+    ['exists on null', { property: 'website', op: 'exists' }, { website: null }, false],
+    ['exists on a missing property', { property: 'website', op: 'exists' }, {}, false],
     ['exists ignores inherited members', { property: 'toString', op: 'exists' }, {}, false],
   ] as const)('%s', (_name, when, properties, expected) => {
     expect(holdsOn(when as PropertyCondition, properties)).toBe(expected);
@@ -127,6 +127,20 @@ describe('conditions on events', () => {
     expect(ruleMatchesEvent(rule(where), event('e1', 'FormSubmitted', AS_OF, { formId: 'demo', fields: { employees: 80 } }))).toBe(true);
     expect(ruleMatchesEvent(rule(where), event('e2', 'FormSubmitted', AS_OF, { formId: 'demo', fields: { employees: 10 } }))).toBe(false);
     expect(ruleMatchesEvent(rule(where), event('e3', 'PageViewed', AS_OF, { formId: 'demo', fields: { employees: 80 } }))).toBe(false);
+  });
+
+  it("compares a deal's amount (a decimal string) with a formula's number exactly", () => {
+    const dealRule = (where: EngagementRule['when']['where']): EngagementRule => ({ id: 'deal', points: 1, when: { event: 'DealCreated', where } });
+    const created = (amount: string) => event('d', 'DealCreated', AS_OF, { amount, currency: 'EUR' });
+    expect(ruleMatchesEvent(dealRule([{ field: 'amount', op: 'gte', value: 1000 }]), created('1000.00'))).toBe(true);
+    expect(ruleMatchesEvent(dealRule([{ field: 'amount', op: 'gte', value: 1000 }]), created('999.99'))).toBe(false);
+    expect(ruleMatchesEvent(dealRule([{ field: 'amount', op: 'lt', value: 0.3 }]), created('0.29'))).toBe(true);
+    // Both are the same float; as decimals the text is more than 0.3.
+    expect(ruleMatchesEvent(dealRule([{ field: 'amount', op: 'gt', value: 0.3 }]), created('0.30000000000000001'))).toBe(true);
+    // As a number it equalled 1000 when amounts were numbers; as "1000.00" it still does.
+    expect(ruleMatchesEvent(dealRule([{ field: 'amount', op: 'equals', value: 1000 }]), created('1000.00'))).toBe(true);
+    expect(ruleMatchesEvent(dealRule([{ field: 'amount', op: 'in', value: [150000, 2] }]), created('150000'))).toBe(true);
+    expect(ruleMatchesEvent(dealRule([{ field: 'amount', op: 'notEquals', value: 1.25 }]), created('1.250'))).toBe(false);
   });
 
   it('does not read inherited members through a path', () => {
@@ -253,17 +267,17 @@ describe('caps, limits and clamps', () => {
       fitGroup(
         [
           { id: 'student', points: -20, when: { property: 'jobTitle', op: 'contains', value: 'student' } },
-          { id: 'has-phone', points: 5, when: { property: 'phone', op: 'exists' } },
+          { id: 'has-country', points: 5, when: { property: 'country', op: 'exists' } },
         ],
         10,
       ),
       engagementGroup([{ id: 'demo', points: 50, when: { event: 'FormSubmitted' } }]),
     ]);
-    const breakdown = score(formula, { jobTitle: 'Student', phone: '1' }, [event('f1', 'FormSubmitted', AS_OF)]);
+    const breakdown = score(formula, { jobTitle: 'Student', country: 'DE' }, [event('f1', 'FormSubmitted', AS_OF)]);
     expect([breakdown.fit, breakdown.engagement, breakdown.total]).toEqual([-10, 50, 40]);
     expect(breakdown.contributions.map(({ ruleId, cutByGroupLimit }) => [ruleId, cutByGroupLimit])).toEqual([
       ['student', -5],
-      ['has-phone', 0],
+      ['has-country', 0],
       ['demo', 0],
     ]);
   });
@@ -294,8 +308,8 @@ describe('qualification', () => {
     [70, 'sql'],
     [100, 'sql'],
   ] as const)('a total of %d is %s', (points, qualification) => {
-    const formula = formulaOf([fitGroup([{ id: 'points', points, when: { property: 'email', op: 'exists' } }])]);
-    const breakdown = score(formula, { email: 'a@b.c' });
+    const formula = formulaOf([fitGroup([{ id: 'points', points, when: { property: 'country', op: 'exists' } }])]);
+    const breakdown = score(formula, { country: 'DE' });
     expect([breakdown.total, breakdown.qualification]).toEqual([points, qualification]);
   });
 });

@@ -5,6 +5,8 @@ export { FormulaInvalid, parseFormula, parseFormulaDocument } from './parse-form
 export {
   BUILT_IN_PROPERTIES,
   KNOWN_EVENT_TYPES,
+  PERSONAL_EVENT_FIELDS,
+  PERSONAL_PROPERTIES,
   validateFormula,
   type FormulaValidation,
   type ValidateOptions,

@@ -31,6 +31,22 @@ export const BUILT_IN_PROPERTIES: readonly string[] = [
   'source',
 ];
 
+/**
+ * The contact fields erasure redacts (issue #22): a rule on them would score a contact differently once erased, and
+ * a rebuild after an erasure would no longer reproduce the published scores. jobTitle, country and source are kept.
+ */
+export const PERSONAL_PROPERTIES: readonly string[] = ['email', 'firstName', 'lastName', 'phone'];
+
+/** Event data the log encrypts per contact, by event type: every form answer, the free text of engagements. */
+export const PERSONAL_EVENT_FIELDS: Readonly<Record<string, (field: string) => boolean>> = {
+  FormSubmitted: (field) => field === 'fields' || field.startsWith('fields.'),
+  EngagementLogged: (field) => ['subject', 'body', 'outcome'].includes(field.split('.')[0]),
+};
+
+const personalReason = (ruleId: unknown, field: string): string =>
+  `rule "${String(ruleId)}" reads ${field}, personal data that erasure redacts: its points would change after an erasure ` +
+  'and a rebuild would no longer match the scores explained; score on non-personal fields (jobTitle, country, source, events)';
+
 export type ValidateOptions = Readonly<{
   /**
    * The custom properties the caller knows of. Given, a property outside built-ins and this list is a warning;
@@ -158,11 +174,19 @@ const semanticIssues = (
           warnings.push({ path: `${rulePath}/when/event`, reason: `"${when.event}" is not a known event type` });
         }
         const where = Array.isArray(when.where) ? when.where : [];
+        const personalField = typeof when.event === 'string' ? PERSONAL_EVENT_FIELDS[when.event] : undefined;
         where.forEach((condition: unknown, conditionIndex) => {
-          if (isRecord(condition)) checkRegex(condition, `${rulePath}/when/where/${conditionIndex}`);
+          if (!isRecord(condition)) return;
+          checkRegex(condition, `${rulePath}/when/where/${conditionIndex}`);
+          if (personalField && typeof condition.field === 'string' && personalField(condition.field)) {
+            errors.push({ path: `${rulePath}/when/where/${conditionIndex}/field`, reason: personalReason(rule.id, `${String(when.event)}.${condition.field}`) });
+          }
         });
       } else {
         checkRegex(when, `${rulePath}/when`);
+        if (typeof when.property === 'string' && PERSONAL_PROPERTIES.includes(when.property)) {
+          errors.push({ path: `${rulePath}/when/property`, reason: personalReason(rule.id, when.property) });
+        }
         if (knownProperties && typeof when.property === 'string' && !knownProperties.has(when.property)) {
           warnings.push({ path: `${rulePath}/when/property`, reason: `"${when.property}" is not a known property` });
         }

@@ -59,7 +59,7 @@ describe('validateFormula', () => {
   });
 
   it('names each missing member', () => {
-    expect(validateFormula({ groups: [{ rules: [{ when: { property: 'email' } }] }] }).errors).toEqual([
+    expect(validateFormula({ groups: [{ rules: [{ when: { property: 'jobTitle' } }] }] }).errors).toEqual([
       { path: '/groups/0/id', reason: 'is required' },
       { path: '/groups/0/kind', reason: 'is required' },
       { path: '/groups/0/limit', reason: 'is required' },
@@ -98,7 +98,7 @@ describe('validateFormula', () => {
 
   it('rejects an unknown op and a malformed where path', () => {
     const formula = defaultCopy();
-    ruleAt(formula, 1, 1).when = { event: 'FormSubmitted', where: [{ field: 'fields..country', op: 'like', value: 'de' }] };
+    ruleAt(formula, 1, 1).when = { event: 'PageViewed', where: [{ field: 'utm..source', op: 'like', value: 'de' }] };
     expect(validateFormula(formula).errors).toEqual([
       { path: '/groups/1/rules/1/when/where/0/field', reason: 'must match pattern "^[^.]+(\\.[^.]+)*$"' },
       {
@@ -139,6 +139,29 @@ describe('validateFormula', () => {
     expect(validateFormula(formula, { customProperties: ['industry'] }).warnings).toEqual([
       { path: '/groups/0/rules/1/when/property', reason: '"favouriteColour" is not a known property' },
     ]);
+  });
+
+  it('refuses rules on personal data erasure redacts, naming the rule and the field, and keeps jobTitle, country, source', () => {
+    const formula = defaultCopy();
+    ruleAt(formula, 0, 0).when = { property: 'phone', op: 'exists' };
+    ruleAt(formula, 0, 1).when = { property: 'email', op: 'contains', value: '@acme.com' };
+    ruleAt(formula, 1, 0).when = { event: 'FormSubmitted', where: [{ field: 'fields.budget', op: 'gt', value: 1000 }] };
+    ruleAt(formula, 1, 1).when = { event: 'EngagementLogged', where: [{ field: 'body', op: 'contains', value: 'budget' }, { field: 'kind', op: 'equals', value: 'call' }] };
+    const result = validateFormula(formula);
+    expect(result.formula).toBeUndefined();
+    const ids = [ruleAt(formula, 0, 0).id, ruleAt(formula, 0, 1).id, ruleAt(formula, 1, 0).id, ruleAt(formula, 1, 1).id];
+    expect(result.errors.map((issue) => [issue.path, issue.reason.slice(0, issue.reason.indexOf(', personal'))])).toEqual([
+      ['/groups/0/rules/0/when/property', `rule "${String(ids[0])}" reads phone`],
+      ['/groups/0/rules/1/when/property', `rule "${String(ids[1])}" reads email`],
+      ['/groups/1/rules/0/when/where/0/field', `rule "${String(ids[2])}" reads FormSubmitted.fields.budget`],
+      ['/groups/1/rules/1/when/where/0/field', `rule "${String(ids[3])}" reads EngagementLogged.body`],
+    ]);
+    expect(result.errors[0].reason).toMatch(/would change after an erasure/);
+    for (const property of ['jobTitle', 'country', 'source']) {
+      const kept = defaultCopy();
+      ruleAt(kept, 0, 0).when = { property, op: 'exists' };
+      expect(validateFormula(kept).errors).toEqual([]);
+    }
   });
 
   it('accepts every operator in its documented form', () => {

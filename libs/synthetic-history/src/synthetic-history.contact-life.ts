@@ -6,6 +6,7 @@ import {
   contactDecider,
   contactStream,
   decideContactActivity,
+  ERASURE_LEGAL_BASES,
   type ContactActivityCommand,
   type ContactCommand,
   type ContactEvent,
@@ -102,8 +103,20 @@ export class ContactLife implements ContactLifeContext {
     this.plan();
     this.actions.sort((a, b) => a.at - b.at || a.order - b.order);
     for (const action of this.actions) action.run(this.log.step(action.at, action.actor));
+    this.eraseAtTheEnd();
     if (this.companyIndex !== null) this.world.colleagues.set(this.companyIndex, { contactId: this.contactId, createdAt: this.createdAt });
     return this.log.batches();
+  }
+
+  // Drawn after everything else, and only when asked for: a history without erasures keeps every draw it had.
+  private eraseAtTheEnd(): void {
+    if (this.world.erasures === 0 || !this.rng.chance(this.world.erasures)) return;
+    const last = this.actions.reduce((latest, action) => Math.max(latest, action.at), this.createdAt);
+    const at = last + this.rng.int(1, 60) * MINUTE;
+    if (at > this.world.end) return;
+    const step = this.log.step(at, 'privacy-officer');
+    const legalBasis = this.rng.pick(ERASURE_LEGAL_BASES);
+    this.contact.handle({ type: 'EraseContact', data: { contactId: this.contactId, erasedBy: step.actor, legalBasis, reason: 'Erasure request' }, metadata: step.metadata }, step);
   }
 
   at(at: number, actor: string, run: (step: Step) => void): void {

@@ -1,7 +1,7 @@
 // What reps plan around a contact: outreach engagements, a deal through the pipeline, and support tickets once it is
 // a customer. Every draw comes from the contact's own generator, so reordering one changes the history from there on.
 import type { LifecycleStage } from '#domain/contact';
-import { dealDecider, dealStream, type DealCommand, type DealEvent, type DealState } from '#domain/deal';
+import { dealDecider, dealStream, type BillingPeriod, type DealCommand, type DealEvent, type DealState } from '#domain/deal';
 import {
   engagementDecider,
   engagementStream,
@@ -16,7 +16,6 @@ import type { Prng } from './prng.js';
 import { Aggregate, calendarDate, iso, type Step, type StreamLog } from './synthetic-history.recorder.js';
 import {
   CALL_OUTCOMES,
-  CONTRACT_TERMS,
   DAY,
   HOUR,
   LOSS_STAGE_WEIGHTS,
@@ -28,6 +27,7 @@ import {
   OUTREACH_KINDS,
   PLANS,
   PRIORITIES,
+  renewalRate,
   STAGE_MEDIAN_DAYS,
   TICKET_CLOSED,
   TICKET_SUBJECTS,
@@ -109,11 +109,21 @@ export function planDeal(life: ContactLifeContext, createdAt: number, hadDemo: b
   const won = rng.chance(winProbability(hadDemo, pricingViews));
   const plan = rng.weighted(PLANS);
   const sizeFactor = life.company === null ? 0.5 : Math.min(4, Math.max(0.5, Math.sqrt(life.company.employees / 60)));
-  const roundTo50 = (amount: number) => Math.max(50, Math.round(amount / 50) * 50);
   const amount = roundTo50(rng.lognormal(plan.medianAmount * sizeFactor, 0.4));
   const currency = life.country.currency;
+  const contractTermMonths = rng.weighted(plan.terms);
+  // A subscription's amount is the contract's value over its term; the plan's median is a year's worth.
+  const recurring = plan.billingPeriod !== null;
+  const dealAmount = recurring ? roundTo50((amount * contractTermMonths) / 12) : amount;
   const companyIds = life.company ? [life.company.companyId] : [];
   const name = `${life.company?.name ?? `${life.firstName} ${life.lastName}`} - ${plan.name}`;
+  const contract: Contract | null =
+    plan.billingPeriod === null
+      ? null
+      : {
+          dealId, name, currency, billingPeriod: plan.billingPeriod, contactIds: [life.contactId], companyId: life.company?.companyId, amount: dealAmount,
+          contractTermMonths,
+        };
 
   life.at(createdAt, actor, (step) => {
     deal.handle(
@@ -123,9 +133,10 @@ export function planDeal(life: ContactLifeContext, createdAt: number, hadDemo: b
           dealId,
           name,
           pipeline,
-          amount,
+          amount: String(dealAmount),
           currency,
-          contractTermMonths: rng.weighted(CONTRACT_TERMS),
+          ...(recurring ? { revenueType: 'recurring' as const, billingPeriod: plan.billingPeriod } : {}),
+          contractTermMonths,
           closeDate: calendarDate(createdAt + rng.days(40, 0.4)),
           ownerId: rep.ownerId,
           contactIds: [life.contactId],
@@ -177,7 +188,10 @@ export function planDeal(life: ContactLifeContext, createdAt: number, hadDemo: b
       const next = stage + 1 < last && rng.chance(0.12) ? stage + 2 : stage + 1;
       if (next === 2 && rng.chance(0.25)) {
         life.at(at + rng.int(1, 4) * HOUR, actor, (step) =>
-          deal.handle({ type: 'ChangeDealAmount', data: { dealId, amount: roundTo50(amount * rng.between(0.75, 1.3)), currency }, metadata: step.metadata }, step),
+          deal.handle(
+            { type: 'ChangeDealAmount', data: { dealId, amount: String(roundTo50(dealAmount * rng.between(0.75, 1.3))), currency }, metadata: step.metadata },
+            step,
+          ),
         );
       }
       moveTo(at, OPEN_DEAL_STAGES[next]);
@@ -197,6 +211,7 @@ export function planDeal(life: ContactLifeContext, createdAt: number, hadDemo: b
     const wonAgain = rng.chance(winProbability(hadDemo, pricingViews) * 0.7);
     const finalAt = attempt(1, reopenedAt, wonAgain);
     if (wonAgain) planCustomer(life, finalAt, dealId, rep);
+    if (wonAgain && contract !== null) planRenewals(life, contract, finalAt, rep);
     return;
   }
   if (won && rng.chance(0.03)) {
@@ -208,6 +223,98 @@ export function planDeal(life: ContactLifeContext, createdAt: number, hadDemo: b
     moveTo(reopenedAt + rng.days(3, 0.5), WON_STAGE);
   }
   if (won) planCustomer(life, closedAt, dealId, rep);
+  if (won && contract !== null) planRenewals(life, contract, closedAt, rep);
+}
+
+const roundTo50 = (amount: number): number => Math.max(50, Math.round(amount / 50) * 50);
+
+/** The first day of the month `months` after the month of `at` (UTC), in ms. */
+const monthsAfter = (at: number, months: number): number => {
+  const date = new Date(at);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1);
+};
+
+/** A recurring contract as the generator made it: what its renewal starts from. */
+type Contract = Readonly<{
+  dealId: string;
+  name: string;
+  currency: string;
+  billingPeriod: BillingPeriod;
+  contactIds: readonly string[];
+  companyId: string | undefined;
+  /** The generated value over the term, a whole multiple of 50 (a draw, not a stored amount). */
+  amount: number;
+  contractTermMonths: number;
+}>;
+
+/**
+ * A won recurring contract runs from the month it was won for its term; near the end the owner opens a renewal (a
+ * new recurring deal that renews it, its yearly value moved a little up or down). Most are won within the term's
+ * last month and are renewed in turn; a lost one lets the contract churn.
+ */
+function planRenewals(life: ContactLifeContext, first: Contract, wonAt: number, rep: Rep): void {
+  const rng = life.rng;
+  const pipeline = life.world.dealPipeline;
+  let contract = first;
+  let from = wonAt;
+  for (let round = 1; round <= 36; round++) {
+    // The first month after the term: the contract churns then unless renewed.
+    const endsAt = monthsAfter(from, contract.contractTermMonths);
+    // Opened some weeks before the term ends (a month-to-month contract: the day after it was won).
+    const openedAt = Math.max(from + DAY, endsAt - rng.int(20, 50) * DAY);
+    if (openedAt >= endsAt || openedAt > life.world.end) return;
+    const closesAt = Math.max(openedAt + HOUR, endsAt - rng.int(1, 15) * DAY);
+    // Customers renew on the term they had.
+    const { contractTermMonths } = contract;
+    const yearly = (contract.amount * 12) / contractTermMonths;
+    const renewal: Contract = {
+      ...contract,
+      dealId: rng.uuid(),
+      name: `${first.name} (renewal ${round})`,
+      // Repriced at some renewals (a month-to-month price rarely changes): the expansion or contraction MRR shows.
+      amount: roundTo50((yearly * (rng.chance(contractTermMonths === 1 ? 0.1 : 0.6) ? rng.between(0.9, 1.3) : 1) * contractTermMonths) / 12),
+      contractTermMonths,
+    };
+    const wins = rng.chance(renewalRate(contractTermMonths));
+    const lostReason = wins ? undefined : rng.weighted(LOST_REASONS);
+    const deal = new Aggregate<DealCommand, DealEvent, DealState>(dealDecider, dealStream(renewal.dealId), life.log);
+    const owner = life.ownerAt(openedAt) ?? rep;
+    const renewsDealId = contract.dealId;
+    life.at(openedAt, ownerActor(owner), (step) =>
+      deal.handle(
+        {
+          type: 'CreateDeal',
+          data: {
+            dealId: renewal.dealId,
+            name: renewal.name,
+            pipeline,
+            stageId: OPEN_DEAL_STAGES[OPEN_DEAL_STAGES.length - 1],
+            amount: String(renewal.amount),
+            currency: renewal.currency,
+            revenueType: 'recurring',
+            billingPeriod: renewal.billingPeriod,
+            contractTermMonths,
+            closeDate: calendarDate(endsAt - DAY),
+            ownerId: owner.ownerId,
+            contactIds: renewal.contactIds,
+            companyId: renewal.companyId,
+            renewsDealId,
+          },
+          metadata: step.metadata,
+        },
+        step,
+      ),
+    );
+    life.at(closesAt, ownerActor(owner), (step) =>
+      deal.handle(
+        { type: 'MoveDealToStage', data: { dealId: renewal.dealId, stageId: wins ? WON_STAGE : LOST_STAGE, pipeline, lostReason }, metadata: step.metadata },
+        step,
+      ),
+    );
+    if (!wins) return;
+    contract = renewal;
+    from = closesAt;
+  }
 }
 
 function planCustomer(life: ContactLifeContext, wonAt: number, dealId: string, rep: Rep): void {

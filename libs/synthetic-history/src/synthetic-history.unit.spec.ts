@@ -219,7 +219,8 @@ describe('generateHistory', () => {
     });
 
     it('has about one deal per ten contacts, won and lost with reasons, mostly in USD', () => {
-      const deals = ofType('DealCreated');
+      // New business: renewals come on top of it.
+      const deals = ofType('DealCreated').filter((deal) => deal.renewsDealId === null);
       expect(deals.length / contacts).toBeGreaterThan(0.06);
       expect(deals.length / contacts).toBeLessThan(0.14);
       expect(ofType('DealWon').length).toBeGreaterThan(10);
@@ -229,6 +230,24 @@ describe('generateHistory', () => {
       const currencies = deals.map((deal) => deal.currency);
       expect(currencies.filter((currency) => currency === 'USD').length / deals.length).toBeGreaterThan(0.5);
       expect(new Set(currencies)).toEqual(new Set(['USD', 'EUR', 'GBP']));
+    });
+
+    it('has exact string amounts, recurring deals with terms, and renewals of won recurring deals, some lost (churn)', () => {
+      const deals = ofType('DealCreated');
+      expect(deals.every((deal) => typeof deal.amount === 'string' && /^\d+\.\d{2}$/.test(deal.amount as string))).toBe(true);
+      const recurring = deals.filter((deal) => deal.revenueType === 'recurring');
+      expect(recurring.length / deals.length).toBeGreaterThan(0.5);
+      expect(new Set(recurring.map((deal) => deal.billingPeriod))).toEqual(new Set(['month', 'year']));
+      expect(new Set(recurring.map((deal) => deal.contractTermMonths))).toEqual(new Set([1, 12, 24, 36]));
+      expect(deals.filter((deal) => deal.revenueType === 'one-off').every((deal) => deal.billingPeriod === null)).toBe(true);
+      const byId = new Map(deals.map((deal) => [deal.dealId as string, deal]));
+      const won = new Set(ofType('DealWon').map((deal) => deal.dealId as string));
+      const renewals = deals.filter((deal) => deal.renewsDealId !== null);
+      expect(renewals.length).toBeGreaterThan(5);
+      expect(renewals.every((deal) => deal.revenueType === 'recurring' && won.has(deal.renewsDealId as string))).toBe(true);
+      expect(renewals.every((deal) => byId.get(deal.renewsDealId as string)?.revenueType === 'recurring')).toBe(true);
+      expect(renewals.some((deal) => won.has(deal.dealId as string))).toBe(true);
+      expect(ofType('DealLost').some((lost) => byId.get(lost.dealId as string)?.renewsDealId !== null)).toBe(true);
     });
 
     it('has tickets that close and engagements of every kind, some tasks completed', () => {

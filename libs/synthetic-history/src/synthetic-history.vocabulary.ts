@@ -1,5 +1,6 @@
 // The generator's vocabulary: the names, words, weights and timings a history is drawn from. Plain data, no draws.
 import { LIFECYCLE_STAGES, type LifecycleStage } from '#domain/contact';
+import type { BillingPeriod } from '#domain/deal';
 import type { EngagementKind } from '#domain/engagement';
 import type { ContactSource } from '#domain/marketing-policy';
 import type { TicketPriority } from '#domain/ticket';
@@ -128,12 +129,16 @@ export const LOST_REASONS: Weighted<string> = [
   ['Bad timing', 12],
   ['Went dark', 11],
 ];
-export const PLANS: Weighted<Readonly<{ name: string; medianAmount: number }>> = [
-  [{ name: 'Starter', medianAmount: 3_600 }, 45],
-  [{ name: 'Growth', medianAmount: 14_000 }, 40],
-  [{ name: 'Enterprise', medianAmount: 60_000 }, 15],
-];
 export const CONTRACT_TERMS: Weighted<number> = [[12, 70], [24, 12], [36, 8], [1, 10]];
+// medianAmount is a year's worth; a subscription plan (billingPeriod) sells a recurring contract whose amount is its
+// value over the whole term (Starter month to month or yearly), Enterprise a one-off licence.
+export const PLANS: Weighted<Readonly<{ name: string; medianAmount: number; billingPeriod: BillingPeriod | null; terms: Weighted<number> }>> = [
+  [{ name: 'Starter', medianAmount: 3_600, billingPeriod: 'month', terms: [[1, 50], [12, 50]] }, 45],
+  [{ name: 'Growth', medianAmount: 14_000, billingPeriod: 'year', terms: CONTRACT_TERMS.filter(([months]) => months >= 12) }, 40],
+  [{ name: 'Enterprise', medianAmount: 60_000, billingPeriod: null, terms: CONTRACT_TERMS }, 15],
+];
+/** How often a customer renews a recurring contract as its term ends (otherwise it churns): month to month, or longer. */
+export const renewalRate = (contractTermMonths: number): number => (contractTermMonths === 1 ? 0.9 : 0.7);
 
 export const TICKET_SUBJECTS = [
   'Cannot log in after password reset', 'Question about our invoice', 'CSV import fails on row 1204',

@@ -52,6 +52,11 @@ export type SyntheticHistoryOptions = Readonly<{
   until: string;
   /** How far back it begins. */
   days?: number;
+  /**
+   * The share of contacts erased (GDPR Art. 17) after the last thing they did, in [0, 1]; none by default, so
+   * histories without it stay byte for byte what they were. Colleagues' later deals may still name them.
+   */
+  erasures?: number;
 }>;
 
 export const DEFAULT_HISTORY_DAYS = 365;
@@ -120,6 +125,7 @@ export class World {
   readonly setupBatches: readonly StreamBatch[];
   readonly dealPipeline: Pipeline;
   readonly ticketPipeline: Pipeline;
+  readonly erasures: number;
   /** The latest contact seen at each company, for deals with several contacts: one id per company at most. */
   readonly colleagues = new Map<number, Readonly<{ contactId: string; createdAt: number }>>();
 
@@ -128,6 +134,9 @@ export class World {
     const days = options.days ?? DEFAULT_HISTORY_DAYS;
     if (!Number.isInteger(contacts) || contacts < 0) throw new Error(`contacts must be a whole number >= 0, got ${contacts}`);
     if (!(Number.isFinite(days) && days >= 1)) throw new Error(`days must be at least 1, got ${days}`);
+    const erasures = options.erasures ?? 0;
+    if (!(erasures >= 0 && erasures <= 1)) throw new Error(`erasures must be a share in [0, 1], got ${erasures}`);
+    this.erasures = erasures;
     this.seed = String(options.seed);
     this.end = parseUntil(options.until);
     this.start = this.end - Math.round(days * DAY);

@@ -9,6 +9,7 @@ import { eventually, openTestStore, type TestDatabase } from '#test/support/test
 import { position, PostgresEventStore, type RecordedEvent } from '#event-store';
 import { LeaseLost, Leases } from '#postgres';
 import { WebhookSubscriptions } from './webhook-subscriptions.js';
+import { createOutboundFetch } from './outbound.js';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhook-worker.js';
 
 type Envelope = { id: string; position: string };
@@ -21,6 +22,8 @@ const OPTIONS: WebhookWorkerOptions = {
   requestTimeoutMs: 2_000,
   pollIntervalMs: 20,
   leaseTtlMs: LEASE_TTL_MS,
+  // The receiver listens on loopback.
+  fetch: createOutboundFetch('allow'),
 };
 
 /** Accepts every batch after a short pause, so that two workers delivering at once would overlap. */

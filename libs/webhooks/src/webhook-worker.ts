@@ -10,6 +10,7 @@ import { isAfter, parsePosition, type EventStore, type RecordedEvent } from '#ev
 import { LeaseLost, Leases, type KeptLease, type LeaseGrant } from '#postgres';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { DEFAULT_BATCH_LIMITS, isDeliverableUrl, subscriptionFilter, takeBatch, type BatchLimits, type DeliveryBatch } from './delivery-batch.js';
+import { createOutboundFetch, type OutboundFetch } from './outbound.js';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
 import { WebhookSubscriptions, type DeliveryAttempt, type DeliveryTarget } from './webhook-subscriptions.js';
 
@@ -31,6 +32,8 @@ export type WebhookWorkerOptions = Readonly<{
    * subscriptions after this (plus one look, an eighth of it).
    */
   leaseTtlMs?: number;
+  /** How deliveries are sent; by default only to public addresses (see outbound.ts). */
+  fetch?: OutboundFetch;
 }>;
 
 type Settings = Required<WebhookWorkerOptions>;
@@ -46,6 +49,7 @@ const DEFAULTS: Settings = {
   logger: () => undefined,
   deliveryLogLimit: 1_000,
   leaseTtlMs: 8_000,
+  fetch: createOutboundFetch('deny'),
 };
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
@@ -64,6 +68,9 @@ class SubscriptionRunner {
   private readonly abort = new AbortController();
   private readonly loop: Promise<void>;
   private lease: KeptLease | null = null;
+  // Set by poke(): an append the current step may not have seen, so the runner looks again instead of idling.
+  private poked = false;
+  private idleWake: AbortController | null = null;
 
   constructor(
     readonly id: string,
@@ -82,6 +89,25 @@ class SubscriptionRunner {
     return this.abort.signal.aborted;
   }
 
+  /** Something was appended: stop idling and look now. */
+  poke(): void {
+    this.poked = true;
+    this.idleWake?.abort();
+  }
+
+  /** Waits a poll interval, or less when poked (also when poked during the step that came before). */
+  private async idle(ms: number): Promise<void> {
+    if (this.poked) {
+      this.poked = false;
+      return;
+    }
+    const wake = new AbortController();
+    this.idleWake = wake;
+    await sleep(ms, AbortSignal.any([this.abort.signal, wake.signal]));
+    this.idleWake = null;
+    this.poked = false;
+  }
+
   private async run(): Promise<void> {
     const { settings } = this.worker;
     let infrastructureFailures = 0;
@@ -94,9 +120,10 @@ class SubscriptionRunner {
             await sleep(Math.max(settings.pollIntervalMs, settings.leaseTtlMs / 8), this.abort.signal);
             continue;
           }
+          this.poked = false;
           const more = await this.step(lease);
           infrastructureFailures = 0;
-          if (!more) await sleep(settings.pollIntervalMs, this.abort.signal);
+          if (!more) await this.idle(settings.pollIntervalMs);
         } catch (error) {
           if (this.stopped) return;
           // Taken over while this worker was slow: the other worker goes on from the position stored last.
@@ -177,7 +204,7 @@ class SubscriptionRunner {
     }
     const timeout = AbortSignal.timeout(settings.requestTimeoutMs);
     try {
-      const response = await fetch(target.url, {
+      const response = await settings.fetch(target.url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
@@ -248,6 +275,14 @@ export class WebhookWorker {
     await Leases.migrate(this.pool);
     await this.reconcile();
     this.supervisor ??= this.supervise();
+  }
+
+  /**
+   * An append happened (here, or in another process, announced by NOTIFY): every idle delivery loop looks now
+   * instead of at its next poll.
+   */
+  poke(): void {
+    for (const runner of this.runners.values()) runner.poke();
   }
 
   async stop(): Promise<void> {

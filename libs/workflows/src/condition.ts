@@ -1,6 +1,6 @@
 // Conditions on event data and record state, and which record a trigger enrols. Each evaluation returns the
 // values that decided it, so a run can explain why it enrolled or which arm a branch took.
-import { isCalendarDate, parseInstant } from '#domain/shared';
+import { compareAmounts, isCalendarDate, parseInstant } from '#domain/shared';
 import {
   QUALIFICATION_CHANGED,
   type Condition,
@@ -22,19 +22,29 @@ const operatorsOf = (value: ConditionValue): ConditionOperators =>
 
 // Calendar dates count as their UTC midnight so a date compares with a date-time.
 const instantOf = (text: string): number | null => (isCalendarDate(text) ? Date.parse(`${text}T00:00:00Z`) : parseInstant(text));
-const numberOf = (value: unknown): number | null => {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return null;
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+/**
+ * A number or numeric text as exact decimal text: amounts are decimal strings ("10000.00", "0.29") and must compare
+ * exactly, never through a float. A number is taken at its shortest round-trip text (0.29 is "0.29"); other numeric
+ * text Number reads ("0x10", " 12 ", "+5") keeps its meaning through Number.
+ */
+const decimalOf = (value: unknown): string | null => {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  // Text beyond any number ('1e999') is no number, as before; within range the digits compare exactly.
+  const number = Number(value);
+  if (!Number.isFinite(number)) return null;
+  return DECIMAL.test(value) ? value : String(number);
 };
 
 /**
  * Negative, zero or positive; null when the two cannot be ordered (a number against a word). Numbers and numeric
- * text order as numbers ("12" > 9, "12" > "9"), dates and date-times as instants, other text as text.
+ * text order as exact decimals ("12" > 9, "12" > "9", "10000.00" = 10000), dates and date-times as instants, other
+ * text as text.
  */
 const compare = (actual: unknown, expected: unknown): number | null => {
-  const [numberA, numberB] = [numberOf(actual), numberOf(expected)];
-  if (numberA !== null && numberB !== null) return numberA - numberB;
+  const [decimalA, decimalB] = [decimalOf(actual), decimalOf(expected)];
+  if (decimalA !== null && decimalB !== null) return compareAmounts(decimalA, decimalB);
   if (typeof actual !== 'string' || typeof expected !== 'string') return null;
   const [instantA, instantB] = [instantOf(actual), instantOf(expected)];
   if (instantA !== null && instantB !== null) return instantA - instantB;
@@ -119,6 +129,8 @@ const RECORD_TYPE_BY_PREFIX: readonly (readonly [RegExp, RecordType])[] = [
   [/^Deal/, 'deal'],
   [/^Ticket/, 'ticket'],
   [/^Company/, 'company'],
+  // A survey answer enrols the contact who answered (a ticket workflow may declare recordType ticket: its ticketId).
+  [/^SurveyResponded$/, 'contact'],
 ];
 
 /** The record type an event type is about, when its name says so. */

@@ -18,7 +18,8 @@ const event = (type: string, data: Record<string, unknown>): TriggerEvent => ({
 describe('evaluateCondition', () => {
   const scope = {
     contact: { email: 'ada@example.com', lifecycleStage: 'lead', ownerId: null, jobTitle: 'Head of Data', properties: { industry: 'energy', seats: '12' } },
-    deal: { amount: 1200, closeDate: '2026-04-30', createdAt: '2026-03-01T09:00:00+01:00' },
+    // A deal's amount is a decimal string with its currency's digits, as the deal events carry it.
+    deal: { amount: '1200.00', currency: 'EUR', closeDate: '2026-04-30', createdAt: '2026-03-01T09:00:00+01:00' },
     changes: [{ property: 'jobTitle' }, { property: 'phone' }],
   };
   const holds = (condition: Record<string, unknown>) => evaluateCondition(condition as never, scope).holds;
@@ -26,7 +27,7 @@ describe('evaluateCondition', () => {
   it('reads a literal as equals and lists the value each path reached', () => {
     expect(evaluateCondition({ 'contact.lifecycleStage': 'lead', 'deal.amount': { gt: 1000 } }, scope)).toEqual({
       holds: true,
-      values: { 'contact.lifecycleStage': 'lead', 'deal.amount': 1200 },
+      values: { 'contact.lifecycleStage': 'lead', 'deal.amount': '1200.00' },
     });
     expect(evaluateCondition({ 'contact.lifecycleStage': 'customer', 'contact.country': { exists: true } }, scope)).toEqual({
       holds: false,
@@ -61,6 +62,24 @@ describe('evaluateCondition', () => {
     expect(holds({ 'deal.closeDate': { gt: '2026-04-29T23:00:00Z', lt: '2026-05-01' } })).toBe(true);
     expect(holds({ 'deal.createdAt': { eq: '2026-03-01T08:00:00Z' } })).toBe(true);
     expect(holds({ 'deal.amount': { gt: 'big' } })).toBe(false);
+  });
+
+  it('compares amounts as exact decimals, never through floats', () => {
+    expect(holds({ 'deal.amount': 1200 })).toBe(true);
+    expect(holds({ 'deal.amount': { in: [1199.99, 1200] } })).toBe(true);
+    expect(holds({ 'deal.amount': { gte: 1200, lte: '1200' } })).toBe(true);
+    expect(holds({ 'deal.amount': { gt: 1199.99, lt: 1200.01 } })).toBe(true);
+    const amount = (value: string, condition: Record<string, unknown>) => evaluateCondition({ 'deal.amount': condition } as never, { deal: { amount: value } }).holds;
+    // amount >= 10000: the boundary itself holds, a hundredth below does not.
+    expect(amount('10000.00', { gte: 10000 })).toBe(true);
+    expect(amount('9999.99', { gte: 10000 })).toBe(false);
+    // 0.1 + 0.2 is 0.30000000000000004 as floats; amounts sum exactly, and "0.30" equals 0.3.
+    expect(amount('0.30', { eq: 0.3 })).toBe(true);
+    expect(amount('999999999999.999', { gt: '999999999999.998' })).toBe(true);
+    // Past float precision: both are the same float, yet the text is more than 0.3.
+    expect(amount('0.30000000000000001', { gt: 0.3 })).toBe(true);
+    expect(amount('150000', { lt: 150000.5 })).toBe(true);
+    expect(amount('1.250', { eq: 1.25 })).toBe(true);
   });
 
   it('treats a missing or null field as null', () => {
@@ -136,8 +155,8 @@ describe('renderTemplate', () => {
   it('fills fields from the state and reports each missing one once', () => {
     expect(renderTemplate('Call {{contact.email}} for {{ owner.name }}: {{deal.amount}} {{deal.currency}} {{owner.name}}', {
       contact: { email: 'ada@example.com' },
-      deal: { amount: 1200, currency: '' },
-    })).toEqual({ text: 'Call ada@example.com for : 1200  ', missing: ['owner.name', 'deal.currency'] });
+      deal: { amount: '1200.50', currency: '' },
+    })).toEqual({ text: 'Call ada@example.com for : 1200.50  ', missing: ['owner.name', 'deal.currency'] });
   });
 
   it('leaves text without fields as it is', () => {

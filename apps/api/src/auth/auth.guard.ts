@@ -15,6 +15,8 @@ import { areaOf } from './route-areas.js';
 
 export type AuthMode = 'enabled' | 'disabled';
 
+const BEARER = /^Bearer\s+(\S+)$/i;
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -22,17 +24,33 @@ export class AuthGuard implements CanActivate {
     @Inject(AUTH_MODE) private readonly mode: AuthMode,
   ) {}
 
+  // A matched route's area, by method and route pattern: the rules are tried in order once per route, not per
+  // request. Only matched routes are kept; a path without a route (any string a client sends) is not.
+  private readonly areas = new Map<string, ReturnType<typeof areaOf>>();
+
+  private areaOfRequest(request: TallyRequest): ReturnType<typeof areaOf> {
+    const routePath: string | undefined = request.route?.path;
+    if (routePath === undefined) return areaOf(request.path, request.method);
+    const key = `${request.method} ${routePath}`;
+    let area = this.areas.get(key);
+    if (area === undefined) {
+      area = areaOf(routePath, request.method);
+      this.areas.set(key, area);
+    }
+    return area;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<TallyRequest>();
     const routePath: string = request.route?.path ?? request.path;
-    const area = areaOf(routePath);
+    const area = this.areaOfRequest(request);
     if (area === 'public') return true;
     if (this.mode === 'disabled') {
       request.tallyActor = 'anonymous';
       return true;
     }
     const header = request.header('Authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const match = BEARER.exec(header);
     if (!match) {
       throw new UnauthorizedException({
         error: 'UNAUTHENTICATED',

@@ -17,31 +17,44 @@ export class RateLimited extends HttpException {
   }
 }
 
-@Injectable()
-export class RateLimitGuard implements CanActivate {
+/** Requests per minute per caller in a fixed one-minute window; every limit of the api counts with it. */
+export class FixedWindowLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(@Inject(RATE_LIMIT) private readonly perMinute: number) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** null when the caller may go on; else the seconds to wait. */
+  take(caller: string): number | null {
+    const now = this.clock();
+    let window = this.windows.get(caller);
+    if (!window || now - window.start >= WINDOW_MS) {
+      if (this.windows.size > 100_000) for (const [key, old] of this.windows) if (now - old.start >= WINDOW_MS) this.windows.delete(key);
+      window = { start: now, count: 0 };
+      this.windows.set(caller, window);
+    }
+    window.count++;
+    return window.count <= this.perMinute ? null : Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
+  }
+}
+
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly limiter: FixedWindowLimiter;
+
+  constructor(@Inject(RATE_LIMIT) perMinute: number) {
+    this.limiter = new FixedWindowLimiter(perMinute);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
     const request = http.getRequest<TallyRequest>();
     const caller = request.tallyActor && request.tallyActor !== 'anonymous' ? request.tallyActor : `ip:${request.ip}`;
-    const now = Date.now();
-    let window = this.windows.get(caller);
-    if (!window || now - window.start >= WINDOW_MS) {
-      if (this.windows.size > 100_000) this.sweep(now);
-      window = { start: now, count: 0 };
-      this.windows.set(caller, window);
-    }
-    window.count++;
-    if (window.count <= this.perMinute) return true;
-    const retryAfter = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
+    const retryAfter = this.limiter.take(caller);
+    if (retryAfter === null) return true;
     http.getResponse<Response>().setHeader('Retry-After', String(retryAfter));
     throw new RateLimited(retryAfter);
-  }
-
-  private sweep(now: number): void {
-    for (const [caller, window] of this.windows) if (now - window.start >= WINDOW_MS) this.windows.delete(caller);
   }
 }

@@ -17,7 +17,7 @@ import {
   type ContactSource,
   type MarketingStatus,
 } from '#domain/marketing-policy';
-import { assertNever, notFound } from '#domain/shared';
+import { assertNever, gone, notFound } from '#domain/shared';
 
 export class ContactRecord {
   @ApiProperty() id!: string;
@@ -52,6 +52,9 @@ const toContactRecord = (
       throw notFound('contact', contactId);
     case 'merged':
       return { id: contactId, mergedInto: state.mergedInto };
+    case 'erased':
+      // Gone for good, unlike an id never used: integrators learn to drop their copy.
+      throw gone('contact', contactId, { legalBasis: state.legalBasis });
     case 'active':
       return {
         id: contactId,

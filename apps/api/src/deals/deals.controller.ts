@@ -37,7 +37,7 @@ export class DealsController {
 
   @CreateRoute('Create a deal in a stage of a deal pipeline')
   @ApiConflictResponse({ description: 'Another deal has a unique property value: {error: ALREADY_EXISTS, existingId}' })
-  @ApiNotFoundResponse({ description: 'The pipeline does not exist' })
+  @ApiNotFoundResponse({ description: 'The pipeline, or the deal named by renewsDealId, does not exist' })
   create(@Body() { pipelineId, ...body }: CreateDealDto, @Ctx() context: RequestContext): Promise<CommandResponse> {
     const dealId = context.ids.next('deal');
     return this.deals.run('CreateDeal', { dealId, pipelineId: pipelineId ?? DEFAULT_DEAL_PIPELINE_ID, ...body }, context);
@@ -63,7 +63,7 @@ export class DealsController {
     return this.deals.run('ReopenDeal', { dealId, stageId }, context, ifMatch);
   }
 
-  @CommandRoute(Patch(':id'), "Change a deal's name, amount, currency, close date, owner or custom properties (whole or not at all)")
+  @CommandRoute(Patch(':id'), "Change a deal's name, amount, currency, revenue type, billing period, contract term, close date, owner or custom properties (whole or not at all)")
   @ApiConflictResponse({ description: 'If-Match is stale, or another deal has a unique property value: {error: ALREADY_EXISTS, existingId}' })
   update(
     @IdParam() dealId: string,

@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import { ApplicationError, type ApplicationErrorCode } from '#application';
 import { AssociationError, type AssociationErrorCode } from '#application';
 import { WorkflowInvalid } from '#application';
+import { PlaybookTeamForbidden } from '#application';
+import { SurveyError, type SurveyErrorCode } from '#application';
 import { assertNever, DomainError, type DomainErrorCode } from '#domain/shared';
 import {
   AppendTooLarge,
@@ -34,7 +36,9 @@ export type ErrorCode =
   | ReadModelErrorCode
   | FormulaInvalid['code']
   | WorkflowInvalid['code']
+  | PlaybookTeamForbidden['code']
   | ReadModelBehind['code']
+  | SurveyErrorCode
   | DatabaseErrorCode;
 
 /** A code without a status here does not compile. */
@@ -47,8 +51,10 @@ export const statusOf = (code: ErrorCode): number => {
     case 'INVALID_DATE_RANGE':
     case 'FORMULA_INVALID':
     case 'WORKFLOW_INVALID':
+    case 'SURVEY_TOKEN_INVALID':
       return 400;
     case 'FORBIDDEN':
+    case 'PLAYBOOK_TEAM_FORBIDDEN':
       return 403;
     case 'NOT_FOUND':
     case 'PROJECTION_NOT_FOUND':
@@ -57,8 +63,10 @@ export const statusOf = (code: ErrorCode): number => {
     case 'WRONG_EXPECTED_REVISION':
     case 'PROJECTION_STATE':
     case 'PRIMARY_COMPANY_REQUIRED':
+    case 'SURVEY_LINK_USED':
       return 409;
     case 'STREAM_DELETED':
+    case 'GONE':
       return 410;
     case 'APPEND_TOO_LARGE':
       return 413;
@@ -73,6 +81,7 @@ export const statusOf = (code: ErrorCode): number => {
     case 'READ_MODEL_BEHIND':
     case 'DATABASE_UNAVAILABLE':
     case 'READ_MODEL_BUILDING':
+    case 'SURVEY_SIGNING_UNCONFIGURED':
       return 503;
     default:
       return assertNever(code);
@@ -83,8 +92,8 @@ type ErrorBody = { status: number; body: Record<string, unknown>; headers?: Reco
 
 type Classified = Readonly<{ code: ErrorCode; body: Record<string, unknown>; headers?: Record<string, string> }>;
 
-/** PostgreSQL's undefined_table. */
-const UNDEFINED_TABLE = '42P01';
+/** PostgreSQL's undefined_table and undefined_column. */
+const NOT_BUILT_YET: ReadonlySet<unknown> = new Set(['42P01', '42703']);
 
 const plain = (error: Error & { code: ErrorCode }, details: Record<string, unknown> = {}): Classified => ({
   code: error.code,
@@ -95,6 +104,8 @@ const plain = (error: Error & { code: ErrorCode }, details: Record<string, unkno
 const classify = (error: unknown): Classified | null => {
   if (error instanceof DomainError || error instanceof ApplicationError) return plain(error, error.details);
   if (error instanceof AssociationError) return plain(error, error.details);
+  if (error instanceof PlaybookTeamForbidden) return plain(error, error.details);
+  if (error instanceof SurveyError) return plain(error, error.details);
   if (error instanceof WrongExpectedRevision) {
     return {
       code: error.code,
@@ -140,8 +151,9 @@ const classify = (error: unknown): Classified | null => {
       headers: { 'Retry-After': '1' },
     };
   }
-  if ((error as { code?: unknown })?.code === UNDEFINED_TABLE) {
-    // A new code version of a projection that added a table: its view appears when the new build takes over.
+  if (NOT_BUILT_YET.has((error as { code?: unknown })?.code)) {
+    // A new code version of a projection that added a table or a column: the query finds them once the new build
+    // takes over; until then the view still shows the old build's tables.
     return {
       code: 'READ_MODEL_BUILDING',
       body: { error: 'READ_MODEL_BUILDING', message: 'this read model is being rebuilt; try again shortly' },

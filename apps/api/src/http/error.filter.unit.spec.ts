@@ -2,7 +2,9 @@ import { HttpException } from '@nestjs/common';
 import { ApplicationError, invalidHeader, validationFailed } from '#application';
 import { AssociationError } from '#application';
 import { WorkflowInvalid } from '#application';
-import { alreadyExists, notFound, ruleViolated } from '#domain/shared';
+import { PlaybookTeamForbidden } from '#application';
+import { surveyLinkUsed, surveySigningUnconfigured, surveyTokenInvalid } from '#application';
+import { alreadyExists, gone, notFound, ruleViolated } from '#domain/shared';
 import {
   AppendTooLarge,
   DuplicateEventIds,
@@ -21,6 +23,7 @@ import { statusOf, toHttpError, type ErrorCode } from './error.filter.js';
 const ANSWERS: Record<ErrorCode, Readonly<{ error: unknown; status: number; body: Record<string, unknown>; headers?: Record<string, string> }>> = {
   NOT_FOUND: { error: notFound('deal', 'd-1'), status: 404, body: { error: 'NOT_FOUND', message: 'deal d-1 does not exist', id: 'd-1' } },
   ALREADY_EXISTS: { error: alreadyExists('deal', { id: 'd-1' }), status: 409, body: { error: 'ALREADY_EXISTS', message: 'deal already exists', id: 'd-1' } },
+  GONE: { error: gone('contact', 'c-1'), status: 410, body: { error: 'GONE', message: 'contact c-1 was erased', id: 'c-1' } },
   RULE_VIOLATED: {
     error: ruleViolated('closed-deal', 'the deal is closed'),
     status: 422,
@@ -134,6 +137,39 @@ const ANSWERS: Record<ErrorCode, Readonly<{ error: unknown; status: number; body
     body: { error: 'READ_MODEL_BUILDING', message: 'this read model is being rebuilt; try again shortly' },
     headers: { 'Retry-After': '5' },
   },
+  SURVEY_LINK_USED: {
+    error: surveyLinkUsed('l-1'),
+    status: 409,
+    body: { error: 'SURVEY_LINK_USED', message: 'this survey link has been answered already; a link takes one answer', linkId: 'l-1' },
+  },
+  SURVEY_TOKEN_INVALID: {
+    error: surveyTokenInvalid(),
+    status: 400,
+    body: {
+      error: 'SURVEY_TOKEN_INVALID',
+      message: 'token: is not a survey link token this server issued',
+      fields: [{ field: 'token', reason: 'not a token this server issued' }],
+    },
+  },
+  SURVEY_SIGNING_UNCONFIGURED: {
+    error: surveySigningUnconfigured(),
+    status: 503,
+    body: {
+      error: 'SURVEY_SIGNING_UNCONFIGURED',
+      message: 'survey links are signed and no signing secret is configured: set TALLY_SURVEY_SIGNING_SECRET (at least 32 characters)',
+    },
+  },
+  PLAYBOOK_TEAM_FORBIDDEN: {
+    error: new PlaybookTeamForbidden('sales', 'service'),
+    status: 403,
+    body: {
+      error: 'PLAYBOOK_TEAM_FORBIDDEN',
+      message: 'the sales role writes only sales playbooks; this playbook belongs to service',
+      role: 'sales',
+      team: 'service',
+      fields: [{ field: 'team', reason: 'a sales key may not write a service playbook' }],
+    },
+  },
 };
 
 describe('statusOf', () => {
@@ -145,6 +181,14 @@ describe('statusOf', () => {
 describe('toHttpError', () => {
   it.each(Object.entries(ANSWERS))('answers an error of code %s with its status, body and headers', (_code, { error, status, body, headers }) => {
     expect(toHttpError(error)).toEqual({ status, body, ...(headers ? { headers } : {}) });
+  });
+
+  it('answers a column a new build adds, queried before it takes over, as a read model being built', () => {
+    expect(toHttpError(Object.assign(new Error('column d.revenue_type does not exist'), { code: '42703' }))).toEqual({
+      status: 503,
+      body: { error: 'READ_MODEL_BUILDING', message: 'this read model is being rebuilt; try again shortly' },
+      headers: { 'Retry-After': '5' },
+    });
   });
 
   it('leaves an error that is neither ours nor the database\'s to the 500 answer', () => {

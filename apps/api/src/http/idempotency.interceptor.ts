@@ -3,7 +3,6 @@
 // idempotent even when a crash lands between the append and storing the answer.
 import { createHash } from 'node:crypto';
 import {
-  HttpStatus,
   Inject,
   Injectable,
   UnprocessableEntityException,
@@ -11,8 +10,6 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import type { Response } from 'express';
 import { from, of, switchMap, type Observable } from 'rxjs';
 import type { Database } from '#postgres';
@@ -21,10 +18,7 @@ import { headerId, idempotencyScope, type TallyRequest } from './request-context
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(
-    @Inject(DATABASE) private readonly db: Database,
-    @Inject(Reflector) private readonly reflector: Reflector,
-  ) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<TallyRequest>();
@@ -34,9 +28,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = idempotencyScope(request);
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
     const response = context.switchToHttp().getResponse<Response>();
-    const status =
-      this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ??
-      (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
     return from(
       this.db.pool.query<{ request_hash: string; status: number; body: unknown }>(
@@ -58,6 +49,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           switchMap(async (body) => {
+            // Nest sets the route's status before the handler runs; a handler that answers otherwise (200 for a form
+            // submission that updated a contact, 201 when it created one) has set its own by now: replayed as sent.
+            const status = response.statusCode;
             await this.db.pool.query(
               `INSERT INTO tally_idempotency_keys (scope, key, request_hash, status, body)
                VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,

@@ -2,11 +2,11 @@
 // themselves are the domain's (libs/domain/src/shared), so the api, imports and deciders agree.
 import { ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import {
-  AMOUNT_RULE,
+  amountRule,
   CALENDAR_DATE_RULE,
+  checkAmount,
   CURRENCY_RULE,
   INSTANT_RULE,
-  isAmount,
   isCalendarDate,
   isCurrencyCode,
   isInstant,
@@ -19,8 +19,31 @@ const MAX_EMAIL_LENGTH = 320;
 const rule = (name: string, validate: (value: unknown) => boolean, must: string) =>
   ValidateBy({ name, validator: { validate, defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'value'} must be ${must}` } });
 
-/** 0 to 999999999999.99, at most 2 decimals: what the read models hold, and a number that keeps the client's digits. */
-export const IsAmount = () => rule('isAmount', isAmount, AMOUNT_RULE);
+// Without the currency (a PATCH of the amount alone) only the widest form is known here: the decider holds the
+// amount to the deal's currency.
+const ANY_CURRENCY_AMOUNT_RULE = 'a decimal from 0 to 999999999999 with at most 3 decimals, as a string such as "1200.50" or a number';
+
+const currencyOf = (args?: ValidationArguments): string | null => {
+  const currency = (args?.object as { currency?: unknown } | undefined)?.currency;
+  return isCurrencyCode(currency) ? currency : null;
+};
+
+/**
+ * A decimal string or a JSON number, with at most the digits of the body's `currency` (JPY 0, USD 2, BHD 3) when it
+ * names one; below 1e12. A number is taken at its shortest text, so 0.29 stays 0.29.
+ */
+export const IsAmount = () =>
+  ValidateBy({
+    name: 'isAmount',
+    validator: {
+      // BHD has the most digits of any currency: without one, that is the widest amount there is.
+      validate: (value, args) => checkAmount(value, currencyOf(args) ?? 'BHD').ok,
+      defaultMessage: (args?: ValidationArguments) => {
+        const currency = currencyOf(args);
+        return `${args?.property ?? 'value'} must be ${currency === null ? ANY_CURRENCY_AMOUNT_RULE : amountRule(currency)}`;
+      },
+    },
+  });
 
 /** A current ISO 4217 code (Node's ICU list): XXQ or XYZ would otherwise show up in forecasts. */
 export const IsCurrencyCode = () => rule('isCurrencyCode', isCurrencyCode, CURRENCY_RULE);

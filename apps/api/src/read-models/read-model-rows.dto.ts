@@ -7,6 +7,9 @@ const nullableNumber = (description?: string) => ({ type: 'number', nullable: tr
 const CLOSED = { type: 'string', enum: ['won', 'lost', null], nullable: true, description: 'won or lost for a closing stage' } as const;
 const QUALIFICATION = { enum: ['none', 'mql', 'sql'] } as const;
 const POSITION = { description: 'Log position of the last event applied for this row' } as const;
+// Money is a decimal string with exactly its currency's minor-unit digits, never a JSON number (no float rounding).
+const AMOUNT = (description: string, example = '1200.50') =>
+  ({ type: 'string', pattern: '^\\d+(\\.\\d+)?$', example, description: `${description}: a decimal string with the currency's digits (JPY "150000", USD "1200.50", BHD "1.250")` }) as const;
 
 export class TimelineEntryDto {
   @ApiProperty({ format: 'uuid' }) eventId!: string;
@@ -113,8 +116,8 @@ export class MarketingContactChangeDto {
 
 export class CurrencyAmountDto {
   @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty() total!: number;
-  @ApiProperty({ description: 'total weighted by the stage probability' }) weighted!: number;
+  @ApiProperty(AMOUNT("The open deals' amounts in this currency, summed exactly")) total!: string;
+  @ApiProperty(AMOUNT("total × the stage probability, rounded half to even to the currency's digits", '240.10')) weighted!: string;
 }
 
 export class StageHealthDto {
@@ -131,10 +134,11 @@ export class StageHealthDto {
 }
 
 export class ForecastMonthDto {
-  @ApiProperty({ example: '2026-04' }) month!: string;
+  @ApiProperty({ example: '2026-04', description: "Open deals by their expected close date's month, won deals by the month they were won" })
+  month!: string;
   @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty() weighted!: number;
-  @ApiProperty() total!: number;
+  @ApiProperty(AMOUNT('Won amounts in full plus open amounts × their stage probability, rounded half to even once', '3240.10')) weighted!: string;
+  @ApiProperty(AMOUNT('Won and open amounts, unweighted')) total!: string;
 }
 
 export class PipelineHealthDto {
@@ -157,14 +161,14 @@ export class StuckDealDto {
   @ApiProperty({ format: 'date-time' }) enteredStageAt!: string;
   @ApiProperty() daysInStage!: number;
   @ApiProperty({ type: 'integer' }) stuckAfterDays!: number;
-  @ApiProperty() amount!: number;
+  @ApiProperty(AMOUNT("The deal's amount")) amount!: string;
   @ApiProperty() currency!: string;
 }
 
 export class WonAmountDto {
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ type: 'integer' }) dealsWon!: number;
-  @ApiProperty() amount!: number;
+  @ApiProperty(AMOUNT('The won amounts in this currency, summed exactly')) amount!: string;
 }
 
 export class RepActivityRowDto {

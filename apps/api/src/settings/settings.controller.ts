@@ -9,6 +9,9 @@ import { CommandResponse } from '../write/command-response.js';
 import { CommandRoutes } from '../write/command-routes.js';
 import { ExecuteMarketingPolicyCommand, GetMarketingPolicy } from './marketing-policy.handler.js';
 import { ChangeMarketingPolicyDto, MarketingPolicyRecord } from './marketing-policy.dto.js';
+import { type ReportingCurrencyCommand, REPORTING_CURRENCY_STREAM } from '#domain/exchange-rates';
+import { ReportingCurrencyRecord, SetReportingCurrencyDto } from '../exchange-rates/exchange-rates.dto.js';
+import { ExecuteReportingCurrencyCommand, GetReportingCurrency } from '../exchange-rates/exchange-rates.handler.js';
 
 @ApiRoutes('settings', 'v1/settings')
 export class SettingsController {
@@ -34,5 +37,26 @@ export class SettingsController {
     @IfMatch() ifMatch: number | undefined,
   ): Promise<CommandResponse> {
     return this.policy.run('ChangeMarketingPolicy', { policy, reason }, context, ifMatch);
+  }
+
+  // The reporting currency's routes: the bus comes by property injection so the constructor above stays as it is.
+  @Inject(CommandBus) private readonly commandBus!: CommandBus;
+
+  @Get('reporting-currency')
+  @ApiOperation({ summary: 'The currency converted figures are reported in (null until one is set)' })
+  @ApiOkResponse({ type: ReportingCurrencyRecord })
+  reportingCurrency(): Promise<ReportingCurrencyRecord> {
+    return this.queries.execute(new GetReportingCurrency());
+  }
+
+  @CommandRoute(Put('reporting-currency'), 'Set the workspace\'s reporting currency; setting the current one again appends nothing')
+  @ApiConflictResponse({ description: 'If-Match names a revision the setting has moved past' })
+  setReportingCurrency(
+    @Body() { currency }: SetReportingCurrencyDto,
+    @Ctx() context: RequestContext,
+    @IfMatch() ifMatch: number | undefined,
+  ): Promise<CommandResponse> {
+    const routes = new CommandRoutes<ReportingCurrencyCommand>(this.commandBus, ExecuteReportingCurrencyCommand, () => REPORTING_CURRENCY_STREAM);
+    return routes.run('SetReportingCurrency', { currency }, context, ifMatch);
   }
 }

@@ -1,11 +1,12 @@
 import { applyDecorators, Body, Delete, Get, HttpCode, Inject, Post, Query, type OnModuleInit } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { RequestContext } from '#application';
+import { validationFailed, type RequestContext } from '#application';
 import { notFound } from '#domain/shared';
 import { parsePosition } from '#event-store';
 import type { Runtime } from '#runtime';
 import {
   generateSecret,
+  isAllowedTarget,
   WebhookSubscriptions,
   type CreatedWebhookSubscription,
   type DeliveryRecord,
@@ -41,6 +42,11 @@ export class WebhooksController implements OnModuleInit {
   @ApiOperation({ summary: 'Subscribe a URL to event types; deliveries start with the events appended from now on' })
   @ApiCreatedResponse({ type: CreatedWebhookView })
   async create(@Body() body: CreateWebhookDto, @Ctx() context: RequestContext): Promise<CreatedWebhookSubscription> {
+    if (!isAllowedTarget(body.url, this.runtime.config.outboundPrivateNetwork)) {
+      throw validationFailed([
+        { field: 'url', reason: 'is a private, loopback or reserved address; webhooks go to public addresses (TALLY_OUTBOUND_PRIVATE_NETWORK=allow lets them through)' },
+      ]);
+    }
     return this.subscriptions.create({
       id: context.ids.next('webhook'),
       url: body.url,

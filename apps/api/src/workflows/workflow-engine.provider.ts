@@ -73,7 +73,13 @@ export class WorkflowProcesses implements OnApplicationBootstrap, OnModuleDestro
     await this.engine.runner.start();
     await this.engine.timers.start();
     // Wake on this process's appends instead of waiting for the runner's poll.
-    this.stopListening = this.appends.listen(() => this.engine.runner.poke());
+    const stopLocal = this.appends.listen(() => this.engine.runner.poke());
+    // And on other processes' appends (NOTIFY on a PostgreSQL server).
+    const stopElsewhere = this.runtime.appendsElsewhere.listen(() => this.engine.runner.poke());
+    this.stopListening = () => {
+      stopLocal();
+      stopElsewhere();
+    };
     this.running = true;
   }
 

@@ -1,4 +1,4 @@
-import { Body, Get, HttpCode, Inject, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -8,11 +8,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
   validationFailed,
   WorkflowInvalid,
+  type ParkedWorkflowEvent,
   type RequestContext,
   type SimulationReport,
   type WorkflowEngine,
@@ -24,7 +26,13 @@ import { ApiRoutes, IdParam } from '../http/routes.js';
 import { WORKFLOW_ENGINE, WORKFLOWS_READ_MODEL } from './workflow-engine.provider.js';
 import {
   ActivateWorkflowDto,
+  ParkedEventKindDto,
+  ParkedEventsQueryDto,
+  ParkedWorkflowEventList,
+  ParkedWorkflowEventView,
   PauseWorkflowDto,
+  SkipParkedEventDto,
+  WorkflowScheduleList,
   SavedWorkflowView,
   SimulationDto,
   SimulationReportView,
@@ -178,5 +186,60 @@ export class WorkflowsController {
     const to = new Date(body.to).toISOString();
     if (from >= to) throw validationFailed([{ field: 'to', reason: 'to must be after from' }]);
     return this.engine.simulator.simulate(id, { from, to });
+  }
+
+  @Get(':id/parked-events')
+  @ApiOperation({
+    summary:
+      'Events the runner parked for this workflow after its judging kept failing (the others went on): the error, the attempts, and how each was resolved',
+  })
+  @ApiOkResponse({ type: ParkedWorkflowEventList })
+  @ApiNotFoundResponse({ description: 'No such workflow' })
+  async parkedEvents(@IdParam() id: string, @Query() query: ParkedEventsQueryDto): Promise<{ data: ParkedWorkflowEvent[] }> {
+    await this.engine.definitions.get(id);
+    return { data: await this.engine.parked.list({ workflowId: id, status: query.status }) };
+  }
+
+  @Post(':id/parked-events/:eventId/retry')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Judge a parked event again now, on the version it was parked under, against the record as it is now; exactly once as always. A failure leaves it parked with the new error',
+  })
+  @ApiOkResponse({ type: ParkedWorkflowEventView })
+  @ApiNotFoundResponse({ description: 'No such workflow, or no such parked event' })
+  @ApiUnprocessableEntityResponse({ description: 'The event is not parked any more (retried or skipped)' })
+  async retryParked(
+    @IdParam() id: string,
+    @Param('eventId') eventId: string,
+    @Body() body: ParkedEventKindDto,
+    @Ctx() context: RequestContext,
+  ): Promise<ParkedWorkflowEvent> {
+    return this.engine.parked.retry({ workflowId: id, eventId, kind: body.kind ?? 'enrol' }, context.actor);
+  }
+
+  @Post(':id/parked-events/:eventId/skip')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give up on a parked event for good, saying why: the workflow never judges it, re-reads of the log included' })
+  @ApiOkResponse({ type: ParkedWorkflowEventView })
+  @ApiNotFoundResponse({ description: 'No such workflow, or no such parked event' })
+  @ApiUnprocessableEntityResponse({ description: 'The event is not parked any more (retried or skipped)' })
+  async skipParked(
+    @IdParam() id: string,
+    @Param('eventId') eventId: string,
+    @Body() body: SkipParkedEventDto,
+    @Ctx() context: RequestContext,
+  ): Promise<ParkedWorkflowEvent> {
+    return this.engine.parked.skip({ workflowId: id, eventId, kind: body.kind ?? 'enrol' }, body.reason, context.actor);
+  }
+
+  @Get(':id/schedules')
+  @ApiOperation({ summary: "What this workflow's schedule trigger will enrol, and when: each record's date and due instant, soonest first" })
+  @ApiOkResponse({ type: WorkflowScheduleList })
+  @ApiNotFoundResponse({ description: 'No such workflow' })
+  async schedules(@IdParam() id: string): Promise<WorkflowScheduleList> {
+    await this.engine.definitions.get(id);
+    const rows = await this.engine.schedules.list(id);
+    return { data: rows.map(({ recordType, recordId, date, dueAt, enrolled }) => ({ recordType, recordId, date, dueAt, enrolled })) };
   }
 }

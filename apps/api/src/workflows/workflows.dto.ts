@@ -2,7 +2,7 @@
 // every error with its JSON Pointer (class-validator would stop at the shape and name no step).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsUUID, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { PageCursor, PageLimit, stacked, Text } from '../http/dto-fields.js';
 import { IsInstant, IsOmittable } from '../http/validators.js';
 
@@ -196,4 +196,64 @@ export class SimulationReportView {
   @ApiProperty({ type: [SimulatedEnrolmentView], description: 'Who would have enrolled, in log order' }) enrolments!: SimulatedEnrolmentView[];
   @ApiProperty({ type: [SimulatedActionView], description: 'Which actions would have fired, how often' }) actions!: SimulatedActionView[];
   @ApiProperty({ type: [SimulatedDayView], description: 'Per UTC day of the window' }) perDay!: SimulatedDayView[];
+}
+
+const PARKED_KINDS = ['enrol', 'schedule'] as const;
+const PARKED_STATUSES = ['parked', 'retried', 'skipped'] as const;
+
+export class ParkedEventsQueryDto {
+  @ApiPropertyOptional({ enum: PARKED_STATUSES, description: 'Only pairs in this state; all by default' })
+  @IsOmittable()
+  @IsIn(PARKED_STATUSES)
+  status?: (typeof PARKED_STATUSES)[number];
+}
+
+export class ParkedEventKindDto {
+  @ApiPropertyOptional({ enum: PARKED_KINDS, default: 'enrol', description: 'What was being judged: an enrolment trigger, or a date for a schedule trigger' })
+  @IsOmittable()
+  @IsIn(PARKED_KINDS)
+  kind?: (typeof PARKED_KINDS)[number];
+}
+
+export class SkipParkedEventDto extends ParkedEventKindDto {
+  @Text(MAX_REASON_LENGTH, { example: 'Contact repaired by hand', description: 'Why the workflow will never judge this event; kept with the actor' })
+  reason!: string;
+}
+
+export class ParkedTriggerView {
+  @ApiProperty({ description: 'The event (or, for a schedule, the virtual trigger) the runner judged' }) id!: string;
+  @ApiProperty({ example: 'FormSubmitted' }) type!: string;
+  @ApiProperty() streamName!: string;
+  @ApiProperty() position!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+export class ParkedWorkflowEventView {
+  @ApiProperty({ format: 'uuid' }) workflowId!: string;
+  @ApiProperty({ description: 'The version it was parked under, and is retried on' }) version!: number;
+  @ApiProperty({ enum: PARKED_KINDS }) kind!: string;
+  @ApiProperty({ type: () => ParkedTriggerView }) trigger!: ParkedTriggerView;
+  @ApiProperty({ description: 'The last error' }) error!: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ enum: PARKED_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) parkedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) resolvedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) resolvedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was skipped' }) reason!: string | null;
+}
+
+export class ParkedWorkflowEventList {
+  @ApiProperty({ type: [ParkedWorkflowEventView], description: 'Oldest event first' }) data!: ParkedWorkflowEventView[];
+}
+
+export class WorkflowScheduleView {
+  @ApiProperty({ enum: RECORD_TYPES }) recordType!: string;
+  @ApiProperty({ format: 'uuid' }) recordId!: string;
+  @ApiProperty({ description: "The date property's value the due instant was computed from" }) date!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ description: 'Whether that date has enrolled the record already' }) enrolled!: boolean;
+}
+
+export class WorkflowScheduleList {
+  @ApiProperty({ type: [WorkflowScheduleView], description: 'Soonest first' }) data!: WorkflowScheduleView[];
 }

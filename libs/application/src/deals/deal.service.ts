@@ -9,7 +9,7 @@ import {
   type UpdateDeal,
 } from '#domain/deal';
 import { pipelineDecider, pipelineStream, requirePipeline, type Pipeline } from '#domain/pipeline';
-import { notFound, type Command as DomainCommand, type PropertyValues } from '#domain/shared';
+import { notFound, ruleViolated, type Command as DomainCommand, type PropertyValues } from '#domain/shared';
 import type { CommandExecutor, CommandResult, ExecuteOptions } from '../command-executor.js';
 import type { ClaimWarning } from '../contacts/unique-value-claims.js';
 import { batchDecider, commandBatch, type CommandBatch } from '../properties/command-batch.js';
@@ -81,6 +81,7 @@ export class DealService {
     switch (request.type) {
       case 'CreateDeal': {
         const { pipelineId, ...data } = request.data;
+        if (data.renewsDealId !== undefined && data.renewsDealId !== null && data.renewsDealId !== data.dealId) await this.requireRenewable(data.renewsDealId);
         return { ...request, data: { ...data, pipeline: await this.pipeline(pipelineId) } };
       }
       case 'MoveDealToStage':
@@ -95,6 +96,18 @@ export class DealService {
   private async pipeline(pipelineId: string): Promise<Pipeline> {
     const { state } = await this.executor.load(pipelineStream(pipelineId), pipelineDecider);
     return requirePipeline(state, pipelineId);
+  }
+
+  // A renewal replaces the MRR of the contract it renews: that deal must exist and be recurring. (It is read once:
+  // a deal made one-off later keeps its renewals, as the renewal's own history says what it renewed.)
+  private async requireRenewable(renewsDealId: string): Promise<void> {
+    const { state } = await this.executor.load(dealStream(renewsDealId), dealDecider);
+    if (state === null) throw notFound('deal', renewsDealId);
+    if (state.revenueType !== 'recurring')
+      throw ruleViolated('renewed-deal-not-recurring', `deal ${renewsDealId} is one-off: only a recurring deal is renewed`, {
+        renewsDealId,
+        fields: [{ field: 'renewsDealId', reason: 'a recurring deal' }],
+      });
   }
 
   // A deal never changes pipeline, so reading it ahead of the executor's own read cannot go stale.

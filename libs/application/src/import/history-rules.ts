@@ -35,7 +35,7 @@ import {
   type PropertyDefinitionEvent,
   type PropertyDefinitionsState,
 } from '#domain/property-definition';
-import { assertNever, type DomainEvent, type EventDefinition } from '#domain/shared';
+import { assertNever, parseAmount, type DomainEvent, type EventDefinition } from '#domain/shared';
 import { ticketDecider, ticketEventDefinitions, type Ticket, type TicketEvent, type TicketState } from '#domain/ticket';
 import {
   normalizeUniqueValue,
@@ -106,10 +106,30 @@ const closedAs = (
   return closed(found.stage) ? null : `stage ${stageId} is not ${what}`;
 };
 
+// What the decider writes: the amount in its currency's canonical digits ("1200.50" USD, "150000" JPY), never "1200.5"
+// or 1.5 JPY, so every reader can compare amounts as text.
+const amountIn = (field: string, amount: string, currency: string): Reason => {
+  const canonical = parseAmount(amount, currency);
+  if (canonical === amount) return null;
+  return canonical === null ? `${field} ${amount} has more decimals than ${currency} has` : `${field} ${amount} is written ${canonical} in ${currency}`;
+};
+
+// A billing period iff recurring; a renewal is recurring and renews another deal.
+const revenueTermsOf = (dealId: string, revenueType: string, billingPeriod: string | null, renewsDealId: string | null): Reason => {
+  if ((revenueType === 'recurring') !== (billingPeriod !== null)) return `a ${revenueType} deal has ${revenueType === 'recurring' ? 'a' : 'no'} billingPeriod`;
+  if (renewsDealId === dealId) return `deal ${dealId} cannot renew itself`;
+  return renewsDealId !== null && revenueType !== 'recurring' ? 'a deal that renews another is recurring' : null;
+};
+
 const dealCheck = (deal: DealState, event: DealEvent, refs: References): Reason => {
   if (event.type === 'DealCreated') {
+    const { dealId, amount, currency, revenueType, billingPeriod, renewsDealId } = event.data;
     const found = stageIn(refs, 'deal', event.data.pipelineId, event.data.stageId);
-    return 'reason' in found ? found.reason : null;
+    return firstReason(
+      'reason' in found ? found.reason : null,
+      amountIn('amount', amount, currency),
+      revenueTermsOf(dealId, revenueType, billingPeriod, renewsDealId),
+    );
   }
   // Only DealCreated starts a stream: the importer has refused any other event on an absent deal.
   const current = deal as Deal;
@@ -152,7 +172,15 @@ const dealCheck = (deal: DealState, event: DealEvent, refs: References): Reason 
         closedAs(refs, 'deal', current.pipelineId, event.data.toStageId, (s) => s.closed === null, 'an open stage'),
       );
     case 'DealAmountChanged':
-      return differs('previous', event.data.previous, { amount: current.amount, currency: current.currency });
+      return firstReason(
+        differs('previous', event.data.previous, { amount: current.amount, currency: current.currency }),
+        amountIn('amount', event.data.amount, event.data.currency),
+      );
+    case 'DealRevenueTypeChanged':
+      return firstReason(
+        differs('previous', event.data.previous, { revenueType: current.revenueType, billingPeriod: current.billingPeriod }),
+        revenueTermsOf(current.dealId, event.data.revenueType, event.data.billingPeriod, current.renewsDealId),
+      );
     case 'DealCloseDateChanged':
       return differs('previous', event.data.previous, current.closeDate);
     case 'DealOwnerAssigned':

@@ -60,11 +60,57 @@ describe('raw event lines of an import', () => {
       given({ 'pipeline-default': defaultPipeline }).judge(
         [deal, dealCreated(dealId)],
         [deal, event('DealStageChanged', { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' })],
-        [deal, event('DealWon', { dealId, pipelineId: 'default', stageId: 'closedwon', amount: 1000, currency: 'USD', ownerId: null })],
+        [deal, event('DealWon', { dealId, pipelineId: 'default', stageId: 'closedwon', amount: '1000.00', currency: 'USD', ownerId: null })],
         [deal, event('DealReopened', { dealId, pipelineId: 'default', fromStageId: 'closedwon', toStageId: 'qualifiedtobuy' })],
-        [deal, event('DealAmountChanged', { dealId, previous: { amount: 1000, currency: 'USD' }, amount: 2000, currency: 'USD' })],
+        [deal, event('DealAmountChanged', { dealId, previous: { amount: '1000.00', currency: 'USD' }, amount: '150000', currency: 'JPY' })],
+        [
+          deal,
+          event('DealRevenueTypeChanged', {
+            dealId,
+            previous: { revenueType: 'one-off', billingPeriod: null },
+            revenueType: 'recurring',
+            billingPeriod: 'quarter',
+          }),
+        ],
       ),
-    ).toEqual([null, null, null, null, null]);
+    ).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('refuse an amount the decider would have written otherwise, and revenue terms it could not have', () => {
+    const pipelines = { 'pipeline-default': defaultPipeline };
+    expect(
+      given(pipelines).judge(
+        [deal, dealCreated(dealId, { amount: '1000.5' })],
+        [deal, dealCreated(dealId, { amount: '1.5', currency: 'JPY' })],
+        [deal, dealCreated(dealId, { billingPeriod: 'month' })],
+        [deal, dealCreated(dealId, { revenueType: 'recurring' })],
+        [deal, dealCreated(dealId, { revenueType: 'recurring', billingPeriod: 'month', renewsDealId: dealId })],
+        [deal, dealCreated(dealId, { renewsDealId: randomUUID() })],
+      ),
+    ).toEqual([
+      'amount 1000.5 is written 1000.50 in USD',
+      'amount 1.5 has more decimals than JPY has',
+      'a one-off deal has no billingPeriod',
+      'a recurring deal has a billingPeriod',
+      `deal ${dealId} cannot renew itself`,
+      'a deal that renews another is recurring',
+    ]);
+    const stored = { ...pipelines, [deal]: [dealCreated(dealId)] };
+    const amountChange = (amount: string, currency: string) =>
+      event('DealAmountChanged', { dealId, previous: { amount: '1000.00', currency: 'USD' }, amount, currency });
+    const typeChange = (previous: Record<string, unknown>, revenueType: string, billingPeriod: string | null) =>
+      event('DealRevenueTypeChanged', { dealId, previous, revenueType, billingPeriod });
+    expect(
+      given(stored).judge(
+        [deal, amountChange('1.2345', 'BHD')],
+        [deal, typeChange({ revenueType: 'recurring', billingPeriod: 'month' }, 'one-off', null)],
+        [deal, typeChange({ revenueType: 'one-off', billingPeriod: null }, 'recurring', null)],
+      ),
+    ).toEqual([
+      'amount 1.2345 has more decimals than BHD has',
+      'previous is {"revenueType":"recurring","billingPeriod":"month"} but the stream has {"revenueType":"one-off","billingPeriod":null}',
+      'a recurring deal has a billingPeriod',
+    ]);
   });
 
   it('refuse a second DealCreated and any other event before the first', () => {
@@ -80,16 +126,16 @@ describe('raw event lines of an import', () => {
   it('refuse a DealWon into a stage the pipeline does not have, or for an amount the deal does not have', () => {
     const stored = { 'pipeline-default': defaultPipeline, [deal]: [dealCreated(dealId)] };
     const won = (data: Record<string, unknown>) =>
-      event('DealWon', { dealId, pipelineId: 'default', stageId: 'appointmentscheduled', amount: 1000, currency: 'USD', ownerId: null, ...data });
-    expect(given(stored).judge([deal, won({ stageId: 'no-such-stage', amount: 123456789 })])).toEqual(['pipeline default has no stage no-such-stage']);
+      event('DealWon', { dealId, pipelineId: 'default', stageId: 'appointmentscheduled', amount: '1000.00', currency: 'USD', ownerId: null, ...data });
+    expect(given(stored).judge([deal, won({ stageId: 'no-such-stage', amount: '123456789.00' })])).toEqual(['pipeline default has no stage no-such-stage']);
     // In the stage the deal is in, but that stage is not a won one.
     expect(given(stored).judge([deal, won({})])).toEqual(['stage appointmentscheduled is not a won stage']);
     const inWonStage = {
       ...stored,
       [deal]: [dealCreated(dealId), event('DealStageChanged', { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' })],
     };
-    expect(given(inWonStage).judge([deal, won({ stageId: 'closedwon', amount: 123456789 })])).toEqual([
-      'amount is 123456789 but the stream has 1000',
+    expect(given(inWonStage).judge([deal, won({ stageId: 'closedwon', amount: '123456789.00' })])).toEqual([
+      'amount is "123456789.00" but the stream has "1000.00"',
     ]);
   });
 

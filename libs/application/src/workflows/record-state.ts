@@ -1,6 +1,7 @@
 // The record a run acts on, as the plain JSON scope conditions and templates read (`contact.email`,
 // `deal.amount`, `owner.name`, `leadScore.qualification`): folded from the record's own streams with the domain
-// deciders, so it never lags a read model, plus the lead score, which only its read model knows.
+// deciders, so it never lags a read model, plus the lead score, which only its read model knows. A deal's amount is
+// the decimal string its (upcast) events carry, "10000.00": conditions compare it as an exact decimal, never a float.
 import { companyDecider, companyStream } from '#domain/company';
 import { contactDecider, contactStream } from '#domain/contact';
 import { dealDecider, dealStream } from '#domain/deal';

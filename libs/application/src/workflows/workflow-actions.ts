@@ -17,7 +17,7 @@ import type { ContactService } from '../contacts/contact.service.js';
 import type { DealService } from '../deals/deal.service.js';
 import type { EngagementService } from '../engagements/engagement.service.js';
 import { ApplicationError } from '../errors/application-error.js';
-import { idempotentIds, type RequestContext } from '../request-context.js';
+import { idempotentIds, type IdFactory, type RequestContext } from '../request-context.js';
 import type { TicketService } from '../tickets/ticket.service.js';
 import type { LoadedRecord, RecordRef } from './record-state.js';
 
@@ -106,15 +106,22 @@ export class WorkflowActions {
     );
   }
 
-  private context(run: ActionRun, suffix = ''): RequestContext {
+  private context(run: ActionRun, suffix = ''): ActionContext {
+    const { ids, issued } = recordingIds(idempotentIds(`${run.commandKey}${suffix}`));
     return {
       actor: `workflow:${run.workflowId}@${run.version}`,
       correlationId: run.runId,
       causationId: run.trigger.eventId,
       now: run.stepTime,
       source: 'workflow',
-      ids: idempotentIds(`${run.commandKey}${suffix}`),
+      ids,
+      issued,
     };
+  }
+
+  /** What a command of this step wrote, named from its answer (read back only when the answer cannot tell). */
+  private produced(result: CommandResult, context: ActionContext): Promise<ProducedEvent[]> {
+    return producedOf(this.deps.store, result, context.issued);
   }
 
   private async perform(step: ActionStep, run: ActionRun): Promise<ActionOutcome> {
@@ -152,7 +159,7 @@ export class WorkflowActions {
           context,
         );
         const values = { ownerId, subject: subject.text, dueAt, ...(missing.length > 0 ? { missing } : {}) };
-        return acted(values, await producedBy(this.deps.store, result), missing.length > 0 ? `template values missing: ${missing.join(', ')}` : null);
+        return acted(values, await this.produced(result, context), missing.length > 0 ? `template values missing: ${missing.join(', ')}` : null);
       }
       case 'setProperty':
         return this.setProperty(step.property, step.value, run);
@@ -167,8 +174,9 @@ export class WorkflowActions {
           // Forward only: automation never takes a stage back (LIFECYCLE_STAGES is in funnel order).
           if (from === null || (step.forwardOnly && LIFECYCLE_STAGES.indexOf(step.stage) <= LIFECYCLE_STAGES.indexOf(from))) continue;
           const suffix = record.recordType === 'contact' ? '' : `:${contactId}`;
-          const result = await services.contacts.handle({ type: 'ChangeLifecycleStage', data: { contactId, stage: step.stage }, metadata }, this.context(run, suffix));
-          produced.push(...(await producedBy(this.deps.store, result)));
+          const context = this.context(run, suffix);
+          const result = await services.contacts.handle({ type: 'ChangeLifecycleStage', data: { contactId, stage: step.stage }, metadata }, context);
+          produced.push(...(await this.produced(result, context)));
         }
         return acted(values, produced);
       }
@@ -178,11 +186,12 @@ export class WorkflowActions {
         const produced: ProducedEvent[] = [];
         for (const contactId of targets) {
           const suffix = record.recordType === 'contact' ? '' : `:${contactId}`;
+          const context = this.context(run, suffix);
           const result = await services.contacts.handle(
             { type: 'ChangeMarketingStatus', data: { contactId, status: step.status, reason: step.reason }, metadata },
-            this.context(run, suffix),
+            context,
           );
-          produced.push(...(await producedBy(this.deps.store, result)));
+          produced.push(...(await this.produced(result, context)));
         }
         return acted({ status: step.status, reason: step.reason }, produced);
       }
@@ -207,7 +216,7 @@ export class WorkflowActions {
           },
           context,
         );
-        return acted({ ticketId, subject: subject.text, ...(subject.missing.length > 0 ? { missing: subject.missing } : {}) }, await producedBy(this.deps.store, result));
+        return acted({ ticketId, subject: subject.text, ...(subject.missing.length > 0 ? { missing: subject.missing } : {}) }, await this.produced(result, context));
       }
       case 'sendWebhook':
         return this.post(step.url, payloadOf(run), run);
@@ -233,22 +242,22 @@ export class WorkflowActions {
       case 'contact': {
         const changes = (CONTACT_PROFILE_FIELDS as readonly string[]).includes(name) ? ({ [name]: value } as Partial<ContactProfile>) : custom;
         const result = await services.contacts.update({ type: 'UpdateContact', data: { contactId: record.recordId, changes }, metadata }, context);
-        return acted(values, await producedBy(this.deps.store, result));
+        return acted(values, await this.produced(result, context));
       }
       case 'company': {
         const data = COMPANY_PROFILE_FIELDS.includes(name)
           ? { companyId: record.recordId, changes: { [name]: value } }
           : { companyId: record.recordId, changes: {}, ...custom };
         const result = await services.companies.update({ type: 'UpdateCompany', data, metadata }, context);
-        return acted(values, await producedBy(this.deps.store, result));
+        return acted(values, await this.produced(result, context));
       }
       case 'deal': {
         const result = await services.deals.handle({ type: 'ChangeDealProperties', data: { dealId: record.recordId, ...custom }, metadata }, context);
-        return acted(values, await producedBy(this.deps.store, result));
+        return acted(values, await this.produced(result, context));
       }
       case 'ticket': {
         const result = await services.tickets.handle({ type: 'ChangeTicketProperties', data: { ticketId: record.recordId, ...custom }, metadata }, context);
-        return acted(values, await producedBy(this.deps.store, result));
+        return acted(values, await this.produced(result, context));
       }
     }
   }
@@ -275,7 +284,7 @@ export class WorkflowActions {
       case 'company':
         return skipped('companies have no owner');
     }
-    return acted({ ...values, ownerId }, await producedBy(this.deps.store, result));
+    return acted({ ...values, ownerId }, await this.produced(result, context));
   }
 
   private async chooseOwner(step: AssignOwnerStep, run: ActionRun): Promise<{ ownerId: string; values: Record<string, unknown> } | ActionOutcome> {
@@ -413,6 +422,39 @@ const payloadOf = (run: ActionRun) => ({
   trigger: run.trigger,
   state: run.loaded.state,
 });
+
+/** A context's ids as handed out, by purpose and in order. */
+export type IssuedIds = ReadonlyMap<string, readonly string[]>;
+
+type ActionContext = RequestContext & Readonly<{ issued: IssuedIds }>;
+
+/** An id factory that remembers what it handed out. */
+export const recordingIds = (inner: IdFactory): { ids: IdFactory; issued: IssuedIds } => {
+  const issued = new Map<string, string[]>();
+  const ids: IdFactory = {
+    next: (purpose) => {
+      const id = inner.next(purpose);
+      const list = issued.get(purpose);
+      if (list) list.push(id);
+      else issued.set(purpose, [id]);
+      return id;
+    },
+  };
+  return { ids, issued };
+};
+
+/**
+ * The events a command wrote, with their ids, without reading them back: the executor takes a command's event ids
+ * from its context as `event:<stream>`, in order, the same ones on every attempt, so a fresh answer whose context
+ * handed out exactly as many of them as it wrote events names them. An answer replayed from the log (a step taken
+ * again after a crash), or any other count, is read back from the stream.
+ */
+export const producedOf = async (store: EventStore, result: CommandResult, issued: IssuedIds): Promise<ProducedEvent[]> => {
+  if (result.events.length === 0 || result.revision < 0) return [];
+  const ids = result.replayed ? undefined : issued.get(`event:${result.streamName}`);
+  if (ids === undefined || ids.length !== result.events.length) return producedBy(store, result);
+  return result.events.map((event, index) => ({ eventId: ids[index], type: event.type, streamName: result.streamName }));
+};
 
 /** The events a command wrote (or had written, on a replay), read back from its stream with their ids. */
 export const producedBy = async (store: EventStore, result: CommandResult): Promise<ProducedEvent[]> => {

@@ -11,6 +11,7 @@ import type { LeadScoreReadModel } from '../scoring/lead-score-read-model.js';
 import { TicketService } from '../tickets/ticket.service.js';
 import { RecordStates } from './record-state.js';
 import { WorkflowActions, type ActionOutcome, type ActionRun } from './workflow-actions.js';
+import { PageReads } from './workflow-page-reads.js';
 import { WorkflowParkedEvents, WorkflowParking } from './workflow-parking.js';
 import { WorkflowRunner } from './workflow-runner.js';
 import { WorkflowSchedules } from './workflow-schedules.js';
@@ -28,6 +29,8 @@ export type WorkflowEngineOptions = Readonly<{
   leaseTtlMs?: number;
   /** Log events the runner reads per page. */
   batchSize?: number;
+  /** Records (groups of a page's judgments that keep their order) the runner judges at once (8). */
+  concurrency?: number;
   /** This process's name in the lease table. */
   holder?: string;
   /** Attempts per webhook or chat post before the step is recorded as failed, and the pause before each retry. */
@@ -95,12 +98,17 @@ export const createWorkflowEngine = (deps: WorkflowEngineDeps): WorkflowEngine =
   });
   const runs = new WorkflowRuns(executor, store, records, actions);
   enrolIn = (workflowId, run) => runs.enrolFromStep(workflowId, run);
+  // The runner's own: its records, lead scores and run streams are read a page at a time (workflow-page-reads.ts).
+  const reads = new PageReads(store, leadScores);
+  const runnerRecords = new RecordStates(reads.store, reads.leadScores);
+  const runnerRuns = new WorkflowRuns(executor, reads.store, runnerRecords, actions, reads);
   const schedules = new WorkflowSchedules(pool);
   const parking = new WorkflowParking(pool);
-  const runner = new WorkflowRunner(store, pool, runs, records, actions, leadScores, schedules, parking, {
+  const runner = new WorkflowRunner(store, pool, runnerRuns, runnerRecords, actions, leadScores, schedules, parking, reads, {
     pollIntervalMs: options.pollIntervalMs,
     leaseTtlMs: options.leaseTtlMs,
     batchSize: options.batchSize,
+    concurrency: options.concurrency,
     holder: options.holder,
     logger,
     parkAfterAttempts: options.parkAfterAttempts,

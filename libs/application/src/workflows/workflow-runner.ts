@@ -3,6 +3,9 @@
 // qualification changes join the log in position order as the virtual LeadScoreQualificationChanged. Per event the
 // order is act -> record the run -> (later) move the checkpoint, so a crash anywhere re-processes events whose
 // actions find their own events stored and whose runs find their enrolment recorded: nothing is lost or doubled.
+// Order matters per record: a page's judgments are grouped by record (and by workflow where a step shares state
+// across records, such as a round-robin turn), each group in log order, and several groups are judged at once;
+// definition and owner events are barriers that everything before them is judged ahead of.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -10,14 +13,16 @@ import type pg from 'pg';
 import { comparePositions, formatPosition, parsePosition, streamCategory, type EventStore, type Position, type RecordedEvent } from '#event-store';
 import { inTransaction, isConnectionError, LeaseLost, Leases, migrate, type KeptLease, type LeaseGrant, type Migration } from '#postgres';
 import { DomainError } from '#domain/shared';
-import { QUALIFICATION_CHANGED, recordOf, triggerMatches, type TriggerEvent } from '#workflows';
+import { workflowRunStream } from '#domain/workflow';
+import { QUALIFICATION_CHANGED, recordOf, triggerMatches, type Step, type TriggerEvent } from '#workflows';
 import { ApplicationError } from '../errors/application-error.js';
 import type { LeadScoreQualificationChange, LeadScoreReadModel } from '../scoring/lead-score-read-model.js';
 import type { LoadedRecord, RecordRef, RecordStates } from './record-state.js';
+import type { PageReads } from './workflow-page-reads.js';
 import { parkedKey, type ParkedKind, type ParkedWorkflowEvent, type WorkflowParking } from './workflow-parking.js';
 import { recordOfStream, scheduleChange, scheduleTriggerOf, type WorkflowSchedules } from './workflow-schedules.js';
 import { WORKFLOW_CATEGORY, WorkflowRegistry, type ActiveWorkflow } from './workflow-registry.js';
-import { readModelNotBuiltYet, type WorkflowRuns } from './workflow-runs.js';
+import { readModelNotBuiltYet, type ReadCache, type WorkflowRuns } from './workflow-runs.js';
 import type { WorkflowActions } from './workflow-actions.js';
 
 export const WORKFLOW_RUNNER_LEASE = 'workflow-runner';
@@ -99,6 +104,8 @@ export type WorkflowRunnerOptions = Readonly<{
   /** Attempts at judging one event for one workflow before it is parked, and the pause before the first retry (doubling). */
   parkAfterAttempts?: number;
   retryBackoffMs?: number;
+  /** Groups of a page (records, see above) judged at once. */
+  concurrency?: number;
 }>;
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
@@ -178,6 +185,43 @@ type DateSource = Pick<RecordedEvent, 'position' | 'streamName' | 'metadata'>;
  */
 const writtenBy = (event: RecordedEvent | null, workflowId: string): boolean => event?.metadata.actor.startsWith(`workflow:${workflowId}@`) ?? false;
 
+/** One judgment of a page: a trigger for one workflow, or an event's schedule rows; `keys` say what it is ordered with. */
+type Work =
+  | Readonly<{ kind: 'enrol'; workflow: ActiveWorkflow; trigger: TriggerEvent; record: RecordRef; keys: readonly string[] }>
+  | Readonly<{ kind: 'schedule'; event: RecordedEvent; record: RecordRef; workflows: readonly ActiveWorkflow[]; keys: readonly string[] }>;
+
+const recordKey = (record: RecordRef): string => `${record.recordType}-${record.recordId}`;
+
+/**
+ * The work in groups that share a key (transitively), each in log order, the groups in order of their first work:
+ * what shares a key is judged one after the other, the groups side by side.
+ */
+export const groupWork = <W extends Readonly<{ keys: readonly string[] }>>(work: readonly W[]): W[][] => {
+  const parent = new Map<string, string>();
+  const root = (key: string): string => {
+    let top = key;
+    for (let up = parent.get(top); up !== undefined && up !== top; up = parent.get(top)) top = up;
+    // Path compression: the next look-up of any key on the way is one step.
+    for (let at = key; at !== top; ) {
+      const up = parent.get(at)!;
+      parent.set(at, top);
+      at = up;
+    }
+    return top;
+  };
+  for (const { keys } of work) for (const key of keys) parent.set(root(key), root(keys[0]));
+  const groups = new Map<string, W[]>();
+  for (const item of work) {
+    const top = root(item.keys[0]);
+    const group = groups.get(top);
+    if (group) group.push(item);
+    else groups.set(top, [item]);
+  }
+  return [...groups.values()];
+};
+
+const actionsOf = (steps: readonly Step[]): Step[] => steps.flatMap((step) => (step.kind === 'branch' ? actionsOf([...step.then, ...step.else]) : [step]));
+
 export class WorkflowRunner {
   readonly holder: string;
   private readonly leases: Leases;
@@ -205,6 +249,8 @@ export class WorkflowRunner {
     private readonly leadScores: LeadScoreReadModel,
     private readonly schedules: WorkflowSchedules,
     private readonly parking: WorkflowParking,
+    /** The runner's page reads, which `runs` and `records` read through (null: they read the store). */
+    private readonly reads: (ReadCache & Pick<PageReads, 'begin' | 'end'>) | null = null,
     options: WorkflowRunnerOptions = {},
   ) {
     this.holder = options.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
@@ -215,6 +261,7 @@ export class WorkflowRunner {
       logger: options.logger ?? (() => undefined),
       parkAfterAttempts: Math.max(1, options.parkAfterAttempts ?? 5),
       retryBackoffMs: options.retryBackoffMs ?? 200,
+      concurrency: Math.max(1, options.concurrency ?? 8),
     };
     this.leases = new Leases(pool, this.settings.leaseTtlMs);
   }
@@ -349,38 +396,138 @@ export class WorkflowRunner {
     const changes = listening ? await this.qualificationChanges(after, end) : [];
     // The log's event comes before the qualification changes it caused (same position).
     this.page = { succeeded: false, pending: [] };
+    let work: Work[] = [];
+    const judgeWork = async () => {
+      const taken = work;
+      work = [];
+      await this.judgeAll(taken, grant);
+    };
     let next = 0;
     for (const event of events) {
       if (!this.lease?.held) throw new LeaseLost(grant);
-      await this.judgeEvent(event);
+      await this.collectEvent(event, () => work, judgeWork, grant);
       while (next < changes.length && comparePositions(parsePosition(changes[next].position), event.position) <= 0) {
-        await this.judgeTrigger(qualificationTrigger(changes[next++]), null);
+        this.triggerWork(qualificationTrigger(changes[next++]), null, work);
       }
     }
-    while (next < changes.length) await this.judgeTrigger(qualificationTrigger(changes[next++]), null);
+    while (next < changes.length) this.triggerWork(qualificationTrigger(changes[next++]), null, work);
+    await judgeWork();
     await this.parkPending();
     await this.saveCheckpoint(grant, end);
     return events.length === this.settings.batchSize;
   }
 
-  private async judgeEvent(event: RecordedEvent): Promise<void> {
+  /**
+   * What judging `event` takes, added to the page's work; a definition or an owner changes how the events after it
+   * are judged, so the work before it is judged first (`judgeWork`).
+   */
+  private async collectEvent(event: RecordedEvent, work: () => Work[], judgeWork: () => Promise<void>, grant: LeaseGrant): Promise<void> {
     const category = streamCategory(event.streamName);
     if (category === WORKFLOW_CATEGORY) {
+      await judgeWork();
       this.registry.apply(event);
       await this.followDefinition(event);
-      if (event.type === 'WorkflowActivated') await this.enrolExisting(event);
+      if (event.type === 'WorkflowActivated') await this.enrolExisting(event, grant);
       return;
     }
-    if (category === 'owner') this.actions.forgetOwners();
+    if (category === 'owner') {
+      await judgeWork();
+      this.actions.forgetOwners();
+    }
     if (category === 'workflowrun') return;
-    await this.followSchedules(event);
-    await this.judgeTrigger(triggerOf(event), event);
+    this.scheduleWork(event, work());
+    this.triggerWork(triggerOf(event), event, work());
   }
 
-  private async judgeTrigger(trigger: TriggerEvent, event: RecordedEvent | null, only?: ActiveWorkflow): Promise<void> {
+  /** The trigger, to be judged for each workflow (or `only`) that listens to it and did not write it. */
+  private triggerWork(trigger: TriggerEvent, event: RecordedEvent | null, work: Work[], only?: ActiveWorkflow): void {
     for (const workflow of only ? [only] : this.registry.active()) {
       if (!listensTo(workflow, trigger.type) || writtenBy(event, workflow.workflowId)) continue;
+      const record = recordOf(workflow.definition, trigger);
+      // A trigger that names no record enrols nothing.
+      if (record === null) continue;
+      work.push({ kind: 'enrol', workflow, trigger, record, keys: [recordKey(record), ...this.sharedKeys(workflow)] });
+    }
+  }
+
+  /**
+   * Schedule triggers follow the record's own stream: each active schedule workflow of its type recomputes the
+   * record's row from the record as it stood at this event (so a re-read of the log leaves the same rows).
+   */
+  private scheduleWork(event: RecordedEvent, work: Work[]): void {
+    const record = recordOfStream(event.streamName);
+    if (record === null) return;
+    const workflows = this.registry.active().filter((workflow) => scheduleTriggerOf(workflow)?.recordType === record.recordType);
+    if (workflows.length > 0) work.push({ kind: 'schedule', event, record, workflows, keys: [recordKey(record)] });
+  }
+
+  /**
+   * What a workflow's runs share across records, where the log's order decides: a round-robin turn, the open tasks
+   * a least-open-tasks choice counts, and what the workflows it enrols records in share.
+   */
+  private sharedKeys(workflow: ActiveWorkflow, seen = new Set<string>()): string[] {
+    if (seen.has(workflow.workflowId)) return [];
+    seen.add(workflow.workflowId);
+    return actionsOf(workflow.definition.steps).flatMap((step) => {
+      if (step.kind !== 'action') return [];
+      if (step.action === 'assignOwner' && !('ownerId' in step.assign)) return [`workflow:${workflow.workflowId}`];
+      if (step.action !== 'enrolInWorkflow') return [];
+      const target = this.registry.get(step.workflowId);
+      return target === null ? [] : this.sharedKeys(target, seen);
+    });
+  }
+
+  /**
+   * Judges `work`: the records and run streams it names are read in one call, then the groups that share a key
+   * (see groupWork) are judged `concurrency` at a time, each in log order. A failure that ends the page stops the
+   * other groups after their current judgment, and is thrown once they have stopped.
+   */
+  private async judgeAll(work: readonly Work[], grant: LeaseGrant): Promise<void> {
+    if (work.length === 0) return;
+    const streams = work.flatMap((item) =>
+      item.kind === 'enrol'
+        ? [recordKey(item.record), workflowRunStream(item.workflow.workflowId, item.record.recordType, item.record.recordId)]
+        : [recordKey(item.record)],
+    );
+    try {
+      await this.reads?.begin(streams);
+      const groups = groupWork(work);
+      let next = 0;
+      let failure: { error: unknown } | null = null;
+      const judgeGroups = async (): Promise<void> => {
+        while (failure === null && next < groups.length) {
+          for (const item of groups[next++]) {
+            if (failure !== null) return;
+            try {
+              if (!this.lease?.held) throw new LeaseLost(grant);
+              await this.judge(item);
+            } catch (error) {
+              failure ??= { error };
+              return;
+            }
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, groups.length) }, judgeGroups));
+      if (failure !== null) throw (failure as { error: unknown }).error;
+    } finally {
+      this.reads?.end();
+    }
+  }
+
+  private async judge(item: Work): Promise<void> {
+    if (item.kind === 'enrol') {
+      const { workflow, trigger } = item;
       await this.guarded(workflow, 'enrol', trigger, () => this.enrolOn(workflow, trigger));
+      return;
+    }
+    const { event, record } = item;
+    let loaded: LoadedRecord | null = null;
+    for (const workflow of item.workflows) {
+      await this.guarded(workflow, 'schedule', triggerOf(event), async () => {
+        loaded ??= await this.records.load(record, formatPosition(event.position));
+        await this.schedule(workflow, record, loaded, event);
+      });
     }
   }
 
@@ -388,9 +535,9 @@ export class WorkflowRunner {
   async enrolOn(workflow: ActiveWorkflow, trigger: TriggerEvent): Promise<void> {
     const record = recordOf(workflow.definition, trigger);
     if (record === null) return;
-    const { state } = await this.records.load(record);
-    const { matched, values } = triggerMatches(workflow.definition, trigger, state);
-    if (matched) await this.runs.enrol(workflow, record, trigger, values);
+    const loaded = await this.records.load(record);
+    const { matched, values } = triggerMatches(workflow.definition, trigger, loaded.state);
+    if (matched) await this.runs.enrol(workflow, record, trigger, values, loaded);
   }
 
   /**
@@ -406,6 +553,8 @@ export class WorkflowRunner {
         if (this.parked.delete(parkedKey(key))) await this.parking.resolve(key, 'retried', this.holder, 'succeeded when the runner read the event again');
         return;
       } catch (error) {
+        // What the failed attempt wrote is unknown: the page's reads start again from the store.
+        this.reads?.clear();
         if (error instanceof LeaseLost || isConnectionError(error) || this.stopping.signal.aborted || !this.lease?.held) throw error;
         // An operator's skip holds when the log is read again.
         if (attempt === 1 && (await this.parking.find(key))?.status === 'skipped') return;
@@ -447,24 +596,6 @@ export class WorkflowRunner {
     await this.schedule(workflow, record, await this.records.load(record), source);
   }
 
-  /**
-   * Schedule triggers follow the record's own stream: each active schedule workflow of its type recomputes the
-   * record's row from the record as it stood at this event (so a re-read of the log leaves the same rows).
-   */
-  private async followSchedules(event: RecordedEvent): Promise<void> {
-    const record = recordOfStream(event.streamName);
-    if (record === null) return;
-    const workflows = this.registry.active().filter((workflow) => scheduleTriggerOf(workflow)?.recordType === record.recordType);
-    if (workflows.length === 0) return;
-    let loaded: LoadedRecord | null = null;
-    for (const workflow of workflows) {
-      await this.guarded(workflow, 'schedule', triggerOf(event), async () => {
-        loaded ??= await this.records.load(record, formatPosition(event.position));
-        await this.schedule(workflow, record, loaded, event);
-      });
-    }
-  }
-
   private async schedule(workflow: ActiveWorkflow, record: RecordRef, loaded: LoadedRecord, source: DateSource): Promise<void> {
     const current = await this.schedules.triggerIdOf(workflow.workflowId, record);
     await this.schedules.apply(workflow.workflowId, record, scheduleChange(workflow, record, loaded, source, current));
@@ -497,22 +628,34 @@ export class WorkflowRunner {
    * `asOf` (by business time), against the records as they are now. Each enrolment is named by its event as usual,
    * so re-processing the activation enrols nobody twice.
    */
-  private async enrolExisting(activation: RecordedEvent): Promise<void> {
+  private async enrolExisting(activation: RecordedEvent, grant: LeaseGrant): Promise<void> {
     const { workflowId, enrolExisting } = activation.data as { workflowId: string; enrolExisting: { asOf: string } | null };
     const workflow = this.registry.get(workflowId);
     if (enrolExisting === null || workflow === null) return;
     const asOf = Date.parse(enrolExisting.asOf);
     const { trigger } = workflow.definition;
+    // Judged a page at a time, as the log is.
+    let work: Work[] = [];
+    const judgeWhenFull = async (all = false) => {
+      if (work.length < (all ? 1 : this.settings.batchSize)) return;
+      const taken = work;
+      work = [];
+      await this.judgeAll(taken, grant);
+    };
     if (trigger.kind === 'event') {
       for await (const event of this.store.readAll({ filter: { eventTypes: [trigger.event] } })) {
         if (comparePositions(event.position, activation.position) >= 0) break;
         if (Date.parse(event.metadata.occurredAt) < asOf) continue;
-        await this.judgeTrigger(triggerOf(event), event, workflow);
+        this.triggerWork(triggerOf(event), event, work, workflow);
+        await judgeWhenFull();
       }
+      await judgeWhenFull(true);
     } else if (trigger.kind === 'qualification') {
       for (const change of await this.qualificationChanges(null, activation.position)) {
-        if (Date.parse(change.occurredAt) >= asOf) await this.judgeTrigger(qualificationTrigger(change), null, workflow);
+        if (Date.parse(change.occurredAt) >= asOf) this.triggerWork(qualificationTrigger(change), null, work, workflow);
+        await judgeWhenFull();
       }
+      await judgeWhenFull(true);
     } else {
       // Every record of the type as it stood at the activation; a date due before asOf is history, not a schedule.
       const streams = new Set<string>();

@@ -17,11 +17,11 @@ import {
   type WorkflowTrigger,
   type ProducedEvent,
 } from '#domain/workflow';
-import { WrongExpectedRevision, type EventStore } from '#event-store';
+import { WrongExpectedRevision, type EventStore, type RecordedEvent } from '#event-store';
 import { nextStep, type ActionStep, type RunCursor, type TriggerEvent } from '#workflows';
 import type { CommandExecutor } from '../command-executor.js';
 import { randomIds, type RequestContext } from '../request-context.js';
-import { producedBy, type ActionOutcome, type ActionRun, type WorkflowActions } from './workflow-actions.js';
+import { recordingIds, type ActionOutcome, type ActionRun, type WorkflowActions } from './workflow-actions.js';
 import type { LoadedRecord, RecordRef, RecordStates } from './record-state.js';
 import { versionOf, type ActiveWorkflow } from './workflow-registry.js';
 
@@ -48,19 +48,46 @@ const cursorOf = (run: WorkflowRun): RunCursor => ({
   waitingOn: run.waitingOn,
 });
 
+/**
+ * What a runner's page keeps read (see workflow-page-reads.ts): told which streams this process wrote, or that it
+ * can no longer tell, so that nothing is judged on a copy older than this process's own writes.
+ */
+export type ReadCache = Readonly<{ forget(streamNames: readonly string[]): void; clear(): void }>;
+
+const noCache: ReadCache = { forget: () => undefined, clear: () => undefined };
+
 export class WorkflowRuns {
+  /**
+   * `store` reads the run streams and `records` the records: the runner gives its page's cache of both (and the
+   * cache itself, to forget what the runs write); the timers and the api the store itself.
+   */
   constructor(
     private readonly executor: CommandExecutor,
     private readonly store: EventStore,
     private readonly records: RecordStates,
     private readonly actions: WorkflowActions,
+    private readonly cache: ReadCache = noCache,
   ) {}
+
+  private async loadRun(runStream: string): Promise<{ state: WorkflowRunState; revision: number; recorded: RecordedEvent[] }> {
+    const recorded: RecordedEvent[] = [];
+    for await (const event of this.store.readStream(runStream)) recorded.push(event);
+    const state = fold(workflowRunDecider, recorded.map((e) => ({ type: e.type, data: e.data }) as WorkflowRunEvent));
+    return { state, revision: recorded.length ? recorded[recorded.length - 1].revision : -1, recorded };
+  }
 
   /**
    * Enrols the record for `trigger` unless the policy keeps it out (null then, also when this trigger enrolled it
-   * before: a re-processed event finds its run recorded), and runs the steps due at the trigger's time.
+   * before: a re-processed event finds its run recorded), and runs the steps due at the trigger's time. `judged` is
+   * the record as the trigger was judged on a moment ago: the first pass starts from it instead of reading it again.
    */
-  async enrol(workflow: ActiveWorkflow, record: RecordRef, trigger: TriggerEvent, values: Readonly<Record<string, unknown>>): Promise<RunPass | null> {
+  async enrol(
+    workflow: ActiveWorkflow,
+    record: RecordRef,
+    trigger: TriggerEvent,
+    values: Readonly<Record<string, unknown>>,
+    judged?: LoadedRecord,
+  ): Promise<RunPass | null> {
     const runStream = workflowRunStream(workflow.workflowId, record.recordType, record.recordId);
     const enrolledBy: WorkflowTrigger = {
       eventId: trigger.id,
@@ -71,7 +98,7 @@ export class WorkflowRuns {
       values,
     };
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.executor.load(runStream, workflowRunDecider);
+      const { state, revision } = await this.loadRun(runStream);
       const enrolment = {
         type: 'EnrolInWorkflow',
         data: {
@@ -90,7 +117,8 @@ export class WorkflowRuns {
       if (enrolled.length === 0) return null;
       const afterEnrolment = foldOnto(state, enrolled);
       const run = afterEnrolment.current!;
-      const pass = await this.pass(workflow, run, record, trigger.occurredAt);
+      // A second attempt lost a race on the run stream: the record is read again too.
+      const pass = await this.pass(workflow, run, record, trigger.occurredAt, attempt === 1 ? judged : undefined);
       try {
         return await this.record(runStream, run, state, revision, [enrolment, this.stepsOf(run, pass, trigger.occurredAt)], pass);
       } catch (error) {
@@ -138,7 +166,7 @@ export class WorkflowRuns {
    */
   async resume(runStream: string, runId: string, stepId: string, workflowOf: (workflowId: string, version: number) => Promise<ActiveWorkflow | null>): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.executor.load(runStream, workflowRunDecider);
+      const { state, revision } = await this.loadRun(runStream);
       const run = state.runs.get(runId);
       if (!run || run.finished !== null || run.waitingOn?.stepId !== stepId) return false;
       const workflow = await workflowOf(run.workflowId, run.version);
@@ -160,10 +188,27 @@ export class WorkflowRuns {
   }
 
   /** The steps due now, acted on; nothing is recorded yet. */
-  private pass(workflow: ActiveWorkflow, run: WorkflowRun, record: RecordRef, startsAt: string): Promise<Pass> {
+  private pass(workflow: ActiveWorkflow, run: WorkflowRun, record: RecordRef, startsAt: string, judged?: LoadedRecord): Promise<Pass> {
+    let first = judged;
     return stepThrough(workflow, run, startsAt, {
-      load: () => this.records.load(record),
-      act: (step, actionRun) => this.actions.execute(step, actionRun),
+      load: () => {
+        const loaded = first;
+        first = undefined;
+        return loaded ? Promise.resolve(loaded) : this.records.load(record);
+      },
+      act: async (step, actionRun) => {
+        try {
+          const outcome = await this.actions.execute(step, actionRun);
+          // What the action wrote is read again by the steps after it (and by the page's later judgments). Another
+          // workflow's run (enrolInWorkflow) acts on its own: whatever it wrote is not named here.
+          if (step.action === 'enrolInWorkflow') this.cache.clear();
+          else this.cache.forget(outcome.produced.map((event) => event.streamName));
+          return outcome;
+        } catch (error) {
+          this.cache.clear();
+          throw error;
+        }
+      },
       record,
     });
   }
@@ -178,20 +223,28 @@ export class WorkflowRuns {
   ): Promise<RunPass> {
     const events = decideWorkflowRunBatch(commands, state);
     const last = commands[commands.length - 1];
+    // Fresh ids: a second writer of the same pass must lose on the revision, not pass as a retry of the first.
+    const { ids, issued } = recordingIds(randomIds());
     const context: RequestContext = {
       actor: `workflow:${run.workflowId}@${run.version}`,
       correlationId: run.runId,
       causationId: run.trigger.eventId,
       now: last.metadata.now,
       source: 'workflow',
-      // Fresh ids: a second writer of the same pass must lose on the revision, not pass as a retry of the first.
-      ids: randomIds(),
+      ids,
     };
-    const result = await this.executor.append(runStream, events, last, context, {
-      expectedRevision: revision === -1 ? 'no_stream' : revision,
-    });
+    try {
+      await this.executor.append(runStream, events, last, context, {
+        expectedRevision: revision === -1 ? 'no_stream' : revision,
+      });
+    } finally {
+      // Written, lost to another writer or unknown: the run stream is read from the store next time.
+      this.cache.forget([runStream]);
+    }
     for (const { step, run: actionRun, outcome } of pass.acted) await this.actions.recorded(step, actionRun, outcome);
-    return { runId: run.runId, runStream, produced: await producedBy(this.store, result) };
+    // One append of fresh ids: its events are the ids handed out for the run stream, in order.
+    const written = issued.get(`event:${runStream}`) ?? [];
+    return { runId: run.runId, runStream, produced: events.map((event, index) => ({ eventId: written[index], type: event.type, streamName: runStream })) };
   }
 }
 

@@ -5,6 +5,8 @@ import { companyEventDefinitions } from '../company/index.js';
 import { contactActivityEventDefinitions, contactEventDefinitions } from '../contact/index.js';
 import { dealEventDefinitions } from '../deal/index.js';
 import { engagementEventDefinitions } from '../engagement/index.js';
+import { goalEventDefinitions } from '../goal/index.js';
+import { exchangeRatesEventDefinitions } from '../exchange-rates/index.js';
 import { marketingPolicyEventDefinitions } from '../marketing-policy/index.js';
 import { ownerEventDefinitions } from '../owner/index.js';
 import { pipelineEventDefinitions } from '../pipeline/index.js';
@@ -15,6 +17,12 @@ import type { EventDefinition } from '../shared/index.js';
 import { ticketEventDefinitions } from '../ticket/index.js';
 import { uniqueValueEventDefinitions } from '../unique-value/index.js';
 import { workflowEventDefinitions } from '../workflow/index.js';
+import { formEventDefinitions } from '../form/index.js';
+import { engagementPlaybookRunEventDefinitions } from '../engagement/index.js';
+import { playbookEventDefinitions } from '../playbook/index.js';
+import { snippetEventDefinitions } from '../snippet/index.js';
+import { surveyEventDefinitions } from '../survey/index.js';
+import { privacyEventDefinitions } from '../privacy/index.js';
 
 export class UnknownEventType extends Error {
   readonly code = 'UNKNOWN_EVENT_TYPE';
@@ -83,6 +91,14 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...propertyDefinitionEventDefinitions,
   ...associationEventDefinitions,
   ...workflowEventDefinitions,
+  ...exchangeRatesEventDefinitions,
+  ...goalEventDefinitions,
+  ...formEventDefinitions,
+  ...surveyEventDefinitions,
+  ...snippetEventDefinitions,
+  ...playbookEventDefinitions,
+  ...engagementPlaybookRunEventDefinitions,
+  ...privacyEventDefinitions,
 ];
 
 export const eventCatalog = new EventCatalog(EVENT_DEFINITIONS);

@@ -18,7 +18,8 @@ export const decidePageView = ({ data }: RecordPageView, state: ContactState): r
 
 export const decideFormSubmission = ({ data }: RecordFormSubmission, state: ContactState): readonly FormSubmitted[] => {
   requireActiveContact(state, data.contactId);
-  return [{ type: 'FormSubmitted', data: { contactId: data.contactId, formId: data.formId, fields: data.fields } }];
+  const utm = data.utm ?? { source: null, medium: null, campaign: null, term: null, content: null };
+  return [{ type: 'FormSubmitted', data: { contactId: data.contactId, formId: data.formId, fields: data.fields, pageUrl: optionalText(data.pageUrl), utm } }];
 };
 
 export const decideEmailEvent = (

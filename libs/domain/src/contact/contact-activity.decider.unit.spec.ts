@@ -67,9 +67,26 @@ describe('contact activity', () => {
     ]);
   });
 
-  it('records a form submission', () => {
+  it('records a form submission, without a page or UTM parameters when none are given', () => {
     expect(given([adaCreated]).when(formSubmission)()).toEqual([
-      { type: 'FormSubmitted', data: { contactId: 'c1', formId: 'f1', fields: { email: 'ada@example.com', message: 'call me' } } },
+      {
+        type: 'FormSubmitted',
+        data: {
+          contactId: 'c1',
+          formId: 'f1',
+          fields: { email: 'ada@example.com', message: 'call me' },
+          pageUrl: null,
+          utm: { source: null, medium: null, campaign: null, term: null, content: null },
+        },
+      },
+    ]);
+  });
+
+  it('records the page and its UTM parameters with a form submission', () => {
+    const utm = { source: 'ads', medium: 'cpc', campaign: null, term: null, content: null };
+    const withPage = { ...formSubmission, data: { ...formSubmission.data, pageUrl: 'https://tally.test/?utm_source=ads&utm_medium=cpc', utm } };
+    expect(given([adaCreated]).when(withPage)()).toEqual([
+      { type: 'FormSubmitted', data: { ...formSubmission.data, pageUrl: 'https://tally.test/?utm_source=ads&utm_medium=cpc', utm } },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import type { Command } from '../shared/index.js';
 import type { ContactSource, MarketingPolicy, MarketingStatus } from '../marketing-policy/index.js';
-import type { ContactProfile, ContactProperties, LifecycleStage } from './contact.events.js';
+import type { ContactProfile, ContactProperties, ErasureLegalBasis, LifecycleStage } from './contact.events.js';
 
 export type CreateContact = Command<
   'CreateContact',
@@ -46,6 +46,11 @@ export type AbsorbContact = Command<
   'AbsorbContact',
   Readonly<{ contactId: string; mergedContactId: string; mergedEmail: string }>
 >;
+/** erasedBy: the actor (API key) asking; reason is free text that must not repeat the person's data. */
+export type EraseContact = Command<
+  'EraseContact',
+  Readonly<{ contactId: string; erasedBy: string; legalBasis: ErasureLegalBasis; reason: string }>
+>;
 
 // Marketing email events arrive as one kind of command. An unsubscribe changes the contact (its marketing
 // status) and is decided on the contact stream; the others are behaviour and go to the activity stream.
@@ -83,4 +88,5 @@ export type ContactCommand =
   | AssociateContactWithCompany
   | DissociateContactFromCompany
   | MergeContactInto
-  | AbsorbContact;
+  | AbsorbContact
+  | EraseContact;

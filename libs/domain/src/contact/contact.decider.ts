@@ -1,6 +1,6 @@
 // Decides a contact's profile, status and merges. A merged contact is a tombstone pointing at its primary and
-// takes no further commands.
-import { alreadyExists, assertNever, decideByType, notFound, optionalText, ruleViolated, type Decider } from '../shared/index.js';
+// takes no further commands; an erased contact takes none either (410), and a second erasure is a conflict (409).
+import { alreadyExists, assertNever, decideByType, gone, notFound, optionalText, ruleViolated, type Decider } from '../shared/index.js';
 import { marketingStatusFor, type ContactSource, type MarketingStatus } from '../marketing-policy/index.js';
 import type {
   AbsorbContact,
@@ -12,6 +12,7 @@ import type {
   ContactStreamEmailEventKind,
   CreateContact,
   DissociateContactFromCompany,
+  EraseContact,
   MergeContactInto,
   RecordEmailEvent,
   UpdateContact,
@@ -24,6 +25,7 @@ import {
   type ContactProfileField,
   type ContactProperties,
   type ContactPropertyChange,
+  type ErasureLegalBasis,
   type LifecycleStage,
 } from './contact.events.js';
 import { isValidEmail, normalizeEmail } from './email-address.js';
@@ -41,7 +43,15 @@ export type ActiveContact = Readonly<{
   absorbedContactIds: readonly string[];
 }>;
 export type MergedContact = Readonly<{ status: 'merged'; contactId: string; email: string; mergedInto: string }>;
-export type ContactState = Readonly<{ status: 'absent' }> | ActiveContact | MergedContact;
+/** What is left of an erased contact: the erasure's audit record, nothing personal. */
+export type ErasedContact = Readonly<{
+  status: 'erased';
+  contactId: string;
+  erasedBy: string;
+  legalBasis: ErasureLegalBasis;
+  reason: string;
+}>;
+export type ContactState = Readonly<{ status: 'absent' }> | ActiveContact | MergedContact | ErasedContact;
 
 /** The contact as a command target: it must exist and not be merged away. */
 export const requireActiveContact = (state: ContactState, contactId: string): ActiveContact => {
@@ -52,6 +62,8 @@ export const requireActiveContact = (state: ContactState, contactId: string): Ac
       throw ruleViolated('contact-merged', `contact ${contactId} was merged into ${state.mergedInto}`, {
         mergedInto: state.mergedInto,
       });
+    case 'erased':
+      throw gone('contact', contactId);
     case 'active':
       return state;
     default:
@@ -202,6 +214,30 @@ const absorb = ({ data }: AbsorbContact, contact: ActiveContact): readonly Conta
   ];
 };
 
+// A merged tombstone may be erased too: its stream still holds the person's email. The reason is kept trimmed
+// and must say why, since it is all an auditor will see.
+const erase = ({ data }: EraseContact, state: ContactState): readonly ContactEvent[] => {
+  switch (state.status) {
+    case 'absent':
+      throw notFound('contact', data.contactId);
+    case 'erased':
+      throw alreadyExists(`erasure of contact ${data.contactId}`, { id: data.contactId });
+    case 'active':
+    case 'merged': {
+      const reason = data.reason.trim();
+      if (reason === '') throw ruleViolated('reason-required', 'an erasure needs a reason');
+      return [
+        {
+          type: 'ContactErased',
+          data: { contactId: data.contactId, erasedBy: data.erasedBy, legalBasis: data.legalBasis, reason },
+        },
+      ];
+    }
+    default:
+      return assertNever(state);
+  }
+};
+
 const applyChange = (contact: ActiveContact, change: ContactPropertyChange): ActiveContact => {
   const { property, value } = change;
   if (isProfileField(property)) return { ...contact, profile: { ...contact.profile, [property]: value } };
@@ -209,8 +245,8 @@ const applyChange = (contact: ActiveContact, change: ContactPropertyChange): Act
   return { ...contact, properties: value === null ? kept : { ...kept, [property]: value } };
 };
 
-// Every command but CreateContact targets an active contact.
-const decideForActive = decideByType<Exclude<ContactCommand, CreateContact>, ActiveContact, ContactEvent>({
+// Every command but CreateContact and EraseContact targets an active contact.
+const decideForActive = decideByType<Exclude<ContactCommand, CreateContact | EraseContact>, ActiveContact, ContactEvent>({
   UpdateContact: update,
   ChangeLifecycleStage: changeLifecycleStage,
   ChangeMarketingStatus: changeMarketingStatus,
@@ -223,9 +259,17 @@ const decideForActive = decideByType<Exclude<ContactCommand, CreateContact>, Act
 });
 
 export const contactDecider: Decider<ContactCommand, ContactEvent, ContactState> = {
-  decide: (command, state) =>
-    command.type === 'CreateContact' ? create(command, state) : decideForActive(command, requireActiveContact(state, command.data.contactId)),
+  decide: (command, state) => {
+    if (command.type === 'CreateContact') return create(command, state);
+    if (command.type === 'EraseContact') return erase(command, state);
+    return decideForActive(command, requireActiveContact(state, command.data.contactId));
+  },
   evolve: (state, event) => {
+    // Erasure ends the stream whatever came before it, a merge included.
+    if (event.type === 'ContactErased') {
+      const { contactId, erasedBy, legalBasis, reason } = event.data;
+      return { status: 'erased', contactId, erasedBy, legalBasis, reason };
+    }
     if (event.type === 'ContactCreated') {
       const { contactId, email, firstName, lastName, phone, jobTitle, country, ...classification } = event.data;
       return {

@@ -56,6 +56,11 @@ const importedGrace: ContactCreated = {
 };
 const adaMergedIntoC9: ContactEvent = { type: 'ContactMerged', data: { contactId: 'c1', mergedInto: 'c9', email: 'ada@example.com' } };
 
+const adaErased: ContactEvent = {
+  type: 'ContactErased',
+  data: { contactId: 'c1', erasedBy: 'key-dpo', legalBasis: 'consent-withdrawn', reason: 'request #4711' },
+};
+
 const command = <T extends ContactCommand['type']>(type: T, data: Extract<ContactCommand, { type: T }>['data']): ContactCommand =>
   ({ type, data, metadata }) as ContactCommand;
 const unsubscribed: RecordEmailEvent<'unsubscribed'> = {
@@ -130,6 +135,9 @@ describe('contact decider', () => {
     const attempt = { type, data, metadata } as ContactCommand;
     given([]).when(attempt).thenThrows('NOT_FOUND');
     given([adaCreated, adaMergedIntoC9]).when(attempt).thenThrows('RULE_VIOLATED', 'contact-merged');
+    // Gone for good: an erased contact refuses every command with 410, whatever it was before.
+    given([adaCreated, adaErased]).when(attempt).thenThrows('GONE');
+    given([adaCreated, adaMergedIntoC9, adaErased]).when(attempt).thenThrows('GONE');
   });
 
   it('points a rejected command on a merged contact at the primary', () => {
@@ -380,6 +388,45 @@ describe('contact decider', () => {
 
     it('rejects re-creating a merged contact', () => {
       given([adaCreated, adaMergedIntoC9]).when(createAda).thenThrows('ALREADY_EXISTS');
+    });
+  });
+
+  describe('EraseContact', () => {
+    const erase = (contactId = 'c1', reason = ' request #4711 ') =>
+      command('EraseContact', { contactId, erasedBy: 'key-dpo', legalBasis: 'consent-withdrawn', reason });
+
+    it('records the erasure with who, on which basis and why (trimmed), and nothing personal', () => {
+      given([adaCreated]).when(erase()).then([adaErased]);
+    });
+
+    it('erases a merged tombstone too: its stream still holds the email', () => {
+      given([adaCreated, adaMergedIntoC9]).when(erase()).then([adaErased]);
+    });
+
+    it('answers an unknown contact with not found', () => {
+      given([]).when(erase()).thenThrows('NOT_FOUND');
+    });
+
+    it('refuses a second erasure as a conflict', () => {
+      given([adaCreated, adaErased]).when(erase()).thenThrows('ALREADY_EXISTS');
+    });
+
+    it('needs a reason on record', () => {
+      given([adaCreated]).when(erase('c1', '  ')).thenThrows('RULE_VIOLATED', 'reason-required');
+    });
+
+    it('refuses to re-create an erased contact under its id', () => {
+      given([adaCreated, adaErased]).when(createAda).thenThrows('ALREADY_EXISTS');
+    });
+
+    it('keeps the audit record, and no profile, in the state', () => {
+      expect([adaCreated, adaErased].reduce(contactDecider.evolve, contactDecider.initialState())).toEqual({
+        status: 'erased',
+        contactId: 'c1',
+        erasedBy: 'key-dpo',
+        legalBasis: 'consent-withdrawn',
+        reason: 'request #4711',
+      });
     });
   });
 });

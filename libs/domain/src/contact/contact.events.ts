@@ -33,6 +33,21 @@ export const RESERVED_PROPERTY_NAMES: readonly string[] = [
   'lifecycleStage',
 ];
 
+/**
+ * The grounds for erasure of GDPR Art. 17(1), (a) to (f): no longer necessary for its purpose, consent withdrawn,
+ * an objection to processing, unlawfully processed, erasure required by law, data of a child collected for an
+ * information society service.
+ */
+export const ERASURE_LEGAL_BASES = [
+  'no-longer-necessary',
+  'consent-withdrawn',
+  'objection',
+  'unlawful-processing',
+  'legal-obligation',
+  'child-data',
+] as const;
+export type ErasureLegalBasis = (typeof ERASURE_LEGAL_BASES)[number];
+
 export type ContactPropertyValue = PropertyValue;
 /** Custom properties; an absent key and null both mean "no value". */
 export type ContactProperties = PropertyValues;
@@ -86,6 +101,15 @@ export type ContactAbsorbed = DomainEvent<
   Readonly<{ contactId: string; mergedContactId: string; mergedEmail: string }>
 >;
 
+/**
+ * The person's data was erased on request (GDPR Art. 17). Holds no personal data: the audit record of who erased
+ * whom, on which legal basis and why; when is the event's occurredAt. The stream takes no command after it.
+ */
+export type ContactErased = DomainEvent<
+  'ContactErased',
+  Readonly<{ contactId: string; erasedBy: string; legalBasis: ErasureLegalBasis; reason: string }>
+>;
+
 export type ContactEvent =
   | ContactCreated
   | ContactPropertiesChanged
@@ -96,7 +120,8 @@ export type ContactEvent =
   | ContactAssociatedWithCompany
   | ContactDissociatedFromCompany
   | ContactMerged
-  | ContactAbsorbed;
+  | ContactAbsorbed
+  | ContactErased;
 
 const splitFullName = (name: unknown): Readonly<{ firstName: string | null; lastName: string | null }> => {
   const trimmed = typeof name === 'string' ? name.trim() : '';
@@ -193,5 +218,12 @@ export const contactEventDefinitions: readonly EventDefinition[] = [
     schemaVersion: 1,
     description: 'The primary took over the merged duplicate.',
     schema: dataSchema({ contactId: id, mergedContactId: id, mergedEmail: text }),
+  }),
+  defineEvent({
+    type: 'ContactErased',
+    schemaVersion: 1,
+    description:
+      "The person's data was erased (GDPR Art. 17): their data key is destroyed, read models purge them, the stream takes no more commands. No personal data: erasedBy is the actor, reason the request's free text.",
+    schema: dataSchema({ contactId: id, erasedBy: text, legalBasis: { enum: [...ERASURE_LEGAL_BASES] }, reason: text }),
   }),
 ];

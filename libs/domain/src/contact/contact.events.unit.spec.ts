@@ -6,6 +6,7 @@ import {
   contactActivityEventDefinitions,
   contactCreatedV1ToV2,
   contactEventDefinitions,
+  formSubmittedV1ToV2,
   type ContactActivityEvent,
   type ContactEvent,
 } from './index.js';
@@ -41,11 +42,18 @@ const contactExamples: StoredExamples<ContactEvent> = {
   ContactDissociatedFromCompany: { contactId: 'c1', companyId: 'co2' },
   ContactMerged: { contactId: 'c1', mergedInto: 'c9', email: 'ada@example.com' },
   ContactAbsorbed: { contactId: 'c9', mergedContactId: 'c1', mergedEmail: 'ada@example.com' },
+  ContactErased: { contactId: 'c1', erasedBy: 'key-super-admin', legalBasis: 'consent-withdrawn', reason: 'ticket #4711: the person withdrew consent' },
 };
 
 const activityExamples: StoredExamples<ContactActivityEvent> = {
   PageViewed: { contactId: 'c1', url: 'https://tally.test/pricing', title: 'Pricing', referrer: null },
-  FormSubmitted: { contactId: 'c1', formId: 'f1', fields: { email: 'ada@example.com', message: 'call me' } },
+  FormSubmitted: {
+    contactId: 'c1',
+    formId: 'f1',
+    fields: { email: 'ada@example.com', message: 'call me' },
+    pageUrl: 'https://tally.test/demo?utm_source=ads&utm_campaign=q4',
+    utm: { source: 'ads', medium: null, campaign: 'q4', term: null, content: null },
+  },
   MarketingEmailDelivered: { contactId: 'c1', emailId: 'e1' },
   MarketingEmailOpened: { contactId: 'c1', emailId: 'e1' },
   MarketingEmailClicked: { contactId: 'c1', emailId: 'e1', url: 'https://tally.test/offer' },
@@ -87,5 +95,28 @@ describe('ContactCreated v1 -> v2 upcaster', () => {
     const upcast = contactCreatedV1ToV2.upcast(storedV1(name));
     expect(upcast).toEqual({ ...withoutNames, firstName, lastName });
     expect(validateV2(upcast)).toBe(true);
+  });
+});
+
+describe('FormSubmitted v1 -> v2 upcaster', () => {
+  const definition = contactActivityEventDefinitions.find((candidate) => candidate.type === 'FormSubmitted')!;
+  const validateV2 = ajv.compile(definition.schema);
+  const storedV1 = { contactId: 'c1', formId: 'f1', fields: { email: 'ada@example.com' } };
+
+  it('is the registered upcaster from version 1', () => {
+    expect(definition.schemaVersion).toBe(2);
+    expect(definition.upcasters).toEqual([formSubmittedV1ToV2]);
+    expect(formSubmittedV1ToV2.fromVersion).toBe(1);
+  });
+
+  it('reads a v1 submission as made on an unknown page without UTM parameters', () => {
+    const upcast = formSubmittedV1ToV2.upcast(storedV1);
+    expect(upcast).toEqual({ ...storedV1, pageUrl: null, utm: { source: null, medium: null, campaign: null, term: null, content: null } });
+    expect(validateV2(upcast)).toBe(true);
+  });
+
+  it('refuses a v2 utm without all five keys or a page URL that is no text', () => {
+    expect(validateV2({ ...storedV1, pageUrl: null, utm: { source: 'ads' } })).toBe(false);
+    expect(validateV2({ ...storedV1, pageUrl: 42, utm: formSubmittedV1ToV2.upcast(storedV1).utm })).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command, PropertyValues } from '../shared/index.js';
 import type { Pipeline } from '../pipeline/index.js';
+import type { BillingPeriod, RevenueType } from './deal.events.js';
 
 // Commands that need stages carry the deal's pipeline, read by the handler (see requirePipeline).
 export type CreateDeal = Command<
@@ -10,10 +11,17 @@ export type CreateDeal = Command<
     pipeline: Pipeline;
     /** Omitted: the pipeline's first open stage. */
     stageId?: string;
-    amount: number;
+    /** A decimal string or a number, in the currency's digits at most; stored as the canonical string. */
+    amount: string | number;
     currency: string;
+    /** Default 'one-off'. */
+    revenueType?: RevenueType;
+    /** Recurring only; default 'month'. */
+    billingPeriod?: BillingPeriod | null;
     /** Integer 1..120, default 12. */
     contractTermMonths?: number;
+    /** The earlier deal this recurring deal renews; never the deal itself. */
+    renewsDealId?: string | null;
     /** YYYY-MM-DD; omitted: the last day of the month of metadata.occurredAt ?? metadata.now. */
     closeDate?: string;
     ownerId?: string;
@@ -33,7 +41,7 @@ export type MoveDealToStage = Command<
   Readonly<{ dealId: string; stageId: string; pipeline: Pipeline; lostReason?: string }>
 >;
 export type ReopenDeal = Command<'ReopenDeal', Readonly<{ dealId: string; stageId: string; pipeline: Pipeline }>>;
-export type ChangeDealAmount = Command<'ChangeDealAmount', Readonly<{ dealId: string; amount: number; currency: string }>>;
+export type ChangeDealAmount = Command<'ChangeDealAmount', Readonly<{ dealId: string; amount: string | number; currency: string }>>;
 export type ChangeDealCloseDate = Command<'ChangeDealCloseDate', Readonly<{ dealId: string; closeDate: string }>>;
 /** ownerId null unassigns. */
 export type AssignDealOwner = Command<'AssignDealOwner', Readonly<{ dealId: string; ownerId: string | null }>>;
@@ -41,14 +49,20 @@ export type RenameDeal = Command<'RenameDeal', Readonly<{ dealId: string; name: 
 export type AssociateDealContact = Command<'AssociateDealContact', Readonly<{ dealId: string; contactId: string }>>;
 export type DissociateDealContact = Command<'DissociateDealContact', Readonly<{ dealId: string; contactId: string }>>;
 export type AssociateDealCompany = Command<'AssociateDealCompany', Readonly<{ dealId: string; companyId: string }>>;
-/** A PATCH: absent fields stay as they are; amount and currency each default to the current value. */
+/**
+ * A PATCH: absent fields stay as they are; amount and currency each default to the current value; billingPeriod
+ * defaults to the current one (or 'month') when the deal becomes or stays recurring, and must be absent or null for
+ * a one-off deal.
+ */
 export type UpdateDeal = Command<
   'UpdateDeal',
   Readonly<{
     dealId: string;
     name?: string;
-    amount?: number;
+    amount?: string | number;
     currency?: string;
+    revenueType?: RevenueType;
+    billingPeriod?: BillingPeriod | null;
     /** Integer 1..120. */
     contractTermMonths?: number;
     closeDate?: string;

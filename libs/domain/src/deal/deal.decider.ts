@@ -2,12 +2,11 @@
 // moves again only after ReopenDeal, so every win or loss is one explicit fact.
 import {
   alreadyExists,
-  AMOUNT_RULE,
   assertNever,
   CALENDAR_DATE_RULE,
+  checkAmount,
   checkedPropertyNames,
   CURRENCY_RULE,
-  isAmount,
   isCalendarDate,
   isCurrencyCode,
   notFound,
@@ -22,7 +21,15 @@ import {
 } from '../shared/index.js';
 import { requireEnterableStage, requirePipelineFor, startingStage, type PipelineStage } from '../pipeline/index.js';
 import type { DealCommand } from './deal.commands.js';
-import { DEAL_RESERVED_PROPERTY_NAMES, type DealCreated, type DealEvent } from './deal.events.js';
+import {
+  BILLING_PERIODS,
+  DEAL_RESERVED_PROPERTY_NAMES,
+  REVENUE_TYPES,
+  type BillingPeriod,
+  type DealCreated,
+  type DealEvent,
+  type RevenueType,
+} from './deal.events.js';
 
 export type DealOutcome = 'open' | 'won' | 'lost';
 
@@ -35,9 +42,44 @@ export type DealState = Deal | null;
 export const DEFAULT_CONTRACT_TERM_MONTHS = 12;
 const MAX_CONTRACT_TERM_MONTHS = 120;
 
-const assertMoney = (amount: number, currency: string): void => {
-  if (!isAmount(amount)) throw ruleViolated('invalid-amount', `an amount is ${AMOUNT_RULE}`, { amount });
-  if (!isCurrencyCode(currency)) throw ruleViolated('invalid-currency', `a currency is ${CURRENCY_RULE}`, { currency });
+/** A rule broken by one field, named as the edge's 400s name theirs. */
+const fieldRule = (rule: string, field: string, must: string, value: unknown) =>
+  ruleViolated(rule, `${field} must be ${must}`, { [field]: value, fields: [{ field, reason: must }] });
+
+/** The amount in its currency's canonical form (JPY "150000", BHD "1.250"); 1.5 JPY or 1.2345 BHD is refused. */
+const checkedMoney = (amount: unknown, currency: string): string => {
+  if (!isCurrencyCode(currency)) throw fieldRule('invalid-currency', 'currency', CURRENCY_RULE, currency);
+  const checked = checkAmount(amount, currency);
+  if (!checked.ok) throw fieldRule('invalid-amount', 'amount', checked.rule, amount);
+  return checked.amount;
+};
+
+type RevenueTerms = Readonly<{ revenueType: RevenueType; billingPeriod: BillingPeriod | null }>;
+
+/**
+ * A one-off deal has no billing period; a recurring one has one, `fallback` (its current one) or 'month' when not
+ * given. Null for a recurring deal is refused rather than defaulted: the client said "none", which is one-off.
+ */
+const revenueTerms = (revenueType: unknown, billingPeriod: unknown, fallback: BillingPeriod | null): RevenueTerms => {
+  if (!REVENUE_TYPES.includes(revenueType as RevenueType))
+    throw fieldRule('invalid-revenue-type', 'revenueType', `one of ${REVENUE_TYPES.join(', ')}`, revenueType);
+  if (revenueType === 'one-off') {
+    if (billingPeriod !== undefined && billingPeriod !== null)
+      throw fieldRule('billing-period-one-off', 'billingPeriod', 'absent or null for a one-off deal (only recurring deals are billed)', billingPeriod);
+    return { revenueType, billingPeriod: null };
+  }
+  const period = billingPeriod === undefined ? (fallback ?? 'month') : billingPeriod;
+  if (!BILLING_PERIODS.includes(period as BillingPeriod))
+    throw fieldRule('invalid-billing-period', 'billingPeriod', `one of ${BILLING_PERIODS.join(', ')} for a recurring deal`, billingPeriod);
+  return { revenueType: 'recurring', billingPeriod: period as BillingPeriod };
+};
+
+// A renewal replaces a recurring contract's MRR, so it is itself recurring, and another deal.
+const assertRenewal = (dealId: string, renewsDealId: string | null, revenueType: RevenueType): void => {
+  if (renewsDealId === null) return;
+  if (renewsDealId === dealId) throw fieldRule('renews-itself', 'renewsDealId', 'another deal than this one', renewsDealId);
+  if (revenueType !== 'recurring')
+    throw fieldRule('renewal-not-recurring', 'revenueType', "'recurring' for a deal that renews another", revenueType);
 };
 
 const assertCalendarDate = (closeDate: string): void => {
@@ -57,7 +99,7 @@ const defaultCloseDate = (metadata: CommandMetadata): string => endOfMonth(metad
 
 const assertContractTerm = (months: number): void => {
   if (!Number.isInteger(months) || months < 1 || months > MAX_CONTRACT_TERM_MONTHS)
-    throw ruleViolated('invalid-contract-term', `contractTermMonths is a whole number from 1 to ${MAX_CONTRACT_TERM_MONTHS}`, { contractTermMonths: months });
+    throw fieldRule('invalid-contract-term', 'contractTermMonths', `a whole number from 1 to ${MAX_CONTRACT_TERM_MONTHS}`, months);
 };
 
 const checkedProperties = (properties: PropertyValues): PropertyValues => checkedPropertyNames(properties, DEAL_RESERVED_PROPERTY_NAMES, 'deal');
@@ -94,8 +136,8 @@ const renamed = (deal: Deal, name: string): readonly DealEvent[] => {
   return trimmed === deal.name ? [] : [{ type: 'DealRenamed', data: { dealId: deal.dealId, previous: deal.name, name: trimmed } }];
 };
 
-const amountChanged = (deal: Deal, amount: number, currency: string): readonly DealEvent[] => {
-  assertMoney(amount, currency);
+const amountChanged = (deal: Deal, requested: unknown, currency: string): readonly DealEvent[] => {
+  const amount = checkedMoney(requested, currency);
   if (amount === deal.amount && currency === deal.currency) return [];
   return [
     { type: 'DealAmountChanged', data: { dealId: deal.dealId, previous: { amount: deal.amount, currency: deal.currency }, amount, currency } },
@@ -114,6 +156,14 @@ const contractTermChanged = (deal: Deal, contractTermMonths: number): readonly D
     : [{ type: 'DealContractTermChanged', data: { dealId: deal.dealId, previous: deal.contractTermMonths, contractTermMonths } }];
 };
 
+const revenueTypeChanged = (deal: Deal, revenueType: unknown, billingPeriod: unknown): readonly DealEvent[] => {
+  const terms = revenueTerms(revenueType, billingPeriod, deal.billingPeriod);
+  assertRenewal(deal.dealId, deal.renewsDealId, terms.revenueType);
+  if (terms.revenueType === deal.revenueType && terms.billingPeriod === deal.billingPeriod) return [];
+  const previous = { revenueType: deal.revenueType, billingPeriod: deal.billingPeriod };
+  return [{ type: 'DealRevenueTypeChanged', data: { dealId: deal.dealId, previous, ...terms } }];
+};
+
 const ownerAssigned = (deal: Deal, ownerId: string | null): readonly DealEvent[] =>
   ownerId === deal.ownerId ? [] : [{ type: 'DealOwnerAssigned', data: { dealId: deal.dealId, previous: deal.ownerId, ownerId } }];
 
@@ -125,7 +175,10 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
       requirePipelineFor(pipeline, 'deal');
       const name = requiredText(command.data.name, 'deal-name-required', 'a deal name');
       const stage = startingStage(pipeline, command.data.stageId);
-      assertMoney(amount, currency);
+      const checkedAmount = checkedMoney(amount, currency);
+      const terms = revenueTerms(command.data.revenueType ?? 'one-off', command.data.billingPeriod, null);
+      const renewsDealId = command.data.renewsDealId ?? null;
+      assertRenewal(dealId, renewsDealId, terms.revenueType);
       const contractTermMonths = command.data.contractTermMonths ?? DEFAULT_CONTRACT_TERM_MONTHS;
       assertContractTerm(contractTermMonths);
       const closeDate = command.data.closeDate ?? defaultCloseDate(command.metadata);
@@ -136,8 +189,9 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
         name,
         pipelineId: pipeline.pipelineId,
         stageId: stage.id,
-        amount,
+        amount: checkedAmount,
         currency,
+        ...terms,
         contractTermMonths,
         closeDate,
         ownerId: command.data.ownerId ?? null,
@@ -145,6 +199,7 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
         companyId,
         companyIds: [...new Set(command.data.companyIds ?? [])].filter((other) => other !== companyId),
         properties: withoutNullValues(checkedProperties(command.data.properties ?? {})),
+        renewsDealId,
       };
       return [{ type: 'DealCreated', data }, ...outcomeEvents(data, stage, command.data.lostReason)];
     }
@@ -192,11 +247,12 @@ const decide = (command: DealCommand, state: DealState): readonly DealEvent[] =>
     }
     case 'UpdateDeal': {
       const deal = requireDeal(state, command.data.dealId);
-      const { name, amount, currency, contractTermMonths, closeDate, ownerId } = command.data;
+      const { name, amount, currency, revenueType, billingPeriod, contractTermMonths, closeDate, ownerId } = command.data;
       // Every change is validated before any event is returned: the PATCH applies whole or not at all.
       return [
         ...(name === undefined ? [] : renamed(deal, name)),
         ...(amount === undefined && currency === undefined ? [] : amountChanged(deal, amount ?? deal.amount, currency ?? deal.currency)),
+        ...(revenueType === undefined && billingPeriod === undefined ? [] : revenueTypeChanged(deal, revenueType ?? deal.revenueType, billingPeriod)),
         ...(contractTermMonths === undefined ? [] : contractTermChanged(deal, contractTermMonths)),
         ...(closeDate === undefined ? [] : closeDateChanged(deal, closeDate)),
         ...(ownerId === undefined ? [] : ownerAssigned(deal, ownerId)),
@@ -234,6 +290,8 @@ const evolve = (state: DealState, event: DealEvent): DealState => {
       return { ...state, name: event.data.name };
     case 'DealContractTermChanged':
       return { ...state, contractTermMonths: event.data.contractTermMonths };
+    case 'DealRevenueTypeChanged':
+      return { ...state, revenueType: event.data.revenueType, billingPeriod: event.data.billingPeriod };
     case 'DealContactAssociated':
       return { ...state, contactIds: [...state.contactIds, event.data.contactId] };
     case 'DealContactDissociated':

@@ -25,8 +25,10 @@ const created: DealCreated = {
     name: 'Acme renewal',
     pipelineId: 'default',
     stageId: 'appointmentscheduled',
-    amount: 12000,
+    amount: '12000.00',
     currency: 'EUR',
+    revenueType: 'one-off',
+    billingPeriod: null,
     contractTermMonths: 12,
     closeDate: '2024-03-31',
     ownerId: 'o-1',
@@ -34,11 +36,12 @@ const created: DealCreated = {
     companyId: null,
     companyIds: [],
     properties: {},
+    renewsDealId: null,
   },
 };
 const won: DealEvent[] = [
   { type: 'DealStageChanged', data: { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedwon' } },
-  { type: 'DealWon', data: { dealId, pipelineId: 'default', stageId: 'closedwon', amount: 12000, currency: 'EUR', ownerId: 'o-1' } },
+  { type: 'DealWon', data: { dealId, pipelineId: 'default', stageId: 'closedwon', amount: '12000.00', currency: 'EUR', ownerId: 'o-1' } },
 ];
 const lost: DealEvent[] = [
   { type: 'DealStageChanged', data: { dealId, pipelineId: 'default', fromStageId: 'appointmentscheduled', toStageId: 'closedlost' } },
@@ -55,6 +58,14 @@ const move = (stageId: string, overrides: { lostReason?: string; pipeline?: Pipe
   data: { dealId, stageId, pipeline, ...overrides },
   metadata,
 });
+const thrownBy = (act: () => unknown): unknown => {
+  try {
+    act();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
 const createdWith = (changes: Partial<DealCreated['data']>): DealCreated => ({ ...created, data: { ...created.data, ...changes } });
 
 describe('deal decider', () => {
@@ -90,7 +101,7 @@ describe('deal decider', () => {
     it('fills absent owner, contacts and company with null and an empty list', () => {
       given([])
         .when({ type: 'CreateDeal', data: { dealId, name: 'Acme renewal', pipeline, amount: 0, currency: 'USD' }, metadata })
-        .then([createdWith({ amount: 0, currency: 'USD', ownerId: null, contactIds: [], companyId: null })]);
+        .then([createdWith({ amount: '0.00', currency: 'USD', ownerId: null, contactIds: [], companyId: null })]);
     });
 
     it('lists each contact once', () => {
@@ -123,8 +134,9 @@ describe('deal decider', () => {
       given([]).when(create({}, { now: '2024-04-30T23:30:00+02:00' })).then([createdWith({ closeDate: '2024-04-30' })]);
     });
 
-    it('accepts amounts with two decimals that binary floats cannot hold exactly', () => {
-      given([]).when(create({ amount: 0.29 })).then([createdWith({ amount: 0.29 })]);
+    it('accepts amounts with two decimals that binary floats cannot hold exactly, as a number or a string', () => {
+      given([]).when(create({ amount: 0.29 })).then([createdWith({ amount: '0.29' })]);
+      given([]).when(create({ amount: '0.29' })).then([createdWith({ amount: '0.29' })]);
     });
 
     it('records the win when created in a won stage', () => {
@@ -163,12 +175,82 @@ describe('deal decider', () => {
       given([]).when(create({ pipeline: pipelineWithArchivedStage, stageId: 'qualifiedtobuy' })).thenThrows('RULE_VIOLATED', 'stage-not-in-pipeline');
     });
 
-    it.each([0, 0.29, 999_999_999_999.99])('keeps amount %p exactly', (amount) => {
-      given([]).when(create({ amount })).then([createdWith({ amount })]);
+    it.each([
+      [0, 'EUR', '0.00'],
+      [0.29, 'EUR', '0.29'],
+      [999_999_999_999.99, 'EUR', '999999999999.99'],
+      ['1200.5', 'USD', '1200.50'],
+      [150000, 'JPY', '150000'],
+      ['150000', 'JPY', '150000'],
+      ['1.125', 'BHD', '1.125'],
+      [1.25, 'BHD', '1.250'],
+      ['7.0', 'JPY', '7'],
+    ] as const)('keeps amount %p %s exactly as %p, in the currency\'s digits', (amount, currency, expected) => {
+      given([]).when(create({ amount, currency })).then([createdWith({ amount: expected, currency })]);
     });
 
-    it.each([-1, 10.005, Number.NaN, Number.POSITIVE_INFINITY, 1e12, 1e14, 1e18, 1e-7, 5e-324, 9007199254740992])('rejects amount %p', (amount) => {
-      given([]).when(create({ amount })).thenThrows('RULE_VIOLATED', 'invalid-amount');
+    it.each([
+      [-1, 'EUR'],
+      [10.005, 'EUR'],
+      ['0.123', 'USD'],
+      [1.5, 'JPY'],
+      ['1.5', 'JPY'],
+      ['1.2345', 'BHD'],
+      [Number.NaN, 'EUR'],
+      [Number.POSITIVE_INFINITY, 'EUR'],
+      [1e12, 'EUR'],
+      ['1000000000000', 'EUR'],
+      [1e14, 'EUR'],
+      [1e18, 'EUR'],
+      [1e-7, 'EUR'],
+      [5e-324, 'EUR'],
+      [9007199254740992, 'EUR'],
+      ['', 'EUR'],
+      ['1e3', 'EUR'],
+      [' 12', 'EUR'],
+      [null, 'EUR'],
+    ])('rejects amount %p %s, naming the field', (amount, currency) => {
+      given([])
+        .when(create({ amount: amount as string, currency }))
+        .thenThrows('RULE_VIOLATED', 'invalid-amount');
+      expect(thrownBy(() => dealDecider.decide(create({ amount: amount as string, currency }), null))).toMatchObject({
+        details: { fields: [{ field: 'amount' }] },
+      });
+    });
+
+    it('creates a recurring deal billed monthly by default, with its term', () => {
+      given([])
+        .when(create({ revenueType: 'recurring', contractTermMonths: 24 }))
+        .then([createdWith({ revenueType: 'recurring', billingPeriod: 'month', contractTermMonths: 24 })]);
+    });
+
+    it('keeps the billing period of a recurring deal and the deal it renews', () => {
+      given([])
+        .when(create({ revenueType: 'recurring', billingPeriod: 'year', renewsDealId: 'd-0' }))
+        .then([createdWith({ revenueType: 'recurring', billingPeriod: 'year', renewsDealId: 'd-0' })]);
+    });
+
+    it('takes a null billing period and renewal of a one-off deal as none', () => {
+      given([]).when(create({ revenueType: 'one-off', billingPeriod: null, renewsDealId: null })).then([created]);
+    });
+
+    it('rejects a billing period on a one-off deal', () => {
+      given([]).when(create({ billingPeriod: 'month' })).thenThrows('RULE_VIOLATED', 'billing-period-one-off');
+    });
+
+    it.each(['week', null])('rejects billing period %p on a recurring deal', (billingPeriod) => {
+      given([])
+        .when(create({ revenueType: 'recurring', billingPeriod: billingPeriod as 'month' }))
+        .thenThrows('RULE_VIOLATED', 'invalid-billing-period');
+    });
+
+    it('rejects an unknown revenue type', () => {
+      given([]).when(create({ revenueType: 'subscription' as 'recurring' })).thenThrows('RULE_VIOLATED', 'invalid-revenue-type');
+    });
+
+    it('rejects a deal that renews itself, and a one-off renewal', () => {
+      given([]).when(create({ revenueType: 'recurring', renewsDealId: dealId })).thenThrows('RULE_VIOLATED', 'renews-itself');
+      given([]).when(create({ renewsDealId: 'd-0' })).thenThrows('RULE_VIOLATED', 'renewal-not-recurring');
     });
 
     it.each(['eur', 'EURO', '', 'XXQ', 'XYZ'])('rejects currency %p', (currency) => {
@@ -194,11 +276,14 @@ describe('deal decider', () => {
     it('records the win with the amount and owner current at that moment', () => {
       given([
         created,
-        { type: 'DealAmountChanged', data: { dealId, previous: { amount: 12000, currency: 'EUR' }, amount: 15000, currency: 'USD' } },
+        { type: 'DealAmountChanged', data: { dealId, previous: { amount: '12000.00', currency: 'EUR' }, amount: '15000.25', currency: 'USD' } },
         { type: 'DealOwnerAssigned', data: { dealId, previous: 'o-1', ownerId: 'o-2' } },
       ])
         .when(move('closedwon'))
-        .then([won[0] as DealEvent, { type: 'DealWon', data: { dealId, pipelineId: 'default', stageId: 'closedwon', amount: 15000, currency: 'USD', ownerId: 'o-2' } }]);
+        .then([
+          won[0] as DealEvent,
+          { type: 'DealWon', data: { dealId, pipelineId: 'default', stageId: 'closedwon', amount: '15000.25', currency: 'USD', ownerId: 'o-2' } },
+        ]);
     });
 
     it('records the loss with its trimmed reason', () => {
@@ -272,20 +357,28 @@ describe('deal decider', () => {
   });
 
   describe('ChangeDealAmount', () => {
-    const change = (amount: number, currency: string): DealCommand => ({ type: 'ChangeDealAmount', data: { dealId, amount, currency }, metadata });
+    const change = (amount: number | string, currency: string): DealCommand => ({ type: 'ChangeDealAmount', data: { dealId, amount, currency }, metadata });
 
     it('changes amount and currency, carrying the previous pair', () => {
       given([created])
         .when(change(9999.99, 'USD'))
-        .then([{ type: 'DealAmountChanged', data: { dealId, previous: { amount: 12000, currency: 'EUR' }, amount: 9999.99, currency: 'USD' } }]);
+        .then([{ type: 'DealAmountChanged', data: { dealId, previous: { amount: '12000.00', currency: 'EUR' }, amount: '9999.99', currency: 'USD' } }]);
     });
 
-    it('records nothing when neither changes', () => {
+    it('changes to a currency of other digits, in its form', () => {
+      given([created])
+        .when(change('1.125', 'BHD'))
+        .then([{ type: 'DealAmountChanged', data: { dealId, previous: { amount: '12000.00', currency: 'EUR' }, amount: '1.125', currency: 'BHD' } }]);
+    });
+
+    it('records nothing when neither changes, however the amount is written', () => {
       given([created]).when(change(12000, 'EUR')).then([]);
+      given([created]).when(change('12000.0', 'EUR')).then([]);
     });
 
-    it('rejects more than two decimals', () => {
+    it('rejects more decimals than the currency has', () => {
       given([created]).when(change(1.234, 'EUR')).thenThrows('RULE_VIOLATED', 'invalid-amount');
+      given([created]).when(change('1.5', 'JPY')).thenThrows('RULE_VIOLATED', 'invalid-amount');
     });
 
     it('rejects a currency that is not ISO 4217 shaped', () => {
@@ -399,7 +492,7 @@ describe('deal decider', () => {
         .when(update({ name: 'Acme 2025', amount: 15000, closeDate: '2024-04-30', ownerId: null }))
         .then([
           { type: 'DealRenamed', data: { dealId, previous: 'Acme renewal', name: 'Acme 2025' } },
-          { type: 'DealAmountChanged', data: { dealId, previous: { amount: 12000, currency: 'EUR' }, amount: 15000, currency: 'EUR' } },
+          { type: 'DealAmountChanged', data: { dealId, previous: { amount: '12000.00', currency: 'EUR' }, amount: '15000.00', currency: 'EUR' } },
           { type: 'DealCloseDateChanged', data: { dealId, previous: '2024-03-31', closeDate: '2024-04-30' } },
           { type: 'DealOwnerAssigned', data: { dealId, previous: 'o-1', ownerId: null } },
         ]);
@@ -408,7 +501,14 @@ describe('deal decider', () => {
     it('keeps the amount when only the currency changes', () => {
       given([created])
         .when(update({ currency: 'GBP' }))
-        .then([{ type: 'DealAmountChanged', data: { dealId, previous: { amount: 12000, currency: 'EUR' }, amount: 12000, currency: 'GBP' } }]);
+        .then([{ type: 'DealAmountChanged', data: { dealId, previous: { amount: '12000.00', currency: 'EUR' }, amount: '12000.00', currency: 'GBP' } }]);
+    });
+
+    it("keeps the amount in the new currency's digits, and refuses a change that would lose a fraction", () => {
+      given([created])
+        .when(update({ currency: 'JPY' }))
+        .then([{ type: 'DealAmountChanged', data: { dealId, previous: { amount: '12000.00', currency: 'EUR' }, amount: '12000', currency: 'JPY' } }]);
+      given([createdWith({ amount: '12000.50' })]).when(update({ currency: 'JPY' })).thenThrows('RULE_VIOLATED', 'invalid-amount');
     });
 
     it('records only what differs', () => {
@@ -428,6 +528,42 @@ describe('deal decider', () => {
 
     it('rejects an invalid amount', () => {
       given([created]).when(update({ amount: -5 })).thenThrows('RULE_VIOLATED', 'invalid-amount');
+      given([createdWith({ amount: '150000', currency: 'JPY' })]).when(update({ amount: 1.5 })).thenThrows('RULE_VIOLATED', 'invalid-amount');
+    });
+
+    describe('revenue type', () => {
+      const recurring = createdWith({ revenueType: 'recurring', billingPeriod: 'quarter' });
+      const changed = (previous: DealCreated['data'], revenueType: 'one-off' | 'recurring', billingPeriod: 'month' | 'quarter' | 'year' | null): DealEvent => ({
+        type: 'DealRevenueTypeChanged',
+        data: { dealId, previous: { revenueType: previous.revenueType, billingPeriod: previous.billingPeriod }, revenueType, billingPeriod },
+      });
+
+      it('makes a one-off deal recurring, billed monthly unless told, and the state follows', () => {
+        given([created]).when(update({ revenueType: 'recurring' })).then([changed(created.data, 'recurring', 'month')]);
+        given([created]).when(update({ revenueType: 'recurring', billingPeriod: 'year' })).then([changed(created.data, 'recurring', 'year')]);
+        expect(fold(dealDecider, [created, changed(created.data, 'recurring', 'year')])).toMatchObject({ revenueType: 'recurring', billingPeriod: 'year' });
+      });
+
+      it('changes the billing period of a recurring deal, keeping it when only the type is repeated', () => {
+        given([recurring]).when(update({ billingPeriod: 'month' })).then([changed(recurring.data, 'recurring', 'month')]);
+        given([recurring]).when(update({ revenueType: 'recurring' })).then([]);
+      });
+
+      it('makes a recurring deal one-off, without a billing period', () => {
+        given([recurring]).when(update({ revenueType: 'one-off' })).then([changed(recurring.data, 'one-off', null)]);
+        given([recurring]).when(update({ revenueType: 'one-off', billingPeriod: null })).then([changed(recurring.data, 'one-off', null)]);
+      });
+
+      it('rejects a billing period for a one-off deal, and none for a recurring one', () => {
+        given([created]).when(update({ billingPeriod: 'month' })).thenThrows('RULE_VIOLATED', 'billing-period-one-off');
+        given([recurring]).when(update({ billingPeriod: null })).thenThrows('RULE_VIOLATED', 'invalid-billing-period');
+      });
+
+      it('keeps a renewal recurring', () => {
+        given([createdWith({ revenueType: 'recurring', billingPeriod: 'month', renewsDealId: 'd-0' })])
+          .when(update({ revenueType: 'one-off' }))
+          .thenThrows('RULE_VIOLATED', 'renewal-not-recurring');
+      });
     });
 
     it('changes the contract term in whole months from 1 to 120, and the state follows', () => {

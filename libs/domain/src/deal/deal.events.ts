@@ -1,6 +1,8 @@
-// Deal events. Amounts are numbers with at most 2 decimals in an ISO 4217 currency; MRR (amount /
-// contractTermMonths) is derived by readers, never stored.
+// Deal events. Amounts are decimal strings with their ISO 4217 currency's minor-unit digits (money.ts); MRR
+// (a recurring deal's amount / contractTermMonths) is derived by readers, never stored. Stored numbers of older
+// versions are lifted to strings by the upcasters below.
 import {
+  amountFromLegacyNumber,
   customPropertyNameSchema,
   defineEvent,
   type DomainEvent,
@@ -10,7 +12,6 @@ import {
   type PropertyValues,
   type Upcaster,
   dataSchema,
-  MAX_AMOUNT,
   propertiesSchema,
   propertyChangesSchema,
   strictObject,
@@ -21,6 +22,13 @@ import {
 
 export const dealStream = (dealId: string): string => `deal-${dealId}`;
 
+/** One-off: a single sale. Recurring: a contract whose amount is its value over the whole term. */
+export type RevenueType = 'one-off' | 'recurring';
+export const REVENUE_TYPES: readonly RevenueType[] = ['one-off', 'recurring'];
+/** How a recurring deal is invoiced; null for a one-off deal. */
+export type BillingPeriod = 'month' | 'quarter' | 'year';
+export const BILLING_PERIODS: readonly BillingPeriod[] = ['month', 'quarter', 'year'];
+
 export type DealCreated = DomainEvent<
   'DealCreated',
   Readonly<{
@@ -28,8 +36,12 @@ export type DealCreated = DomainEvent<
     name: string;
     pipelineId: string;
     stageId: string;
-    amount: number;
+    /** Decimal string in the currency's digits; for a recurring deal, the value over the whole term. */
+    amount: string;
     currency: string;
+    revenueType: RevenueType;
+    /** null iff one-off. */
+    billingPeriod: BillingPeriod | null;
     contractTermMonths: number;
     /** YYYY-MM-DD, the expected close. */
     closeDate: string;
@@ -41,6 +53,8 @@ export type DealCreated = DomainEvent<
     companyIds: readonly string[];
     /** Custom properties with a value (nulls are left out). */
     properties: PropertyValues;
+    /** The earlier recurring deal this one renews, or null. */
+    renewsDealId: string | null;
   }>
 >;
 export type DealStageChanged = DomainEvent<
@@ -50,7 +64,7 @@ export type DealStageChanged = DomainEvent<
 /** Follows DealStageChanged (or DealCreated) into a won stage. */
 export type DealWon = DomainEvent<
   'DealWon',
-  Readonly<{ dealId: string; pipelineId: string; stageId: string; amount: number; currency: string; ownerId: string | null }>
+  Readonly<{ dealId: string; pipelineId: string; stageId: string; amount: string; currency: string; ownerId: string | null }>
 >;
 /** Follows DealStageChanged (or DealCreated) into a lost stage. */
 export type DealLost = DomainEvent<'DealLost', Readonly<{ dealId: string; pipelineId: string; stageId: string; reason: string }>>;
@@ -61,7 +75,7 @@ export type DealReopened = DomainEvent<
 >;
 export type DealAmountChanged = DomainEvent<
   'DealAmountChanged',
-  Readonly<{ dealId: string; previous: Readonly<{ amount: number; currency: string }>; amount: number; currency: string }>
+  Readonly<{ dealId: string; previous: Readonly<{ amount: string; currency: string }>; amount: string; currency: string }>
 >;
 export type DealCloseDateChanged = DomainEvent<'DealCloseDateChanged', Readonly<{ dealId: string; previous: string; closeDate: string }>>;
 /** ownerId null: unassigned. */
@@ -69,6 +83,15 @@ export type DealOwnerAssigned = DomainEvent<'DealOwnerAssigned', Readonly<{ deal
 export type DealContractTermChanged = DomainEvent<
   'DealContractTermChanged',
   Readonly<{ dealId: string; previous: number; contractTermMonths: number }>
+>;
+export type DealRevenueTypeChanged = DomainEvent<
+  'DealRevenueTypeChanged',
+  Readonly<{
+    dealId: string;
+    previous: Readonly<{ revenueType: RevenueType; billingPeriod: BillingPeriod | null }>;
+    revenueType: RevenueType;
+    billingPeriod: BillingPeriod | null;
+  }>
 >;
 export type DealRenamed = DomainEvent<'DealRenamed', Readonly<{ dealId: string; previous: string; name: string }>>;
 export type DealContactAssociated = DomainEvent<'DealContactAssociated', Readonly<{ dealId: string; contactId: string }>>;
@@ -90,6 +113,7 @@ export type DealEvent =
   | DealOwnerAssigned
   | DealRenamed
   | DealContractTermChanged
+  | DealRevenueTypeChanged
   | DealContactAssociated
   | DealContactDissociated
   | DealCompanyAssociated
@@ -104,6 +128,9 @@ export const DEAL_RESERVED_PROPERTY_NAMES: readonly string[] = [
   'amount',
   'currency',
   'contractTermMonths',
+  'revenueType',
+  'billingPeriod',
+  'renewsDealId',
   'closeDate',
   'ownerId',
   'contactIds',
@@ -118,9 +145,37 @@ export const dealCreatedV1ToV2: Upcaster = {
   upcast: (data) => ({ ...data, companyIds: [], properties: {} }),
 };
 
-// At most 2 decimals is the `money` format (schema-formats.ts): JSON Schema multipleOf 0.01 misjudges binary
-// floats like 0.29. The bounds are what the read models hold.
-const amount: JsonSchema = { type: 'number', minimum: 0, maximum: MAX_AMOUNT, format: 'money' };
+// A stored number becomes its exact string; a string already there (data written in the newer shape under an older
+// version number) is kept, so a mislabelled event still reads instead of stopping every reader.
+const legacyAmount = (data: Readonly<Record<string, unknown>>): unknown =>
+  typeof data.amount === 'number' ? amountFromLegacyNumber(data.amount, data.currency as string) : data.amount;
+
+/** DealCreated v2 had a number amount and no revenue terms: every deal before them was a one-off sale. */
+export const dealCreatedV2ToV3: Upcaster = {
+  fromVersion: 2,
+  upcast: (data) => ({ revenueType: 'one-off', billingPeriod: null, renewsDealId: null, ...data, amount: legacyAmount(data) }),
+};
+
+/** DealWon v1 had a number amount. */
+export const dealWonV1ToV2: Upcaster = {
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, amount: legacyAmount(data) }),
+};
+
+/** DealAmountChanged v1 had number amounts, each in its own currency. */
+export const dealAmountChangedV1ToV2: Upcaster = {
+  fromVersion: 1,
+  upcast: (data) => {
+    const previous = data.previous as Readonly<Record<string, unknown>>;
+    return { ...data, previous: { ...previous, amount: legacyAmount(previous) }, amount: legacyAmount(data) };
+  },
+};
+
+// A decimal string (the `money` format, schema-formats.ts); that it has its currency's digits is the deciders' rule,
+// which a schema cannot state across two fields. Bounds: what the read models' numeric columns hold.
+const amount: JsonSchema = { type: 'string', pattern: '^(0|[1-9]\\d{0,11})(\\.\\d{1,3})?$', format: 'money' };
+const revenueType: JsonSchema = { type: 'string', enum: REVENUE_TYPES };
+const billingPeriod: JsonSchema = { type: ['string', 'null'], enum: [...BILLING_PERIODS, null] };
 const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$', format: 'currency' };
 const contractTermMonths: JsonSchema = { type: 'integer', minimum: 1, maximum: 120 };
 const date: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' };
@@ -132,8 +187,10 @@ const stageChange = dataSchema({ dealId: id, pipelineId: id, fromStageId: id, to
 export const dealEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
     type: 'DealCreated',
-    schemaVersion: 2,
-    description: 'A deal was created in a stage of a deal pipeline; companyId is the primary company, companyIds the others.',
+    schemaVersion: 3,
+    description:
+      'A deal was created in a stage of a deal pipeline; companyId is the primary company, companyIds the others. amount is a decimal string; ' +
+      'a recurring deal has a billingPeriod (null for one-off) and its amount is the value over contractTermMonths; renewsDealId names the deal it renews.',
     schema: dataSchema({
       dealId: id,
       name: text,
@@ -141,6 +198,8 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
       stageId: id,
       amount,
       currency,
+      revenueType,
+      billingPeriod,
       contractTermMonths,
       closeDate: date,
       ownerId: optionalId,
@@ -148,15 +207,17 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
       companyId: optionalId,
       companyIds: ids,
       properties: propertiesSchema(DEAL_RESERVED_PROPERTY_NAMES),
+      renewsDealId: optionalId,
     }),
-    upcasters: [dealCreatedV1ToV2],
+    upcasters: [dealCreatedV1ToV2, dealCreatedV2ToV3],
   }),
   defineEvent({ type: 'DealStageChanged', schemaVersion: 1, description: 'A deal moved to another stage of its pipeline.', schema: stageChange }),
   defineEvent({
     type: 'DealWon',
-    schemaVersion: 1,
-    description: 'A deal entered a won stage; amount and owner as they were at that moment.',
+    schemaVersion: 2,
+    description: 'A deal entered a won stage; amount (a decimal string) and owner as they were at that moment.',
     schema: dataSchema({ dealId: id, pipelineId: id, stageId: id, amount, currency, ownerId: optionalId }),
+    upcasters: [dealWonV1ToV2],
   }),
   defineEvent({
     type: 'DealLost',
@@ -167,9 +228,10 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
   defineEvent({ type: 'DealReopened', schemaVersion: 1, description: 'A won or lost deal moved back to an open stage.', schema: stageChange }),
   defineEvent({
     type: 'DealAmountChanged',
-    schemaVersion: 1,
-    description: 'The amount or currency of a deal changed.',
+    schemaVersion: 2,
+    description: 'The amount or currency of a deal changed (amounts are decimal strings).',
     schema: dataSchema({ dealId: id, previous: strictObject({ amount, currency }), amount, currency }),
+    upcasters: [dealAmountChangedV1ToV2],
   }),
   defineEvent({
     type: 'DealCloseDateChanged',
@@ -194,6 +256,12 @@ export const dealEventDefinitions: readonly EventDefinition[] = [
     schemaVersion: 1,
     description: 'The contract term of a deal (whole months, what MRR divides by) changed.',
     schema: dataSchema({ dealId: id, previous: contractTermMonths, contractTermMonths }),
+  }),
+  defineEvent({
+    type: 'DealRevenueTypeChanged',
+    schemaVersion: 1,
+    description: 'A deal became one-off or recurring, or a recurring deal got another billing period (null for one-off).',
+    schema: dataSchema({ dealId: id, previous: strictObject({ revenueType, billingPeriod }), revenueType, billingPeriod }),
   }),
   defineEvent({
     type: 'DealContactAssociated',

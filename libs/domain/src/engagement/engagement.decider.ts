@@ -3,6 +3,7 @@
 // lifecycle: a due time that can move, completed and reopened.
 import { alreadyExists, assertNever, changedFields, INSTANT_RULE, notFound, parseInstant, ruleViolated, withFieldChanges, type Decider } from '../shared/index.js';
 import type { EngagementCommand, LogEngagement, UpdateEngagement } from './engagement.commands.js';
+import { isPlaybookRunRecorded } from './engagement-playbook-run.js';
 import {
   ENGAGEMENT_FIELDS,
   ENGAGEMENT_KINDS,
@@ -169,6 +170,8 @@ const evolve = (state: EngagementState, event: EngagementEvent): EngagementState
     return { engagementId, kind, ownerId, details: { subject, body, outcome, durationMinutes, priority }, dueAt, taskCompleted: false };
   }
   if (state === null) return state;
+  // A playbook run shares the stream (engagement-playbook-run.ts) and changes nothing these commands decide on.
+  if (isPlaybookRunRecorded(event as Readonly<{ type: string }>)) return state;
   switch (event.type) {
     case 'EngagementUpdated':
       return { ...state, details: withFieldChanges(state.details, event.data.changes) };

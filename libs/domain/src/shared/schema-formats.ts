@@ -1,6 +1,6 @@
 // The formats the event schemas name, checked by the same rules as commands at the edge, so a raw imported event
 // is held to what a command could have produced. Plain JSON Schema readers see them as annotations.
-import { isAmount, isCurrencyCode } from './money.js';
+import { isCurrencyCode, isDecimalAmount } from './money.js';
 import { isCalendarDate, isInstant } from './time.js';
 
 type StringFormat = Readonly<{ type: 'string'; validate: (value: string) => boolean }>;
@@ -10,7 +10,7 @@ export const EVENT_SCHEMA_FORMATS: Readonly<Record<string, StringFormat | Number
   'date-time': { type: 'string', validate: (value) => isInstant(value) },
   date: { type: 'string', validate: isCalendarDate },
   currency: { type: 'string', validate: isCurrencyCode },
-  money: { type: 'number', validate: isAmount },
+  money: { type: 'string', validate: isDecimalAmount },
 };
 
 /** Teaches an Ajv instance the formats above (anything with Ajv's addFormat). */

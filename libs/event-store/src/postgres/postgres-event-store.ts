@@ -20,7 +20,10 @@ import {
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { position, START, type Position } from '../position.js';
+import { APPEND_CHANNEL } from './append-listener.js';
 import { eventStoreMigrations } from './postgres-event-store.migrations.js';
+
+export { AppendListener, APPEND_CHANNEL, type AppendHandler, type AppendListenerOptions, type AppendListenerStatus } from './append-listener.js';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -48,9 +51,17 @@ type StreamsAppendRow = Omit<AppendRow, 'status' | 'actual_revision'> & { status
 export type PostgresEventStoreOptions = Readonly<{
   /** How many events one read query fetches. */
   batchSize?: number;
-  /** How often an idle subscription looks for events appended by another process. */
+  /**
+   * How often an idle subscription looks for events appended by another process: the fallback when no
+   * AppendListener feeds `appendedElsewhere`, or while its connection is down.
+   */
   pollIntervalMs?: number;
 }>;
+
+/** Positions of this instance's own appends kept to recognise their NOTIFY echo; older ones are forgotten. */
+const KEPT_LOCAL_POSITIONS = 1024;
+
+const ignore = (): void => undefined;
 
 const SELECT_EVENT = `SELECT position, event_id, stream_name, revision, event_type, data, metadata, recorded_at
   FROM tally_events`;
@@ -101,15 +112,20 @@ const filterParams = (filter: EventFilter | undefined): [string[] | null, string
 
 /**
  * The default adapter, on a PostgreSQL server or on PGlite. See the migrations for how positions stay gap-safe.
- * Appends made through this instance wake its subscriptions at once; appends from other processes are found by
- * polling.
+ * Appends made through this instance wake its subscriptions at once; appends from other processes wake them through
+ * `appendedElsewhere` (fed by an AppendListener), or are found by polling.
  */
 export class PostgresEventStore implements EventStore, MultiStreamAppender, MultiStreamReader {
   // Bumped on every local append; a subscription that saw the same count before its read sleeps until it moves.
   private appendCount = 0;
   private readonly waiters = new Set<() => void>();
+  // Every append NOTIFYs, and this process's listener hears its own appends too: those already woke everyone.
+  private readonly localPositions = new Set<string>();
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  // The NOTIFY in flight (or the last one sent), and the one that will follow it, covering every append since.
+  private notifying: Promise<void> = Promise.resolve();
+  private nextNotify: { position: bigint; sent: Promise<void> } | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -125,7 +141,8 @@ export class PostgresEventStore implements EventStore, MultiStreamAppender, Mult
 
   async appendToStream(streamName: string, events: readonly NewEvent[], options: AppendOptions = {}) {
     const result = await this.appendWith(this.pool, streamName, events, options);
-    this.notifyAppended();
+    this.notifyAppended([result]);
+    if (!result.alreadyStored) await this.announce(result.position.commit);
     return result;
   }
 
@@ -134,11 +151,47 @@ export class PostgresEventStore implements EventStore, MultiStreamAppender, Mult
    * or roll back together. Subscribers see the events once the caller commits.
    */
   async transaction<T>(work: (append: TransactionAppender) => Promise<T>): Promise<T> {
+    const appended: AppendResult[] = [];
     const result = await inTransaction(this.pool, (client) =>
-      work({ appendToStream: (stream, events, options) => this.appendWith(client, stream, events, options ?? {}) }),
+      work({
+        appendToStream: async (stream, events, options) => {
+          const outcome = await this.appendWith(client, stream, events, options ?? {});
+          appended.push(outcome);
+          return outcome;
+        },
+      }),
     );
-    this.notifyAppended();
+    this.notifyAppended(appended);
+    const stored = appended.filter((outcome) => !outcome.alreadyStored).map((outcome) => outcome.position.commit);
+    if (stored.length > 0) await this.announce(stored.reduce((a, b) => (a > b ? a : b)));
     return result;
+  }
+
+  /**
+   * NOTIFYs other processes of appends that committed, up to `at`, once they committed (see migration 0004): a
+   * NOTIFY inside the append's transaction made concurrent appends commit one fsync at a time. One NOTIFY is in
+   * flight at a time; appends that commit meanwhile share the next one, which carries the highest of their
+   * positions. Answers once a NOTIFY covering `at` is sent, so an append that returned has been announced, as when
+   * the NOTIFY committed with it. A failed NOTIFY does not fail the append: other processes find it by their poll,
+   * as they do whatever a lost LISTEN connection missed.
+   */
+  private announce(at: bigint): Promise<void> {
+    const next = this.nextNotify;
+    if (next) {
+      if (at > next.position) next.position = at;
+      return next.sent;
+    }
+    const notify: { position: bigint; sent: Promise<void> } = { position: at, sent: Promise.resolve() };
+    notify.sent = this.notifying
+      .then(() => {
+        // From here on, appends that commit wait for the NOTIFY after this one.
+        this.nextNotify = null;
+        return this.pool.query('SELECT pg_notify($1, $2)', [APPEND_CHANNEL, notify.position.toString()]);
+      })
+      .then(ignore, ignore);
+    this.nextNotify = notify;
+    this.notifying = notify.sent;
+    return notify.sent;
   }
 
   private async appendWith(
@@ -211,7 +264,10 @@ export class PostgresEventStore implements EventStore, MultiStreamAppender, Mult
         jsonArray(events.map((e) => e.metadata)),
       ],
     );
-    this.notifyAppended();
+    // One NOTIFY for the call, with its last position: the highest of the stored entries.
+    const stored = rows.filter((row) => row.status === 'ok').map(appendResultOf);
+    const last = stored.reduce<AppendResult | null>((a, b) => (a && a.position.commit > b.position.commit ? a : b), null);
+    this.notifyAppended(last ? [last] : []);
     return rows.map((row, i): StreamAppendOutcome => {
       if (row.status === 'duplicate_ids') {
         return { status: 'duplicate_ids', error: new DuplicateEventIds(appends[i].streamName, row.duplicate_ids ?? []) };
@@ -325,10 +381,32 @@ export class PostgresEventStore implements EventStore, MultiStreamAppender, Mult
     };
   }
 
-  private notifyAppended(): void {
+  private notifyAppended(results: readonly AppendResult[]): void {
+    for (const { position: at, alreadyStored } of results) {
+      if (alreadyStored) continue;
+      this.localPositions.add(at.commit.toString());
+      if (this.localPositions.size > KEPT_LOCAL_POSITIONS) {
+        this.localPositions.delete(this.localPositions.values().next().value!);
+      }
+    }
+    this.wakeSubscriptions();
+  }
+
+  private wakeSubscriptions(): void {
     this.appendCount++;
     for (const wake of this.waiters) wake();
     this.waiters.clear();
+  }
+
+  /**
+   * Another process appended (its NOTIFY carried `notifiedPosition`; null: a reconnected listener that cannot say
+   * what it missed): idle subscriptions look now instead of at their next poll. Answers false for the echo of an
+   * append made through this instance, which woke everyone already, so callers poke their own readers only on true.
+   */
+  appendedElsewhere(notifiedPosition: string | null): boolean {
+    if (notifiedPosition !== null && this.localPositions.delete(notifiedPosition)) return false;
+    this.wakeSubscriptions();
+    return true;
   }
 
   /**

@@ -1,0 +1,3 @@
+export * from './playbook.commands.js';
+export * from './playbook.decider.js';
+export * from './playbook.events.js';
