@@ -107,3 +107,10 @@ export const buildWholeAndSplit = async (
   }
   return tables;
 };
+
+/** Every split build's table equals the build in one piece, row for row (the table named on a mismatch). */
+export const expectEverySplitEqualsWhole = (tables: Awaited<ReturnType<typeof buildWholeAndSplit>>): void => {
+  for (const { base, whole, split } of tables) {
+    for (const rows of split) expect({ base, rows }).toEqual({ base, rows: whole });
+  }
+};
