@@ -278,4 +278,24 @@ BEGIN
 END
 $$;`,
   },
+  {
+    // The read barrier skips transactions of other databases. Transaction ids are cluster-wide, so the oldest one
+    // still running anywhere (pg_snapshot_xmin) held every reader back: on a shared server, a long transaction in
+    // another application's database, or another test's, stopped Tally's projections until it ended. Now the
+    // barrier is the oldest running transaction of the snapshot not known to belong to another database (a backend
+    // serves one database all its life); one that cannot be placed (ended since, or hidden by privileges) still holds
+    // it, as before. With none running, it is the snapshot's xmax: every transaction below it has finished and any
+    // later one gets a higher id.
+    id: '0005-read-barrier-per-database',
+    sql: `
+CREATE OR REPLACE FUNCTION tally_safe_position() RETURNS bigint LANGUAGE sql STABLE AS $$
+  SELECT (coalesce(
+    (SELECT min(running) FROM pg_snapshot_xip(pg_current_snapshot()) AS running
+      WHERE NOT EXISTS (
+        SELECT 1 FROM pg_stat_activity elsewhere
+         WHERE elsewhere.datid <> (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND elsewhere.backend_xid::text::bigint = running::text::bigint % 4294967296)),
+    pg_snapshot_xmax(pg_current_snapshot()))::text::bigint << ${POSITION_INDEX_BITS})
+$$;`,
+  },
 ];
