@@ -7,6 +7,7 @@ const common = {
   testEnvironment: 'node',
   // Imports by name (package.json "imports") resolve to the TypeScript sources.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', 'tally-source'] },
+  setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
 };
 const server = Boolean(process.env.DATABASE_URL);
 // The unit specs never open a database (pure code: no DATABASE_URL, no test database), so the server pass, one spec
