@@ -86,7 +86,8 @@ const inputOf = (event: RecordedEvent): MrrInput => ({
 
 export const mrrProjection: ProjectionDefinition = {
   ...MRR_SCHEMA,
-  codeVersion: 1,
+  // 2: a change dated before the contract's latest step takes effect in that step's month (steps in month order).
+  codeVersion: 2,
   filter: { eventTypes: MRR_EVENT_TYPES },
   apply: async (events, { tx, table }) => {
     const inputs = events.map(inputOf);

@@ -175,12 +175,16 @@ export const reduceMrr = (
     deals.set(deal.dealId, deal);
     changed.add(deal.dealId);
   };
-  // A change to a won contract's MRR, in its month; a renewed contract no longer moves (its successor does).
+  // A change to a won contract's MRR, in its month; a renewed contract no longer moves (its successor does). A change
+  // dated before the contract's latest step takes effect in that step's month: the steps stay in month order, so a
+  // backdated correction never sets a month's MRR from facts that a later-dated change had already superseded
+  // (which could leave a month with less than nothing in force).
   const stepped = (deal: MrrDeal, input: MrrInput, termChanged = false): MrrDeal => {
     const { contract } = deal;
     if (deal.outcome !== 'won' || contract === null || deal.renewedBy !== null) return deal;
     const occurred = monthOf(input.occurredAt);
-    const month = compareMonths(occurred, contract.startMonth) < 0 ? contract.startMonth : occurred;
+    const latest = contract.steps[contract.steps.length - 1].month;
+    const month = compareMonths(occurred, latest) < 0 ? latest : occurred;
     const step: MrrStep = { eventId: input.id, month, currency: deal.currency, mrr: mrrOf(deal) };
     return {
       ...deal,

@@ -175,6 +175,21 @@ describe('mrr projection', () => {
     ]);
   });
 
+  it('books a correction dated before a later change in that change\'s month, so no month holds less than nothing', () => {
+    const rows = movements([
+      at('2026-01-01T00:00:00.000Z', created('d1')),
+      at('2026-01-15T00:00:00.000Z', won('d1'), 'win'),
+      at('2026-06-01T00:00:00.000Z', termChanged('d1', 12, 6), 'term'),
+      // Entered later, dated in March: the MRR from June was set by the shorter term, so the correction starts there.
+      at('2026-03-10T00:00:00.000Z', amountChanged('d1', '12000.00', '0'), 'correction'),
+    ]);
+    expect(brief(rows)).toEqual([
+      ['d1', '2026-01', 'new', '1000.00', 'EUR', 'win'],
+      ['d1', '2026-06', 'expansion', '1000.00', 'EUR', 'term'],
+      ['d1', '2026-06', 'contraction', '-2000.00', 'EUR', 'correction'],
+    ]);
+  });
+
   it('counts a deal turned recurring after its win as new MRR then, and one turned one-off as a contraction', () => {
     const revenueType = (dealId: string, to: 'one-off' | 'recurring'): MrrDealEvent => ({
       type: 'DealRevenueTypeChanged',
