@@ -19,6 +19,7 @@ describe('the console: pipeline board', () => {
   let seeded: SeededBoard;
   let salesKey: string;
 
+  // Starting the api, seeding it and launching chromium can take more than the default minute on a busy machine.
   beforeAll(async () => {
     requireBuiltConsole();
     t = await startTestApp();
@@ -26,7 +27,7 @@ describe('the console: pipeline board', () => {
     base = await listen(t);
     browser = await launchBrowser();
     salesKey = await keyFor(t, 'sales');
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -29,6 +29,7 @@ describe('the console: forecast and pipeline health', () => {
   let page: Page;
   let problems: string[];
 
+  // Starting the api, seeding it and launching chromium can take more than the default minute on a busy machine.
   beforeAll(async () => {
     requireBuiltConsole();
     t = await startTestApp();
@@ -41,7 +42,7 @@ describe('the console: forecast and pipeline health', () => {
     await t.http().get(`/v1/read-models/pipeline-health?pipelineId=${PIPELINE}&minPosition=${seeded.position}`).expect(200);
     await page.goto(`${base}/#/forecast?pipeline=${PIPELINE}`);
     await page.getByRole('table', { name: 'Time in stage' }).waitFor();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

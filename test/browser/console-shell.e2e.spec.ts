@@ -19,12 +19,13 @@ describe('the console: shell, sign-in and serving', () => {
   let browser: Browser;
   let base: string;
 
+  // Starting the api, seeding it and launching chromium can take more than the default minute on a busy machine.
   beforeAll(async () => {
     requireBuiltConsole();
     t = await startTestApp();
     base = await listen(t);
     browser = await launchBrowser();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

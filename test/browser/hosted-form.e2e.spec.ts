@@ -9,11 +9,12 @@ describe('the hosted form page in a browser', () => {
   let browser: Browser;
   let base: string;
 
+  // Starting the api, seeding it and launching chromium can take more than the default minute on a busy machine.
   beforeAll(async () => {
     t = await startTestApp({ projections: [] });
     base = await listen(t);
     browser = await launchBrowser();
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
