@@ -59,6 +59,10 @@ export const companyListProjection: ProjectionDefinition = {
   ...COMPANY_LIST_SCHEMA,
   codeVersion: 1,
   filter: { eventTypes: [...COMPANY_LIST_EVENT_TYPES, ...PROPERTY_DEFINITION_EVENT_TYPES] },
+  // By company: every event here changes its own company's row only (a merge marks the duplicate; the survivor's row
+  // takes nothing from it), so a partition writes only the rows it owns. The property definitions are no company's:
+  // partition 0 alone keeps them.
+  partitioning: { keysOf: (event) => (isPropertyDefinitionEvent(event) ? [] : [timed(event).event.data.companyId]) },
   apply: async (events, { tx, table }) => {
     const batch = events.filter((event) => !isPropertyDefinitionEvent(event)).map(timed);
     const companyIds = [...new Set(batch.map(({ event }) => event.data.companyId))];

@@ -17,7 +17,7 @@ import {
   type TimedContactListEvent,
 } from './contact-list.projection.js';
 import { CONTACT_LIST_SCHEMA, CONTACT_LIST_TABLES as T } from './contact-list.tables.js';
-import { applyWithErasures, CONTACT_ERASED } from '../erasure.js';
+import { applyWithErasures, CONTACT_ERASED, erasedContactIdOf } from '../erasure.js';
 
 type ContactRecord = {
   contact_id: string;
@@ -82,7 +82,20 @@ export const contactListProjection: ProjectionDefinition = {
   // 2: ContactErased deletes the contact's row; later events naming it find no row and change nothing.
   codeVersion: 2,
   filter: { eventTypes: [...CONTACT_LIST_EVENT_TYPES, CONTACT_ERASED, ...PROPERTY_DEFINITION_EVENT_TYPES] },
-  apply: async (events, { tx, table }) => {
+  // By contact: a row is its contact's. An event naming several contacts (an engagement, a deal) reaches each of their
+  // partitions, and each writes only its own rows: another's row it loads is at that partition's place in the log (a
+  // duplicate it has not yet seen merged would take a call logged after the merge). A merge reads the duplicate's row
+  // into the survivor's, so it meets at a barrier. The property definitions are no contact's: partition 0 keeps them.
+  partitioning: {
+    keysOf: (event) => {
+      const erased = erasedContactIdOf(event);
+      if (erased !== null) return [erased];
+      return isPropertyDefinitionEvent(event) ? [] : contactIdsOf(timed(event).event);
+    },
+    isBarrier: (event) => event.type === 'ContactAbsorbed',
+  },
+  apply: async (events, { tx, table, partition }) => {
+    const owned = (rows: readonly ContactListRow[]) => (partition ? rows.filter((row) => partition.owns(row.contactId)) : rows);
     await applyWithErasures(
       events,
       async (segment) => {
@@ -90,12 +103,13 @@ export const contactListProjection: ProjectionDefinition = {
         const contactIds = [...new Set(batch.flatMap(({ event }) => contactIdsOf(event)))];
         const found = await probeByKeys<ContactRecord>(tx, table(T.contacts), 'contact_id', contactIds, RECORD_COLUMNS);
         const changed = reduceContactList(new Map(found.map((r) => [r.contact_id, toRow(r)])), batch);
-        await writeRows(tx, table(T.contacts), COLUMNS, changed.map(stored), { key: ['contact_id'], then: 'replace' });
+        await writeRows(tx, table(T.contacts), COLUMNS, owned(changed).map(stored), { key: ['contact_id'], then: 'replace' });
         await saveListProperties(tx, table(T.properties), 'contact', segment);
       },
       async (contactIds) => {
         await tx.query(`DELETE FROM ${table(T.contacts)} WHERE contact_id = ANY($1::text[])`, [contactIds]);
       },
+      partition,
     );
   },
 };

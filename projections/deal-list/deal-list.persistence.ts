@@ -98,7 +98,15 @@ export const dealListProjection: ProjectionDefinition = {
   // 3: each row's deal stream revision, from every event of the stream (#19: the board's If-Match).
   codeVersion: 3,
   filter: { eventTypes: DEAL_LIST_EVENT_TYPES },
-  apply: async (events, { tx, table }) => {
+  // By deal: a row is its deal's. A company merge names none of the deals it moves, so it reaches every partition and
+  // each moves only the deals it owns: the others it loads are at their own partition's place in the log, not at the
+  // merge (one associated with the duplicate after the merge is not the merge's to move). The pipelines and property
+  // definitions are no deal's (a row names its stage, it never reads it): partition 0 alone keeps them.
+  partitioning: {
+    keysOf: (event) => (isDealStreamEvent(event) ? [dealIdOf(event)] : []),
+    toEveryPartition: (event) => mergedCompanyOf(event) !== undefined,
+  },
+  apply: async (events, { tx, table, partition }) => {
     const pipelineTables = pipelineTablesIn(T, { table });
     const dealIds = [...new Set(events.filter(isDealStreamEvent).map(dealIdOf))];
     const mergedCompanies = [...new Set(events.flatMap((event) => mergedCompanyOf(event) ?? []))];
@@ -108,7 +116,8 @@ export const dealListProjection: ProjectionDefinition = {
     };
     const { changedPipelines, changedDeals } = reduceDealList(state, events);
     await savePipelines(tx, pipelineTables, changedPipelines);
-    await writeRows(tx, table(T.deals), DEAL_COLUMNS, changedDeals, { key: ['deal_id'], then: 'replace' });
+    const owned = partition ? changedDeals.filter((deal) => partition.owns(deal.dealId)) : changedDeals;
+    await writeRows(tx, table(T.deals), DEAL_COLUMNS, owned, { key: ['deal_id'], then: 'replace' });
     await saveListProperties(tx, table(T.properties), 'deal', events);
   },
 };

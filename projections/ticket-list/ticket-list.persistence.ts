@@ -58,6 +58,10 @@ export const ticketListProjection: ProjectionDefinition = {
   ...TICKET_LIST_SCHEMA,
   codeVersion: 1,
   filter: { eventTypes: TICKET_LIST_EVENT_TYPES },
+  // By ticket: every ticket event changes its own ticket's row only, so a partition writes only the rows it owns. The
+  // pipelines and property definitions are no ticket's (a row names its stage, it never reads it): partition 0 alone
+  // keeps them.
+  partitioning: { keysOf: (event) => (isTicketListTicketEvent(event) ? [ticketIdOf(event)] : []) },
   apply: async (events, { tx, table }) => {
     const pipelineTables = pipelineTablesIn(T, { table });
     const ticketIds = [...new Set(events.filter(isTicketListTicketEvent).map(ticketIdOf))];

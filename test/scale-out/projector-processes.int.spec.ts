@@ -1,6 +1,7 @@
 // Three projector processes share the builds of every read model, those that declare partitioning (lead score, the
-// contact timeline, the engagements list) split into partitions, while one of them is killed with SIGKILL twice (and
-// started again): the others take its builds over, and every view then equals a single-process rebuild row for row.
+// contact timeline, the engagements list, the contact, company, deal and ticket lists) split into partitions, while
+// one of them is killed with SIGKILL twice (and started again): the others take its builds over, and every view then
+// equals a single-process rebuild row for row.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
