@@ -5,7 +5,7 @@ import type { Api } from '../api';
 import type { PageDefinition, PageProps } from '../page';
 import { hrefOf, navigate } from '../router';
 import { can, type Session } from '../session';
-import { ErrorBanner, Loading, Table, useApi } from '../ui/index';
+import { ErrorBanner, Loading, Table, useApi, usePagedApi } from '../ui/index';
 import { ScoreWaterfall, type Contribution } from '../ui/lead-scores-waterfall';
 import { formatInstant, formatNumber, localInputToIso, prettyJson, valueOf, withQuery, type Paged } from '../ui/records-common';
 
@@ -34,37 +34,20 @@ function ScoreList({ session }: { session: Session }) {
   const byContacts = can(session, 'contacts:read');
   const [draft, setDraft] = useState({ q: '', qualification: '' });
   const [query, setQuery] = useState(draft);
-  const [rows, setRows] = useState<Listed[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
   // The contacts list searches names and emails and sorts by score; a qualification filter needs the scores list.
-  const load = async (after: string | null): Promise<void> => {
-    setLoading(true);
-    setError(null);
-    try {
-      let page: Paged<Listed>;
+  const list = usePagedApi<Listed>(
+    async (after) => {
       if (byContacts && !query.qualification) {
         const answer = await session.api.get<Paged<ContactRow>>(withQuery('/v1/contacts', { q: query.q.trim(), sort: '-score', limit: 50, cursor: after }));
-        page = { ...answer, data: answer.data.map((c) => ({ contactId: c.contactId, name: c.name, email: c.email, total: c.leadScore, qualification: c.qualification })) };
-      } else {
-        const answer = await session.api.get<Paged<ScoreRow>>(
-          withQuery('/v1/read-models/lead-scores', { qualification: query.qualification, sort: '-score', limit: 50, cursor: after }),
-        );
-        page = { ...answer, data: answer.data.map((s) => ({ contactId: s.contactId, name: null, email: null, total: s.total, qualification: s.qualification })) };
+        return { ...answer, data: answer.data.map((c) => ({ contactId: c.contactId, name: c.name, email: c.email, total: c.leadScore, qualification: c.qualification })) };
       }
-      setRows((previous) => (after ? [...previous, ...page.data] : page.data));
-      setCursor(page.nextCursor ?? null);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => {
-    void load(null);
-  }, [query]);
+      const answer = await session.api.get<Paged<ScoreRow>>(
+        withQuery('/v1/read-models/lead-scores', { qualification: query.qualification, sort: '-score', limit: 50, cursor: after }),
+      );
+      return { ...answer, data: answer.data.map((s) => ({ contactId: s.contactId, name: null, email: null, total: s.total, qualification: s.qualification })) };
+    },
+    [query],
+  );
 
   return (
     <>
@@ -98,12 +81,12 @@ function ScoreList({ session }: { session: Session }) {
         <button type="submit">Search</button>
       </form>
       {byContacts && query.qualification ? <p class="help">With a qualification the list shows contact ids: the scores list has no names.</p> : null}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={list.error} />
       <Table<Listed>
         caption="Contacts by lead score, highest first"
         rowKey={(row) => row.contactId}
-        rows={rows}
-        empty={loading ? 'Loading…' : 'No contact matches.'}
+        rows={list.items}
+        empty={list.loading ? 'Loading…' : 'No contact matches.'}
         columns={[
           { key: 'name', header: 'Contact', render: (row) => <a href={hrefOf('/scores', { contact: row.contactId })}>{row.name ?? row.contactId}</a> },
           { key: 'email', header: 'Email', render: (row) => row.email ?? '—' },
@@ -111,12 +94,12 @@ function ScoreList({ session }: { session: Session }) {
           { key: 'qualification', header: 'Qualification', render: (row) => (row.qualification ?? '—').toUpperCase() },
         ]}
       />
-      {cursor ? (
-        <button type="button" class="secondary" disabled={loading} onClick={() => void load(cursor)}>
+      {list.hasMore ? (
+        <button type="button" class="secondary" disabled={list.loading} onClick={list.more}>
           More contacts
         </button>
       ) : null}
-      {loading ? <Loading /> : null}
+      {list.loading ? <Loading /> : null}
     </>
   );
 }

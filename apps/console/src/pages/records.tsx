@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageDefinition, PageProps } from '../page';
 import { hrefOf, navigate } from '../router';
 import { can, type Session } from '../session';
-import { ErrorBanner, formatMoney, Loading, Table, useApi, type Column } from '../ui/index';
+import { ErrorBanner, formatMoney, Loading, Table, useApi, usePagedApi, type Column } from '../ui/index';
 import { formatInstant, formatNumber, prettyJson, valueOf, withQuery, type Paged } from '../ui/records-common';
 
 type RecordType = 'contact' | 'company' | 'deal' | 'ticket';
@@ -94,44 +94,22 @@ function Search({ session, params }: { session: Session; params: URLSearchParams
     setDraft({ scope, q });
   }, [scope, q]);
 
-  const [rows, setRows] = useState<Row[]>([]);
-  const [hits, setHits] = useState<Hit[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
   const kind = TYPES.find((t) => t.plural === scope);
-
-  // Only the latest request may fill the table: an older answer arriving late must not replace a newer one.
-  const latest = useRef(0);
-  const load = async (after: string | null): Promise<void> => {
-    const request = ++latest.current;
-    setLoading(true);
-    setError(null);
-    const current = () => request === latest.current;
-    try {
-      if (scope === 'all') {
-        const found = q.trim() ? (await session.api.get<Paged<Hit>>(withQuery('/v1/search', { q: q.trim(), limit: 50 }))).data : [];
-        if (!current()) return;
-        setRows([]);
-        setCursor(null);
-        setHits(found);
-      } else if (kind) {
-        const page = await session.api.get<Paged<Record<string, unknown>>>(withQuery(`/v1/${kind.plural}`, { q: q.trim(), limit: 50, cursor: after }));
-        if (!current()) return;
-        const mapped = page.data.map((item) => rowOf(kind.type, item));
-        setHits(null);
-        setRows((previous) => (after ? [...previous, ...mapped] : mapped));
-        setCursor(page.nextCursor ?? null);
-      }
-    } catch (failure) {
-      if (current()) setError(failure);
-    } finally {
-      if (current()) setLoading(false);
-    }
-  };
-  useEffect(() => {
-    void load(null);
-  }, [scope, q]);
+  const term = q.trim();
+  // Every record type at once is a search, and needs words; one type is its list, filtered by them.
+  const found = usePagedApi<Hit>(
+    () => (scope === 'all' && term ? session.api.get<Paged<Hit>>(withQuery('/v1/search', { q: term, limit: 50 })) : Promise.resolve({ data: [] })),
+    [scope, q],
+  );
+  const listed = usePagedApi<Row>(
+    async (after) => {
+      if (!kind) return { data: [] };
+      const page = await session.api.get<Paged<Record<string, unknown>>>(withQuery(`/v1/${kind.plural}`, { q: term, limit: 50, cursor: after }));
+      return { ...page, data: page.data.map((item) => rowOf(kind.type, item)) };
+    },
+    [scope, q],
+  );
+  const loading = found.loading || listed.loading;
 
   return (
     <>
@@ -162,12 +140,12 @@ function Search({ session, params }: { session: Session; params: URLSearchParams
         </label>
         <button type="submit">Search</button>
       </form>
-      <ErrorBanner error={error} />
-      {hits !== null ? (
-        q.trim() ? (
+      <ErrorBanner error={found.error ?? listed.error} />
+      {scope === 'all' ? (
+        term ? (
           <Table<Hit>
-            caption={`Records matching “${q.trim()}”, best first`}
-            rows={hits}
+            caption={`Records matching “${term}”, best first`}
+            rows={found.items}
             rowKey={(h) => `${h.type}-${h.id}`}
             empty={loading ? 'Searching…' : 'Nothing matches.'}
             columns={[
@@ -183,14 +161,14 @@ function Search({ session, params }: { session: Session; params: URLSearchParams
       ) : kind ? (
         <>
           <Table<Row>
-            caption={q.trim() ? `${kind.label} matching “${q.trim()}”` : `${kind.label}, newest first`}
-            rows={rows}
+            caption={term ? `${kind.label} matching “${term}”` : `${kind.label}, newest first`}
+            rows={listed.items}
             rowKey={(r) => r.id}
             empty={loading ? 'Loading…' : 'Nothing matches.'}
             columns={COLUMNS[kind.type]}
           />
-          {cursor ? (
-            <button type="button" class="secondary" disabled={loading} onClick={() => void load(cursor)}>
+          {listed.hasMore ? (
+            <button type="button" class="secondary" disabled={loading} onClick={listed.more}>
               More {kind.label.toLowerCase()}
             </button>
           ) : null}
@@ -202,10 +180,6 @@ function Search({ session, params }: { session: Session; params: URLSearchParams
 }
 
 function Timeline({ session, type, id, title }: { session: Session; type: RecordType; id: string; title: string | null }) {
-  const [entries, setEntries] = useState<TimelineEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
   const heading = useRef<HTMLHeadingElement>(null);
   const kind = TYPES.find((t) => t.type === type);
   const score = useApi(
@@ -213,28 +187,11 @@ function Timeline({ session, type, id, title }: { session: Session; type: Record
     [id],
   );
 
-  // Only the latest request may fill the table: an older answer arriving late must not replace a newer one.
-  const latest = useRef(0);
-  const load = async (after: string | null): Promise<void> => {
-    const request = ++latest.current;
-    setLoading(true);
-    setError(null);
-    const current = () => request === latest.current;
-    try {
-      const page = await session.api.get<Paged<TimelineEntry>>(withQuery(`/v1/timelines/${type}/${id}`, { limit: 50, cursor: after }));
-      if (!current()) return;
-      setEntries((previous) => (after ? [...previous, ...page.data] : page.data));
-      setCursor(page.nextCursor ?? null);
-    } catch (failure) {
-      if (current()) setError(failure);
-    } finally {
-      if (current()) setLoading(false);
-    }
-  };
-  useEffect(() => {
-    void load(null);
-    heading.current?.focus();
-  }, [type, id]);
+  const timeline = usePagedApi<TimelineEntry>(
+    (after) => session.api.get<Paged<TimelineEntry>>(withQuery(`/v1/timelines/${type}/${id}`, { limit: 50, cursor: after })),
+    [type, id],
+  );
+  useEffect(() => heading.current?.focus(), [type, id]);
 
   return (
     <>
@@ -253,12 +210,12 @@ function Timeline({ session, type, id, title }: { session: Session; type: Record
           </>
         ) : null}
       </p>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={timeline.error} />
       <Table<TimelineEntry>
         caption="What happened, newest first: the record's own events and the engagements on records associated with it"
-        rows={entries}
+        rows={timeline.items}
         rowKey={(e) => e.eventId}
-        empty={loading ? 'Loading…' : 'Nothing happened to this record yet.'}
+        empty={timeline.loading ? 'Loading…' : 'Nothing happened to this record yet.'}
         columns={[
           { key: 'occurredAt', header: 'When', render: (e) => formatInstant(e.occurredAt) },
           { key: 'eventType', header: 'Event' },
@@ -278,12 +235,12 @@ function Timeline({ session, type, id, title }: { session: Session; type: Record
           },
         ]}
       />
-      {cursor ? (
-        <button type="button" class="secondary" disabled={loading} onClick={() => void load(cursor)}>
+      {timeline.hasMore ? (
+        <button type="button" class="secondary" disabled={timeline.loading} onClick={timeline.more}>
           Older events
         </button>
       ) : null}
-      {loading ? <Loading /> : null}
+      {timeline.loading ? <Loading /> : null}
     </>
   );
 }

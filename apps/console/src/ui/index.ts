@@ -4,4 +4,4 @@ export { Loading } from './loading';
 export { Table, type Column, type TableProps } from './table';
 export { Chart, PALETTE, type ChartProps, type ChartSeries } from './chart';
 export { formatMoney, formatAmount, weightDecimal, toChartNumber } from './money';
-export { useApi, type Loaded } from './use-api';
+export { useApi, usePagedApi, type Loaded, type PagedLoad } from './use-api';
