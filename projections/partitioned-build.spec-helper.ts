@@ -14,6 +14,10 @@ export const SPLITS = [
   { partitions: 3, batchSize: 23 },
 ] as const;
 
+/** True when `a` and `b` fall in different partitions in every split: what a cross-partition case needs. */
+export const apart = (a: string, b: string): boolean =>
+  SPLITS.every(({ partitions }) => partitionOf(a, partitions) !== partitionOf(b, partitions));
+
 const rowsOf = async (db: TestDatabase, table: string): Promise<string[]> =>
   (await db.pool.query(`SELECT * FROM ${table}`)).rows.map((row) => JSON.stringify(row)).sort();
 
@@ -30,7 +34,6 @@ const createdContacts = async (db: TestDatabase): Promise<string[]> =>
 export const appendCrossPartitionHistory = async (db: TestDatabase, store: PostgresEventStore, contacts: number): Promise<Position> => {
   await seedStore(store, { contacts, seed: 'partitions', until: '2026-03-31' });
   const ids = await createdContacts(db);
-  const apart = (a: string, b: string) => SPLITS.every(({ partitions }) => partitionOf(a, partitions) !== partitionOf(b, partitions));
   const at = { occurredAt: '2026-04-02T09:00:00.000Z' };
   const merged = new Set<string>();
   for (const primary of ids) {

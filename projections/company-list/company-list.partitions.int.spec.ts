@@ -5,12 +5,11 @@ import type { NewEvent, PostgresEventStore } from '#event-store';
 import { partitionOf } from '#projection-engine';
 import { newEvent } from '#test/support/events';
 import { openTestStore, type TestDatabase } from '#test/support/test-database';
-import { appendCrossPartitionHistory, buildWholeAndSplit, expectEverySplitEqualsWhole, SPLITS } from '../partitioned-build.spec-helper.js';
+import { apart, appendCrossPartitionHistory, buildWholeAndSplit, expectEverySplitEqualsWhole, SPLITS } from '../partitioned-build.spec-helper.js';
 import { companyListProjection } from './company-list.persistence.js';
 
 const COMPANIES = Array.from({ length: 18 }, (_, i) => `co-${String(i).padStart(2, '0')}`);
 const day = (n: number) => ({ occurredAt: new Date(Date.UTC(2026, 3, 3 + n, 9)).toISOString() });
-const apart = (a: string, b: string) => SPLITS.every(({ partitions }) => partitionOf(a, partitions) !== partitionOf(b, partitions));
 
 const renamed = (companyId: string, previous: string, value: string, n: number): NewEvent =>
   newEvent('CompanyUpdated', { companyId, changes: [{ field: 'name', previous, value }] }, day(n));

@@ -2,10 +2,9 @@
 // merges across partitions (a barrier: the survivor takes the duplicate's later activity) and erasures give the rows
 // of the build in one piece.
 import type { PostgresEventStore } from '#event-store';
-import { partitionOf } from '#projection-engine';
 import { engagementLoggedData, newEvent } from '#test/support/events';
 import { openTestStore, type TestDatabase } from '#test/support/test-database';
-import { appendCrossPartitionHistory, buildWholeAndSplit, expectEverySplitEqualsWhole, SPLITS } from '../partitioned-build.spec-helper.js';
+import { apart, appendCrossPartitionHistory, buildWholeAndSplit, expectEverySplitEqualsWhole } from '../partitioned-build.spec-helper.js';
 import { contactListProjection } from './contact-list.persistence.js';
 
 const LATE_ACTIVITY = '2026-05-01T09:00:00.000Z';
@@ -22,7 +21,6 @@ const appendLateMerges = async (db: TestDatabase, store: PostgresEventStore): Pr
       ORDER BY 1`,
   );
   const free = rows.map((row) => row.id);
-  const apart = (a: string, b: string) => SPLITS.every(({ partitions }) => partitionOf(a, partitions) !== partitionOf(b, partitions));
   const merges: { survivor: string; duplicate: string }[] = [];
   while (merges.length < 4) {
     const primary = free.shift()!;
