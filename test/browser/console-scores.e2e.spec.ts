@@ -113,4 +113,29 @@ describe('console: lead scores', () => {
     expect(await row.textContent()).toMatch(/MQL|SQL|NONE/);
     await expectNoSeriousViolations(page);
   });
+
+  it('keeps the newer search when the answer to an earlier one arrives late', async () => {
+    await page.goto(`${base}/#/scores`);
+    await page.getByRole('row', { name: /Ada Lovelace/ }).waitFor();
+    const slow = /\/v1\/contacts\?.*q=lovelace/;
+    await page.route(slow, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    try {
+      const late = page.waitForResponse((response) => slow.test(response.url()));
+      await page.getByLabel('Search contacts').fill('lovelace');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByLabel('Search contacts').fill('nobody-by-this-name');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByText('No contact matches.').waitFor();
+      await late;
+      // Give the page the turn in which the late answer would have filled the table.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+      expect(await page.getByRole('row', { name: /Ada Lovelace/ }).count()).toBe(0);
+      expect(await page.getByText('No contact matches.').count()).toBe(1);
+    } finally {
+      await page.unroute(slow);
+    }
+  });
 });
