@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '#test/support/test-database';
 import { inTransaction } from './database.js';
 import { LeaseLost, Leases } from './lease.js';
@@ -62,5 +63,27 @@ describe('leases', () => {
     await kept!.release();
     expect(kept!.held).toBe(false);
     expect(await leases.acquire('heartbeat-test', 'b')).not.toBeNull();
+  });
+
+  it('is held without time to spare once its renewals are held up, before it runs out', async () => {
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      const leases = new Leases(pool, 3_000);
+      const kept = (await leases.keep('spare-test', 'a'))!;
+      expect(kept.heldFor(1_500)).toBe(true);
+      // The only connection is busy: no renewal gets through.
+      const busy = await pool.connect();
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1_700));
+        expect(kept.held).toBe(true);
+        expect(kept.heldFor(1_500)).toBe(false);
+      } finally {
+        busy.release();
+      }
+      await eventually(() => expect(kept.heldFor(1_500)).toBe(true), 5_000);
+      await kept.release();
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -138,6 +138,14 @@ export class KeptLease {
     return !this.taken && performance.now() < this.validUntil;
   }
 
+  /**
+   * Held with at least `ms` of it left. Work whose effect leaves the database (an HTTP delivery) starts only then: a
+   * fence stops a late commit, not a request already sent, and once the lease runs out another holder sends again.
+   */
+  heldFor(ms: number): boolean {
+    return !this.taken && performance.now() + ms < this.validUntil;
+  }
+
   /** Stops the heartbeats and frees the lease for the next holder. */
   async release(): Promise<void> {
     clearInterval(this.heartbeat);

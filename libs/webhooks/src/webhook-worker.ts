@@ -173,8 +173,12 @@ class SubscriptionRunner {
       if (head && (!after || isAfter(head, after))) await subscriptions.passOver(target, head, lease);
       return false;
     }
-    // A lease that ran out during the read may already be another worker's: do not send under it.
-    if (!this.lease?.held) return true;
+    // Send only with half the lease left to finish in: a lease that ran out (or nearly, its renewals held up by a
+    // busy database or event loop) may be another worker's by the time the batch arrives, and it sends the batch again.
+    if (!this.lease?.heldFor(settings.leaseTtlMs / 2)) {
+      await sleep(settings.pollIntervalMs, this.abort.signal);
+      return true;
+    }
     const batch = takeBatch(target.id, events, settings.batch);
     const attemptedAt = settings.clock();
     const sent = await this.send(target, batch, attemptedAt);
