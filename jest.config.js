@@ -18,13 +18,13 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // Two workers on two cores: specs spend much of their time waiting on I/O and projections. On a PostgreSQL
-  // server one: readers see events below the oldest open transaction of the whole server, so two spec files
-  // would slow each other's reads down to a timing lottery.
-  maxWorkers: process.env.DATABASE_URL ? 1 : 2,
-  // A worker whose heap passed this after a spec file is replaced by a fresh one. Without it one worker runs the
-  // whole server pass in band, and the apps and databases that specs leave to the garbage collector piled up to
-  // the heap limit (4 GB) some 40 minutes in.
-  workerIdleMemoryLimit: '1536MB',
+  // server too: a reader waits only on transactions open in its own database (migration 0005), so two spec files,
+  // each in a database of its own, no longer hold each other's reads back.
+  maxWorkers: 2,
+  // A worker whose heap passed this after a spec file is replaced by a fresh one: every spec file leaves its module
+  // graph behind (native ESM under jest), some 40 MB, and a worker's spec files ran slower as its heap grew (16 api
+  // spec files in one worker: 139-152 s at 1,536 MB, 124-131 s at 400 MB).
+  workerIdleMemoryLimit: '512MB',
   // Starting an in-memory PGlite takes a second or two on a busy 2-core machine; hooks get the same budget as tests.
   testTimeout: 60000,
   projects: [
