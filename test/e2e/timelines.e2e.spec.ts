@@ -31,9 +31,16 @@ describe('record timelines over HTTP', () => {
     const acme = await created('/v1/companies', { name: 'Acme' });
     const beta = await created('/v1/companies', { name: 'Beta' });
     const ann = await created('/v1/contacts', { email: `ann-${randomUUID()}@example.com`, source: 'manual', firstName: 'Ann' });
-    const deal = await created('/v1/deals', { name: 'Acme pilot', amount: 4800, currency: 'EUR', closeDate: '2026-05-31', contactIds: [ann], companyId: acme });
-    // The default workflow enrols the new deal and makes Ann an opportunity (#16); the note comes after.
-    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp();
+    const dealCreated = await t
+      .http()
+      .post('/v1/deals')
+      .send({ name: 'Acme pilot', amount: 4800, currency: 'EUR', closeDate: '2026-05-31', contactIds: [ann], companyId: acme })
+      .expect(201);
+    const deal: string = dealCreated.body.id;
+    expect(dealCreated.body.position).toMatch(/^\d+$/);
+    // The default workflow enrols the new deal and makes Ann an opportunity (#16); the note comes after. Past the
+    // deal's own position: on a server the head readers see may not include it yet (an older transaction still open).
+    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp(dealCreated.body.position);
     const logged = await t.http().post('/v1/engagements').send({ kind: 'note', ownerId: randomUUID(), subject: 'Pricing call', dealIds: [deal] }).expect(201);
     const note = (await timeline('deal', deal, { minPosition: logged.body.position }).expect(200)).body.data[0] as Entry;
     return { acme, beta, ann, deal, note, position: logged.body.position as string };
