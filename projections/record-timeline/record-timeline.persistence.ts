@@ -1,30 +1,23 @@
 // The record-timeline projection for the engine. A batch loads the state of what it touches by key (the anchors of
 // its engagements, then the associations and merges of the records involved, following merges to their
 // survivors), reduces in memory, writes each table with one multi-row statement, then applies the operations on
-// earlier batches' entries in log order, one statement per run of them. In a partitioned build, each partition
-// writes the entries of its own records (see `partitioning` below).
+// earlier batches' entries in log order, one statement per run of them.
 import type pg from 'pg';
-import type { ObjectType, RecordRef } from '#domain/association';
 import { parsePosition } from '#event-store';
 import type { ProjectionDefinition, ProjectionTables } from '#projection-engine';
 import { RECORD_TIMELINE_EVENT_TYPES } from './record-timeline.entries.js';
 import {
   engagementIdsOf,
-  isRecordTimelineBarrier,
   mergeTargetsOf,
   opStatements,
   projectRecordTimeline,
-  reachesUnnamedRecords,
-  recordKey,
   recordKeysOf,
-  recordTimelineKeysOf,
   type AnchorRow,
   type AssociationRow,
   type EventRow,
   type LoadedState,
   type MergeRow,
   type OpStatement,
-  type PositionedAnchorRow,
   type RecordTimelineChanges,
   type TimelineRow,
 } from './record-timeline.projection.js';
@@ -37,19 +30,7 @@ type Table = ProjectionTables['table'];
 const names = (fields: readonly string[]): string[] => fields.map((field) => `${columnOf(field)} AS "${field}"`);
 
 const load = async (tx: pg.PoolClient, table: Table, events: Parameters<typeof projectRecordTimeline>[1]): Promise<LoadedState> => {
-  // Named before the batch: every partition writes every engagement's anchors, and another may be further on.
-  const first = events[0]?.position;
-  const engagementIds = engagementIdsOf(events);
-  const anchors =
-    engagementIds.length === 0 || !first
-      ? []
-      : (
-          await tx.query<AnchorRow>(
-            `SELECT ${names(['engagementId', 'recordType', 'recordId']).join(', ')} FROM ${table(T.anchors)}
-              WHERE engagement_id = ANY($1::text[]) AND (position_commit, position_prepare) < ($2::bigint, $3::bigint)`,
-            [engagementIds, first.commit.toString(), first.prepare.toString()],
-          )
-        ).rows;
+  const anchors = await selectByKeys<AnchorRow>(tx, table(T.anchors), 'engagement_id', engagementIdsOf(events), names(['engagementId', 'recordType', 'recordId']));
   const associations: AssociationRow[] = [];
   const merges: MergeRow[] = [];
   const loaded = new Set<string>();
@@ -78,10 +59,7 @@ const EVENT_COLUMNS = fieldColumns<EventRow>({
   eventId: 'text', eventType: 'text', position: 'text', occurredAt: 'timestamptz', actor: 'text', summary: 'text', previous: 'jsonb', data: 'jsonb',
 });
 const ASSOCIATION_COLUMNS = fieldColumns<AssociationRow>({ recordKey: 'text', otherType: 'text', otherId: 'text', label: 'text' });
-const ANCHOR_COLUMNS: readonly RowColumn<PositionedAnchorRow>[] = [
-  ...fieldColumns<PositionedAnchorRow>({ engagementId: 'text', recordType: 'text', recordId: 'text' }),
-  ...positionColumns<PositionedAnchorRow>(),
-];
+const ANCHOR_COLUMNS = fieldColumns<AnchorRow>({ engagementId: 'text', recordType: 'text', recordId: 'text' });
 const MERGE_COLUMNS = fieldColumns<MergeRow>({ recordKey: 'text', intoId: 'text' });
 
 const through = (position: string) => parsePosition(position);
@@ -165,40 +143,19 @@ const writeChanges = async (tx: pg.PoolClient, table: Table, changes: RecordTime
 };
 
 // Every event on the contact's timeline (its own, the notes logged on it, its associations) keeps its row for the
-// other records it shows on, with a constant summary and no data; the contact's entries, and the entries that came
-// through it to other records (its engagements rolled up, what a merge brought to its survivor), are deleted.
-// A partition does so for the records it owns (owns: undefined, every record): the contact's own timeline and event
-// rows where the contact is its own, what came through it on each of its records whoever the contact's is.
-const eraseContacts = async (tx: pg.PoolClient, table: Table, contactIds: readonly string[], owns?: (record: RecordRef) => boolean): Promise<void> => {
+// other records it shows on, with a constant summary and no data; the contact's entries, and the entries its
+// merged duplicates brought to a survivor, are deleted.
+const eraseContacts = async (tx: pg.PoolClient, table: Table, contactIds: readonly string[]): Promise<void> => {
   const timeline = table(T.timeline);
-  const own = owns ? contactIds.filter((id) => owns({ type: 'contact', id })) : contactIds;
-  if (own.length > 0) {
-    await tx.query(
-      `UPDATE ${table(T.events)} SET summary = $2, data = '{}'::jsonb, previous = NULL
-        WHERE event_id IN (SELECT event_id FROM ${timeline} WHERE record_type = 'contact' AND record_id = ANY($1::text[]))`,
-      [own, ERASED_TEXT],
-    );
-  }
-  if (!owns) {
-    await tx.query(
-      `DELETE FROM ${timeline}
-        WHERE (record_type = 'contact' AND record_id = ANY($1::text[])) OR (via_type = 'contact' AND via_id = ANY($1::text[]))`,
-      [contactIds],
-    );
-    return;
-  }
-  if (own.length > 0) await tx.query(`DELETE FROM ${timeline} WHERE record_type = 'contact' AND record_id = ANY($1::text[])`, [own]);
-  const { rows } = await tx.query<{ record_type: ObjectType; record_id: string }>(
-    `SELECT DISTINCT record_type, record_id FROM ${timeline} WHERE via_type = 'contact' AND via_id = ANY($1::text[])`,
-    [contactIds],
-  );
-  const reached = rows.filter((row) => owns({ type: row.record_type, id: row.record_id }));
-  if (reached.length === 0) return;
   await tx.query(
-    `DELETE FROM ${timeline} t
-      USING unnest($2::text[], $3::text[]) AS mine(record_type, record_id)
-      WHERE t.record_type = mine.record_type AND t.record_id = mine.record_id AND t.via_type = 'contact' AND t.via_id = ANY($1::text[])`,
-    [contactIds, reached.map((row) => row.record_type), reached.map((row) => row.record_id)],
+    `UPDATE ${table(T.events)} SET summary = $2, data = '{}'::jsonb, previous = NULL
+      WHERE event_id IN (SELECT event_id FROM ${timeline} WHERE record_type = 'contact' AND record_id = ANY($1::text[]))`,
+    [contactIds, ERASED_TEXT],
+  );
+  await tx.query(
+    `DELETE FROM ${timeline}
+      WHERE (record_type = 'contact' AND record_id = ANY($1::text[])) OR (via_type = 'contact' AND via_id = ANY($1::text[]))`,
+    [contactIds],
   );
 };
 
@@ -208,25 +165,13 @@ export const recordTimelineProjection: ProjectionDefinition = {
   // previous values (JPY "150000", not "150000.00"), and revenue type changes. 4: playbook runs (PlaybookRunRecorded) on
   // their engagement's records, with their answers in data.
   // 5: ContactErased removes the contact's timeline and redacts what its events showed on other records.
-  // 6: partitions by record; anchors keep the position of the event that first named them.
-  codeVersion: 6,
+  codeVersion: 5,
   filter: { eventTypes: [...RECORD_TIMELINE_EVENT_TYPES, CONTACT_ERASED] },
-  // By record: every entry, and each direction of an association, is one record's. A record's own events go to its
-  // partition; an association change is a barrier over its records' partitions (it copies what one side rolls up to
-  // the other); a merge is a barrier every partition meets. Engagement events and erasures go to every partition,
-  // each showing them on (or purging them from) its own records. What each reads is as of its own place in the log:
-  // the association rows of a pair with one of its records (written only where it applies or meets the change),
-  // the merges (written only where every partition meets), and the anchors named before its batch (every partition
-  // writes them, the same rows). Rows every record shares (an event's) are written alike by each partition showing it.
-  partitioning: { keysOf: recordTimelineKeysOf, isBarrier: isRecordTimelineBarrier, toEveryPartition: reachesUnnamedRecords },
-  apply: async (events, { tx, table, partition }) => {
-    const owns = partition ? (record: RecordRef) => partition.owns(recordKey(record)) : undefined;
-    // Not given the partition: every partition purges what came through an erased contact from its own records,
-    // whichever partition the contact is in (see eraseContacts).
+  apply: async (events, { tx, table }) => {
     await applyWithErasures(
       events,
-      async (segment) => writeChanges(tx, table, projectRecordTimeline(await load(tx, table, segment), segment, owns)),
-      (contactIds) => eraseContacts(tx, table, contactIds, owns),
+      async (segment) => writeChanges(tx, table, projectRecordTimeline(await load(tx, table, segment), segment)),
+      (contactIds) => eraseContacts(tx, table, contactIds),
     );
   },
 };

@@ -7,12 +7,8 @@
 //
 // What the reducer cannot see (the entries earlier batches wrote) it asks of the persistence as operations in log
 // order, each bounded by its event's position, so the rows do not depend on where batches happen to end.
-//
-// A build may be split into partitions by record: each writes the entries of its own records only, and the events
-// that cross records are met where they need to be (see recordTimelineKeysOf and the two after it).
 import { associationChangesOf, type ObjectType, type RecordRef } from '#domain/association';
 import { formatPosition, type RecordedEvent } from '#event-store';
-import { erasedContactIdOf } from '../erasure.js';
 import {
   anchorsOf,
   asRecordTimelineEvent,
@@ -52,11 +48,6 @@ export type EventRow = Readonly<{
 /** One direction of one labelled association ('' for no label); stored both ways, so either side loads it. */
 export type AssociationRow = Readonly<{ recordKey: string; otherType: ObjectType; otherId: string; label: string }>;
 export type AnchorRow = Readonly<{ engagementId: string; recordType: ObjectType; recordId: string }>;
-/**
- * An anchor as stored, with the position of the event that first named it: a partition loads only the anchors named
- * before its batch, though every partition writes them and others may be further on in the log.
- */
-export type PositionedAnchorRow = AnchorRow & Readonly<{ position: string }>;
 /** A merged duplicate (by its key) and the record of the same type it went into. */
 export type MergeRow = Readonly<{ recordKey: string; intoId: string }>;
 
@@ -85,7 +76,7 @@ export type RecordTimelineChanges = Readonly<{
   events: readonly EventRow[];
   associated: readonly AssociationRow[];
   dissociated: readonly AssociationRow[];
-  anchors: readonly PositionedAnchorRow[];
+  anchors: readonly AnchorRow[];
   merges: readonly MergeRow[];
   ops: readonly TimelineOp[];
 }>;
@@ -131,46 +122,6 @@ export const recordKeysOf = (events: readonly RecordedEvent[], anchors: readonly
     }
   }
   return [...keys];
-};
-
-/**
- * A partitioned build's keys (record keys): the records an event's data names, its own and those of each association
- * it adds or removes or of the merge it is. An event about records of several partitions is a barrier (see below).
- */
-export const recordTimelineKeysOf = (recorded: RecordedEvent): string[] => {
-  const event = asRecordTimelineEvent(recorded);
-  if (!event) return [];
-  const keys = new Set<string>();
-  const own = ownRecordOf(event);
-  if (own) keys.add(recordKey(own));
-  for (const change of associationChangesOf(event.type, event.data)) {
-    const records = change.kind === 'merged' ? [ref(change.objectType, change.from), ref(change.objectType, change.into)] : [change.a, change.b];
-    records.forEach((record) => keys.add(recordKey(record)));
-  }
-  return [...keys];
-};
-
-/**
- * What an association reads and writes crosses records: a new one copies what each side rolls up to the other, a
- * merge gives the survivor the duplicate's entries and associations. Under partitions these are barriers: applied
- * once, with the partitions of every record they touch at the event (a merge: every partition, see below).
- */
-export const isRecordTimelineBarrier = (recorded: RecordedEvent): boolean => {
-  const event = asRecordTimelineEvent(recorded);
-  return event !== null && associationChangesOf(event.type, event.data).length > 0;
-};
-
-/**
- * The events that reach records their data does not name, so every partition applies them to the records it owns:
- * an engagement's (its anchors' survivors and associated records, from each partition's own association rows), an
- * erasure's (what came through the erased contact, on any record), and a merge's (the records associated with the
- * duplicate, and its engagements' records): a merge is also a barrier, so every partition meets it.
- */
-export const reachesUnnamedRecords = (recorded: RecordedEvent): boolean => {
-  if (erasedContactIdOf(recorded) !== null) return true;
-  const event = asRecordTimelineEvent(recorded);
-  if (!event) return false;
-  return engagementOf(event) !== null || associationChangesOf(event.type, event.data).some((change) => change.kind === 'merged');
 };
 
 /** The records loaded merges lead to, when they are not loaded yet: a merged anchor's entries roll up from there. */
@@ -279,18 +230,11 @@ const linked = (a: RecordRef, b: RecordRef, through: string): TimelineOp[] => [
 /** Puts the event being applied on `record`'s timeline, `via` the record it came through (null: its own). */
 type Show = (record: RecordRef, via: RecordRef | null, rollsUp: boolean) => void;
 
-const everyRecord = (): boolean => true;
-
 /**
  * Applies a batch (in log order) given the state of what it touches (loaded by engagementIdsOf, recordKeysOf and
- * mergeTargetsOf). Pure: the same events and state give the same rows and operations. A partition of a build `owns`
- * some records: only their entries are written, and an event no owned record shows gets no event row here.
+ * mergeTargetsOf). Pure: the same events and state give the same rows and operations.
  */
-export const projectRecordTimeline = (
-  loaded: LoadedState,
-  events: readonly RecordedEvent[],
-  owns: (record: RecordRef) => boolean = everyRecord,
-): RecordTimelineChanges => {
+export const projectRecordTimeline = (loaded: LoadedState, events: readonly RecordedEvent[]): RecordTimelineChanges => {
   const associations = new Associations(loaded.associations);
   const anchors = new Map<string, RecordRef[]>();
   for (const row of loaded.anchors) {
@@ -301,19 +245,19 @@ export const projectRecordTimeline = (
   const merges = new Map(loaded.merges.map((row) => [row.recordKey, row.intoId]));
   const entries = new Map<string, TimelineRow>();
   const eventRows: EventRow[] = [];
-  const anchorRows: PositionedAnchorRow[] = [];
+  const anchorRows: AnchorRow[] = [];
   const mergeRows: MergeRow[] = [];
   const ops: TimelineOp[] = [];
 
   /** An engagement event on its anchors, on what they were merged into, and on what those are associated with. */
-  const rollUp = (event: RecordTimelineEvent, engagementId: string, position: string, show: Show): void => {
+  const rollUp = (event: RecordTimelineEvent, engagementId: string, show: Show): void => {
     if (event.type === 'EngagementLogged') {
       // An id logged again (a re-import) adds its records: the union does not depend on where batches end.
       const known = anchors.get(engagementId) ?? [];
       const keys = new Set(known.map(recordKey));
       const added = anchorsOf(event.data).filter((record) => !keys.has(recordKey(record)) && keys.add(recordKey(record)));
       anchors.set(engagementId, [...known, ...added]);
-      anchorRows.push(...added.map((record) => ({ engagementId, recordType: record.type, recordId: record.id, position })));
+      anchorRows.push(...added.map((record) => ({ engagementId, recordType: record.type, recordId: record.id })));
     }
     const holders: RecordRef[] = [];
     for (const anchor of anchors.get(engagementId) ?? []) {
@@ -341,7 +285,6 @@ export const projectRecordTimeline = (
     const position = formatPosition(recorded.position);
     let shown = false;
     const show: Show = (record, via, rollsUp) => {
-      if (!owns(record)) return;
       const row: TimelineRow = {
         recordType: record.type,
         recordId: record.id,
@@ -359,7 +302,7 @@ export const projectRecordTimeline = (
     const own = ownRecordOf(event);
     if (own) show(own, null, false);
     const engagementId = engagementOf(event);
-    if (engagementId) rollUp(event, engagementId, position, show);
+    if (engagementId) rollUp(event, engagementId, show);
     const changes = associationChangesOf(event.type, event.data);
     for (const change of changes) if (change.kind !== 'merged') [change.a, change.b].forEach((record) => show(record, null, false));
 

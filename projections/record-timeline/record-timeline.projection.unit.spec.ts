@@ -3,9 +3,6 @@ import { contactCreatedData, dealCreatedData, engagementLoggedData, recordedLog 
 import {
   NOTHING_LOADED,
   engagementIdsOf,
-  isRecordTimelineBarrier,
-  reachesUnnamedRecords,
-  recordTimelineKeysOf,
   opStatements,
   projectRecordTimeline,
   recordKeysOf,
@@ -122,7 +119,7 @@ describe('record-timeline projection', () => {
       'contact:bob <- event-3 via deal:d1',
     ]);
     expect(changes.events[2]).toMatchObject({ summary: 'Engagement n1 updated: subject', previous: { subject: 'Pricing call notes' } });
-    expect(changes.anchors).toEqual([{ engagementId: 'n1', recordType: 'deal', recordId: 'd1', position: '2' }]);
+    expect(changes.anchors).toEqual([{ engagementId: 'n1', recordType: 'deal', recordId: 'd1' }]);
     expect(changes.associated).toHaveLength(6);
     // New associations copy what each side already rolls up: nothing stored yet, but the store is asked.
     expect(changes.ops.filter((op) => op.kind === 'copy')).toHaveLength(6);
@@ -228,7 +225,7 @@ describe('record-timeline projection', () => {
     const at = log();
     const anchors = [{ engagementId: 'n1', recordType: 'deal' as const, recordId: 'd1' }];
     const changes = projectRecordTimeline(stateOf([], { anchors }), [at('EngagementLogged', note('n1', { dealIds: ['d1'], contactIds: ['ann'] }), 'engagement-n1')]);
-    expect(changes.anchors).toEqual([{ engagementId: 'n1', recordType: 'contact', recordId: 'ann', position: '1' }]);
+    expect(changes.anchors).toEqual([{ engagementId: 'n1', recordType: 'contact', recordId: 'ann' }]);
     expect(entriesOf(changes)).toEqual(['deal:d1 <- event-1 *', 'contact:ann <- event-1 *']);
   });
 
@@ -285,37 +282,5 @@ describe('record-timeline projection', () => {
     const changes = projectRecordTimeline(stateOf([['contact:ann', 'company:acme']], { anchors }), events);
     expect(entriesOf(changes)).toEqual(['contact:ann <- event-1 *', 'company:acme <- event-1 via contact:ann']);
     expect(changes.events[0]).toMatchObject({ summary: 'Ran playbook "Discovery" (v1): budget: 5000', previous: null, data: run });
-  });
-
-  it('in a partition, shows an event on the records the partition owns only, and keeps an event row for what it showed', () => {
-    const at = log();
-    const anchors = [{ engagementId: 'n1', recordType: 'deal' as const, recordId: 'd1' }];
-    const events = [
-      at('TaskCompleted', { engagementId: 'n1', ownerId: 'rep', completedBy: 'rep' }, 'engagement-n1'),
-      at('DealStageChanged', { dealId: 'd1', pipelineId: 'sales', fromStageId: 'qualified', toStageId: 'proposal' }, 'deal-d1'),
-    ];
-    const loaded = stateOf([['contact:ann', 'deal:d1'], ['company:acme', 'deal:d1']], { anchors });
-    const contacts = projectRecordTimeline(loaded, events, (record) => record.type === 'contact');
-    expect(entriesOf(contacts)).toEqual(['contact:ann <- event-1 via deal:d1']);
-    expect(contacts.events.map((row) => row.eventId)).toEqual(['event-1']);
-    const tickets = projectRecordTimeline(loaded, events, (record) => record.type === 'ticket');
-    expect([tickets.entries, tickets.events]).toEqual([[], []]);
-  });
-
-  it('splits by record: own events by their record, associations as barriers over both, engagements, erasures and merges everywhere', () => {
-    const at = log();
-    const stage = at('DealStageChanged', { dealId: 'd1', pipelineId: 'sales', fromStageId: 'qualified', toStageId: 'proposal' }, 'deal-d1');
-    const created = at('DealCreated', deal('d1', ['ann'], 'acme'), 'deal-d1');
-    const task = at('TaskCompleted', { engagementId: 'n1', ownerId: 'rep', completedBy: 'rep' }, 'engagement-n1');
-    const merged = at('ContactMerged', { contactId: 'dup', mergedInto: 'main', email: 'dup@example.com' }, 'contact-dup');
-    const absorbed = at('ContactAbsorbed', { contactId: 'main', mergedContactId: 'dup', mergedEmail: 'dup@example.com' }, 'contact-main');
-    const erased = at('ContactErased', { contactId: 'ann', erasedBy: 'u', legalBasis: 'consent-withdrawn', reason: 'asked' }, 'contact-ann');
-    const split = (event: RecordedEvent) => [recordTimelineKeysOf(event), isRecordTimelineBarrier(event), reachesUnnamedRecords(event)];
-    expect(split(stage)).toEqual([['deal:d1'], false, false]);
-    expect(split(created)).toEqual([['deal:d1', 'contact:ann', 'company:acme'], true, false]);
-    expect(split(task)).toEqual([[], false, true]);
-    expect(split(merged)).toEqual([['contact:dup', 'contact:main'], true, true]);
-    expect(split(absorbed)).toEqual([['contact:main'], false, false]);
-    expect(split(erased)).toEqual([[], false, true]);
   });
 });

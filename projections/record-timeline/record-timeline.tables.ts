@@ -11,7 +11,7 @@ export const RECORD_TIMELINE_TABLES = {
   events: 'record_timeline_events',
   /** The association state, as of the last applied event: one row per direction and label. */
   associations: 'record_timeline_associations',
-  /** The records each engagement was logged on, and where in the log each was first named. */
+  /** The records each engagement was logged on. */
   anchors: 'record_timeline_anchors',
   /** Merged duplicates: the record each one went into. */
   merges: 'record_timeline_merges',
@@ -61,9 +61,6 @@ export const RECORD_TIMELINE_SCHEMA = projectionSchema(
       engagement_id text NOT NULL,
       record_type text NOT NULL,
       record_id text NOT NULL,
-      -- The event that first named the record: a partition reads the anchors named before its batch.
-      position_commit bigint NOT NULL,
-      position_prepare bigint NOT NULL,
       PRIMARY KEY (engagement_id, record_type, record_id)
     );
     CREATE TABLE ${merges} (

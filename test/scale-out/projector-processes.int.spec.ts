@@ -2,7 +2,6 @@
 // contact timeline, the engagements list, the contact, company, deal and ticket lists) split into partitions, while
 // one of them is killed with SIGKILL twice (and started again): the others take its builds over, and every view then
 // equals a single-process rebuild row for row.
-// The record timeline declares its partitioning too (by record), so its rebuilds are split as well.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';

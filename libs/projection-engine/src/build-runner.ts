@@ -56,31 +56,6 @@ const POKE_COALESCE_MS = 15;
 /** How often a partition waiting at a barrier event looks at the other partitions' checkpoints. */
 const BARRIER_LOOK_MS = 20;
 
-/**
- * The partitions of a build in this process waiting at a barrier, by build: a sibling that moved its checkpoint wakes
- * them at once (those in other processes look every BARRIER_LOOK_MS). A record timeline meets at every association
- * between records of two partitions: a look per barrier would dominate its build.
- */
-const barrierWaiters = new Map<string, Set<() => void>>();
-
-const lookAgain = (build: string): Promise<void> =>
-  new Promise((resolve) => {
-    const waiters = barrierWaiters.get(build) ?? new Set<() => void>();
-    barrierWaiters.set(build, waiters);
-    const done = () => {
-      clearTimeout(timer);
-      waiters.delete(done);
-      if (waiters.size === 0 && barrierWaiters.get(build) === waiters) barrierWaiters.delete(build);
-      resolve();
-    };
-    const timer = setTimeout(done, BARRIER_LOOK_MS);
-    waiters.add(done);
-  });
-
-const wakeWaiters = (build: string): void => {
-  for (const wake of [...(barrierWaiters.get(build) ?? [])]) wake();
-};
-
 const reached = (stored: Position | null, target: Position | null): boolean =>
   target === null || (stored !== null && comparePositions(stored, target) >= 0);
 
@@ -284,8 +259,7 @@ export class BuildRunner {
   /**
    * Applies a page's events this build reads, up to `end`. A partition applies only the events about a key it owns,
    * and meets the partitions of a barrier event's other keys at it: the partition of its first key applies it once
-   * they have applied everything before it, and they go on past it once that partition has. A barrier event that
-   * goes to every partition is met by every partition and applied by partition 0.
+   * they have applied everything before it, and they go on past it once that partition has.
    */
   private async applyPage(events: readonly RecordedEvent[], end: Position): Promise<void> {
     const { partitioning } = this.definition;
@@ -296,14 +270,11 @@ export class BuildRunner {
     const count = this.build.partitions;
     let run: RecordedEvent[] = [];
     let before = this.position;
-    const every = Array.from({ length: count }, (_, index) => index);
     for (const event of events) {
-      const barrier = partitioning.isBarrier?.(event) ?? false;
       const keys = partitioning.toEveryPartition?.(event) ? null : partitioning.keysOf(event);
-      // An event for every partition that is also a barrier is met by all of them, and applied once by partition 0.
       const owners: readonly number[] =
-        keys === null ? (barrier ? every : [this.partition]) : keys.length === 0 ? [0] : [...new Set(keys.map((key) => partitionOf(key, count)))];
-      if (owners.length > 1 && barrier) {
+        keys === null ? [this.partition] : keys.length === 0 ? [0] : [...new Set(keys.map((key) => partitionOf(key, count)))];
+      if (owners.length > 1 && partitioning.isBarrier?.(event)) {
         if (owners.includes(this.partition)) {
           if (run.length > 0 || before !== this.position) await this.applyOrPark(run, before ?? this.position!);
           run = [];
@@ -330,7 +301,7 @@ export class BuildRunner {
       const ready =
         this.partition === applier ? others.every((other) => reached(stored[other] ?? null, before)) : reached(stored[applier] ?? null, event.position);
       if (ready) break;
-      await lookAgain(`${this.name}@${this.version}`);
+      await new Promise((resolve) => setTimeout(resolve, BARRIER_LOOK_MS));
     }
     if (this.partition === applier) {
       await this.applyOrPark([event], event.position, true);
@@ -400,7 +371,6 @@ export class BuildRunner {
     this.position = end;
     this.unsavedPosition = false;
     this.eventsProcessed += events.length;
-    if (this.partition !== null) wakeWaiters(`${this.name}@${this.version}`);
     this.rate.push({ at: Date.now(), events: this.eventsProcessed });
     if (this.rate.length > 20) this.rate.shift();
   }
@@ -423,7 +393,6 @@ export class BuildRunner {
 
   private async savePosition(): Promise<void> {
     await this.host.checkpoints.save(this, this.position!, this.fence);
-    if (this.partition !== null) wakeWaiters(`${this.name}@${this.version}`);
     this.unsavedPosition = false;
   }
 

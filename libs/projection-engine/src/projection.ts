@@ -33,14 +33,13 @@ export type ProjectionPartitioning = Readonly<{
   /**
    * An event that reads the state of several keys at once (a merge takes over a duplicate's events): applied once,
    * by the partition of its first key with every key in scope, after the partitions of its other keys have applied
-   * every event before it and before they go past it. One that also goes to every partition (a merge whose
-   * duplicate's associated records its data does not name) is met by every partition and applied by partition 0.
+   * every event before it and before they go past it.
    */
   isBarrier?(event: RecordedEvent): boolean;
   /**
    * An event whose keys its data does not name (a deal's stage change reaches the contacts the timeline associated
    * with the deal earlier): every partition applies it, each to the keys it owns, from the lookup state it keeps of
-   * its own keys (unless it is also a barrier: see isBarrier).
+   * its own keys.
    */
   toEveryPartition?(event: RecordedEvent): boolean;
 }>;
