@@ -10,8 +10,8 @@ const common = {
   setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
 };
 const server = Boolean(process.env.DATABASE_URL);
-// The unit specs never open a database (pure code: no DATABASE_URL, no test database), so the server pass, one spec
-// file at a time, would only repeat the PGlite pass's run of them: 120 files, a quarter to half a second of CPU each.
+// The unit specs never open a database (pure code: no DATABASE_URL, no test database), so the server pass would only
+// repeat the PGlite pass's run of them: 120 files, a quarter to half a second of CPU each.
 // Kept when the command line asks for them (`--selectProjects unit`, a unit spec's path).
 const unitOnServer = process.argv.slice(2).some((arg) => arg === 'unit' || arg.endsWith('=unit') || arg.includes('.unit.'));
 export default {
@@ -33,7 +33,7 @@ export default {
       : [{ ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] }]),
     { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] },
     // The page specs drive a browser over the api; what they check does not depend on the database, so they run on
-    // PGlite only (the server pass runs one spec file at a time and would spend ten minutes on them again).
+    // PGlite only (the server pass would spend minutes on them again).
     {
       ...common,
       displayName: 'e2e',
