@@ -135,7 +135,7 @@ export class KeptLease {
   }
 
   get held(): boolean {
-    return !this.taken && performance.now() < this.validUntil;
+    return this.heldFor(0);
   }
 
   /**
