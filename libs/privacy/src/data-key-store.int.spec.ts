@@ -63,6 +63,18 @@ describe('the data key store', () => {
     expect((await keys.keys(['c6'], { create: true })).get('c6')).toBe('destroyed');
   });
 
+  it('destroys many keys in one call, idempotently, and never makes them again', async () => {
+    const keys = store();
+    await keys.keys(['m1', 'm2', 'm3'], { create: true });
+    await keys.destroyAll(['m1', 'm2', 'never-had-a-key']);
+    await keys.destroyAll(['m1', 'm2', 'never-had-a-key']);
+    const fresh = await store().keys(['m1', 'm2', 'm3', 'never-had-a-key'], { create: true });
+    expect(fresh.get('m1')).toBe('destroyed');
+    expect(fresh.get('m2')).toBe('destroyed');
+    expect(fresh.get('never-had-a-key')).toBe('destroyed');
+    expect(fresh.get('m3')).not.toBe('destroyed');
+  });
+
   it('forgets a destroyed key at once here, and within the cache lifetime in another process', async () => {
     const here = store();
     const elsewhere = store(new MasterKeyRing(master), 0);

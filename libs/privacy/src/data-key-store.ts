@@ -104,14 +104,23 @@ export class DataKeyStore {
   /** Irrecoverable and idempotent: the wrapped key is deleted and a tombstone keeps it from being made again. */
   async destroy(contactId: string): Promise<void> {
     this.destroyedHere.add(contactId);
-    this.cache.delete(contactId);
-    // One statement, so the tombstone and the deletion commit together.
+    await this.destroyAll([contactId]);
+  }
+
+  /**
+   * destroy() for many contacts in one statement: the start-up sweep's. Not added to `destroyedHere`, which only
+   * guards a lookup racing a destroy in this process: the sweep's erasures are recorded before the process started.
+   */
+  async destroyAll(contactIds: readonly string[]): Promise<void> {
+    if (contactIds.length === 0) return;
+    for (const contactId of contactIds) this.cache.delete(contactId);
+    // One statement, so the tombstones and the deletions commit together.
     await this.pool.query(
-      `WITH tombstone AS (INSERT INTO tally_data_key_tombstones (contact_id) VALUES ($1) ON CONFLICT (contact_id) DO NOTHING)
-       DELETE FROM tally_data_keys WHERE contact_id = $1`,
-      [contactId],
+      `WITH tombstone AS (INSERT INTO tally_data_key_tombstones (contact_id) SELECT unnest($1::text[]) ON CONFLICT (contact_id) DO NOTHING)
+       DELETE FROM tally_data_keys WHERE contact_id = ANY($1::text[])`,
+      [contactIds],
     );
-    this.remember(contactId, 'destroyed');
+    for (const contactId of contactIds) this.remember(contactId, 'destroyed');
   }
 
   /**

@@ -28,6 +28,7 @@ describe('ContactErasureService', () => {
       steps.push(`destroy ${contactId}`);
       if (fail) throw new Error('the process died here');
     },
+    destroyAll: async (contactIds) => void steps.push(`destroy all ${contactIds.join(',')}`),
   });
   const purge: PersonalDataPurgePort = {
     request: async (contactId, values) => void steps.push(`request ${contactId} ${[...values].sort().join(',')}`),
@@ -70,13 +71,28 @@ describe('ContactErasureService', () => {
     steps.splice(0);
     const erased = await destroyErasedKeys(opened().store, keys());
     expect(erased).toBeGreaterThanOrEqual(1);
-    expect(steps).toContain(`destroy ${contactId}`);
+    expect(steps.join(' ')).toContain(contactId);
     // A retry of the request is a conflict: the erasure stands, nothing is asked for twice.
     steps.splice(0);
     await expect(new ContactErasureService(executor(), keys(), purge).erase({ contactId, legalBasis: 'consent-withdrawn', reason: 'again' }, context())).rejects.toMatchObject({
       code: 'ALREADY_EXISTS',
     });
     expect(steps).toEqual([]);
+  });
+
+  it('sweeps every recorded erasure with one statement, not one per contact', async () => {
+    const erasedIds: string[] = [];
+    for (const name of ['a', 'b', 'c']) {
+      const contactId = await contact(`sweep.${name}.${randomUUID().slice(0, 8)}@erasure.example`);
+      await new ContactErasureService(executor(), keys(), purge).erase({ contactId, legalBasis: 'objection', reason: 'Request #14' }, context());
+      erasedIds.push(contactId);
+    }
+    steps.splice(0);
+    const erased = await destroyErasedKeys(opened().store, keys());
+    expect(steps).toHaveLength(1);
+    expect(steps[0].startsWith('destroy all ')).toBe(true);
+    expect(steps[0].slice('destroy all '.length).split(',')).toEqual(expect.arrayContaining(erasedIds));
+    expect(erased).toBe(steps[0].slice('destroy all '.length).split(',').length);
   });
 
   it('writes nothing for an unknown contact or a blank reason', async () => {

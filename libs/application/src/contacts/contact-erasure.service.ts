@@ -16,7 +16,7 @@ import type { RequestContext } from '../request-context.js';
 import { releaseUniqueValue } from './unique-value-claims.js';
 
 /** Destroys a contact's data key (crypto-shredding); idempotent. */
-export type DataKeyShredder = Readonly<{ destroy(contactId: string): Promise<void> }>;
+export type DataKeyShredder = Readonly<{ destroy(contactId: string): Promise<void>; destroyAll(contactIds: readonly string[]): Promise<void> }>;
 
 /**
  * Removes the person's values from the stores outside the log and the read models (idempotency keys, webhook
@@ -87,15 +87,24 @@ export class ContactErasureService {
   }
 }
 
+// One statement per this many erasures: start-up time grows with the pages of the log's erasures, not with each one.
+const SWEEP_BATCH = 1_000;
+
 /**
  * Destroys the key of every contact the log records as erased (idempotent): run at start-up, it finishes an erasure
  * that a crash stopped between its append and destroy(). Answers how many erasures the log holds.
  */
 export const destroyErasedKeys = async (store: Pick<EventStore, 'readAll'>, keys: DataKeyShredder): Promise<number> => {
   let erased = 0;
+  let batch: string[] = [];
   for await (const event of store.readAll({ filter: { streamCategories: ['contact'], eventTypes: ['ContactErased'] } })) {
-    await keys.destroy((event.data as Readonly<{ contactId: string }>).contactId);
+    batch.push((event.data as Readonly<{ contactId: string }>).contactId);
     erased++;
+    if (batch.length === SWEEP_BATCH) {
+      await keys.destroyAll(batch);
+      batch = [];
+    }
   }
+  await keys.destroyAll(batch);
   return erased;
 };
