@@ -19,7 +19,7 @@ export class CompanyListController extends ReadModelController {
       q: query.q,
       domain: query.domain === undefined ? undefined : normalizeDomain(query.domain),
       industry: query.industry,
-      properties: propertyFilters(propertyParams, await companyPropertyDefinitions(this.readModels)),
+      properties: await propertyFilters(propertyParams, () => companyPropertyDefinitions(this.readModels)),
       sort: listSortOf(COMPANY_LIST_SORT_KEYS, query.sort, '-createdAt'),
       limit: query.limit ?? 50,
       cursor: query.cursor,

@@ -28,7 +28,7 @@ export class ContactListController extends ReadModelController {
       ...filters,
       createdFrom: createdFrom === undefined ? undefined : fromInstant(createdFrom),
       createdTo: createdTo === undefined ? undefined : toInstant(createdTo),
-      properties: propertyFilters(propertyParams, await contactPropertyDefinitions(this.readModels)),
+      properties: await propertyFilters(propertyParams, () => contactPropertyDefinitions(this.readModels)),
       sort: listSortOf(CONTACT_LIST_SORT_KEYS, sort, '-createdAt'),
       limit: limit ?? 50,
     });

@@ -28,7 +28,7 @@ export class DealListController extends ReadModelController {
     const { minPosition: _minPosition, sort, limit, ...filters } = query;
     return listDeals(this.readModels, {
       ...filters,
-      properties: propertyFilters(propertyParams, await dealPropertyDefinitions(this.readModels)),
+      properties: await propertyFilters(propertyParams, () => dealPropertyDefinitions(this.readModels)),
       sort: listSortOf(DEAL_SORT_KEYS, sort, DEFAULT_DEAL_SORT),
       limit: limit ?? 50,
     });

@@ -64,11 +64,18 @@ export const PropertyFilterParams = createParamDecorator(
   (_: unknown, context: ExecutionContext): Record<string, unknown> => context.switchToHttp().getRequest<ListRequest>()[PROPERTY_FILTERS] ?? {},
 );
 
-/** The filters of `params` under the object type's definitions; a 400 names each parameter refused. */
-export const propertyFilters = (params: Record<string, unknown>, definitions: ReadonlyMap<string, PropertyFilterDefinition>): PropertyFilter[] => {
+/**
+ * The filters of `params` under the object type's definitions; a 400 names each parameter refused. The definitions
+ * are read only when a `property.<name>` parameter asks for them: most list requests have none.
+ */
+export const propertyFilters = async (
+  params: Record<string, unknown>,
+  definitions: () => Promise<ReadonlyMap<string, PropertyFilterDefinition>>,
+): Promise<PropertyFilter[]> => {
+  if (Object.keys(params).length === 0) return [];
   const hostile = hostileShape(params);
   if (hostile) throw validationFailed([hostile]);
-  const { filters, problems } = propertyFiltersOf(params, definitions, PROPERTY_NAME_PATTERN);
+  const { filters, problems } = propertyFiltersOf(params, await definitions(), PROPERTY_NAME_PATTERN);
   if (problems.length > 0) throw validationFailed(problems);
   return filters;
 };

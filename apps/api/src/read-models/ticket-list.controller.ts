@@ -22,7 +22,7 @@ export class TicketListController extends ReadModelController {
     const { minPosition: _minPosition, sort, limit, ...filters } = query;
     return listTickets(this.readModels, {
       ...filters,
-      properties: propertyFilters(propertyParams, await ticketPropertyDefinitions(this.readModels)),
+      properties: await propertyFilters(propertyParams, () => ticketPropertyDefinitions(this.readModels)),
       sort: listSortOf(TICKET_SORT_KEYS, sort, DEFAULT_TICKET_SORT),
       limit: limit ?? 50,
     });
