@@ -6,7 +6,7 @@
 // Before the load, each query's statements run once from a single client straight against the database under
 // EXPLAIN ANALYZE (median of 5 execution times, planned as the api plans them): the figures a busy machine disturbs
 // least, printed with their plans' slowest node.
-// Usage: npm run build; node dist/bench/records.bench.js [--contacts 100000 --deals 20000 --requests 1000 --runs 3]
+// Usage: npm run build; node dist/bench/records.bench.js [--contacts 100000 --deals 20000 --requests 1000 --runs 3 --role all|api]
 // [--database NAME: the server database to build in, created afresh and kept afterwards, for EXPLAIN ANALYZE]
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { CONTACT_LIST_SORT_KEYS, listContacts } from '#projections/contact-list'
 import { DEAL_SORT_KEYS, listDeals } from '#projections/deal-list';
 import { COMPANY_LIST_SORT_KEYS, listCompanies } from '#projections/company-list';
 import { listTickets, TICKET_SORT_KEYS } from '#projections/ticket-list';
-import { createServerDatabase, freshDatabase, loadAverage, loadHttp, median, printTable, startBenchServer, writeResults, type BenchServer } from './bench-support.js';
+import { createServerDatabase, freshDatabase, loadAverage, loadHttp, median, printTable, startBenchServer, writeResults, type BenchServer, type ServerRole } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '1000' },
     clients: { type: 'string', default: '16' },
     database: { type: 'string' },
+    // all: the api and every read model in one process; api: the projector in a second process (the server topology).
+    role: { type: 'string', default: 'all' },
   },
 });
 const counts = {
@@ -41,6 +43,8 @@ const counts = {
   tickets: Number(values.tickets),
 };
 const runs = Number(values.runs);
+if (values.role !== 'all' && values.role !== 'api') throw new Error(`--role is all or api, not ${values.role}`);
+const role: ServerRole = values.role;
 const requests = Number(values.requests);
 const clients = Number(values.clients);
 
@@ -213,7 +217,7 @@ try {
   const appended = await appendAll(new PostgresEventStore(db.pool));
   console.log(`appended ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')} in ${(Number(process.hrtime.bigint() - seeded) / 1e9).toFixed(1)} s`);
   await db.pool.query('VACUUM ANALYZE');
-  const server = await startBenchServer(db.url);
+  const server = await startBenchServer(db.url, { role });
   try {
     const built = process.hrtime.bigint();
     await readModelsBuilt(server);
