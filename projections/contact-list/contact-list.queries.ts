@@ -117,10 +117,28 @@ const filtersOf = (query: ContactListQuery, params: Parameters): string[] => {
   return conditions;
 };
 
-const toItem = ({ sortKey: _key, createdAt, lastActivityAt, ...row }: ContactRecord): ContactListItem => ({
-  ...row,
-  createdAt: createdAt.toISOString(),
-  lastActivityAt: lastActivityAt ? lastActivityAt.toISOString() : null,
+// Field by field rather than by rest and spread: a page maps 50 rows, and the spread copies were a hot spot of the
+// list's per-request CPU.
+const toItem = (r: ContactRecord): ContactListItem => ({
+  contactId: r.contactId,
+  name: r.name,
+  firstName: r.firstName,
+  lastName: r.lastName,
+  email: r.email,
+  phone: r.phone,
+  jobTitle: r.jobTitle,
+  country: r.country,
+  ownerId: r.ownerId,
+  ownerName: r.ownerName,
+  lifecycleStage: r.lifecycleStage,
+  marketingStatus: r.marketingStatus,
+  source: r.source,
+  companyId: r.companyId,
+  leadScore: r.leadScore,
+  qualification: r.qualification,
+  properties: r.properties,
+  createdAt: r.createdAt.toISOString(),
+  lastActivityAt: r.lastActivityAt ? r.lastActivityAt.toISOString() : null,
 });
 
 // The limit is written into the statement, not passed: a generic plan of a named statement guesses a parameter's
@@ -168,7 +186,7 @@ const readPart = async (
        ) AS page ON true`,
     params.values,
   );
-  const found = rows.filter((row): row is Read & ContactRecord => row.contactId !== null).map(({ readPosition: _position, ...row }) => row);
+  const found: ContactRecord[] = rows.filter((row): row is Read & ContactRecord => row.contactId !== null);
   return { sort, rows: found, position: answerPosition(rows[0]?.readPosition ?? null) };
 };
 
