@@ -24,7 +24,8 @@ const start = async (): Promise<Stop> => {
   });
   await webhooks.start();
   // Workflows act where the projections run: the runner (under a lease) and the timers, the one wall-clock reader.
-  const workflows = workflowEngineOf(runtime, lineLogger(json.child({ context: 'workflows' })));
+  const workflowsLog = json.child({ context: 'workflows' });
+  const workflows = workflowEngineOf(runtime, lineLogger(workflowsLog), lineLogger(workflowsLog, 'info'));
   await workflows.runner.start();
   await workflows.timers.start();
   // Appends come from the api processes: their NOTIFY wakes deliveries and workflows at once, not at the next poll.

@@ -7,7 +7,7 @@ import { workflowsReadModel } from '#projections/workflows';
 import type { Runtime } from '#runtime';
 import { createOutboundFetch } from '#webhooks';
 
-export const workflowEngineOf = (runtime: Runtime, warn: (message: string) => void): WorkflowEngine => {
+export const workflowEngineOf = (runtime: Runtime, warn: (message: string) => void, info: (message: string) => void = warn): WorkflowEngine => {
   // Each action's append pokes this process's projections and runner, so read models and other workflows follow
   // within milliseconds (appends of api processes reach the runner through its poll).
   let engine: WorkflowEngine | undefined;
@@ -23,6 +23,7 @@ export const workflowEngineOf = (runtime: Runtime, warn: (message: string) => vo
     workflowsReadModel: workflowsReadModel(runtime.db.pool),
     clock: () => new Date(),
     logger: warn,
+    info,
     signingSecret: runtime.config.workflowSigningSecret ?? undefined,
     fetch: createOutboundFetch(runtime.config.outboundPrivateNetwork),
     openTaskCounts: (ownerIds) => openTaskCounts(runtime.db.pool, ownerIds),

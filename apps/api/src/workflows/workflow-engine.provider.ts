@@ -50,6 +50,7 @@ export const workflowEngineProvider: Provider = {
       workflowsReadModel: workflows,
       clock,
       logger: warn,
+      info: (message: string) => logger.log(message),
       signingSecret: runtime.config.workflowSigningSecret ?? undefined,
       openTaskCounts: (ownerIds) => openTaskCounts(runtime.db.pool, ownerIds),
     });

@@ -50,6 +50,8 @@ export type WorkflowEngineDeps = Readonly<{
   /** Read by the timers alone (and to stamp webhook signatures): the runner's time is the events'. */
   clock: () => Date;
   logger?: (message: string) => void;
+  /** What is normal but worth a line (waiting for a first build on a fresh start); `logger` when absent. */
+  info?: (message: string) => void;
   fetch?: typeof fetch;
   /** Signs sendWebhook and postToChat requests (Tally-Signature); without it those steps fail with the reason. */
   signingSecret?: string;
@@ -111,6 +113,7 @@ export const createWorkflowEngine = (deps: WorkflowEngineDeps): WorkflowEngine =
     concurrency: options.concurrency,
     holder: options.holder,
     logger,
+    info: deps.info ?? logger,
     parkAfterAttempts: options.parkAfterAttempts,
     retryBackoffMs: options.retryBackoffMs,
   });
@@ -119,6 +122,7 @@ export const createWorkflowEngine = (deps: WorkflowEngineDeps): WorkflowEngine =
     leaseTtlMs: options.leaseTtlMs,
     holder: options.holder,
     logger,
+    info: deps.info ?? logger,
   });
   return {
     definitions: new WorkflowService(executor),

@@ -101,6 +101,7 @@ export type WorkflowRunnerOptions = Readonly<{
   batchSize?: number;
   holder?: string;
   logger?: (message: string) => void;
+  info?: (message: string) => void;
   /** Attempts at judging one event for one workflow before it is parked, and the pause before the first retry (doubling). */
   parkAfterAttempts?: number;
   retryBackoffMs?: number;
@@ -259,6 +260,7 @@ export class WorkflowRunner {
       leaseTtlMs: options.leaseTtlMs ?? 8_000,
       batchSize: options.batchSize ?? 500,
       logger: options.logger ?? (() => undefined),
+      info: options.info ?? options.logger ?? (() => undefined),
       parkAfterAttempts: Math.max(1, options.parkAfterAttempts ?? 5),
       retryBackoffMs: options.retryBackoffMs ?? 200,
       concurrency: Math.max(1, options.concurrency ?? 8),
@@ -334,8 +336,9 @@ export class WorkflowRunner {
           await this.dropLease();
           if (!(error instanceof LeaseLost)) {
             failures++;
-            // On a fresh start the read models' first builds are still being created: say so once, then wait.
-            if (!readModelNotBuiltYet(error) || failures === 1) this.settings.logger(`workflow runner: ${explain(error)}`);
+            // On a fresh start the read models' first builds are still being created: say so once, plainly, then wait.
+            if (!readModelNotBuiltYet(error)) this.settings.logger(`workflow runner: ${explain(error)}`);
+            else if (failures === 1) this.settings.info(`workflow runner: waiting for the first build of the read models it reads (${explain(error)})`);
             await sleep(Math.min(5_000, 50 * 2 ** Math.min(failures, 7)), this.stopping.signal);
           }
         }

@@ -28,6 +28,7 @@ export type WorkflowTimersOptions = Readonly<{
   batchSize?: number;
   holder?: string;
   logger?: (message: string) => void;
+  info?: (message: string) => void;
 }>;
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
@@ -57,6 +58,7 @@ export class WorkflowTimers {
       leaseTtlMs: options.leaseTtlMs ?? 8_000,
       batchSize: options.batchSize ?? 200,
       logger: options.logger ?? (() => undefined),
+      info: options.info ?? options.logger ?? (() => undefined),
     };
     this.leases = new Leases(pool, this.settings.leaseTtlMs);
   }
@@ -137,9 +139,9 @@ export class WorkflowTimers {
         if (this.lease) await this.fireDue();
       } catch (error) {
         // On a fresh start the workflows read model's first build is still being created: say so once, then wait.
-        if (!readModelNotBuiltYet(error) || !notBuiltSaid) {
-          this.settings.logger(`workflow timers: ${error instanceof Error ? error.message : String(error)}`);
-        }
+        const message = error instanceof Error ? error.message : String(error);
+        if (!readModelNotBuiltYet(error)) this.settings.logger(`workflow timers: ${message}`);
+        else if (!notBuiltSaid) this.settings.info(`workflow timers: waiting for the first build of the workflows read model (${message})`);
         notBuiltSaid ||= readModelNotBuiltYet(error);
       }
       await sleep(this.settings.pollIntervalMs, this.stopping.signal);
