@@ -5,8 +5,6 @@
 // Usage: npm run bench:append-http [-- --runs 3 --requests 3000 --topologies all,api --cpu-prof dir]
 import { parseArgs } from 'node:util';
 import {
-  backendPids,
-  cpuSecondsOf,
   createServerDatabase,
   dropServerDatabase,
   http,
@@ -15,6 +13,7 @@ import {
   median,
   printTable,
   startBenchServer,
+  startCpuMeter,
   writeResults,
   type ServerRole,
   type Target,
@@ -33,32 +32,6 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const requests = Number(values.requests);
 const clients = Number(values.clients);
-
-/** Starts counting CPU of the server's processes, the database's backends (server only) and this load generator. */
-const startCpuMeter = async (pids: readonly number[], database: string | null) => {
-  const processesBefore = await Promise.all(pids.map(cpuSecondsOf));
-  const backendsBefore = new Map<number, number>();
-  for (const pid of database ? await backendPids(database) : []) backendsBefore.set(pid, await cpuSecondsOf(pid));
-  const loadGeneratorBefore = process.cpuUsage();
-  /** Milliseconds of CPU per command in each place: what the two cores are spent on, whatever else runs. */
-  return async (commands: number) => {
-    const { user, system } = process.cpuUsage(loadGeneratorBefore);
-    let backends = Number.NaN;
-    if (database) {
-      backends = 0;
-      // A backend that started during the run counts whole: it served this run.
-      for (const pid of await backendPids(database)) backends += (await cpuSecondsOf(pid)) - (backendsBefore.get(pid) ?? 0);
-    }
-    const processes = (await Promise.all(pids.map(cpuSecondsOf))).map((seconds, i) => seconds - processesBefore[i]);
-    const perCommand = (seconds: number) => (seconds * 1000) / commands;
-    return {
-      api: perCommand(processes[0]),
-      projector: processes.length > 1 ? perCommand(processes[1]) : Number.NaN,
-      postgres: perCommand(backends),
-      loadGenerator: perCommand((user + system) / 1e6),
-    };
-  };
-};
 
 const measure = async (target: Target, role: ServerRole) => {
   const database = target === 'postgres' ? `tally_bench_http_${process.pid}` : null;

@@ -349,6 +349,32 @@ export const backendPids = async (database: string): Promise<number[]> => {
   return rows.map((row: { pid: number }) => row.pid);
 };
 
+/** Starts counting CPU of the server's processes, the database's backends (server only) and this load generator. */
+export const startCpuMeter = async (pids: readonly number[], database: string | null) => {
+  const processesBefore = await Promise.all(pids.map(cpuSecondsOf));
+  const backendsBefore = new Map<number, number>();
+  for (const pid of database ? await backendPids(database) : []) backendsBefore.set(pid, await cpuSecondsOf(pid));
+  const loadGeneratorBefore = process.cpuUsage();
+  /** Milliseconds of CPU per request in each place: what the two cores are spent on, whatever else runs. */
+  return async (requests: number) => {
+    const { user, system } = process.cpuUsage(loadGeneratorBefore);
+    let backends = Number.NaN;
+    if (database) {
+      backends = 0;
+      // A backend that started during the run counts whole: it served this run.
+      for (const pid of await backendPids(database)) backends += (await cpuSecondsOf(pid)) - (backendsBefore.get(pid) ?? 0);
+    }
+    const processes = (await Promise.all(pids.map(cpuSecondsOf))).map((seconds, i) => seconds - processesBefore[i]);
+    const perRequest = (seconds: number) => (seconds * 1000) / requests;
+    return {
+      api: perRequest(processes[0]),
+      projector: processes.length > 1 ? perRequest(processes[1]) : Number.NaN,
+      postgres: perRequest(backends),
+      loadGenerator: perRequest((user + system) / 1e6),
+    };
+  };
+};
+
 export type HttpRequest = Readonly<{ method: 'GET' | 'POST'; path: string; body?: unknown }>;
 
 export type HttpLoad = Readonly<{ perSecond: number; p50: number; p99: number; requests: number }>;

@@ -1,7 +1,10 @@
 // p50/p99 latency of the main read-model queries over HTTP with 16 concurrent clients, on a copy of the seeded store
-// after its read models are built: lead score by contact, the top-100 leads, pipeline health. The api runs as
-// deployed, in its own process; the load generator (autocannon) runs in this one.
-// Usage: npm run bench:query [-- --events 100000 | --full (1M events)] [--requests 2000 --runs 3 --cpu-prof dir]
+// after its read models are built: lead score by contact, the top-100 leads, pipeline health; and, as the floor every
+// request pays, the liveness probe (no key, no database). The api runs as deployed, in its own process (`--role api`:
+// the projector in a second one); the load generator (autocannon) runs in this one. With each figure, the CPU time
+// per request of the api, the database's backends and the load generator: with 16 clients always waiting, latency is
+// 16 / throughput, and throughput is 2,000 ms of CPU a second over the CPU a request costs.
+// Usage: npm run bench:query [-- --events 100000 | --full (1M events)] [--requests 2000 --runs 3 --role all|api --cpu-prof dir]
 import { parseArgs } from 'node:util';
 import {
   cloneDatabase,
@@ -12,8 +15,10 @@ import {
   printTable,
   seededTemplate,
   startBenchServer,
+  startCpuMeter,
   writeResults,
   type BenchServer,
+  type ServerRole,
 } from './bench-support.js';
 
 const { values } = parseArgs({
@@ -23,6 +28,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     requests: { type: 'string', default: '2000' },
     clients: { type: 'string', default: '16' },
+    role: { type: 'string', default: 'all' },
     'cpu-prof': { type: 'string' },
   },
 });
@@ -30,6 +36,8 @@ const targetEvents = values.full ? 1_000_000 : Number(values.events);
 const runs = Number(values.runs);
 const requests = Number(values.requests);
 const clients = Number(values.clients);
+if (values.role !== 'all' && values.role !== 'api') throw new Error(`--role is all or api, not ${values.role}`);
+const role: ServerRole = values.role;
 
 type Build = { state: string; lagEvents: number | null };
 
@@ -48,7 +56,8 @@ const readModelsBuilt = async (server: BenchServer): Promise<void> => {
 
 const db = await cloneDatabase(await seededTemplate(contactsFor(targetEvents)), 2);
 try {
-  const server = await startBenchServer(db.url, { cpuProfileDir: values['cpu-prof'] });
+  const server = await startBenchServer(db.url, { role, cpuProfileDir: values['cpu-prof'] });
+  const database = new URL(db.url).pathname.slice(1);
   try {
     const built = process.hrtime.bigint();
     await readModelsBuilt(server);
@@ -58,6 +67,7 @@ try {
       'lead score by contact': (i) => `/v1/read-models/lead-scores/${contacts[(i * 7919) % contacts.length].contact_id}`,
       'top-100 leads': () => '/v1/read-models/lead-scores?limit=100',
       'pipeline health': () => '/v1/read-models/pipeline-health',
+      'floor: liveness probe': () => '/health/live',
     };
     const rows: Record<string, string | number>[] = [];
     const loads: string[] = [];
@@ -65,9 +75,12 @@ try {
       const get = (i: number) => ({ method: 'GET', path: path(i) }) as const;
       await loadHttp(server, clients, Math.min(200, requests), get); // warm-up
       const samples = [];
+      const cpu = [];
       for (let run = 0; run < runs; run++) {
         loads.push(loadAverage());
+        const cpuPerRequest = await startCpuMeter(server.pids, database);
         samples.push(await loadHttp(server, clients, requests, get));
+        cpu.push(await cpuPerRequest(requests));
       }
       rows.push({
         query: name,
@@ -76,12 +89,15 @@ try {
         'p99 ms': median(samples.map((s) => s.p99)).toFixed(1),
         'requests/s': Math.round(median(samples.map((s) => s.perSecond))),
         'p99 runs': samples.map((s) => s.p99.toFixed(1)).join(' / '),
+        'CPU ms/request api': median(cpu.map((c) => c.api)).toFixed(3),
+        postgres: median(cpu.map((c) => c.postgres)).toFixed(3),
+        'load gen': median(cpu.map((c) => c.loadGenerator)).toFixed(3),
       });
     }
     printTable(rows);
     console.log(`load averages: ${loads.join(' | ')}`);
     const name = `query-${targetEvents >= 1_000_000 ? '1m' : `${Math.round(targetEvents / 1000)}k`}`;
-    console.log(`results: ${await writeResults(name, { runs, requests, clients, rows, loadAverages: loads })}`);
+    console.log(`results: ${await writeResults(name, { runs, requests, clients, role, rows, loadAverages: loads })}`);
   } finally {
     await server.close();
   }
