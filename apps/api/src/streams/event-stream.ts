@@ -1,7 +1,7 @@
 // Writes the log to one HTTP response as Server-Sent Events. The connection reads the store a small page at a time
 // (about READ_AHEAD_BYTES of frames) and the next event goes out only once the socket has taken the previous one
 // (res.write() true, or 'drain'): a client that stops reading holds at most one small page and one socket buffer.
-// Caught up, it waits on the api's one LogTail for the next append.
+// Caught up, it waits on the api's one LogTail for the next append and reads it from there.
 import type { Response } from 'express';
 import type { EventFilter, EventStore, Position, RecordedEvent } from '#event-store';
 import { toEnvelope } from '#webhooks';
@@ -90,8 +90,12 @@ export class EventStream {
     let pageSize = 16;
     while (!this.closed) {
       const mark = tail.mark();
-      const page: RecordedEvent[] = [];
-      for await (const event of store.readAll({ fromPosition: after, maxCount: pageSize, filter })) page.push(event);
+      // A stream that has caught up takes the newest events from the tail; one further behind reads the store.
+      let page = tail.readAfter(after, filter, pageSize);
+      if (page === null) {
+        page = [];
+        for await (const event of store.readAll({ fromPosition: after, maxCount: pageSize, filter })) page.push(event);
+      }
       let frameBytes = 0;
       for (const event of page) {
         if (this.closed) return;

@@ -1,7 +1,11 @@
 // One subscription to the head of the log for the whole api. Streams that have caught up wait here for the next
-// append instead of each holding a subscription (and its page of up to a thousand events) of its own.
+// append instead of each holding a subscription (and its page of up to a thousand events) of its own, and read the
+// newest events from what this subscription already read: one read of the log per append, not one per stream.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { EventStore, EventSubscription } from '#event-store';
+import { comparePositions, matchesFilter, START, type EventFilter, type EventStore, type EventSubscription, type Position, type RecordedEvent } from '#event-store';
+
+/** The newest events kept for streams that have caught up; a stream further behind reads the store. */
+export const RECENT_EVENTS = 1_000;
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
 const pause = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
@@ -12,6 +16,10 @@ export class LogTail {
   private readonly stopping = new AbortController();
   private subscription: EventSubscription | null = null;
   private loop: Promise<void> | null = null;
+  // Every event after `coveredAfter` that the subscription has delivered, oldest first; null: none known (starting,
+  // or after a failure).
+  private recent: RecordedEvent[] = [];
+  private coveredAfter: Position | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -23,6 +31,28 @@ export class LogTail {
   mark(): number {
     this.loop ??= this.run();
     return this.generation;
+  }
+
+  /**
+   * Up to `max` events matching `filter` after `after` (undefined: the start of the log), from the events this tail
+   * has read; null when it does not hold all of them (the caller reads the store).
+   */
+  readAfter(after: Position | undefined, filter: EventFilter, max: number): RecordedEvent[] | null {
+    if (this.coveredAfter === null || comparePositions(after ?? START, this.coveredAfter) < 0) return null;
+    const from = after ?? START;
+    // The first event after `from`: a binary search, as the caught-up streams all ask for the newest few.
+    let low = 0;
+    let high = this.recent.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (comparePositions(this.recent[middle].position, from) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    const page: RecordedEvent[] = [];
+    for (let i = low; i < this.recent.length && page.length < max; i++) {
+      if (matchesFilter(this.recent[i], filter)) page.push(this.recent[i]);
+    }
+    return page;
   }
 
   /** Resolves once the log has grown since `mark`, after `timeoutMs`, or when `signal` aborts. */
@@ -53,16 +83,45 @@ export class LogTail {
     for (const waiter of this.waiters) waiter();
   }
 
+  private keep(event: RecordedEvent): void {
+    if (this.coveredAfter === null) return;
+    if (event.type === 'ContactErased') {
+      // Events read before an erasure hold the person's values in clear: from here on they are read from the store,
+      // which answers them redacted once the key is gone.
+      this.recent = [];
+      this.coveredAfter = event.position;
+      return;
+    }
+    this.recent.push(event);
+    // Trimmed in steps, not per event: splicing the front of the array is a copy of all of it.
+    if (this.recent.length >= RECENT_EVENTS + RECENT_EVENTS / 4) {
+      const dropped = this.recent.splice(0, this.recent.length - RECENT_EVENTS);
+      this.coveredAfter = dropped[dropped.length - 1].position;
+    }
+  }
+
+  private forget(): void {
+    this.recent = [];
+    this.coveredAfter = null;
+  }
+
   private async run(): Promise<void> {
     while (!this.stopping.signal.aborted) {
       try {
+        this.forget();
         const head = await this.store.headPosition();
         this.subscription = this.store.subscribeToAll({ fromPosition: head ?? undefined });
+        this.coveredAfter = head ?? START;
         // Everything up to `head` is readable now: a stream that read before it looks again.
         this.wake();
         if (this.stopping.signal.aborted) await this.subscription.close();
-        for await (const _event of this.subscription) this.wake();
+        for await (const event of this.subscription) {
+          this.keep(event);
+          this.wake();
+        }
+        this.forget();
       } catch (error) {
+        this.forget();
         if (this.stopping.signal.aborted) return;
         // Waiting streams still look again on their own timeout; this only delays live events.
         this.onError(error);
