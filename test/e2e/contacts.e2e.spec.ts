@@ -3,6 +3,7 @@ import { uniqueValueStream } from '#domain/unique-value';
 import { isAfter } from '#event-store';
 import { collect, committedCount, newEvent } from '#test/support/events';
 import { useTestApp } from '#test/support/test-app';
+import { eventually } from '#test/support/test-database';
 
 describe('contacts over HTTP', () => {
   const t = useTestApp();
@@ -141,7 +142,7 @@ describe('contacts over HTTP', () => {
       expect(await activityEvents(ada)).toHaveLength(before);
     });
 
-    it('records marketing email events, and an unsubscribe makes the contact non-marketing', async () => {
+    it('records marketing email events, and an unsubscribe makes the contact non-marketing (by its default workflow)', async () => {
       await t.http().post(`/v1/contacts/${ada}/email-events`).send({ emailId: 'launch-1', kind: 'delivered' }).expect(201);
       await t.http().post(`/v1/contacts/${ada}/email-events`).send({ emailId: 'launch-1', kind: 'opened' }).expect(201);
       await t
@@ -160,17 +161,25 @@ describe('contacts over HTTP', () => {
         .post(`/v1/contacts/${ada}/email-events`)
         .send({ emailId: 'launch-1', kind: 'unsubscribed', occurredAt: '2026-01-02T03:04:05.000Z' })
         .expect(201);
-      expect(unsubscribed.body).toMatchObject({ revision: 2, events: ['MarketingEmailUnsubscribed', 'ContactMarketingStatusChanged'] });
-      const [, unsubscribe, statusChange] = await contactEvents(ada);
+      expect(unsubscribed.body).toMatchObject({ revision: 1, events: ['MarketingEmailUnsubscribed'] });
+      // The status is the default workflow's to set, as of the unsubscribe (its revision, 1) and at its time.
+      const [, unsubscribe, statusChange] = await eventually(async () => {
+        const events = await contactEvents(ada);
+        expect(events).toHaveLength(3);
+        return events;
+      });
       expect([unsubscribe.type, unsubscribe.data, unsubscribe.metadata.occurredAt]).toEqual([
         'MarketingEmailUnsubscribed',
         { contactId: ada, emailId: 'launch-1' },
         '2026-01-02T03:04:05.000Z',
       ]);
-      expect([statusChange.type, statusChange.data]).toEqual([
+      expect([statusChange.type, statusChange.data, statusChange.metadata.occurredAt, statusChange.metadata.causationId]).toEqual([
         'ContactMarketingStatusChanged',
-        { contactId: ada, previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed' },
+        { contactId: ada, previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed', causeRevision: 1 },
+        '2026-01-02T03:04:05.000Z',
+        unsubscribe.id,
       ]);
+      expect(statusChange.metadata.actor).toMatch(/^workflow:[0-9a-f-]{36}@1$/);
     });
 
     it('refuses marketing email to a non-marketing contact with the rule name, and appends nothing', async () => {

@@ -40,6 +40,7 @@ const DEFAULT = {
   sql: defaultWorkflowId('lifecycle-sql'),
   dealCreated: defaultWorkflowId('lifecycle-deal-created'),
   dealWon: defaultWorkflowId('lifecycle-deal-won'),
+  unsubscribed: defaultWorkflowId('marketing-unsubscribed'),
 };
 
 describe('workflows over HTTP', () => {
@@ -242,7 +243,7 @@ describe('workflows over HTTP', () => {
     it('are active from the first start, with fixed ids, once', async () => {
       const { body } = await eventually(async () => {
         const answer = await t.http().get('/v1/workflows').expect(200);
-        expect(answer.body.data.filter((w: { status: string; workflowId: string }) => Object.values(DEFAULT).includes(w.workflowId) && w.status === 'active')).toHaveLength(4);
+        expect(answer.body.data.filter((w: { status: string; workflowId: string }) => Object.values(DEFAULT).includes(w.workflowId) && w.status === 'active')).toHaveLength(5);
         return answer;
       });
       expect(body.data.map((w: { name: string }) => w.name)).toEqual(expect.arrayContaining([expect.stringMatching(/MQL/), expect.stringMatching(/SQL/)]));
@@ -288,6 +289,66 @@ describe('workflows over HTTP', () => {
       expect(runs[0]).toMatchObject({ recordType: 'deal', trigger: { eventType: 'DealWon' }, steps: [{ stepId: 'stage', outcome: 'acted' }] });
       expect(runs[0].steps[0].values).toMatchObject({ stage: 'customer', [bea]: 'opportunity', [cal]: 'opportunity' });
       expect(runs[0].steps[0].produced.map((p) => p.streamName).sort()).toEqual([`contact-${bea}`, `contact-${cal}`].sort());
+    });
+  });
+
+  describe('the default "unsubscribed sets non-marketing" workflow', () => {
+    const unsubscribe = (contactId: string) =>
+      t.http().post(`/v1/contacts/${contactId}/email-events`).send({ emailId: `newsletter-${randomUUID()}`, kind: 'unsubscribed' }).expect(201);
+    const contactStreamOf = (contactId: string) => collect(t.runtime.eventStore.readStream(`contact-${contactId}`));
+
+    it('makes an unsubscribed contact non-marketing, acting as the workflow with the unsubscribe as cause', async () => {
+      const dee = await createContact(`dee-${randomUUID()}@example.com`, { source: 'form' });
+      expect((await contact(dee)).marketingStatus).toBe('marketing');
+      const answer = await unsubscribe(dee);
+      expect(answer.body.events).toEqual(['MarketingEmailUnsubscribed']);
+      await eventually(async () => expect((await contact(dee)).marketingStatus).toBe('non-marketing'), 15_000);
+      const [, unsubscribed, changed] = await contactStreamOf(dee);
+      expect([changed.type, changed.data]).toEqual([
+        'ContactMarketingStatusChanged',
+        { contactId: dee, previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed', causeRevision: unsubscribed.revision },
+      ]);
+      expect(changed.metadata).toMatchObject({ actor: `workflow:${DEFAULT.unsubscribed}@1`, causationId: unsubscribed.id });
+      const [run] = await eventually(async () => {
+        const runs = await runsOf(DEFAULT.unsubscribed, { contactId: dee });
+        expect(runs).toHaveLength(1);
+        return runs;
+      });
+      expect(run).toMatchObject({ trigger: { eventId: unsubscribed.id, eventType: 'MarketingEmailUnsubscribed' }, steps: [{ stepId: 'status', outcome: 'acted' }] });
+      expect(run.steps[0].produced).toEqual([{ eventId: changed.id, type: 'ContactMarketingStatusChanged', streamName: `contact-${dee}` }]);
+    });
+
+    it('leaves alone an opt-in a person recorded after the unsubscribe, before the runner acted: the step is skipped as superseded', async () => {
+      const eve = await createContact(`eve-${randomUUID()}@example.com`, { source: 'form' });
+      // Held back: the runner reads both the unsubscribe and the opt-in before it acts on the unsubscribe.
+      const { runner } = t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE);
+      await runner.stop();
+      try {
+        await unsubscribe(eve);
+        await t.http().put(`/v1/contacts/${eve}/marketing-status`).send({ status: 'marketing', reason: 'Opted in again at the booth' }).expect(200);
+      } finally {
+        await runner.start();
+      }
+      await settled();
+      const [run] = await eventually(async () => {
+        const runs = await runsOf(DEFAULT.unsubscribed, { contactId: eve });
+        expect(runs).toHaveLength(1);
+        return runs;
+      });
+      const [, unsubscribed, optIn, ...after] = await contactStreamOf(eve);
+      expect([optIn.type, optIn.data, optIn.metadata.actor]).toEqual([
+        'ContactMarketingStatusChanged',
+        { contactId: eve, previous: 'marketing', status: 'marketing', reason: 'Opted in again at the booth' },
+        expect.not.stringMatching(/^workflow:/),
+      ]);
+      expect(after).toEqual([]);
+      expect((await contact(eve)).marketingStatus).toBe('marketing');
+      expect(run).toMatchObject({ trigger: { eventId: unsubscribed.id }, status: 'finished', steps: [{ stepId: 'status', outcome: 'skipped', produced: [] }] });
+      expect(run.steps[0].detail).toMatch(new RegExp(`^superseded: ContactMarketingStatusChanged ${optIn.id} `));
+      expect(run.steps[0].values).toMatchObject({
+        status: 'non-marketing',
+        superseded: [{ contactId: eve, eventId: optIn.id, eventType: 'ContactMarketingStatusChanged', revision: optIn.revision, causeRevision: unsubscribed.revision }],
+      });
     });
   });
 });

@@ -7,6 +7,7 @@ import {
   contactStream,
   decideContactActivity,
   ERASURE_LEGAL_BASES,
+  marketingEmailRefusal,
   type ContactActivityCommand,
   type ContactCommand,
   type ContactEvent,
@@ -393,8 +394,8 @@ export class ContactLife implements ContactLifeContext {
   private emailEvent(at: number, emailId: string, kind: 'delivered' | 'opened' | 'clicked' | 'bounced', url?: string): void {
     this.at(at, 'email-provider', (step) => {
       const state = this.contact.state;
-      // Nothing reaches a contact who stopped being a marketing contact after the send was planned.
-      if (state.status !== 'active' || state.marketingStatus !== 'marketing') return;
+      // Nothing reaches a contact who stopped being a marketing contact, or unsubscribed, after the send was planned.
+      if (state.status !== 'active' || marketingEmailRefusal(state) !== null) return;
       if ((kind === 'opened' || kind === 'clicked') && !this.deliveredEmails.has(emailId)) return;
       if (kind === 'delivered') this.deliveredEmails.add(emailId);
       this.recordActivity({ type: 'RecordEmailEvent', data: { contactId: this.contactId, emailId, kind, url }, metadata: step.metadata }, step);

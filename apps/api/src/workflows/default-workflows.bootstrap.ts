@@ -12,7 +12,7 @@ const SEED = 'tally:default-workflows:v1';
 
 export type DefaultWorkflow = Readonly<{ key: string; definition: Readonly<Record<string, unknown>> }>;
 
-/** Issue #16 point 6: qualification sets the stage forward only; deals move their contacts on. */
+/** Issue #16 point 6: qualification sets the stage forward only; deals move their contacts on; unsubscribes end marketing. */
 export const DEFAULT_WORKFLOWS: readonly DefaultWorkflow[] = [
   {
     key: 'lifecycle-mql',
@@ -51,9 +51,18 @@ export const DEFAULT_WORKFLOWS: readonly DefaultWorkflow[] = [
       steps: [{ id: 'stage', action: 'setLifecycleStage', stage: 'customer', forwardOnly: true }],
     },
   },
-  // No workflow for "unsubscribed -> non-marketing": the contact decider records the status change in the same
-  // command as the unsubscribe, so it is never late. A workflow copy, acting after the runner caught up, overwrote a
-  // later opt-in ("opted in again at the booth") with the stale unsubscribe.
+  {
+    // The one definition of who stops being a marketing contact. Acting late is safe: the action names the contact's
+    // revision at the unsubscribe, and a status decided since (an opt-in again at the booth) is left alone, the step
+    // recorded as skipped (superseded) with the event that decided it.
+    key: 'marketing-unsubscribed',
+    definition: {
+      name: 'Marketing: an unsubscribe makes the contact non-marketing',
+      trigger: { event: 'MarketingEmailUnsubscribed' },
+      reenrolment: 'always',
+      steps: [{ id: 'status', action: 'setMarketingStatus', status: 'non-marketing', reason: 'unsubscribed' }],
+    },
+  },
 ];
 
 /** The id a default workflow has in every installation. */
@@ -98,7 +107,7 @@ export class DefaultWorkflows implements OnApplicationBootstrap {
     };
     try {
       if (state.status === 'absent') await this.engine.definitions.create(definition, context('create'));
-      const reason = 'default lifecycle automation, active from the first start';
+      const reason = 'default automation, active from the first start';
       await this.engine.definitions.activate(workflowId, { reason }, context('activate'));
       this.logger.log(`activated the default workflow '${definition.name as string}'`);
     } catch (error) {

@@ -59,7 +59,7 @@ export class RecordStates {
       if (contactId === null) return null;
       const state = await read(contactStream(contactId), contactDecider);
       if (state.status !== 'active') return null;
-      const { status: _status, profile, absorbedContactIds: _absorbed, ...rest } = state;
+      const { status: _status, profile, absorbedContactIds: _absorbed, revision: _revision, decisions: _decisions, ...rest } = state;
       return { id: contactId, ...profile, ...rest };
     };
     const leadScore = async (contactId: string): Promise<Scope | null> => {

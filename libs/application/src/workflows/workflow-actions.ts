@@ -1,12 +1,14 @@
 // What each action step does: one command through the existing services, under the run's identity (actor
 // `workflow:<id>@<version>`, the enrolling event as causation, the run as correlation) and ids derived from the
 // step's command key, so a second attempt finds the first one's events and acts no more. An action that cannot apply
-// is recorded as skipped or failed with the reason, never dropped silently.
-import { CONTACT_PROFILE_FIELDS, LIFECYCLE_STAGES, contactDecider, contactStream, type ContactProfile, type LifecycleStage } from '#domain/contact';
+// is recorded as skipped or failed with the reason, never dropped silently. An action setting a contact's field
+// names the contact's revision at the trigger (causeRevision): the decider refuses it as superseded when the field was
+// decided again since, and the step is recorded as skipped, naming that later event.
+import { CONTACT_PROFILE_FIELDS, LIFECYCLE_STAGES, contactDecider, contactStream, type ContactProfile, type ContactState } from '#domain/contact';
 import { ownerDecider } from '#domain/owner';
 import { DomainError, fold } from '#domain/shared';
 import type { ProducedEvent, WorkflowTrigger } from '#domain/workflow';
-import type { EventStore, RecordedEvent } from '#event-store';
+import { comparePositions, formatPosition, parsePosition, type EventStore, type RecordedEvent } from '#event-store';
 import { SIGNATURE_HEADER, signatureHeader } from '#webhooks';
 import { renderTemplate, addBusinessDays, type ActionStep, type AssignOwnerStep, type OwnerRef } from '#workflows';
 import type pg from 'pg';
@@ -70,8 +72,23 @@ const acted = (values: Record<string, unknown>, produced: readonly ProducedEvent
   produced,
   detail,
 });
+/** Acted where it could; skipped, naming the later decisions, when every target had decided the field since the trigger. */
+const settled = (values: Record<string, unknown>, produced: readonly ProducedEvent[], superseded: readonly Superseded[]): ActionOutcome => {
+  if (superseded.length === 0) return acted(values, produced);
+  const withSuperseded = { ...values, superseded };
+  return produced.length === 0 ? skipped(supersededDetail(superseded), withSuperseded) : acted(withSuperseded, produced, supersededDetail(superseded));
+};
 const skipped = (detail: string, values: Record<string, unknown> = {}): ActionOutcome => ({ outcome: 'skipped', values, produced: [], detail });
 const failed = (detail: string, values: Record<string, unknown> = {}): ActionOutcome => ({ outcome: 'failed', values, produced: [], detail });
+
+/** A later decision an action left alone: the event that made it, and the trigger's revision it came after. */
+type Superseded = Readonly<{ contactId: string; eventId: string; eventType: string; revision: number; causeRevision: number }>;
+
+const isSuperseded = (error: unknown): error is DomainError => error instanceof DomainError && error.details.rule === 'superseded';
+
+const supersededDetail = (all: readonly Superseded[]): string =>
+  'superseded: ' +
+  all.map((s) => `${s.eventType} ${s.eventId} (contact ${s.contactId}, revision ${s.revision}) decided it after the trigger (revision ${s.causeRevision})`).join('; ');
 
 /** Refusals of the command itself (bad value, missing record, rule): the step failed, the run goes on being explained. */
 const isRefusal = (error: unknown): error is Error =>
@@ -168,32 +185,38 @@ export class WorkflowActions {
         if (targets.length === 0) return skipped(`${record.recordType} ${record.recordId} has no contacts`);
         const produced: ProducedEvent[] = [];
         const values: Record<string, unknown> = { stage: step.stage, forwardOnly: step.forwardOnly };
+        const superseded: Superseded[] = [];
         for (const contactId of targets) {
-          const from = await this.lifecycleStageOf(contactId);
+          const { state, causeRevision } = await this.contactAtTrigger(contactId, run.trigger);
+          const from = state.status === 'active' ? state.lifecycleStage : null;
           values[contactId] = from;
           // Forward only: automation never takes a stage back (LIFECYCLE_STAGES is in funnel order).
           if (from === null || (step.forwardOnly && LIFECYCLE_STAGES.indexOf(step.stage) <= LIFECYCLE_STAGES.indexOf(from))) continue;
           const suffix = record.recordType === 'contact' ? '' : `:${contactId}`;
           const context = this.context(run, suffix);
-          const result = await services.contacts.handle({ type: 'ChangeLifecycleStage', data: { contactId, stage: step.stage }, metadata }, context);
-          produced.push(...(await this.produced(result, context)));
+          const command = { type: 'ChangeLifecycleStage', data: { contactId, stage: step.stage, causeRevision }, metadata } as const;
+          const result = await this.unlessSuperseded(contactId, run, suffix, () => services.contacts.handle(command, context));
+          if ('superseded' in result) superseded.push(result.superseded);
+          else produced.push(...(await this.produced(result, context)));
         }
-        return acted(values, produced);
+        return settled(values, produced, superseded);
       }
       case 'setMarketingStatus': {
         const targets = loaded.contactIds;
         if (targets.length === 0) return skipped(`${record.recordType} ${record.recordId} has no contacts`);
         const produced: ProducedEvent[] = [];
+        const superseded: Superseded[] = [];
         for (const contactId of targets) {
           const suffix = record.recordType === 'contact' ? '' : `:${contactId}`;
           const context = this.context(run, suffix);
-          const result = await services.contacts.handle(
-            { type: 'ChangeMarketingStatus', data: { contactId, status: step.status, reason: step.reason }, metadata },
-            context,
-          );
-          produced.push(...(await this.produced(result, context)));
+          const { causeRevision } = await this.contactAtTrigger(contactId, run.trigger);
+          const data = { contactId, status: step.status, reason: step.reason, causeRevision };
+          const change = () => services.contacts.handle({ type: 'ChangeMarketingStatus', data, metadata }, context);
+          const result = await this.unlessSuperseded(contactId, run, suffix, change);
+          if ('superseded' in result) superseded.push(result.superseded);
+          else produced.push(...(await this.produced(result, context)));
         }
-        return acted({ status: step.status, reason: step.reason }, produced);
+        return settled({ status: step.status, reason: step.reason }, produced, superseded);
       }
       case 'assignOwner':
         return this.assignOwner(step, run);
@@ -241,7 +264,10 @@ export class WorkflowActions {
     switch (record.recordType) {
       case 'contact': {
         const changes = (CONTACT_PROFILE_FIELDS as readonly string[]).includes(name) ? ({ [name]: value } as Partial<ContactProfile>) : custom;
-        const result = await services.contacts.update({ type: 'UpdateContact', data: { contactId: record.recordId, changes }, metadata }, context);
+        const { causeRevision } = await this.contactAtTrigger(record.recordId, run.trigger);
+        const data = { contactId: record.recordId, changes, causeRevision };
+        const result = await this.unlessSuperseded(record.recordId, run, '', () => services.contacts.update({ type: 'UpdateContact', data, metadata }, context));
+        if ('superseded' in result) return settled(values, [], [result.superseded]);
         return acted(values, await this.produced(result, context));
       }
       case 'company': {
@@ -328,11 +354,49 @@ export class WorkflowActions {
     return this.roster;
   }
 
-  private async lifecycleStageOf(contactId: string): Promise<LifecycleStage | null> {
+  /**
+   * The contact now, and its revision when the trigger happened: its last event at or before the trigger's position
+   * (-1: it did not exist yet). The same on every attempt, so a retried step decides as the first one did.
+   */
+  private async contactAtTrigger(contactId: string, trigger: WorkflowTrigger): Promise<{ state: ContactState; causeRevision: number }> {
+    const at = parsePosition(trigger.position);
     const events: Parameters<typeof contactDecider.evolve>[1][] = [];
-    for await (const event of this.deps.store.readStream(contactStream(contactId))) events.push({ type: event.type, data: event.data } as (typeof events)[number]);
-    const state = fold(contactDecider, events);
-    return state.status === 'active' ? state.lifecycleStage : null;
+    let causeRevision = -1;
+    for await (const event of this.deps.store.readStream(contactStream(contactId))) {
+      events.push({ type: event.type, data: event.data } as (typeof events)[number]);
+      if (comparePositions(event.position, at) <= 0) causeRevision = event.revision;
+    }
+    return { state: fold(contactDecider, events), causeRevision };
+  }
+
+  /**
+   * Runs a guarded contact command; a refusal as superseded is answered with the later event that decided the field.
+   * A step retried after its first attempt wrote (a crash before the run recorded it) is answered with what that
+   * attempt wrote, even when a person decided the field since: a check made before the executor's could refuse it.
+   */
+  private async unlessSuperseded(
+    contactId: string,
+    run: ActionRun,
+    suffix: string,
+    command: () => Promise<CommandResult>,
+  ): Promise<CommandResult | { superseded: Superseded }> {
+    try {
+      return await command();
+    } catch (error) {
+      if (!isSuperseded(error)) throw error;
+      const stream = contactStream(contactId);
+      // The id the executor gives this step's first event on the stream (see ActionContext and CommandExecutor).
+      const firstId = idempotentIds(`${run.commandKey}${suffix}`).next(`event:${stream}`);
+      const revision = Number(error.details.revision);
+      let eventId = '';
+      for await (const event of this.deps.store.readStream(stream)) {
+        if (event.id === firstId) {
+          return { streamName: stream, revision: event.revision, position: formatPosition(event.position), events: [{ type: event.type, data: event.data }], replayed: true };
+        }
+        if (event.revision === revision) eventId = event.id;
+      }
+      return { superseded: { contactId, eventId, eventType: String(error.details.eventType), revision, causeRevision: Number(error.details.causeRevision) } };
+    }
   }
 
   /**

@@ -226,6 +226,62 @@ describe('workflow engine', () => {
     expect(trail[1].data).toMatchObject({ outcome: 'acted', produced: [{ eventId: task.id }] });
   });
 
+  // The "superseded since the trigger" guard: a field decided after the trigger is left alone, and a step that acted
+  // before the later decision stays acted across a crash (exactly once), never turned into a skip.
+  describe('a field decided again after the trigger', () => {
+    const JOB_TITLE = {
+      name: 'Demo requesters are decision makers',
+      trigger: { event: 'FormSubmitted', where: { formId: 'demo' } },
+      steps: [{ id: 'title', action: 'setProperty', property: 'contact.jobTitle', value: 'Decision maker' }],
+    };
+    const retitle = (contactId: string, jobTitle: string) =>
+      new ContactService(executor(), () => undefined).update(
+        { type: 'UpdateContact', data: { contactId, changes: { jobTitle } }, metadata: { now: '2026-03-03T11:00:00.000Z' } },
+        context('2026-03-03T11:00:00.000Z'),
+      );
+    const contactEvents = (contactId: string) => collect(test.store.readStream(`contact-${contactId}`));
+
+    it('is left alone when a person decided it before the runner acted: the step is skipped, naming that event', async () => {
+      const engine = engineOn(test.store, 'a');
+      await activeWorkflow(engine, JOB_TITLE);
+      const { contactId } = await givenContact('hedy@example.test');
+      await submitForm(contactId, 'demo', '2026-03-03T10:00:00.000Z');
+      await retitle(contactId, 'Founder');
+      await engine.runner.start();
+      await engine.runner.caughtUp(await written());
+      const [, byHand, ...after] = await contactEvents(contactId);
+      expect(after).toEqual([]);
+      const step = (await runEvents()).find((e) => e.type === 'WorkflowStepTaken')!;
+      expect(step.data).toMatchObject({ stepId: 'title', outcome: 'skipped', produced: [], values: { superseded: [{ contactId, eventId: byHand.id, eventType: 'ContactPropertiesChanged', revision: 1, causeRevision: 0 }] } });
+      expect((step.data as { detail: string }).detail).toMatch(/^superseded: ContactPropertiesChanged /);
+    });
+
+    it('stays acted when the first attempt acted, the process died, and a person decided it before the retry', async () => {
+      const dying = engineOn(failingRunAppends(test.store), 'dying');
+      await activeWorkflow(dying, JOB_TITLE);
+      const { contactId } = await givenContact('katherine@example.test');
+      await submitForm(contactId, 'demo', '2026-03-03T10:00:00.000Z');
+      await dying.runner.start();
+      await eventually(async () => expect(await contactEvents(contactId)).toHaveLength(2));
+      await eventually(() => expect(logs.some((line) => line.includes('killed between the action and the run append'))).toBe(true));
+      await dying.runner.stop();
+      await retitle(contactId, 'Founder');
+
+      const restarted = engineOn(test.store, 'restarted');
+      await restarted.runner.start();
+      await restarted.runner.caughtUp(await written());
+      const [, automated, byHand, ...after] = await contactEvents(contactId);
+      expect([automated.data, byHand.data, after]).toEqual([
+        { contactId, changes: [{ property: 'jobTitle', previous: null, value: 'Decision maker' }], causeRevision: 0 },
+        { contactId, changes: [{ property: 'jobTitle', previous: 'Decision maker', value: 'Founder' }] },
+        [],
+      ]);
+      const steps = (await runEvents()).filter((e) => e.type === 'WorkflowStepTaken');
+      expect(steps).toHaveLength(1);
+      expect(steps[0].data).toMatchObject({ outcome: 'acted', produced: [{ eventId: automated.id, type: 'ContactPropertiesChanged' }] });
+    });
+  });
+
   it('fires a delay once, at its due time, across a restart and with two timer processes', async () => {
     const first = engineOn(test.store, 'first');
     await activeWorkflow(first, TRIAL_FOLLOW_UP);
@@ -435,7 +491,8 @@ describe('workflow engine', () => {
     await caughtUp;
     const moved = (await ofType('ContactLifecycleStageChanged')).slice(1);
     expect(moved.map((e) => [e.data, e.metadata.actor])).toEqual([
-      [{ contactId: lead.contactId, previous: 'lead', stage: 'marketing-qualified' }, `workflow:${workflowId}@1`],
+      // Decided as of the contact's revision when it became MQL (its creation): a later decision would have won.
+      [{ contactId: lead.contactId, previous: 'lead', stage: 'marketing-qualified', causeRevision: 0 }, `workflow:${workflowId}@1`],
     ]);
     // Forward only: the customer stays a customer, and the trail says so.
     const steps = (await runEvents()).filter((e) => e.type === 'WorkflowStepTaken').map((e) => e.data as { outcome: string });

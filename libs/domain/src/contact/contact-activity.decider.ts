@@ -4,7 +4,7 @@ import { assertNever, decideByType, optionalText, ruleViolated } from '../shared
 import type { ContactActivityCommand, RecordFormSubmission, RecordPageView } from './contact-activity.commands.js';
 import type { ContactActivityEvent, FormSubmitted, MarketingEmailActivityEvent, PageViewed } from './contact-activity.events.js';
 import type { ActivityStreamEmailEventKind, RecordEmailEvent } from './contact.commands.js';
-import { requireActiveContact, type ContactState } from './contact.decider.js';
+import { requireActiveContact, type ActiveContact, type ContactState } from './contact.decider.js';
 
 export const decidePageView = ({ data }: RecordPageView, state: ContactState): readonly PageViewed[] => {
   requireActiveContact(state, data.contactId);
@@ -22,16 +22,24 @@ export const decideFormSubmission = ({ data }: RecordFormSubmission, state: Cont
   return [{ type: 'FormSubmitted', data: { contactId: data.contactId, formId: data.formId, fields: data.fields, pageUrl: optionalText(data.pageUrl), utm } }];
 };
 
+/**
+ * Why no marketing email may reach the contact, or null when it may. Non-marketing contacts are not billed as
+ * marketing contacts, so no marketing email may reach them. An unsubscribe stops it at once, before its workflow
+ * makes the contact non-marketing; only a later status decision lifts it.
+ */
+export const marketingEmailRefusal = (contact: Pick<ActiveContact, 'marketingStatus' | 'decisions'>): 'unsubscribed' | 'is not a marketing contact' | null => {
+  if (contact.decisions.marketingStatus.type === 'MarketingEmailUnsubscribed') return 'unsubscribed';
+  return contact.marketingStatus === 'marketing' ? null : 'is not a marketing contact';
+};
+
 export const decideEmailEvent = (
   { data }: RecordEmailEvent<ActivityStreamEmailEventKind>,
   state: ContactState,
 ): readonly MarketingEmailActivityEvent[] => {
   const contact = requireActiveContact(state, data.contactId);
-  // Non-marketing contacts are not billed as marketing contacts, so no marketing email may reach them.
-  if (contact.marketingStatus !== 'marketing') {
-    throw ruleViolated('marketing-email-to-non-marketing-contact', `contact ${data.contactId} is not a marketing contact`, {
-      emailId: data.emailId,
-    });
+  const refusal = marketingEmailRefusal(contact);
+  if (refusal !== null) {
+    throw ruleViolated('marketing-email-to-non-marketing-contact', `contact ${data.contactId} ${refusal}`, { emailId: data.emailId });
   }
   const { contactId, emailId } = data;
   switch (data.kind) {

@@ -112,6 +112,22 @@ describe('contact activity', () => {
     });
   });
 
+  // The unsubscribe's workflow sets the status later; the unsubscribe alone already stops marketing email.
+  it('rejects marketing email once the contact unsubscribed, before its status changes, until a later status decision', () => {
+    const unsubscribed: ContactEvent = { type: 'MarketingEmailUnsubscribed', data: { contactId: 'c1', emailId: 'e0' } };
+    const optedInAgain: ContactEvent = {
+      type: 'ContactMarketingStatusChanged',
+      data: { contactId: 'c1', previous: 'marketing', status: 'marketing', reason: 'opted in again at the booth' },
+    };
+    expect(rejectionOf(given([adaCreated, unsubscribed]).when(emailEvent('delivered')))).toEqual({
+      code: 'RULE_VIOLATED',
+      details: { rule: 'marketing-email-to-non-marketing-contact', emailId: 'e1' },
+    });
+    expect(given([adaCreated, unsubscribed, optedInAgain]).when(emailEvent('delivered'))()).toEqual([
+      { type: 'MarketingEmailDelivered', data: { contactId: 'c1', emailId: 'e1' } },
+    ]);
+  });
+
   it.each([pageView, formSubmission, emailEvent('opened')])('$type: rejects an unknown contact', (command) => {
     expect(rejectionOf(given([]).when(command))).toEqual({ code: 'NOT_FOUND', details: { id: 'c1' } });
   });

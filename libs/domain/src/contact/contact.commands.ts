@@ -1,6 +1,6 @@
 import type { Command } from '../shared/index.js';
 import type { ContactSource, MarketingPolicy, MarketingStatus } from '../marketing-policy/index.js';
-import type { ContactProfile, ContactProperties, ErasureLegalBasis, LifecycleStage } from './contact.events.js';
+import type { CauseRevision, ContactProfile, ContactProperties, ErasureLegalBasis, LifecycleStage } from './contact.events.js';
 
 export type CreateContact = Command<
   'CreateContact',
@@ -20,15 +20,17 @@ export type CreateContact = Command<
     marketingPolicy: MarketingPolicy;
   }>
 >;
+// causeRevision (automation only, see CauseRevision): a field decided again after the cause refuses the command as
+// superseded (RULE_VIOLATED, rule 'superseded'), naming the later decision. A person's command carries none.
 /** changes: only what to set; null (or blank text) clears an optional field or a custom property. */
 export type UpdateContact = Command<
   'UpdateContact',
-  Readonly<{ contactId: string; changes: Partial<ContactProfile> & Readonly<{ properties?: ContactProperties }> }>
+  Readonly<{ contactId: string; changes: Partial<ContactProfile> & Readonly<{ properties?: ContactProperties }> } & CauseRevision>
 >;
-export type ChangeLifecycleStage = Command<'ChangeLifecycleStage', Readonly<{ contactId: string; stage: LifecycleStage }>>;
+export type ChangeLifecycleStage = Command<'ChangeLifecycleStage', Readonly<{ contactId: string; stage: LifecycleStage } & CauseRevision>>;
 export type ChangeMarketingStatus = Command<
   'ChangeMarketingStatus',
-  Readonly<{ contactId: string; status: MarketingStatus; reason: string }>
+  Readonly<{ contactId: string; status: MarketingStatus; reason: string } & CauseRevision>
 >;
 export type AssignContactOwner = Command<'AssignContactOwner', Readonly<{ contactId: string; ownerId: string | null }>>;
 export type AssociateContactWithCompany = Command<
@@ -52,8 +54,9 @@ export type EraseContact = Command<
   Readonly<{ contactId: string; erasedBy: string; legalBasis: ErasureLegalBasis; reason: string }>
 >;
 
-// Marketing email events arrive as one kind of command. An unsubscribe changes the contact (its marketing
-// status) and is decided on the contact stream; the others are behaviour and go to the activity stream.
+// Marketing email events arrive as one kind of command. An unsubscribe is the person's decision about marketing and
+// is decided on the contact stream (the default workflow then sets the status); the others are behaviour and go to
+// the activity stream.
 export const CONTACT_STREAM_EMAIL_EVENT_KINDS = ['unsubscribed'] as const;
 export const ACTIVITY_STREAM_EMAIL_EVENT_KINDS = ['delivered', 'opened', 'clicked', 'bounced'] as const;
 export type ContactStreamEmailEventKind = (typeof CONTACT_STREAM_EMAIL_EVENT_KINDS)[number];

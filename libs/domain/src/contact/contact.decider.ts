@@ -1,5 +1,6 @@
 // Decides a contact's profile, status and merges. A merged contact is a tombstone pointing at its primary and
 // takes no further commands; an erased contact takes none either (410), and a second erasure is a conflict (409).
+// Automation (a workflow's action) names its cause's revision: a field decided again after that keeps its value.
 import { alreadyExists, assertNever, decideByType, gone, notFound, optionalText, ruleViolated, type Decider } from '../shared/index.js';
 import { marketingStatusFor, type ContactSource, type MarketingStatus } from '../marketing-policy/index.js';
 import type {
@@ -20,6 +21,7 @@ import type {
 import {
   CONTACT_PROFILE_FIELDS,
   RESERVED_PROPERTY_NAMES,
+  type CauseRevision,
   type ContactEvent,
   type ContactProfile,
   type ContactProfileField,
@@ -41,6 +43,20 @@ export type ActiveContact = Readonly<{
   marketingStatus: MarketingStatus;
   lifecycleStage: LifecycleStage;
   absorbedContactIds: readonly string[];
+  /** The stream revision of the last event folded (a contact's stream is always folded from its first event). */
+  revision: number;
+  decisions: ContactDecisions;
+}>;
+/**
+ * The event that last decided a field: where it was recorded, and as of when it was decided (its own revision; for
+ * automation, its cause's revision). A field with no entry was decided by ContactCreated.
+ */
+export type FieldDecision = Readonly<{ revision: number; asOf: number; type: ContactEvent['type'] }>;
+export type ContactDecisions = Readonly<{
+  marketingStatus: FieldDecision;
+  lifecycleStage: FieldDecision;
+  /** Built-in fields and custom properties, by name. */
+  properties: Readonly<Record<string, FieldDecision>>;
 }>;
 export type MergedContact = Readonly<{ status: 'merged'; contactId: string; email: string; mergedInto: string }>;
 /** What is left of an erased contact: the erasure's audit record, nothing personal. */
@@ -87,6 +103,26 @@ const checkedPropertyNames = (properties: ContactProperties): ContactProperties 
   return properties;
 };
 
+const CREATED: FieldDecision = { revision: 0, asOf: 0, type: 'ContactCreated' };
+
+/** An action whose cause came before the field's last decision must not overwrite it: refused, naming that decision. */
+const refuseIfSuperseded = (field: string, decision: FieldDecision, causeRevision: number | undefined): void => {
+  if (causeRevision === undefined || decision.asOf <= causeRevision) return;
+  throw ruleViolated(
+    'superseded',
+    `${field} was decided again by ${decision.type} at revision ${decision.revision}, after the cause at revision ${causeRevision}`,
+    { field, revision: decision.revision, eventType: decision.type, causeRevision },
+  );
+};
+
+const withCause = (causeRevision: number | undefined): CauseRevision => (causeRevision === undefined ? {} : { causeRevision });
+
+const decidedBy = (type: ContactEvent['type'], revision: number, data: CauseRevision = {}): FieldDecision => ({
+  revision,
+  asOf: data.causeRevision ?? revision,
+  type,
+});
+
 const isProfileField = (property: string): property is ContactProfileField =>
   (CONTACT_PROFILE_FIELDS as readonly string[]).includes(property);
 
@@ -120,6 +156,9 @@ const create = ({ data }: CreateContact, state: ContactState): readonly ContactE
 
 const update = ({ data }: UpdateContact, contact: ActiveContact): readonly ContactEvent[] => {
   const { properties = {}, ...fields } = data.changes;
+  for (const name of [...Object.keys(fields), ...Object.keys(properties)]) {
+    refuseIfSuperseded(name, contact.decisions.properties[name] ?? CREATED, data.causeRevision);
+  }
   const fieldChanges = CONTACT_PROFILE_FIELDS.flatMap((field): ContactPropertyChange[] => {
     const requested = fields[field];
     if (requested === undefined) return [];
@@ -132,45 +171,47 @@ const update = ({ data }: UpdateContact, contact: ActiveContact): readonly Conta
     return value === previous ? [] : [{ property, previous, value }];
   });
   const changes = [...fieldChanges, ...propertyChanges];
-  return changes.length === 0 ? [] : [{ type: 'ContactPropertiesChanged', data: { contactId: contact.contactId, changes } }];
+  return changes.length === 0
+    ? []
+    : [{ type: 'ContactPropertiesChanged', data: { contactId: contact.contactId, changes, ...withCause(data.causeRevision) } }];
 };
 
-// Any stage may be set, backwards too: it is an explicit user action.
-const changeLifecycleStage = ({ data }: ChangeLifecycleStage, contact: ActiveContact): readonly ContactEvent[] =>
-  data.stage === contact.lifecycleStage
-    ? []
-    : [
-        {
-          type: 'ContactLifecycleStageChanged',
-          data: { contactId: contact.contactId, previous: contact.lifecycleStage, stage: data.stage },
-        },
-      ];
+// Any stage may be set, backwards too: it is an explicit user action (automation asks for forward only itself).
+const changeLifecycleStage = ({ data }: ChangeLifecycleStage, contact: ActiveContact): readonly ContactEvent[] => {
+  refuseIfSuperseded('lifecycleStage', contact.decisions.lifecycleStage, data.causeRevision);
+  if (data.stage === contact.lifecycleStage) return [];
+  return [
+    {
+      type: 'ContactLifecycleStageChanged',
+      data: { contactId: contact.contactId, previous: contact.lifecycleStage, stage: data.stage, ...withCause(data.causeRevision) },
+    },
+  ];
+};
 
 const changeMarketingStatus = ({ data }: ChangeMarketingStatus, contact: ActiveContact): readonly ContactEvent[] => {
   const reason = data.reason.trim();
   // Marketing status decides what the account is billed for: every change needs a reason on record.
   if (reason === '') throw ruleViolated('reason-required', 'a marketing status change needs a reason');
-  if (data.status === contact.marketingStatus) return [];
+  const decided = contact.decisions.marketingStatus;
+  refuseIfSuperseded('marketingStatus', decided, data.causeRevision);
+  // An unsubscribe leaves the status to its workflow. A status set after it is a later decision that the late workflow
+  // must see, so it is recorded even when it is the current one (an opt-in again before the workflow acted).
+  const afterUnsubscribe =
+    decided.type === 'MarketingEmailUnsubscribed' && (data.causeRevision === undefined || data.causeRevision > decided.revision);
+  if (data.status === contact.marketingStatus && !afterUnsubscribe) return [];
   return [
     {
       type: 'ContactMarketingStatusChanged',
-      data: { contactId: contact.contactId, previous: contact.marketingStatus, status: data.status, reason },
+      data: { contactId: contact.contactId, previous: contact.marketingStatus, status: data.status, reason, ...withCause(data.causeRevision) },
     },
   ];
 };
 
-// An unsubscribe is always honoured: it is recorded even when the contact is already non-marketing.
-const unsubscribe = ({ data }: RecordEmailEvent<ContactStreamEmailEventKind>, contact: ActiveContact): readonly ContactEvent[] => {
-  const unsubscribed: ContactEvent = { type: 'MarketingEmailUnsubscribed', data: { contactId: contact.contactId, emailId: data.emailId } };
-  if (contact.marketingStatus === 'non-marketing') return [unsubscribed];
-  return [
-    unsubscribed,
-    {
-      type: 'ContactMarketingStatusChanged',
-      data: { contactId: contact.contactId, previous: contact.marketingStatus, status: 'non-marketing', reason: 'unsubscribed' },
-    },
-  ];
-};
+// An unsubscribe is always recorded, even when the contact is already non-marketing. It decides the marketing status
+// as of now (an older cause's action no longer applies); the default workflow makes the contact non-marketing.
+const unsubscribe = ({ data }: RecordEmailEvent<ContactStreamEmailEventKind>, contact: ActiveContact): readonly ContactEvent[] => [
+  { type: 'MarketingEmailUnsubscribed', data: { contactId: contact.contactId, emailId: data.emailId } },
+];
 
 const assignOwner = ({ data }: AssignContactOwner, contact: ActiveContact): readonly ContactEvent[] =>
   data.ownerId === contact.ownerId
@@ -245,6 +286,48 @@ const applyChange = (contact: ActiveContact, change: ContactPropertyChange): Act
   return { ...contact, properties: value === null ? kept : { ...kept, [property]: value } };
 };
 
+// What an event does to an active contact; `revision` is the event's own.
+const evolveActive = (state: ActiveContact, event: ContactEvent, revision: number): ContactState => {
+  const { decisions } = state;
+  switch (event.type) {
+    case 'ContactPropertiesChanged': {
+      const decided = decidedBy(event.type, revision, event.data);
+      const changed = Object.fromEntries(event.data.changes.map((change) => [change.property, decided]));
+      const properties = { ...decisions.properties, ...changed };
+      return { ...event.data.changes.reduce(applyChange, state), decisions: { ...decisions, properties } };
+    }
+    case 'ContactLifecycleStageChanged':
+      return {
+        ...state,
+        lifecycleStage: event.data.stage,
+        decisions: { ...decisions, lifecycleStage: decidedBy(event.type, revision, event.data) },
+      };
+    case 'ContactMarketingStatusChanged':
+      return {
+        ...state,
+        marketingStatus: event.data.status,
+        decisions: { ...decisions, marketingStatus: decidedBy(event.type, revision, event.data) },
+      };
+    case 'MarketingEmailUnsubscribed':
+      return { ...state, decisions: { ...decisions, marketingStatus: decidedBy(event.type, revision) } };
+    case 'ContactOwnerAssigned':
+      return { ...state, ownerId: event.data.ownerId };
+    case 'ContactAssociatedWithCompany':
+      return { ...state, companyId: event.data.companyId };
+    case 'ContactDissociatedFromCompany':
+      return { ...state, companyId: null };
+    case 'ContactMerged':
+      return { status: 'merged', contactId: state.contactId, email: state.profile.email, mergedInto: event.data.mergedInto };
+    case 'ContactAbsorbed':
+      return { ...state, absorbedContactIds: [...state.absorbedContactIds, event.data.mergedContactId] };
+    case 'ContactCreated':
+    case 'ContactErased':
+      return state;
+    default:
+      return assertNever(event);
+  }
+};
+
 // Every command but CreateContact and EraseContact targets an active contact.
 const decideForActive = decideByType<Exclude<ContactCommand, CreateContact | EraseContact>, ActiveContact, ContactEvent>({
   UpdateContact: update,
@@ -278,31 +361,13 @@ export const contactDecider: Decider<ContactCommand, ContactEvent, ContactState>
         profile: { email, firstName, lastName, phone, jobTitle, country },
         ...classification,
         absorbedContactIds: [],
+        revision: 0,
+        decisions: { marketingStatus: CREATED, lifecycleStage: CREATED, properties: {} },
       };
     }
     if (state.status !== 'active') return state;
-    switch (event.type) {
-      case 'ContactPropertiesChanged':
-        return event.data.changes.reduce(applyChange, state);
-      case 'ContactLifecycleStageChanged':
-        return { ...state, lifecycleStage: event.data.stage };
-      case 'ContactMarketingStatusChanged':
-        return { ...state, marketingStatus: event.data.status };
-      case 'MarketingEmailUnsubscribed':
-        return state;
-      case 'ContactOwnerAssigned':
-        return { ...state, ownerId: event.data.ownerId };
-      case 'ContactAssociatedWithCompany':
-        return { ...state, companyId: event.data.companyId };
-      case 'ContactDissociatedFromCompany':
-        return { ...state, companyId: null };
-      case 'ContactMerged':
-        return { status: 'merged', contactId: state.contactId, email: state.profile.email, mergedInto: event.data.mergedInto };
-      case 'ContactAbsorbed':
-        return { ...state, absorbedContactIds: [...state.absorbedContactIds, event.data.mergedContactId] };
-      default:
-        return assertNever(event);
-    }
+    const next = evolveActive(state, event, state.revision + 1);
+    return next.status === 'active' ? { ...next, revision: state.revision + 1 } : next;
   },
   initialState: () => ({ status: 'absent' }),
 };

@@ -278,25 +278,123 @@ describe('contact decider', () => {
   });
 
   describe('RecordEmailEvent (unsubscribed)', () => {
-    it('records the unsubscribe and makes a marketing contact non-marketing', () => {
-      given([adaCreated])
-        .when(unsubscribed)
-        .then([
-          { type: 'MarketingEmailUnsubscribed', data: { contactId: 'c1', emailId: 'e1' } },
-          {
-            type: 'ContactMarketingStatusChanged',
-            data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed' },
-          },
-        ]);
+    // The status follows from the default workflow "unsubscribed sets non-marketing", not from this command.
+    it('records the unsubscribe and leaves the marketing status to the workflow', () => {
+      given([adaCreated]).when(unsubscribed).then([{ type: 'MarketingEmailUnsubscribed', data: { contactId: 'c1', emailId: 'e1' } }]);
     });
 
-    it('only records the unsubscribe of a non-marketing contact', () => {
+    it('records the unsubscribe of a contact already non-marketing', () => {
       given([
         adaCreated,
         { type: 'ContactMarketingStatusChanged', data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'asked' } },
       ])
         .when(unsubscribed)
         .then([{ type: 'MarketingEmailUnsubscribed', data: { contactId: 'c1', emailId: 'e1' } }]);
+    });
+  });
+
+  // Automation names the contact's revision at its cause (causeRevision); a field decided again after it is left alone.
+  describe('an automated change superseded since its cause', () => {
+    const adaUnsubscribed: ContactEvent = { type: 'MarketingEmailUnsubscribed', data: { contactId: 'c1', emailId: 'e1' } }; // revision 1
+    const optedInAgain: ContactEvent = {
+      type: 'ContactMarketingStatusChanged',
+      data: { contactId: 'c1', previous: 'marketing', status: 'marketing', reason: 'opted in again at the booth' },
+    };
+    const toNonMarketing = (causeRevision: number) =>
+      command('ChangeMarketingStatus', { contactId: 'c1', status: 'non-marketing', reason: 'unsubscribed', causeRevision });
+
+    it('sets the status when nothing decided it after the cause, and records the cause', () => {
+      given([adaCreated, adaUnsubscribed])
+        .when(toNonMarketing(1))
+        .then([
+          {
+            type: 'ContactMarketingStatusChanged',
+            data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed', causeRevision: 1 },
+          },
+        ]);
+    });
+
+    it("refuses when a person decided the status after the cause, naming that person's event", () => {
+      const nonMarketingByHand: ContactEvent = {
+        type: 'ContactMarketingStatusChanged',
+        data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'asked by phone' },
+      };
+      const optIn: ContactEvent = { type: 'ContactMarketingStatusChanged', data: { ...optedInAgain.data, previous: 'non-marketing' } };
+      const run = () => contactDecider.decide(toNonMarketing(1), [adaCreated, adaUnsubscribed, nonMarketingByHand, optIn].reduce(contactDecider.evolve, contactDecider.initialState()));
+      expect(run).toThrow(expect.objectContaining({ code: 'RULE_VIOLATED', details: expect.objectContaining({ rule: 'superseded', field: 'marketingStatus', revision: 3, eventType: 'ContactMarketingStatusChanged', causeRevision: 1 }) }));
+    });
+
+    it('refuses when a later unsubscribe decided the status after an older cause', () => {
+      given([adaCreated, adaUnsubscribed])
+        .when(command('ChangeMarketingStatus', { contactId: 'c1', status: 'marketing', reason: 'consent on a form', causeRevision: 0 }))
+        .thenThrows('RULE_VIOLATED', 'superseded');
+    });
+
+    it('refuses even when the value would not change: the later decision is why the action does nothing', () => {
+      given([adaCreated, adaUnsubscribed, optedInAgain]).when(command('ChangeMarketingStatus', { contactId: 'c1', status: 'marketing', reason: 'x', causeRevision: 1 })).thenThrows('RULE_VIOLATED', 'superseded');
+    });
+
+    it('counts an automated decision as made at its cause: a late action with an older cause does not outrank a newer cause', () => {
+      const lateAutomated: ContactEvent = {
+        type: 'ContactMarketingStatusChanged',
+        data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'unsubscribed', causeRevision: 1 },
+      };
+      const profileEdit: ContactEvent = { type: 'ContactPropertiesChanged', data: { contactId: 'c1', changes: [{ property: 'jobTitle', previous: null, value: 'CTO' }] } };
+      // Revisions: 0 created, 1 unsubscribed, 2 profile edit (the newer cause), 3 the late automated change caused at 1.
+      given([adaCreated, adaUnsubscribed, profileEdit, lateAutomated])
+        .when(command('ChangeMarketingStatus', { contactId: 'c1', status: 'marketing', reason: 'became a customer', causeRevision: 2 }))
+        .then([
+          {
+            type: 'ContactMarketingStatusChanged',
+            data: { contactId: 'c1', previous: 'non-marketing', status: 'marketing', reason: 'became a customer', causeRevision: 2 },
+          },
+        ]);
+    });
+
+    it('records a status set by a person after an unsubscribe even when it is the current one: the workflow must see it', () => {
+      given([adaCreated, adaUnsubscribed])
+        .when(command('ChangeMarketingStatus', { contactId: 'c1', status: 'marketing', reason: 'opted in again at the booth' }))
+        .then([optedInAgain]);
+    });
+
+    it("records no same-status change for the unsubscribe's own workflow", () => {
+      const nonMarketing: ContactEvent = {
+        type: 'ContactMarketingStatusChanged',
+        data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'asked by phone' },
+      };
+      given([adaCreated, nonMarketing, adaUnsubscribed]).when(toNonMarketing(2)).then([]);
+    });
+
+    it('leaves a person without a cause revision unguarded', () => {
+      given([adaCreated, adaUnsubscribed, optedInAgain])
+        .when(command('ChangeMarketingStatus', { contactId: 'c1', status: 'non-marketing', reason: 'asked by phone' }))
+        .then([{ type: 'ContactMarketingStatusChanged', data: { contactId: 'c1', previous: 'marketing', status: 'non-marketing', reason: 'asked by phone' } }]);
+    });
+
+    it('refuses a lifecycle stage set back by a person after the cause', () => {
+      const setBack: ContactEvent = { type: 'ContactLifecycleStageChanged', data: { contactId: 'c1', previous: 'subscriber', stage: 'lead' } };
+      given([adaCreated, setBack])
+        .when(command('ChangeLifecycleStage', { contactId: 'c1', stage: 'marketing-qualified', causeRevision: 0 }))
+        .thenThrows('RULE_VIOLATED', 'superseded');
+      given([adaCreated, setBack])
+        .when(command('ChangeLifecycleStage', { contactId: 'c1', stage: 'marketing-qualified', causeRevision: 1 }))
+        .then([{ type: 'ContactLifecycleStageChanged', data: { contactId: 'c1', previous: 'lead', stage: 'marketing-qualified', causeRevision: 1 } }]);
+    });
+
+    it('refuses a property changed after the cause and sets one that was not', () => {
+      const edited: ContactEvent = { type: 'ContactPropertiesChanged', data: { contactId: 'c1', changes: [{ property: 'jobTitle', previous: null, value: 'CTO' }] } };
+      given([adaCreated, edited])
+        .when(command('UpdateContact', { contactId: 'c1', changes: { jobTitle: 'Analyst' }, causeRevision: 0 }))
+        .thenThrows('RULE_VIOLATED', 'superseded');
+      given([adaCreated, edited])
+        .when(command('UpdateContact', { contactId: 'c1', changes: { properties: { seats: 9 } }, causeRevision: 0 }))
+        .then([{ type: 'ContactPropertiesChanged', data: { contactId: 'c1', changes: [{ property: 'seats', previous: 5, value: 9 }], causeRevision: 0 } }]);
+    });
+
+    it('counts a contact created after the cause as deciding every field', () => {
+      given([adaCreated])
+        .when(command('ChangeMarketingStatus', { contactId: 'c1', status: 'non-marketing', reason: 'x', causeRevision: -1 }))
+        .thenThrows('RULE_VIOLATED', 'superseded');
     });
   });
 

@@ -68,17 +68,23 @@ export type ContactCreated = DomainEvent<
       }
   >
 >;
+/**
+ * causeRevision: present only when automation decided the change (a workflow's action): the contact's stream revision
+ * when its cause happened. The decision counts as made then, not when it was recorded, so a late action never
+ * outranks what a person (or automation with a later cause) decided in between.
+ */
+export type CauseRevision = Readonly<{ causeRevision?: number }>;
 export type ContactPropertiesChanged = DomainEvent<
   'ContactPropertiesChanged',
-  Readonly<{ contactId: string; changes: readonly ContactPropertyChange[] }>
+  Readonly<{ contactId: string; changes: readonly ContactPropertyChange[] } & CauseRevision>
 >;
 export type ContactLifecycleStageChanged = DomainEvent<
   'ContactLifecycleStageChanged',
-  Readonly<{ contactId: string; previous: LifecycleStage; stage: LifecycleStage }>
+  Readonly<{ contactId: string; previous: LifecycleStage; stage: LifecycleStage } & CauseRevision>
 >;
 export type ContactMarketingStatusChanged = DomainEvent<
   'ContactMarketingStatusChanged',
-  Readonly<{ contactId: string; previous: MarketingStatus; status: MarketingStatus; reason: string }>
+  Readonly<{ contactId: string; previous: MarketingStatus; status: MarketingStatus; reason: string } & CauseRevision>
 >;
 export type MarketingEmailUnsubscribed = DomainEvent<'MarketingEmailUnsubscribed', Readonly<{ contactId: string; emailId: string }>>;
 export type ContactOwnerAssigned = DomainEvent<
@@ -138,6 +144,11 @@ export const contactCreatedV1ToV2: Upcaster = {
 
 const lifecycleStage: JsonSchema = { enum: [...LIFECYCLE_STAGES] };
 const marketingStatus: JsonSchema = { enum: [...MARKETING_STATUSES] };
+// Optional and additive: events stored before it, and every decision a person makes, have none.
+const withCauseRevision = (schema: JsonSchema): JsonSchema => ({
+  ...schema,
+  properties: { ...(schema.properties as Record<string, JsonSchema>), causeRevision: { type: 'integer', minimum: -1 } },
+});
 
 export const contactEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
@@ -164,24 +175,26 @@ export const contactEventDefinitions: readonly EventDefinition[] = [
   defineEvent({
     type: 'ContactPropertiesChanged',
     schemaVersion: 1,
-    description: 'Built-in fields (by their name) or custom properties changed; only values that changed are listed.',
-    schema: dataSchema({
-      contactId: id,
-      // Built-in fields are listed by name too, so any name goes here.
-      changes: propertyChangesSchema(text),
-    }),
+    description: 'Built-in fields (by their name) or custom properties changed; only values that changed are listed; causeRevision when automation set them.',
+    schema: withCauseRevision(
+      dataSchema({
+        contactId: id,
+        // Built-in fields are listed by name too, so any name goes here.
+        changes: propertyChangesSchema(text),
+      }),
+    ),
   }),
   defineEvent({
     type: 'ContactLifecycleStageChanged',
     schemaVersion: 1,
-    description: 'The lifecycle stage was set, forwards or backwards.',
-    schema: dataSchema({ contactId: id, previous: lifecycleStage, stage: lifecycleStage }),
+    description: 'The lifecycle stage was set, forwards or backwards; causeRevision when automation set it.',
+    schema: withCauseRevision(dataSchema({ contactId: id, previous: lifecycleStage, stage: lifecycleStage })),
   }),
   defineEvent({
     type: 'ContactMarketingStatusChanged',
     schemaVersion: 1,
-    description: 'The contact became a marketing or a non-marketing contact.',
-    schema: dataSchema({ contactId: id, previous: marketingStatus, status: marketingStatus, reason: text }),
+    description: 'The contact became a marketing or a non-marketing contact; causeRevision when automation set it.',
+    schema: withCauseRevision(dataSchema({ contactId: id, previous: marketingStatus, status: marketingStatus, reason: text })),
   }),
   defineEvent({
     type: 'MarketingEmailUnsubscribed',

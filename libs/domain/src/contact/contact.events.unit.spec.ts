@@ -120,3 +120,18 @@ describe('FormSubmitted v1 -> v2 upcaster', () => {
     expect(validateV2({ ...storedV1, pageUrl: 42, utm: formSubmittedV1ToV2.upcast(storedV1).utm })).toBe(false);
   });
 });
+
+// Additive and optional: what was stored before it (and every change a person makes) has none.
+describe('causeRevision on an automated change', () => {
+  it.each([
+    ['ContactMarketingStatusChanged', contactExamples.ContactMarketingStatusChanged],
+    ['ContactLifecycleStageChanged', contactExamples.ContactLifecycleStageChanged],
+    ['ContactPropertiesChanged', contactExamples.ContactPropertiesChanged],
+  ] as const)('%s is valid with and without one, never with a fraction', (type, example) => {
+    const validate = ajv.compile(definitionOf(type).schema);
+    expect(validate(example)).toBe(true);
+    expect(validate({ ...example, causeRevision: 4 })).toBe(true);
+    expect(validate({ ...example, causeRevision: -1 })).toBe(true);
+    expect(validate({ ...example, causeRevision: 1.5 })).toBe(false);
+  });
+});
