@@ -90,6 +90,22 @@ describe('SIGTERM to the api process under load', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
 
+    // A client's idle keep-alive connection is still open after 6 s (Node's default closes it at 5 s, racing the
+    // client's next request on it into a reset).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const viaAgent = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const request = http.get({ port, path: '/health/live', agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+        });
+        request.on('error', reject);
+      });
+    expect(await viaAgent()).toEqual({ status: 200, reused: false });
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(await viaAgent()).toEqual({ status: 200, reused: true });
+    agent.destroy();
+
     // Load: writers and readers, each sending its next request as soon as the last one is done.
     const outcomes: Outcome[] = [];
     let stopping = false;

@@ -67,6 +67,10 @@ const start = async (logger: Logger): Promise<Stop> => {
   const app = await createApp(runtime, { logger: ['error', 'warn', 'log'] });
   await app.listen(config.port);
   const server = app.getHttpServer() as Server;
+  // Node closes an idle keep-alive connection after 5 s, the moment a client may be reusing it: the request meets a
+  // reset. Longer than the usual clients' and proxies' idle timeouts (60 s), so that they close first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const drain = drainOnStop(server);
   const { port } = server.address() as AddressInfo;
   // A CLI beside this server finds it here and goes through its HTTP API instead of opening the files.
