@@ -142,16 +142,39 @@ export const sortLines = (lines: readonly ForecastLine[]): ForecastLine[] =>
 
 // ---- accuracy and waterfall ----
 
-/** What one deal adds to a forecast, in one currency. */
-export type FigureLine = Readonly<{ dealId: string; currency: string; outcome: 'open' | 'won'; figure: string; eventId: string }>;
+/**
+ * What one deal adds to a forecast, in one currency. A converted figure also names the rate and its publication
+ * date (both null when the deal was in that currency already); a figure in the deal's own currency has neither.
+ */
+export type FigureLine = Readonly<{
+  dealId: string;
+  currency: string;
+  outcome: 'open' | 'won';
+  figure: string;
+  eventId: string;
+  rate?: string | null;
+  rateDate?: string | null;
+}>;
 
 export const figureLines = (lines: readonly ForecastLine[]): FigureLine[] =>
   lines.map((line) => ({ dealId: line.dealId, currency: line.currency, outcome: line.outcome, figure: line.weighted, eventId: line.eventId }));
 
-/** The converted figures of the lines that converted (the others are gaps). */
+/** The converted figures of the lines that converted (the others are gaps), each with the rate and rate date it used. */
 export const convertedFigureLines = (lines: readonly ForecastLine[]): FigureLine[] =>
   lines.flatMap((line) =>
-    line.converted ? [{ dealId: line.dealId, currency: line.converted.currency, outcome: line.outcome, figure: line.converted.weighted, eventId: line.eventId }] : [],
+    line.converted
+      ? [
+          {
+            dealId: line.dealId,
+            currency: line.converted.currency,
+            outcome: line.outcome,
+            figure: line.converted.weighted,
+            eventId: line.eventId,
+            rate: line.converted.rate,
+            rateDate: line.converted.rateDate,
+          },
+        ]
+      : [],
   );
 
 export type MoveKind = 'added' | 'removed' | 'won' | 'changed';
@@ -164,6 +187,14 @@ export type WaterfallMove = Readonly<{
   change: string;
   /** The deal version behind `after` (or `before` when removed). */
   eventId: string;
+  /**
+   * Converted moves only: the rate and rate date behind `before` and `after` (null where that side has no figure or
+   * the deal was in the target currency already), so a move that is only a new rate says so.
+   */
+  beforeRate?: string | null;
+  beforeRateDate?: string | null;
+  afterRate?: string | null;
+  afterRateDate?: string | null;
 }>;
 
 export type WaterfallStep = Readonly<{
@@ -216,7 +247,13 @@ const stepBetween = (currency: string, from: Snapshot, to: Snapshot): WaterfallS
     const change = subtractAmounts(is?.figure ?? '0', was?.figure ?? '0', currency);
     const kind: MoveKind = !was ? 'added' : !is ? 'removed' : was.outcome === 'open' && is.outcome === 'won' ? 'won' : 'changed';
     if (kind === 'changed' && compareAmounts(change, '0') === 0) continue;
-    moves.push({ dealId, kind, before: was?.figure ?? null, after: is?.figure ?? null, change, eventId: (is ?? was)!.eventId });
+    const move: WaterfallMove = { dealId, kind, before: was?.figure ?? null, after: is?.figure ?? null, change, eventId: (is ?? was)!.eventId };
+    const converted = (was ?? is)!.rate !== undefined;
+    moves.push(
+      converted
+        ? { ...move, beforeRate: was?.rate ?? null, beforeRateDate: was?.rateDate ?? null, afterRate: is?.rate ?? null, afterRateDate: is?.rateDate ?? null }
+        : move,
+    );
   }
   const total = (kind: MoveKind) => sumAmounts(moves.filter((move) => move.kind === kind).map((move) => move.change), currency);
   return {

@@ -6,7 +6,7 @@ import { activePositionSql } from '#projection-engine';
 import { answerPosition, Parameters, preparedQuery, type Positioned, type ReadSource } from '#read-models';
 import { scaleAmount } from '#domain/shared';
 import type { PipelineHealth, PipelineHealthFilter, StageHealth } from '#projections/pipeline-health';
-import { loadRateBook, reportingCurrencyOf, type RateUsed } from '#projections/exchange-rates';
+import { loadRateBook, reportingCurrencyOf, type RateBook, type RateUsed } from '#projections/exchange-rates';
 import { DEAL_HISTORY, DEAL_HISTORY_TABLES as T } from './deal-history.tables.js';
 import {
   ACTUAL_LABEL,
@@ -249,16 +249,23 @@ export type TargetCurrency = string;
 
 export class ReportingCurrencyNotSet extends Error {
   readonly code = 'REPORTING_CURRENCY_NOT_SET';
-  constructor() {
-    super('currency=reporting needs a reporting currency: set one with PUT /v1/settings/reporting-currency');
+  constructor(asOf?: string) {
+    super(
+      asOf === undefined
+        ? 'currency=reporting needs a reporting currency: set one with PUT /v1/settings/reporting-currency'
+        : `currency=reporting needs a reporting currency, and none was set as of ${asOf}: ask for an ISO code, or a later asOf`,
+    );
   }
 }
 
-/** The ISO code to convert to; undefined when none was asked. Throws ReportingCurrencyNotSet for an unset 'reporting'. */
-const targetOf = async (dataSource: ReadSource, currency: TargetCurrency | undefined): Promise<string | undefined> => {
+/**
+ * The ISO code to convert to; undefined when none was asked. 'reporting' is the workspace's setting as it stood at
+ * `asOf` (an instant; now without one). Throws ReportingCurrencyNotSet when none was set by then.
+ */
+const targetOf = async (dataSource: ReadSource, currency: TargetCurrency | undefined, asOf?: string): Promise<string | undefined> => {
   if (currency !== 'reporting') return currency;
-  const reporting = await reportingCurrencyOf(dataSource);
-  if (reporting === null) throw new ReportingCurrencyNotSet();
+  const reporting = await reportingCurrencyOf(dataSource, asOf);
+  if (reporting === null) throw new ReportingCurrencyNotSet(asOf);
   return reporting;
 };
 
@@ -285,15 +292,18 @@ export type Forecast = Readonly<{
   deals: readonly ForecastLine[];
 }>;
 
-/** The forecast of `month` as it stood at `asOf`. */
+/**
+ * The forecast of `month` as it stood at `asOf`: the deals, the reporting currency and the rate book of then (a rate
+ * published later, by its business time, is not in it: a deal it would convert is a gap).
+ */
 export const forecastAsOf = async (dataSource: ReadSource, query: ForecastQuery): Promise<Positioned<{ forecast: Forecast }>> => {
-  const target = await targetOf(dataSource, query.currency);
   const asOfInstant = resolveAsOf(query.asOf);
+  const target = await targetOf(dataSource, query.currency, asOfInstant);
   const { position, snapshots } = await forecastDealsAt(dataSource, { month: query.month, instants: [asOfInstant], pipelineId: query.pipelineId });
   let lines = snapshots[0].map(forecastLine);
   let converted: ConvertedForecast | null = null;
   if (target !== undefined) {
-    ({ lines, converted } = convertForecast(lines, await loadRateBook(dataSource), target));
+    ({ lines, converted } = convertForecast(lines, await loadRateBook(dataSource, asOfInstant), target));
   }
   return {
     position,
@@ -330,13 +340,15 @@ export type ForecastAccuracy = Readonly<{
 
 /**
  * What was forecast for `month` at each of the `asOf` dates, against what closed won in it (as the history stands
- * now), with the waterfall from each date to the next and to the actual.
+ * now), with the waterfall from each date to the next and to the actual. Converted, each date's figures use the rate
+ * book of that date and the actual today's; all in one currency, the reporting currency of now (the actual's).
  */
 export const forecastAccuracyOf = async (dataSource: ReadSource, query: AccuracyQuery): Promise<Positioned<{ accuracy: ForecastAccuracy }>> => {
   const target = await targetOf(dataSource, query.currency);
+  const instants = query.asOf.map(resolveAsOf);
   const { position, snapshots } = await forecastDealsAt(dataSource, {
     month: query.month,
-    instants: [...query.asOf.map(resolveAsOf), 'infinity'],
+    instants: [...instants, 'infinity'],
     pipelineId: query.pipelineId,
   });
   const lineSets = snapshots.map((deals) => deals.map(forecastLine));
@@ -349,8 +361,10 @@ export const forecastAccuracyOf = async (dataSource: ReadSource, query: Accuracy
   );
   let converted: ConvertedAccuracy | null = null;
   if (target !== undefined) {
-    const book = await loadRateBook(dataSource);
-    const conversions = lineSets.map((lines) => convertForecast(lines, book, target));
+    const books: RateBook[] = [];
+    for (const instant of instants) books.push(await loadRateBook(dataSource, instant));
+    books.push(await loadRateBook(dataSource));
+    const conversions = lineSets.map((lines, index) => convertForecast(lines, books[index], target));
     const [accuracy] = forecastAccuracy(
       conversions.slice(0, -1).map((conversion, index) => ({ label: labels[index], lines: convertedFigureLines(conversion.lines) })),
       convertedFigureLines(conversions[conversions.length - 1].lines),

@@ -43,6 +43,31 @@ describe('exchange-rates persistence', () => {
       ]);
   });
 
+  it('keeps every publication with its business time and stream revision, once even when a batch comes again', async () => {
+    await spec
+      .given(ofDate('2026-01-15', published('2026-01-15', 'USD', { EUR: '0.92', JPY: '149.235' })))
+      .when(ofDate('2026-01-15', published('2026-01-15', 'USD', { JPY: '150' }, '2026-01-17T08:00:00.000Z')), { times: 2 })
+      .then(
+        `SELECT to_char(rate_date, 'YYYY-MM-DD') AS date, base, quote, rate::text AS rate, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS occurred_at
+           FROM exchange_rates_publications ORDER BY revision, quote`,
+        [
+          { date: '2026-01-15', base: 'USD', quote: 'EUR', rate: '0.92', occurred_at: '2026-01-15 16:00' },
+          { date: '2026-01-15', base: 'USD', quote: 'JPY', rate: '149.235', occurred_at: '2026-01-15 16:00' },
+          { date: '2026-01-15', base: 'USD', quote: 'JPY', rate: '150', occurred_at: '2026-01-17 08:00' },
+        ],
+      );
+  });
+
+  it('keeps every reporting currency set, with its business time', async () => {
+    await spec
+      .given(inStream('settings-reporting-currency', currencySet('EUR', null)))
+      .when(inStream('settings-reporting-currency', currencySet('JPY', 'EUR')), { times: 2 })
+      .then(`SELECT currency, previous FROM exchange_rates_reporting_currencies ORDER BY revision`, [
+        { currency: 'EUR', previous: null },
+        { currency: 'JPY', previous: 'EUR' },
+      ]);
+  });
+
   it('keeps the latest reporting currency', async () => {
     await spec
       .given(inStream('settings-reporting-currency', currencySet('EUR', null)))
@@ -66,8 +91,12 @@ describe('exchange-rates rebuild', () => {
     const { live, rebuilt } = await bed.compare(history, {
       exchange_rates: 'rate_date, base, quote',
       exchange_rates_reporting_currency: 'singleton',
+      exchange_rates_publications: 'event_id, quote',
+      exchange_rates_reporting_currencies: 'event_id',
     });
     expect(live.exchange_rates).toHaveLength(4);
+    expect(live.exchange_rates_publications).toHaveLength(6);
+    expect(live.exchange_rates_reporting_currencies).toHaveLength(2);
     expect(live.exchange_rates_reporting_currency).toEqual([expect.objectContaining({ currency: 'USD', previous: 'EUR' })]);
     expect(rebuilt).toEqual(live);
   });

@@ -31,24 +31,47 @@ const toRow = (r: RateRecord): ExchangeRateRow => ({
 // numeric and date read back as text: a rate stays the exact string it was published as, a date has no zone.
 const COLUMNS = `to_char(r.rate_date, 'YYYY-MM-DD') AS date, r.base, r.quote, r.rate::text AS rate, r.event_id, r.published_at`;
 
-/** Every stored rate as the rate book's input: a few thousand rows for years of daily rates. */
-export const loadRateBook = async (db: ReadSource): Promise<RateBook> => {
+/**
+ * Every stored rate as the rate book's input: a few thousand rows for years of daily rates. With `asOf` (an
+ * instant), the book as it stood then: for each date and base the last publication (in its stream's order) whose
+ * business time (occurredAt) is at or before asOf; nothing published later, never the clock nor the store's time, so
+ * a replay or a copy of the log answers the same.
+ */
+export const loadRateBook = async (db: ReadSource, asOf?: string): Promise<RateBook> => {
+  if (asOf === undefined) {
+    const rows = await preparedQuery<PublishedRate>(
+      db,
+      `SELECT to_char(r.rate_date, 'YYYY-MM-DD') AS date, r.base, r.quote, r.rate::text AS rate FROM ${T.rates} r`,
+    );
+    return rateBookOf(rows);
+  }
   const rows = await preparedQuery<PublishedRate>(
     db,
-    `SELECT to_char(r.rate_date, 'YYYY-MM-DD') AS date, r.base, r.quote, r.rate::text AS rate FROM ${T.rates} r`,
+    `SELECT to_char(p.rate_date, 'YYYY-MM-DD') AS date, p.base, p.quote, p.rate::text AS rate
+       FROM (SELECT DISTINCT ON (x.rate_date, x.base) x.event_id FROM ${T.publications} x
+              WHERE x.occurred_at <= $1::timestamptz
+              ORDER BY x.rate_date, x.base, x.revision DESC, x.occurred_at DESC, x.event_id DESC) latest
+       JOIN ${T.publications} p ON p.event_id = latest.event_id`,
+    [asOf],
   );
   return rateBookOf(rows);
 };
 
-/** The reporting currency set for the workspace, null while none is. */
-export const reportingCurrencyOf = async (db: ReadSource): Promise<string | null> => (await reportingCurrencySetting(db))?.currency ?? null;
+/** The reporting currency set for the workspace, null while none is; with `asOf`, the one set as of that instant. */
+export const reportingCurrencyOf = async (db: ReadSource, asOf?: string): Promise<string | null> =>
+  (await reportingCurrencySetting(db, asOf))?.currency ?? null;
 
 export type ReportingCurrencySetting = Readonly<{ currency: string; previous: string | null; setAt: string; eventId: string }>;
 
-export const reportingCurrencySetting = async (db: ReadSource): Promise<ReportingCurrencySetting | null> => {
+/** The reporting currency setting; with `asOf` (an instant), the last one set at or before it by business time. */
+export const reportingCurrencySetting = async (db: ReadSource, asOf?: string): Promise<ReportingCurrencySetting | null> => {
   const [row] = await preparedQuery<{ currency: string; previous: string | null; set_at: Date; event_id: string }>(
     db,
-    `SELECT currency, previous, set_at, event_id FROM ${T.reportingCurrency}`,
+    asOf === undefined
+      ? `SELECT currency, previous, set_at, event_id FROM ${T.reportingCurrency}`
+      : `SELECT currency, previous, occurred_at AS set_at, event_id FROM ${T.reportingCurrencies}
+          WHERE occurred_at <= $1::timestamptz ORDER BY revision DESC, occurred_at DESC, event_id DESC LIMIT 1`,
+    asOf === undefined ? [] : [asOf],
   );
   return row ? { currency: row.currency, previous: row.previous, setAt: row.set_at.toISOString(), eventId: row.event_id } : null;
 };

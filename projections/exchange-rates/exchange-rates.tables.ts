@@ -9,9 +9,16 @@ export const EXCHANGE_RATES_TABLES = {
   rates: 'exchange_rates',
   /** The workspace's reporting currency: at most one row. */
   reportingCurrency: 'exchange_rates_reporting_currency',
+  /**
+   * Every publication ever made, quote by quote, with its business time and its revision in its date's stream: the
+   * rate book as it stood at any instant (for each date and base, the last publication that had occurred by then).
+   */
+  publications: 'exchange_rates_publications',
+  /** Every reporting currency ever set, with its business time and revision: the setting as it stood at any instant. */
+  reportingCurrencies: 'exchange_rates_reporting_currencies',
 } as const;
 
-export const EXCHANGE_RATES_SCHEMA = projectionSchema(EXCHANGE_RATES, EXCHANGE_RATES_TABLES, ({ rates, reportingCurrency }) => `
+export const EXCHANGE_RATES_SCHEMA = projectionSchema(EXCHANGE_RATES, EXCHANGE_RATES_TABLES, ({ rates, reportingCurrency, publications, reportingCurrencies }) => `
     CREATE TABLE ${rates} (
       rate_date date NOT NULL,
       base text NOT NULL,
@@ -28,4 +35,23 @@ export const EXCHANGE_RATES_SCHEMA = projectionSchema(EXCHANGE_RATES, EXCHANGE_R
       previous text,
       event_id uuid NOT NULL,
       set_at timestamptz NOT NULL
+    );
+    CREATE TABLE ${publications} (
+      rate_date date NOT NULL,
+      base text NOT NULL,
+      quote text NOT NULL,
+      rate numeric NOT NULL,
+      event_id uuid NOT NULL,
+      revision integer NOT NULL,
+      occurred_at timestamptz NOT NULL
+    );
+    -- The last publication per date and base by an instant; a publication's quotes (no key on quote: any text fits).
+    CREATE INDEX ${publications}_date_base ON ${publications} (rate_date, base, revision);
+    CREATE INDEX ${publications}_event ON ${publications} (event_id);
+    CREATE TABLE ${reportingCurrencies} (
+      event_id uuid PRIMARY KEY,
+      currency text NOT NULL,
+      previous text,
+      revision integer NOT NULL,
+      occurred_at timestamptz NOT NULL
     );`);

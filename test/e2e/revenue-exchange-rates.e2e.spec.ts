@@ -146,6 +146,22 @@ describe('exchange rates over HTTP', () => {
     expect(await committedCount(t.db.pool, 'exchange')).toBe(6);
   });
 
+  it('refuses a key sent twice in one object (JSON.parse would keep the last), naming its path, and stores nothing', async () => {
+    const send = (path: string, text: string) => t.http().put(path).set('Content-Type', 'application/json').send(text);
+    const twice = await send(`${URL}/2026-03-03`, '{"base":"USD","rates":{"JPY":"1","JPY":"2"}}').expect(400);
+    expect(twice.body).toMatchObject({ error: 'ENTITY_DUPLICATE_KEY', fields: [{ field: 'rates.JPY' }] });
+    expect(twice.body.message).toMatch(/^rates\.JPY: /);
+    // The same key escaped differently is the same key once parsed; and a top-level one is named as itself.
+    expect((await send(`${URL}/2026-03-03`, '{"base":"USD","rates":{"EUR":"1","\\u0045UR":"2"}}').expect(400)).body.fields).toEqual([
+      expect.objectContaining({ field: 'rates.EUR' }),
+    ]);
+    expect((await send('/v1/settings/reporting-currency', '{"currency":"EUR","currency":"JPY"}').expect(400)).body.fields).toEqual([
+      expect.objectContaining({ field: 'currency' }),
+    ]);
+    expect(await committedCount(t.db.pool, 'exchange')).toBe(6);
+    expect(await committedCount(t.db.pool, 'settings')).toBe(0);
+  });
+
   it('sets and reads the reporting currency; the same one again appends nothing', async () => {
     expect((await t.http().get('/v1/settings/reporting-currency').expect(200)).body).toEqual({ revision: -1, currency: null, previous: null });
     const set = await t.http().put('/v1/settings/reporting-currency').send({ currency: 'EUR' }).expect(200);

@@ -42,6 +42,9 @@ describe('forecasts as they stood, their accuracy and their conversion, over HTT
     return dealEvent(dealId, 'DealWon', { pipelineId, stageId: 'won', amount, currency: 'EUR', ownerId: null }, day);
   };
 
+  const publish = (date: string, base: string, rates: Record<string, string>, day: string) =>
+    append(`exchange-rates-${date}`, 'ExchangeRatesPublished', { date, base, rates }, day);
+
   const get = (url: string, query: Record<string, string>) => t.http().get(url).query({ ...(position ? { minPosition: position } : {}), ...query });
   const fieldsOf = (body: { fields?: { field: string }[] }) => (body.fields ?? []).map(({ field }) => field);
 
@@ -129,10 +132,12 @@ describe('forecasts as they stood, their accuracy and their conversion, over HTT
   });
 
   it('converts each deal at the rate of its own date, names the rates, keeps the per-currency figures and shows a missing rate as a gap', async () => {
-    // Two JPY rates, none for THB; deals appended after them, so minPosition covers the rates too.
-    await t.http().put('/v1/settings/reporting-currency').send({ currency: 'USD' }).expect(200);
-    await t.http().put('/v1/exchange-rates/2026-11-01').send({ base: 'JPY', rates: { USD: '0.0067' } }).expect(200);
-    await t.http().put('/v1/exchange-rates/2026-11-15').send({ base: 'JPY', rates: { USD: 0.0062 } }).expect(200);
+    // Two JPY rates, none for THB; deals appended after them, so minPosition covers the rates too. The reporting
+    // currency and the rates are set at business times before the asOf asked (as PUT /v1/settings/reporting-currency
+    // and PUT /v1/exchange-rates record them, at the time of the request): an answer as of a date uses only those.
+    await append('settings-reporting-currency', 'ReportingCurrencySet', { currency: 'USD', previous: null }, '2026-10-01');
+    await publish('2026-11-01', 'JPY', { USD: '0.0067' }, '2026-11-01');
+    await publish('2026-11-15', 'JPY', { USD: '0.0062' }, '2026-11-15');
     const pipelineId = await pipeline();
     const jpyOpen = await deal(pipelineId, '2026-10-01', { stageId: 'demo', amount: '150000', currency: 'JPY', closeDate: '2026-11-20' });
     const jpyWon = await deal(pipelineId, '2026-10-01', { stageId: 'demo', amount: '100000', currency: 'JPY', closeDate: '2026-11-30' });
@@ -180,5 +185,69 @@ describe('forecasts as they stood, their accuracy and their conversion, over HTT
       complete: false,
       gaps: [{ dealId: thb.dealId, asOf: '2026-11-30', from: 'THB' }],
     });
+    // Each converted move names the rate and rate date behind its figures (null for a deal in USD already).
+    const toActual = accuracy.data.converted.steps[0].moves;
+    expect(toActual.find((m: { dealId: string }) => m.dealId === jpyOpen.dealId)).toEqual({
+      dealId: jpyOpen.dealId, kind: 'removed', before: '465.00', after: null, change: '-465.00', eventId: jpyOpen.eventId,
+      beforeRate: '0.0062', beforeRateDate: '2026-11-15', afterRate: null, afterRateDate: null,
+    });
+    expect(toActual.find((m: { dealId: string }) => m.dealId === usd.dealId)).toMatchObject({ kind: 'removed', before: '200.00', beforeRate: null, beforeRateDate: null });
+    // Per currency, the moves stay in the deals' own currencies and name no rate.
+    const jpy = accuracy.data.currencies.find((c: { currency: string }) => c.currency === 'JPY');
+    expect(jpy.steps[0].moves).toEqual([{ dealId: jpyOpen.dealId, kind: 'removed', before: '75000', after: null, change: '-75000', eventId: jpyOpen.eventId }]);
+  });
+
+  it('answers as of a date with the rate book and the reporting currency of that date: a later rate shows only in later answers', async () => {
+    const pipelineId = await pipeline();
+    // A CHF deal for July; its only rate is for 2026-06-01, published (by business time) on 06-20, then replaced on 07-10.
+    const chf = await deal(pipelineId, '2026-06-01', { stageId: 'demo', amount: '10000.00', currency: 'CHF', closeDate: '2026-07-20' });
+    await publish('2026-06-01', 'CHF', { USD: '1.1' }, '2026-06-20');
+    await publish('2026-06-01', 'CHF', { USD: '1.2' }, '2026-07-10');
+    const forecast = async (asOf: string, currency = 'USD') =>
+      (await get('/v1/read-models/forecast', { month: '2026-07', asOf, pipelineId, currency }).expect(200)).body.data;
+
+    // On 06-10 no CHF rate had been published: the deal is a gap, listed, never converted as 0; its CHF figure stays.
+    const june10 = await forecast('2026-06-10');
+    expect(june10.currencies).toEqual([
+      { currency: 'CHF', openDeals: 1, openAmount: '10000.00', weighted: '5000.00', wonDeals: 0, wonAmount: '0.00', forecast: '5000.00' },
+    ]);
+    expect(june10.converted).toMatchObject({ currency: 'USD', openDeals: 0, weighted: '0.00', complete: false, ratesUsed: [] });
+    expect(june10.converted.gaps).toEqual([{ dealId: chf.dealId, from: 'CHF', to: 'USD', date: '2026-07-20', reason: expect.stringMatching(/no CHF\/USD rate/) }]);
+    expect(june10.deals[0]).toMatchObject({ dealId: chf.dealId, converted: null, gap: expect.any(String) });
+
+    // The first publication from 06-20, the one replacing it from 07-10.
+    const june30 = await forecast('2026-06-30');
+    expect(june30.converted).toMatchObject({ weighted: '5500.00', forecast: '5500.00', complete: true, gaps: [] });
+    expect(june30.converted.ratesUsed).toEqual([{ from: 'CHF', to: 'USD', rate: '1.1', rateDate: '2026-06-01' }]);
+    expect(june30.deals[0].converted).toEqual({ currency: 'USD', amount: '11000.00', weighted: '5500.00', rate: '1.1', rateDate: '2026-06-01' });
+    const july15 = await forecast('2026-07-15');
+    expect(july15.deals[0].converted).toEqual({ currency: 'USD', amount: '12000.00', weighted: '6000.00', rate: '1.2', rateDate: '2026-06-01' });
+
+    // The reporting currency as it was set then: none before 10-01, USD from 10-01, CHF from 10-20.
+    await append('settings-reporting-currency', 'ReportingCurrencySet', { currency: 'CHF', previous: 'USD' }, '2026-10-20');
+    const unset = await get('/v1/read-models/forecast', { month: '2026-07', asOf: '2026-06-30', pipelineId, currency: 'reporting' }).expect(400);
+    expect(fieldsOf(unset.body)).toEqual(['currency']);
+    expect(unset.body.message).toMatch(/none was set as of 2026-06-30/);
+    expect((await forecast('2026-10-15', 'reporting')).converted).toMatchObject({ currency: 'USD', weighted: '6000.00' });
+    expect((await forecast('2026-10-25', 'reporting')).deals[0].converted).toEqual({ currency: 'CHF', amount: '10000.00', weighted: '5000.00', rate: null, rateDate: null });
+
+    // The waterfall: the deal enters the converted forecast when its rate appears, then moves by the new rate alone
+    // (same deal version), each move naming the rates on both sides.
+    const { body: accuracy } = await get('/v1/read-models/forecast-accuracy', { month: '2026-07', asOf: '2026-06-10,2026-06-30,2026-07-15', pipelineId, currency: 'USD' }).expect(200);
+    const converted = accuracy.data.converted;
+    expect(converted.snapshots.map(({ asOf, forecast: figure }: Record<string, string>) => [asOf, figure])).toEqual([
+      ['2026-06-10', '0.00'],
+      ['2026-06-30', '5500.00'],
+      ['2026-07-15', '6000.00'],
+    ]);
+    expect(converted.gaps).toEqual([expect.objectContaining({ dealId: chf.dealId, asOf: '2026-06-10', from: 'CHF' })]);
+    expect(converted.steps.map((step: { moves: unknown[] }) => step.moves)).toEqual([
+      [{ dealId: chf.dealId, kind: 'added', before: null, after: '5500.00', change: '5500.00', eventId: chf.eventId, beforeRate: null, beforeRateDate: null, afterRate: '1.1', afterRateDate: '2026-06-01' }],
+      [{ dealId: chf.dealId, kind: 'changed', before: '5500.00', after: '6000.00', change: '500.00', eventId: chf.eventId, beforeRate: '1.1', beforeRateDate: '2026-06-01', afterRate: '1.2', afterRateDate: '2026-06-01' }],
+      [{ dealId: chf.dealId, kind: 'removed', before: '6000.00', after: null, change: '-6000.00', eventId: chf.eventId, beforeRate: '1.2', beforeRateDate: '2026-06-01', afterRate: null, afterRateDate: null }],
+    ]);
+    // In CHF the forecast never moved until the deal was not won by the end.
+    const [own] = accuracy.data.currencies;
+    expect(own.steps.map((step: { moves: unknown[] }) => step.moves.length)).toEqual([0, 0, 1]);
   });
 });

@@ -4506,6 +4506,20 @@ export interface components {
              * @description The deal version behind it
              */
             eventId: string;
+            /** @description Converted moves only: the rate behind `before` (null without a before, or when the deal was in that currency already) */
+            beforeRate?: string | null;
+            /**
+             * Format: date
+             * @description Converted moves only: the publication date of that rate
+             */
+            beforeRateDate?: string | null;
+            /** @description Converted moves only: the rate behind `after` (null without an after, or when the deal was in that currency already) */
+            afterRate?: string | null;
+            /**
+             * Format: date
+             * @description Converted moves only: the publication date of that rate
+             */
+            afterRateDate?: string | null;
         };
         WaterfallStepDto: {
             /** @example 2026-09-01 */

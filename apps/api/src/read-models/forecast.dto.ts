@@ -165,6 +165,12 @@ export class WaterfallMoveDto {
   @ApiProperty(NULLABLE_AMOUNT('Its figure at the end')) after!: string | null;
   @ApiProperty(AMOUNT('after - before')) change!: string;
   @ApiProperty({ format: 'uuid', description: 'The deal version behind it' }) eventId!: string;
+  @ApiPropertyOptional(nullableString('Converted moves only: the rate behind `before` (null without a before, or when the deal was in that currency already)'))
+  beforeRate?: string | null;
+  @ApiPropertyOptional({ ...nullableString('Converted moves only: the publication date of that rate'), format: 'date' }) beforeRateDate?: string | null;
+  @ApiPropertyOptional(nullableString('Converted moves only: the rate behind `after` (null without an after, or when the deal was in that currency already)'))
+  afterRate?: string | null;
+  @ApiPropertyOptional({ ...nullableString('Converted moves only: the publication date of that rate'), format: 'date' }) afterRateDate?: string | null;
 }
 
 export class WaterfallStepDto {
