@@ -6,6 +6,8 @@ import { comparePositions, matchesFilter, START, type EventFilter, type EventSto
 
 /** The newest events kept for streams that have caught up; a stream further behind reads the store. */
 export const RECENT_EVENTS = 1_000;
+/** And at most about this many characters of their data: a few large events must not hold the api's memory. */
+export const RECENT_CHARACTERS = 8 * 1024 * 1024;
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
 const pause = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
@@ -19,6 +21,8 @@ export class LogTail {
   // Every event after `coveredAfter` that the subscription has delivered, oldest first; null: none known (starting,
   // or after a failure).
   private recent: RecordedEvent[] = [];
+  private sizes: number[] = [];
+  private characters = 0;
   private coveredAfter: Position | null = null;
 
   constructor(
@@ -88,20 +92,36 @@ export class LogTail {
     if (event.type === 'ContactErased') {
       // Events read before an erasure hold the person's values in clear: from here on they are read from the store,
       // which answers them redacted once the key is gone.
-      this.recent = [];
+      this.empty();
       this.coveredAfter = event.position;
       return;
     }
+    const size = JSON.stringify(event.data ?? null).length + event.type.length + event.streamName.length;
     this.recent.push(event);
-    // Trimmed in steps, not per event: splicing the front of the array is a copy of all of it.
-    if (this.recent.length >= RECENT_EVENTS + RECENT_EVENTS / 4) {
-      const dropped = this.recent.splice(0, this.recent.length - RECENT_EVENTS);
-      this.coveredAfter = dropped[dropped.length - 1].position;
+    this.sizes.push(size);
+    this.characters += size;
+    // Trimmed in steps, not per event (splicing the front of an array copies the rest): to three quarters of either
+    // bound once one is passed.
+    if (this.recent.length < RECENT_EVENTS + RECENT_EVENTS / 4 && this.characters <= RECENT_CHARACTERS) return;
+    let drop = 0;
+    while (drop < this.recent.length && (this.recent.length - drop > RECENT_EVENTS || this.characters > (RECENT_CHARACTERS * 3) / 4)) {
+      this.characters -= this.sizes[drop];
+      drop++;
     }
+    if (drop === 0) return;
+    this.coveredAfter = this.recent[drop - 1].position;
+    this.recent.splice(0, drop);
+    this.sizes.splice(0, drop);
+  }
+
+  private empty(): void {
+    this.recent = [];
+    this.sizes = [];
+    this.characters = 0;
   }
 
   private forget(): void {
-    this.recent = [];
+    this.empty();
     this.coveredAfter = null;
   }
 

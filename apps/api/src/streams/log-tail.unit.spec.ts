@@ -2,7 +2,7 @@ import { position, type EventStore, type EventSubscription, type Position, type 
 import { EventEmitter } from 'node:events';
 import type { Response } from 'express';
 import { EventStream } from './event-stream.js';
-import { LogTail, RECENT_EVENTS } from './log-tail.js';
+import { LogTail, RECENT_CHARACTERS, RECENT_EVENTS } from './log-tail.js';
 
 const recorded = (at: number, type = 'PageViewed', streamName = `activity-c${at}`): RecordedEvent => ({
   id: `e${at}`,
@@ -130,6 +130,19 @@ describe('the log tail', () => {
     // A stream reading before the erasure gets those events from the store, redacted once the key is gone.
     expect(tail.readAfter(position(BigInt(newest - 2)), {}, 10)).toBeNull();
     expect(tail.readAfter(position(BigInt(newest + 1)), {}, 10)?.map((e) => e.id)).toEqual([`e${newest + 2}`]);
+  });
+
+  it('keeps a bounded amount of event data, however large the events', async () => {
+    const { store, push } = liveStore(0);
+    tail = new LogTail(store, () => undefined);
+    tail.mark();
+    await settle();
+    const large = (at: number) => ({ ...recorded(at), data: { note: 'x'.repeat(RECENT_CHARACTERS / 3) } });
+    push(large(1), large(2), large(3));
+    await settle();
+    // The third passed the bound: the oldest went, so a stream before it reads the store.
+    expect(tail.readAfter(position(0n), {}, 10)).toBeNull();
+    expect(tail.readAfter(position(1n), {}, 10)?.map((e) => e.id)).toEqual(['e2', 'e3']);
   });
 
   it('feeds caught-up streams from one read of the log, not one read per stream per append', async () => {
