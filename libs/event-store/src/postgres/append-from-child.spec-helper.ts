@@ -23,4 +23,6 @@ const result = await store.appendToStream(streamName, [
   },
 ]);
 process.stdout.write(`appended ${result.position.commit} from pid ${process.pid}\n`);
+// The append answered before its NOTIFY went out: closing the store sends it before the pool goes.
+await store.close();
 await pool.end();

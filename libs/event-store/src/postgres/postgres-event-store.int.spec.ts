@@ -95,3 +95,54 @@ describe('PostgresEventStore.appendToStreams (many streams, one round trip)', ()
     await expect(call([1, 2])).resolves.toMatchObject({ rowCount: 2 });
   });
 });
+
+describe('PostgresEventStore announcing appends to other processes (NOTIFY after the commit)', () => {
+  let db: TestDatabase;
+  let close: () => Promise<void>;
+  beforeAll(async () => ({ db, close } = await openTestStore()));
+  afterAll(() => close());
+
+  /** The database pool, except that each NOTIFY waits until the spec lets it go. */
+  const holdingNotifies = () => {
+    const held: { position: string; release: () => void }[] = [];
+    const pool = new Proxy(db.pool, {
+      get(target, property, receiver) {
+        if (property !== 'query') return Reflect.get(target, property, receiver);
+        return async (text: unknown, values?: unknown[]) => {
+          if (typeof text === 'string' && text.includes('pg_notify')) {
+            await new Promise<void>((release) => held.push({ position: String(values?.[1]), release }));
+          }
+          return (target.query as (text: unknown, values?: unknown[]) => Promise<unknown>)(text, values);
+        };
+      },
+    });
+    return { pool, held };
+  };
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return done;
+  };
+
+  it('answers an append before its NOTIFY is sent; appends meanwhile share the next one; close() waits for it', async () => {
+    const { pool, held } = holdingNotifies();
+    const store = new PostgresEventStore(pool as typeof db.pool);
+
+    await store.appendToStream(`announce-${randomUUID()}`, [newEvent('First')]);
+    await eventually(() => expect(held).toHaveLength(1));
+    // The first NOTIFY is held, yet the next appends answer; they wait for one NOTIFY of their own, after it.
+    await store.appendToStream(`announce-${randomUUID()}`, [newEvent('Second')]);
+    const third = await store.appendToStream(`announce-${randomUUID()}`, [newEvent('Third')]);
+    const closing = store.close();
+    expect(await settled(closing)).toBe(false);
+
+    held[0].release();
+    await eventually(() => expect(held).toHaveLength(2));
+    expect(held[1].position).toBe(third.position.commit.toString());
+    expect(await settled(closing)).toBe(false);
+    held[1].release();
+    await closing;
+    expect(held).toHaveLength(2);
+  });
+});
