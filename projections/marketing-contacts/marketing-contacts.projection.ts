@@ -9,8 +9,8 @@ import type {
 import type { MarketingStatus } from '#domain/marketing-policy';
 import { assertNever } from '#domain/shared';
 
-// An unsubscribe is recorded by the contact decider as MarketingEmailUnsubscribed followed by a status change
-// with reason 'unsubscribed' (when the contact was marketing), so the status change alone carries it.
+// An unsubscribe is recorded as MarketingEmailUnsubscribed; the default workflow marketing-unsubscribed then
+// changes the status with reason 'unsubscribed' (when the contact was marketing), so the status change carries it.
 export type MarketingContactEvent = ContactCreated | ContactMarketingStatusChanged | ContactMerged;
 
 export const MARKETING_CONTACT_EVENT_TYPES: readonly MarketingContactEvent['type'][] = [

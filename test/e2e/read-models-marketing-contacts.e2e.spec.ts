@@ -29,7 +29,7 @@ describe('marketing contacts read model over HTTP', () => {
     await created(dup, 'form', 'marketing', '2026-01-04T00:00:00.000Z');
     const opted = '2026-01-10T00:00:00.000Z';
     await append(ben, [newEvent('ContactMarketingStatusChanged', { contactId: ben, previous: 'non-marketing', status: 'marketing', reason: 'opted in at webinar' }, { occurredAt: opted })]);
-    // An unsubscribe as the contact decider records it.
+    // An unsubscribe as it is recorded, followed by the status change the default workflow makes.
     const unsubscribed = '2026-01-15T00:00:00.000Z';
     await append(cat, [
       newEvent('MarketingEmailUnsubscribed', { contactId: cat, emailId: 'newsletter-7' }, { occurredAt: unsubscribed }),

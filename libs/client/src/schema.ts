@@ -3576,7 +3576,7 @@ export interface components {
             /** @example campaign-2026-01 */
             emailId: string;
             /**
-             * @description unsubscribed makes the contact non-marketing
+             * @description unsubscribed records the opt-out; the default workflow marketing-unsubscribed then makes the contact non-marketing
              * @enum {string}
              */
             kind: "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";

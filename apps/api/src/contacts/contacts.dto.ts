@@ -166,7 +166,7 @@ export class RecordEmailEventDto {
   @Text(MAX_ID_LENGTH, { example: 'campaign-2026-01' })
   emailId!: string;
 
-  @OneOf(EMAIL_EVENT_KINDS, { description: 'unsubscribed makes the contact non-marketing' })
+  @OneOf(EMAIL_EVENT_KINDS, { description: 'unsubscribed records the opt-out; the default workflow marketing-unsubscribed then makes the contact non-marketing' })
   kind!: EmailEventKind;
 
   @OptionalText(MAX_URL_LENGTH, { example: 'https://example.com/offer', description: "The link clicked, for 'clicked'" })

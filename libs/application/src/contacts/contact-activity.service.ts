@@ -17,7 +17,7 @@ export class ContactActivityService {
   handle(command: ContactActivityCommand | RecordEmailEvent, context: RequestContext): Promise<CommandResult> {
     if (command.type !== 'RecordEmailEvent') return this.record(command, context);
     const routed = routeEmailEvent(command);
-    // An unsubscribe changes the contact's marketing status, so the contact stream decides it.
+    // An unsubscribe refuses marketing email until the status is decided again, so the contact stream decides it.
     return routed.stream === 'contact'
       ? this.executor.execute(contactStream(command.data.contactId), contactDecider, routed.command, context)
       : this.record(routed.command, context);
