@@ -99,8 +99,8 @@ describe('POST /v1/import with command lines', () => {
     expect(await streamOf(`activity-${contactId}`)).toHaveLength(0);
   });
 
-  it('rejects command lines with numbers JSON.parse would change or times no calendar holds, and runs nothing of them', async () => {
-    const [exact, rounded, ancient, leap] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  it('rejects command lines with numbers JSON.parse would change, a key given twice or times no calendar holds, and runs nothing of them', async () => {
+    const [exact, rounded, ancient, leap, twice] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const deal = (dealId: string, amount: string, occurredAt = '2024-03-01T10:00:00Z') =>
       `{"command":"CreateDeal","id":"${randomUUID()}","occurredAt":"${occurredAt}","data":{"dealId":"${dealId}","name":"N","amount":${amount},"currency":"USD"}}`;
     const file = [
@@ -109,16 +109,19 @@ describe('POST /v1/import with command lines', () => {
       deal(rounded, '1000.2500000000000001'),
       deal(ancient, '10', '0000-01-01T00:00:00Z'),
       deal(leap, '10', '2026-02-30T10:00:00Z'),
+      // Parses as amount 20: the first amount would be dropped without a word.
+      deal(twice, '10,"amount":20'),
     ];
     const { body } = await t.http().post('/v1/import').set('Content-Type', 'application/x-ndjson').send(file.join('\n')).expect(200);
-    expect(body).toMatchObject({ lines: 4, accepted: 1, rejected: 3 });
+    expect(body).toMatchObject({ lines: 5, accepted: 1, rejected: 4 });
     const reasons = body.rejections.map((r: { line: number; reason: string }) => [r.line, r.reason]);
     expect(reasons).toEqual([
       [2, 'data.amount: 1000.2500000000000001 cannot be kept exactly as a JSON number (it would become 1000.25)'],
       [3, expect.stringMatching(/^occurredAt must be an RFC 3339 date-time with a zone .* from 1900-01-01/)],
       [4, expect.stringMatching(/^occurredAt must be an RFC 3339 date-time with a zone .*real calendar day/)],
+      [5, 'data.amount: the key appears more than once in its object (the last one would silently win)'],
     ]);
     expect((await streamOf(`deal-${exact}`)).map((e) => (e.data as { amount: unknown }).amount)).toEqual(['1000.25']);
-    for (const dealId of [rounded, ancient, leap]) expect(await streamOf(`deal-${dealId}`)).toHaveLength(0);
+    for (const dealId of [rounded, ancient, leap, twice]) expect(await streamOf(`deal-${dealId}`)).toHaveLength(0);
   });
 });

@@ -19,7 +19,7 @@ import {
 import { isAllowed, ROLES, type Role } from '#auth';
 import { eventCatalog } from '#domain/catalog';
 import { EventValidator } from '#domain/catalog';
-import { inexactNumber, INSTANT_RULE, parseInstant, utcInstant } from '#domain/shared';
+import { describeJsonTextFault, jsonTextFault, INSTANT_RULE, parseInstant, utcInstant } from '#domain/shared';
 import type { Runtime } from '#runtime';
 import { MAX_CLOCK_AHEAD_MS } from '../contacts/business-time.js';
 import { permissionOf } from '../auth/route-areas.js';
@@ -49,11 +49,10 @@ const commandLineOf = (text: string): CommandLine | null => {
   try {
     const parsed: unknown = JSON.parse(text);
     if (!isObject(parsed) || !('command' in parsed)) return null;
-    // JSON.parse rounds what a double cannot hold (9007199254740993): the line is refused, never run changed.
-    const found = inexactNumber(text);
-    const inexact = found
-      ? `${found.field}: ${found.literal.slice(0, 40)} cannot be kept exactly as a JSON number (it would become ${Number(found.literal)})`
-      : undefined;
+    // JSON.parse rounds what a double cannot hold (9007199254740993) and keeps the last of a key given twice: the
+    // line is refused, never run changed.
+    const found = jsonTextFault(text);
+    const inexact = found ? describeJsonTextFault(found) : undefined;
     return { command: parsed.command, id: parsed.id, occurredAt: parsed.occurredAt, data: parsed.data, ...(inexact ? { inexact } : {}) };
   } catch {
     return null;

@@ -5,7 +5,7 @@
 import {
   CALENDAR_DATE_RULE,
   CURRENCY_RULE,
-  inexactNumber,
+  jsonTextFault,
   isCalendarDate,
   isCurrencyCode,
 } from '#domain/shared';
@@ -123,10 +123,14 @@ export const readRatesImport = async (lines: AsyncIterable<string | UnreadableLi
 };
 
 const ndjsonRows = (text: string, line: number, bad: BadRow[]): Row[] => {
-  // A number JSON.parse would change (149.23500000000000001) is refused, not silently rounded.
-  const inexact = inexactNumber(text);
-  if (inexact) {
-    bad.push({ line, field: inexact.field, reason: `${inexact.literal.slice(0, 40)} cannot be kept exactly as a JSON number: send it as a string` });
+  // A number JSON.parse would change (149.23500000000000001) is refused, not silently rounded; a key given twice too.
+  const fault = jsonTextFault(text);
+  if (fault) {
+    const reason =
+      fault.kind === 'inexact-number'
+        ? `${fault.literal.slice(0, 40)} cannot be kept exactly as a JSON number: send it as a string`
+        : 'the key appears more than once in its object';
+    bad.push({ line, field: fault.field, reason });
     return [];
   }
   let parsed: unknown;

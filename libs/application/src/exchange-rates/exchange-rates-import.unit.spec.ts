@@ -35,6 +35,23 @@ describe('rates import', () => {
     });
   });
 
+  it('refuses an NDJSON row whose number JSON.parse would round or whose key is given twice, naming the field', async () => {
+    const read = await readRatesImport(
+      lines(
+        '{"date":"2026-01-15","base":"USD","rates":{"JPY":"149.235","JPY":"150"}}',
+        '{"date":"2026-01-15","base":"EUR","quote":"USD","rate":1.0800000000000000001}',
+        '{"date":"2026-01-15","base":"GBP","quote":"USD","rate":"1.27"}',
+      ),
+    );
+    expect(read).toMatchObject({
+      ok: false,
+      badRows: [
+        { line: 1, field: 'rates.JPY', reason: 'the key appears more than once in its object' },
+        { line: 2, field: 'rate', reason: expect.stringMatching(/cannot be kept exactly as a JSON number/) },
+      ],
+    });
+  });
+
   it('lists every bad row by line and field', async () => {
     const read = await readRatesImport(
       lines(

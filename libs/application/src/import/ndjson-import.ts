@@ -9,7 +9,7 @@
 import { appendToStreams, readStreams, streamCategory, type EventStore, type NewEvent, type RecordedEvent } from '#event-store';
 import type { EventCatalog } from '#domain/catalog';
 import type { EventValidator } from '#domain/catalog';
-import { inexactNumber, INSTANT_RULE, utcInstant, type DomainEvent } from '#domain/shared';
+import { describeJsonTextFault, jsonTextFault, INSTANT_RULE, utcInstant, type DomainEvent } from '#domain/shared';
 import { deterministicUuid, type RequestContext } from '../request-context.js';
 import { HISTORY_CATEGORIES, StreamHistories, streamsToRead, type DerivedEvents, type HistoryEvent } from './history-rules.js';
 
@@ -113,11 +113,12 @@ export const importNdjson = async (lines: AsyncIterable<string>, deps: ImportDep
       reject(line, 'not valid JSON');
       return null;
     }
-    // JSON.parse rounds what a double cannot hold (9007199254740993): refused, never stored changed.
-    const inexact = inexactNumber(text);
-    if (inexact) {
+    // JSON.parse rounds what a double cannot hold (9007199254740993) and keeps the last of a key given twice: refused,
+    // never stored changed.
+    const fault = jsonTextFault(text);
+    if (fault) {
       const eventId = isObject(parsed) && isObject(parsed.event) && typeof parsed.event.id === 'string' && UUID.test(parsed.event.id) ? parsed.event.id : undefined;
-      reject(line, `${inexact.field}: ${inexact.literal.slice(0, 40)} cannot be kept exactly as a JSON number (it would become ${Number(inexact.literal)})`, eventId);
+      reject(line, describeJsonTextFault(fault), eventId);
       return null;
     }
     if (!isObject(parsed) || typeof parsed.streamName !== 'string' || !isObject(parsed.event)) {

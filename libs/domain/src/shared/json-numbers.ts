@@ -1,5 +1,5 @@
-// JSON numbers a double cannot hold exactly: JSON.parse would round 9007199254740993 to 9007199254740992 and
-// store something other than what was sent. Pure, so the api's body parser and the NDJSON import share it.
+// What JSON.parse changes silently: numbers a double cannot hold exactly (9007199254740993 becomes 9007199254740992)
+// and keys given twice in one object (the last wins). Pure, so the api's body parser and the imports share it.
 
 // The decimal value of a number's spelling, canonical: `12.50`, `1.25e1` and `12.5` are all `125e-1`.
 const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
@@ -25,15 +25,29 @@ export const isExactNumber = (literal: string): boolean => {
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const STRING = /"(?:[^"\\]|\\.)*"/y;
 
-type Frame = { kind: 'object'; key: string; expectKey: boolean } | { kind: 'array'; index: number };
+/**
+ * What JSON.parse would change in a text without a word: a number a double cannot hold (`literal` is it as sent), or
+ * a key that appears twice in one object (the last one would win). `field` is its path (`properties.seats`,
+ * `stages.0.probability`, `rates.JPY`), `body` for the top level.
+ */
+export type JsonTextFault =
+  | Readonly<{ kind: 'inexact-number'; field: string; literal: string }>
+  | Readonly<{ kind: 'duplicate-key'; field: string }>;
+
+type Frame = { keys: Set<string>; key: string; expectKey: boolean } | { keys: null; index: number };
 
 /**
- * The first number of a JSON text that parsing would change, with its path (`properties.seats`, `stages.0.probability`);
- * null when there is none. Text that is no JSON is left to the parser.
+ * The first fault of a JSON text, in text order, or null. One pass; each key decoded once, only when it holds an
+ * escape (keys compared as JSON.parse reads them: `"A"` and `"\u0041"` are the same key), so the cost is linear in the
+ * text. Text that is no JSON is left to the parser.
  */
-export const inexactNumber = (text: string): { field: string; literal: string } | null => {
+export const jsonTextFault = (text: string): JsonTextFault | null => {
   const frames: Frame[] = [];
-  const path = () => frames.map((frame) => (frame.kind === 'object' ? frame.key : String(frame.index))).join('.') || 'body';
+  const path = (last?: string) => {
+    const steps = frames.map((frame) => (frame.keys ? frame.key : String(frame.index)));
+    if (last !== undefined) steps[steps.length - 1] = last;
+    return steps.join('.') || 'body';
+  };
   for (let i = 0; i < text.length; ) {
     const top = frames[frames.length - 1];
     const char = text[i];
@@ -41,29 +55,43 @@ export const inexactNumber = (text: string): { field: string; literal: string } 
       STRING.lastIndex = i;
       const token = STRING.exec(text)?.[0];
       if (token === undefined) return null;
-      if (top?.kind === 'object' && top.expectKey) {
-        try {
-          top.key = String(JSON.parse(token));
-        } catch {
-          top.key = token;
+      if (top?.keys && top.expectKey) {
+        let key = token.slice(1, -1);
+        if (key.includes('\\')) {
+          try {
+            key = String(JSON.parse(token));
+          } catch {
+            return null;
+          }
         }
+        if (top.keys.has(key)) return { kind: 'duplicate-key', field: path(key) };
+        top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
       }
       i += token.length;
     } else if (char === '-' || (char >= '0' && char <= '9')) {
       NUMBER.lastIndex = i;
       const literal = NUMBER.exec(text)?.[0];
       if (literal === undefined) return null;
-      if (!isExactNumber(literal)) return { field: path(), literal };
+      if (!isExactNumber(literal)) return { kind: 'inexact-number', field: path(), literal };
       i += literal.length;
     } else {
-      if (char === '{') frames.push({ kind: 'object', key: '', expectKey: true });
-      else if (char === '[') frames.push({ kind: 'array', index: 0 });
+      if (char === '{') frames.push({ keys: new Set(), key: '', expectKey: true });
+      else if (char === '[') frames.push({ keys: null, index: 0 });
       else if (char === '}' || char === ']') frames.pop();
-      else if (char === ':' && top?.kind === 'object') top.expectKey = false;
-      else if (char === ',' && top?.kind === 'object') top.expectKey = true;
-      else if (char === ',' && top?.kind === 'array') top.index++;
+      else if (char === ',' && top) {
+        if (top.keys) top.expectKey = true;
+        else top.index++;
+      }
       i++;
     }
   }
   return null;
 };
+
+/** The fault as a sentence that starts with its field, for a 400 or an import's rejected line. */
+export const describeJsonTextFault = (fault: JsonTextFault): string =>
+  fault.kind === 'inexact-number'
+    ? `${fault.field}: ${fault.literal.slice(0, 40)} cannot be kept exactly as a JSON number (it would become ${Number(fault.literal)})`
+    : `${fault.field}: the key appears more than once in its object (the last one would silently win)`;
