@@ -196,7 +196,7 @@ describe('NDJSON import of history', () => {
     expect(event.data).toMatchObject({ name: 'Old Timer' });
   });
 
-  it('refuses numbers JSON.parse would change and instants outside 1900..2200 or on no calendar day, storing nothing of them', async () => {
+  it('refuses numbers JSON.parse would change, a key given twice and instants outside 1900..2200 or on no calendar day, storing nothing of them', async () => {
     const contactId = randomUUID();
     await givenContact(contactId);
     const stream = `activity-${contactId}`;
@@ -208,14 +208,17 @@ describe('NDJSON import of history', () => {
       view({ occurredAt: '0000-01-01T00:00:00Z' }),
       view({ occurredAt: '2026-02-30T00:00:00Z' }),
       view({ occurredAt: '2200-01-01T00:00:00Z' }),
+      // Parses with the second url: the page the line names first would be lost without a word.
+      view({ occurredAt: '2024-03-01T10:00:00Z' }).replace('"url":"https://x.test/"', '"url":"https://x.test/","url":"https://y.test/"'),
     ].join('\n');
     const report = await run(file);
-    expect(report).toMatchObject({ accepted: 1, rejected: 4 });
+    expect(report).toMatchObject({ accepted: 1, rejected: 5 });
     expect(report.rejections.map((r) => [r.line, r.reason.split(' cannot')[0].split(' must')[0]])).toEqual([
       [2, 'event.metadata.schemaVersion: 1.0000000000000001'],
       [3, 'event.metadata.occurredAt'],
       [4, 'event.metadata.occurredAt'],
       [5, 'event.metadata.occurredAt'],
+      [6, 'event.data.url: the key appears more than once in its object (the last one would silently win)'],
     ]);
     const stored = await collect(store.readStream(stream));
     expect(stored.map((e) => e.metadata.occurredAt)).toEqual(['2024-03-01T08:00:00.000Z']);
