@@ -312,6 +312,19 @@ export const startBenchServer = async (databaseUrl: string | null, options: Benc
   }
 };
 
+/** Waits until every active build has read the whole log, as the api reports it (`GET /v1/projections`). */
+export const readModelsBuilt = async (api: Readonly<{ baseUrl: string; apiKey: string }>): Promise<void> => {
+  const deadline = Date.now() + 3_600_000;
+  for (;;) {
+    const response = await fetch(`${api.baseUrl}/v1/projections`, { headers: { authorization: `Bearer ${api.apiKey}` } });
+    const { data } = (await response.json()) as { data: { state: string; lagEvents: number | null }[] };
+    const active = data.filter((build) => build.state === 'active');
+    if (active.length > 0 && active.every((build) => build.lagEvents === 0)) return;
+    if (Date.now() > deadline) throw new Error('read models did not catch up within an hour');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
 /** Polls until the api answers an authenticated health check with the key main.ts wrote on its first start. */
 const waitForApi = async (baseUrl: string, keyFile: string, api: Child): Promise<string> => {
   const deadline = Date.now() + 120_000;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleDirectory } from '#api/console/console-static';
 import { chromium } from 'playwright-core';
-import { cloneDatabase, loadAverage, median, printTable, seededTemplate, startBenchApp, writeResults, type BenchApp } from './bench-support.js';
+import { cloneDatabase, loadAverage, median, printTable, readModelsBuilt, seededTemplate, startBenchApp, writeResults, type BenchApp } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,20 +28,6 @@ const launchBrowser = () => {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string => !!path && existsSync(path));
   if (!executablePath) throw new Error('no chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
   return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-};
-
-type Build = { state: string; lagEvents: number | null };
-
-const readModelsBuilt = async (app: BenchApp): Promise<void> => {
-  const deadline = Date.now() + 3_600_000;
-  for (;;) {
-    const response = await fetch(`${app.baseUrl}/v1/projections`, { headers: { authorization: `Bearer ${app.apiKey}` } });
-    const { data } = (await response.json()) as { data: Build[] };
-    const active = data.filter((build) => build.state === 'active');
-    if (active.length > 0 && active.every((build) => build.lagEvents === 0)) return;
-    if (Date.now() > deadline) throw new Error('read models did not catch up within an hour');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 };
 
 type Sample = { ms: number; slowest: string };

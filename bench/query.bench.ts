@@ -17,7 +17,7 @@ import {
   startBenchServer,
   startCpuMeter,
   writeResults,
-  type BenchServer,
+  readModelsBuilt,
   type ServerRole,
 } from './bench-support.js';
 
@@ -38,21 +38,6 @@ const requests = Number(values.requests);
 const clients = Number(values.clients);
 if (values.role !== 'all' && values.role !== 'api') throw new Error(`--role is all or api, not ${values.role}`);
 const role: ServerRole = values.role;
-
-type Build = { state: string; lagEvents: number | null };
-
-/** Waits until every active build has read the whole log, as the api reports it. */
-const readModelsBuilt = async (server: BenchServer): Promise<void> => {
-  const deadline = Date.now() + 3_600_000;
-  for (;;) {
-    const response = await fetch(`${server.baseUrl}/v1/projections`, { headers: { authorization: `Bearer ${server.apiKey}` } });
-    const { data } = (await response.json()) as { data: Build[] };
-    const active = data.filter((build) => build.state === 'active');
-    if (active.length > 0 && active.every((build) => build.lagEvents === 0)) return;
-    if (Date.now() > deadline) throw new Error('read models did not catch up within an hour');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-};
 
 const db = await cloneDatabase(await seededTemplate(contactsFor(targetEvents)), 2);
 try {

@@ -20,7 +20,7 @@ import { CONTACT_LIST_SORT_KEYS, listContacts } from '#projections/contact-list'
 import { DEAL_SORT_KEYS, listDeals } from '#projections/deal-list';
 import { COMPANY_LIST_SORT_KEYS, listCompanies } from '#projections/company-list';
 import { listTickets, TICKET_SORT_KEYS } from '#projections/ticket-list';
-import { createServerDatabase, freshDatabase, loadAverage, loadHttp, median, printTable, startBenchServer, writeResults, type BenchServer, type ServerRole } from './bench-support.js';
+import { createServerDatabase, freshDatabase, loadAverage, loadHttp, median, printTable, readModelsBuilt, startBenchServer, writeResults, type ServerRole } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -159,20 +159,6 @@ const appendAll = async (store: PostgresEventStore): Promise<Appended> => {
   }
   await flush();
   return appended;
-};
-
-type Build = { name: string; state: string; lagEvents: number | null };
-
-const readModelsBuilt = async (server: BenchServer): Promise<void> => {
-  const deadline = Date.now() + 3_600_000;
-  for (;;) {
-    const response = await fetch(`${server.baseUrl}/v1/projections`, { headers: { authorization: `Bearer ${server.apiKey}` } });
-    const { data } = (await response.json()) as { data: Build[] };
-    const active = data.filter((build) => build.state === 'active');
-    if (active.length > 0 && active.every((build) => build.lagEvents === 0)) return;
-    if (Date.now() > deadline) throw new Error('read models did not catch up within an hour');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 };
 
 type Statement = Readonly<{ text: string; values: readonly unknown[] }>;
