@@ -64,7 +64,10 @@ const loadStates = async (
   const scores = await selectByKeys<ScoreStateRow>(tx, table(T.scores), 'contact_id', contactIds, [
     'contact_id', 'properties', 'as_of', 'position', 'merged_into', 'qualification',
   ]);
-  const events = await selectByKeys<EventRow>(tx, table(T.events), 'contact_id', contactIds, [
+  // A contact's scoring events are written with its score row (writeChanges), so only a contact with a score row
+  // can hold any: in a rebuild that is the odd contact a batch carries over from the one before.
+  const stored = scores.map((row) => row.contact_id);
+  const events = await selectByKeys<EventRow>(tx, table(T.events), 'contact_id', stored, [
     'contact_id', 'event_id', 'event_type', 'stream_name', 'revision', 'position', 'occurred_at', 'data',
   ]);
   const eventsByContact = new Map<string, ScoringEvent[]>();

@@ -10,6 +10,7 @@ import {
   KNOWN_EVENT_TYPES,
   ruleMatchesEvent,
   scoreContact,
+  scoreTotal,
   type Contribution,
   type EngagementRule,
   type Formula,
@@ -130,8 +131,38 @@ export const isLeadScoreBarrier = (event: RecordedEvent): boolean => event.type 
 const FIRST_INSTANT_MS = Date.parse('0000-01-01T00:00:00.000Z');
 const LAST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
-// Normalised so a score computed in memory and one re-computed from stored timestamps agree to the character.
-const instant = (value: string, what: string): string => {
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// The number written with `count` digits at `start`, or -1 if one of them is no digit.
+const digitsAt = (value: string, start: number, count: number): number => {
+  let number = 0;
+  for (let index = start; index < start + count; index += 1) {
+    const digit = value.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+};
+
+// Whether `value` is already what the normalisation gives back (toISOString of a four-digit year), as almost every
+// stored occurredAt is: a real calendar day and time, checked field by field, which spares a parse and a format.
+const isNormalisedInstant = (value: string): boolean => {
+  if (value.length !== 24 || value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':') return false;
+  if (value[16] !== ':' || value[19] !== '.' || value[23] !== 'Z' || digitsAt(value, 20, 3) < 0) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+};
+
+/** Normalised so a score computed in memory and one re-computed from stored timestamps agree to the character. */
+export const normalisedInstant = (value: string, what: string): string => {
+  if (typeof value === 'string' && isNormalisedInstant(value)) return value;
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) throw new Error(`${what}: occurredAt "${value}" is not an instant`);
   return new Date(Math.min(Math.max(ms, FIRST_INSTANT_MS), LAST_INSTANT_MS)).toISOString();
@@ -142,146 +173,219 @@ const instant = (value: string, what: string): string => {
 const later = (a: string, b: string): string =>
   (a.length === 24 && b.length === 24 ? b > a : Date.parse(b) > Date.parse(a)) ? b : a;
 
-const withProperty = (properties: ContactProperties, name: string, value: ContactPropertyValue): ContactProperties => {
-  const { [name]: _replaced, ...kept } = properties;
-  return value === null ? kept : { ...kept, [name]: value };
+// The working copy is the reducer's own, so a property is set in place; it goes last, as in a fresh object. A name
+// like `__proto__` is defined rather than assigned, so it stays a plain property.
+const setProperty = (properties: Record<string, unknown>, name: string, value: ContactPropertyValue | undefined): void => {
+  delete properties[name];
+  if (value === null) return;
+  if (name === '__proto__') Object.defineProperty(properties, name, { value, writable: true, enumerable: true, configurable: true });
+  else properties[name] = value;
 };
 
-const withProperties = (properties: ContactProperties, values: Readonly<Record<string, ContactPropertyValue>>): ContactProperties =>
-  Object.entries(values).reduce((current, [name, value]) => withProperty(current, name, value), properties);
+const toScoringEvent = (event: RecordedEvent, position: string, occurredAt: string): ScoringEvent => ({
+  id: event.id,
+  type: event.type,
+  streamName: event.streamName,
+  revision: event.revision,
+  position,
+  occurredAt,
+  data: event.data,
+});
 
-const evolveContact = (state: ContactScoreState, event: ContactStateEvent): ContactScoreState => {
+const engagementRules = (formula: Formula): EngagementRule[] =>
+  formula.groups.flatMap((group) => (group.kind === 'engagement' ? group.rules : []));
+
+/** The event that last touched a contact, whose step (the state right after it) is not scored yet. */
+type PendingStep = { event: RecordedEvent; position: string; occurredAt: string };
+
+/**
+ * A touched contact while a batch is applied. Mutable and the reducer's own: the loaded properties and events are
+ * shared until the first change copies them, so nothing is spread per event and the loaded state stays as given.
+ */
+type WorkingContact = {
+  readonly contactId: string;
+  readonly loaded: ContactScoreState | undefined;
+  properties: ContactProperties;
+  ownProperties: boolean;
+  asOf: string;
+  position: string;
+  mergedInto: string | null;
+  events: readonly ScoringEvent[];
+  ownEvents: boolean;
+  /** Ids of `events`, made when the first event is added. */
+  eventIds: Set<string> | null;
+  /** The latest qualification told (the stored one before the batch). */
+  qualification: Qualification;
+  pending: PendingStep | null;
+  changes: QualificationChangeRow[];
+};
+
+const writableProperties = (contact: WorkingContact): Record<string, unknown> => {
+  if (!contact.ownProperties) {
+    contact.properties = { ...contact.properties };
+    contact.ownProperties = true;
+  }
+  return contact.properties as Record<string, unknown>;
+};
+
+// As a set union that keeps the held events first: the ones given are added unless an id is already held.
+const addEvents = (contact: WorkingContact, events: readonly ScoringEvent[]): void => {
+  if (events.length === 0) return;
+  const held = (contact.eventIds ??= new Set(contact.events.map((event) => event.id)));
+  const added = events.filter((event) => !held.has(event.id));
+  if (added.length === 0) return;
+  if (!contact.ownEvents) {
+    contact.events = [...contact.events];
+    contact.ownEvents = true;
+  }
+  for (const event of added) {
+    (contact.events as ScoringEvent[]).push(event);
+    held.add(event.id);
+  }
+};
+
+const evolveContact = (contact: WorkingContact, event: ContactStateEvent): void => {
   switch (event.type) {
     case 'ContactCreated': {
-      const { contactId: _id, properties, ...fields } = event.data;
-      return { ...state, properties: withProperties(withProperties({}, fields), properties) };
+      // Built from nothing: the fields first, then the custom properties (null meaning no value in both).
+      const properties: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(event.data)) {
+        if (name !== 'contactId' && name !== 'properties') setProperty(properties, name, value as ContactPropertyValue);
+      }
+      for (const [name, value] of Object.entries(event.data.properties)) setProperty(properties, name, value);
+      contact.properties = properties as ContactProperties;
+      contact.ownProperties = true;
+      return;
     }
     case 'ContactPropertiesChanged':
-      return {
-        ...state,
-        properties: event.data.changes.reduce((current, change) => withProperty(current, change.property, change.value), state.properties),
-      };
+      for (const change of event.data.changes) setProperty(writableProperties(contact), change.property, change.value);
+      return;
     case 'ContactLifecycleStageChanged':
-      return { ...state, properties: withProperty(state.properties, 'lifecycleStage', event.data.stage) };
+      return setProperty(writableProperties(contact), 'lifecycleStage', event.data.stage);
     case 'ContactMarketingStatusChanged':
-      return { ...state, properties: withProperty(state.properties, 'marketingStatus', event.data.status) };
+      return setProperty(writableProperties(contact), 'marketingStatus', event.data.status);
     case 'ContactOwnerAssigned':
-      return { ...state, properties: withProperty(state.properties, 'ownerId', event.data.ownerId) };
+      return setProperty(writableProperties(contact), 'ownerId', event.data.ownerId);
     case 'ContactAssociatedWithCompany':
-      return { ...state, properties: withProperty(state.properties, 'companyId', event.data.companyId) };
+      return setProperty(writableProperties(contact), 'companyId', event.data.companyId);
     case 'ContactDissociatedFromCompany':
-      return { ...state, properties: withProperty(state.properties, 'companyId', null) };
+      return setProperty(writableProperties(contact), 'companyId', null);
     case 'ContactMerged':
-      return { ...state, mergedInto: event.data.mergedInto };
+      contact.mergedInto = event.data.mergedInto;
+      return;
     case 'ContactAbsorbed':
       // The duplicate's events are taken over in `applyEvent`, which sees both contacts.
-      return state;
+      return;
     default:
       return assertNever(event);
   }
 };
 
-const toScoringEvent = (event: RecordedEvent, occurredAt: string): ScoringEvent => ({
-  id: event.id,
-  type: event.type,
-  streamName: event.streamName,
-  revision: event.revision,
-  position: formatPosition(event.position),
-  occurredAt,
-  data: event.data,
-});
-
-const withEvents = (state: ContactScoreState, events: readonly ScoringEvent[]): ContactScoreState => {
-  const held = new Set(state.events.map((event) => event.id));
-  const added = events.filter((event) => !held.has(event.id));
-  return added.length === 0 ? state : { ...state, events: [...state.events, ...added] };
+/**
+ * Tells the qualification at a contact's pending step, scored as `score` gives it, if it differs from the latest
+ * told: every change one event at a time would tell, so the rows do not depend on where batches end.
+ */
+const settle = (contact: WorkingContact, score: Readonly<{ qualification: Qualification; formulaId: string; total: number }>): void => {
+  const step = contact.pending!;
+  contact.pending = null;
+  if (score.qualification === contact.qualification) return;
+  // None for a merged duplicate (lists and workflows never see one).
+  if (contact.mergedInto === null) {
+    contact.changes.push({
+      contactId: contact.contactId,
+      position: step.position,
+      eventId: step.event.id,
+      occurredAt: step.occurredAt,
+      previous: contact.qualification,
+      qualification: score.qualification,
+      formulaId: score.formulaId,
+      total: score.total,
+    });
+  }
+  contact.qualification = score.qualification;
 };
 
-const engagementRules = (formula: Formula): EngagementRule[] =>
-  formula.groups.flatMap((group) => (group.kind === 'engagement' ? group.rules : []));
-
-type Contacts = Map<string, ContactScoreState>;
-
-/** Applies one event; answers the contacts it touched. */
-const applyEvent = (
-  contacts: Contacts,
-  event: RecordedEvent,
-  rules: readonly EngagementRule[],
-  owns: (contactId: string) => boolean,
-): Set<string> => {
-  const touched = new Set<string>();
-  const occurredAt = instant(event.metadata.occurredAt, `event ${event.id}`);
-  const position = formatPosition(event.position);
-  const touch = (contactId: string): ContactScoreState => {
-    const current = contacts.get(contactId);
-    const next: ContactScoreState = current
-      ? { ...current, asOf: later(current.asOf, occurredAt), position }
-      : { contactId, properties: {}, asOf: occurredAt, position, mergedInto: null, events: [], qualification: 'none' };
-    contacts.set(contactId, next);
-    touched.add(contactId);
-    return next;
-  };
-
-  if (SCORABLE_TYPES.has(event.type)) {
-    const scoring = toScoringEvent(event, occurredAt);
-    const scored = rules.some((rule) => ruleMatchesEvent(rule, scoring));
-    for (const contactId of scoredContactIdsOf(event)) {
-      // A partition of the build changes only its own contacts; the others' partitions apply the event for them.
-      if (!owns(contactId)) continue;
-      const state = touch(contactId);
-      if (scored) contacts.set(contactId, withEvents(state, [scoring]));
-    }
-  }
-  if (!CONTACT_STATE_TYPES.has(event.type)) return touched;
-  const contactEvent = { type: event.type, data: event.data } as ContactStateEvent;
-  if (!owns(contactEvent.data.contactId)) return touched;
-  contacts.set(contactEvent.data.contactId, evolveContact(touch(contactEvent.data.contactId), contactEvent));
-  if (contactEvent.type === 'ContactAbsorbed') {
-    const { contactId, mergedContactId } = contactEvent.data;
-    // The duplicate is a tombstone from here on, whichever of ContactMerged and ContactAbsorbed comes first.
-    const duplicate = { ...touch(mergedContactId), mergedInto: contactId };
-    contacts.set(mergedContactId, duplicate);
-    contacts.set(contactId, withEvents(contacts.get(contactId)!, duplicate.events));
-  }
-  return touched;
-};
-
-/** A contact's state right after an event that touched it, and that event. */
-type Step = Readonly<{ state: ContactScoreState; event: RecordedEvent }>;
+type Batch = Readonly<{
+  formula: Formula;
+  rules: readonly EngagementRule[];
+  loaded: ReadonlyMap<string, ContactScoreState>;
+  owns: (contactId: string) => boolean;
+  contacts: Map<string, WorkingContact>;
+}>;
 
 /**
- * The qualification changes along a contact's steps through the batch, from the stored qualification. The last step's
- * score is the row's (`last`); the ones before are scored here, so a batch tells every change one event at a time would.
+ * The contact an event is about to change, its step before the event settled first: only the last step of each
+ * contact is left for the full score at the end, the ones before need only the qualification.
  */
-const qualificationChanges = (
-  formula: Formula,
-  from: Qualification,
-  steps: readonly Step[],
-  last: LeadScoreRow,
-): QualificationChangeRow[] => {
-  const changes: QualificationChangeRow[] = [];
-  let previous = from;
-  steps.forEach(({ state, event }, index) => {
-    const score = index === steps.length - 1 ? last : scoreContact(formula, { properties: state.properties, events: state.events, asOf: state.asOf });
-    if (score.qualification === previous) return;
-    if (state.mergedInto === null) {
-      changes.push({
-        contactId: state.contactId,
-        position: formatPosition(event.position),
-        eventId: event.id,
-        occurredAt: instant(event.metadata.occurredAt, `event ${event.id}`),
-        previous,
-        qualification: score.qualification,
-        formulaId: score.formulaId,
-        total: score.total,
-      });
+const touch = (batch: Batch, contactId: string, step: PendingStep): WorkingContact => {
+  let contact = batch.contacts.get(contactId);
+  if (contact === undefined) {
+    const loaded = batch.loaded.get(contactId);
+    contact = {
+      contactId,
+      loaded,
+      properties: loaded?.properties ?? {},
+      ownProperties: loaded === undefined,
+      asOf: loaded ? later(loaded.asOf, step.occurredAt) : step.occurredAt,
+      position: step.position,
+      mergedInto: loaded?.mergedInto ?? null,
+      events: loaded?.events ?? [],
+      ownEvents: loaded === undefined,
+      eventIds: null,
+      qualification: loaded?.qualification ?? 'none',
+      pending: step,
+      changes: [],
+    };
+    batch.contacts.set(contactId, contact);
+    return contact;
+  }
+  if (contact.pending?.event !== step.event) {
+    if (contact.pending !== null) {
+      settle(contact, scoreTotal(batch.formula, { properties: contact.properties, events: contact.events, asOf: contact.asOf }));
     }
-    previous = score.qualification;
-  });
-  return changes;
+    contact.pending = step;
+  }
+  contact.asOf = later(contact.asOf, step.occurredAt);
+  contact.position = step.position;
+  return contact;
 };
 
-const scoreRows = (formula: Formula, state: ContactScoreState): [LeadScoreRow, LeadScoreContributionRow[]] => {
+const applyEvent = (batch: Batch, event: RecordedEvent): void => {
+  const position = formatPosition(event.position);
+  const step: PendingStep = { event, position, occurredAt: normalisedInstant(event.metadata.occurredAt, `event ${event.id}`) };
+  if (SCORABLE_TYPES.has(event.type)) {
+    const scoring = toScoringEvent(event, position, step.occurredAt);
+    const scored = batch.rules.some((rule) => ruleMatchesEvent(rule, scoring));
+    for (const contactId of scoredContactIdsOf(event)) {
+      // A partition of the build changes only its own contacts; the others' partitions apply the event for them.
+      if (!batch.owns(contactId)) continue;
+      const contact = touch(batch, contactId, step);
+      if (scored) addEvents(contact, [scoring]);
+    }
+  }
+  if (!CONTACT_STATE_TYPES.has(event.type)) return;
+  const contactEvent = { type: event.type, data: event.data } as ContactStateEvent;
+  if (!batch.owns(contactEvent.data.contactId)) return;
+  const contact = touch(batch, contactEvent.data.contactId, step);
+  evolveContact(contact, contactEvent);
+  if (contactEvent.type === 'ContactAbsorbed') {
+    // The duplicate is a tombstone from here on, whichever of ContactMerged and ContactAbsorbed comes first.
+    const duplicate = touch(batch, contactEvent.data.mergedContactId, step);
+    duplicate.mergedInto = contactEvent.data.contactId;
+    addEvents(contact, duplicate.events);
+  }
+};
+
+type ScoredState = Readonly<{
+  contactId: string;
+  properties: ContactProperties;
+  asOf: string;
+  position: string;
+  mergedInto: string | null;
+  events: readonly ScoringEvent[];
+}>;
+
+const scoreRows = (formula: Formula, state: ScoredState): [LeadScoreRow, LeadScoreContributionRow[]] => {
   const breakdown = scoreContact(formula, { properties: state.properties, events: state.events, asOf: state.asOf });
   return [
     {
@@ -305,16 +409,23 @@ const sameContributions = (a: readonly LeadScoreContributionRow[], b: readonly L
   a.every((row, i) => (Object.keys(row) as (keyof LeadScoreContributionRow)[]).every((field) => row[field] === b[i][field]));
 
 // The stored list is what the loaded state scores to (same formula, pure scorer). Without scoring events and with
-// the same properties object it equals the new list, so most contacts are not scored twice.
-const storedContributions = (
-  formula: Formula,
-  before: ContactScoreState | undefined,
-  after: ContactScoreState,
-  rows: readonly LeadScoreContributionRow[],
-): readonly LeadScoreContributionRow[] => {
+// the loaded properties untouched it equals the new list, so most contacts are not scored twice.
+const storedContributions = (formula: Formula, contact: WorkingContact, rows: readonly LeadScoreContributionRow[]): readonly LeadScoreContributionRow[] => {
+  const before = contact.loaded;
   if (!before) return [];
-  if (before.events.length === 0 && after.events.length === 0 && before.properties === after.properties) return rows;
+  if (before.events.length === 0 && contact.events.length === 0 && !contact.ownProperties) return rows;
   return scoreRows(formula, before)[1];
+};
+
+// The events appended in the batch come after the loaded ones; they are the ones the store does not hold yet.
+const addedEventsOf = (contact: WorkingContact): LeadScoreEventRow[] => {
+  const before = contact.loaded?.events ?? [];
+  if (contact.events.length === before.length) return [];
+  const held = new Set(before.map((event) => event.id));
+  return contact.events
+    .slice(before.length)
+    .filter((event) => !held.has(event.id))
+    .map((event) => ({ contactId: contact.contactId, ...event }));
 };
 
 /**
@@ -327,37 +438,27 @@ export const projectLeadScores = (
   events: readonly RecordedEvent[],
   owns: (contactId: string) => boolean = () => true,
 ): LeadScoreChanges => {
-  const contacts: Contacts = new Map(loaded);
-  // Per touched contact, its state after each event that touched it, in log order.
-  const steps = new Map<string, Step[]>();
-  const rules = engagementRules(formula);
-  for (const event of events) {
-    for (const contactId of applyEvent(contacts, event, rules, owns)) {
-      const step = { state: contacts.get(contactId)!, event };
-      const taken = steps.get(contactId);
-      if (taken) taken.push(step);
-      else steps.set(contactId, [step]);
-    }
-  }
+  const batch: Batch = { formula, rules: engagementRules(formula), loaded, owns, contacts: new Map() };
+  for (const event of events) applyEvent(batch, event);
   const scores: LeadScoreRow[] = [];
   const replacedContributions: string[] = [];
   const contributions: LeadScoreContributionRow[] = [];
   const addedEvents: LeadScoreEventRow[] = [];
   const changes: QualificationChangeRow[] = [];
-  for (const contactId of [...steps.keys()].sort()) {
-    const state = contacts.get(contactId)!;
-    const [row, rows] = scoreRows(formula, state);
+  for (const contactId of [...batch.contacts.keys()].sort()) {
+    const contact = batch.contacts.get(contactId)!;
+    const [row, rows] = scoreRows(formula, contact);
     scores.push(row);
-    const before = loaded.get(contactId);
-    changes.push(...qualificationChanges(formula, before?.qualification ?? 'none', steps.get(contactId)!, row));
+    // The last step's score is the row's.
+    settle(contact, row);
+    changes.push(...contact.changes);
     // Deleting and re-inserting every touched contact's rows costs more than finding the few whose rows changed.
-    const stored = storedContributions(formula, before, state, rows);
+    const stored = storedContributions(formula, contact, rows);
     if (!sameContributions(stored, rows)) {
       if (stored.length > 0) replacedContributions.push(contactId);
       contributions.push(...rows);
     }
-    const held = new Set(before?.events.map((event) => event.id));
-    addedEvents.push(...state.events.filter((event) => !held.has(event.id)).map((event) => ({ contactId, ...event })));
+    addedEvents.push(...addedEventsOf(contact));
   }
   return { scores, replacedContributions, contributions, addedEvents, qualificationChanges: changes };
 };

@@ -3,6 +3,7 @@ import { contactCreatedData, recordedLog } from '#test/support/events';
 import { DEFAULT_FORMULA, formulaId, scoreContact, validateFormula, type Formula } from '#scoring';
 import {
   LEAD_SCORE_EVENT_TYPES,
+  normalisedInstant,
   projectLeadScores,
   type ContactScoreState,
   type LeadScoreChanges,
@@ -326,5 +327,71 @@ describe('lead-score projection', () => {
     expect(last!.scores).toEqual(whole.scores);
     expect([...stored.values()].flat()).toEqual(whole.contributions);
     expect(scoreOf(whole, 'ivy')).toMatchObject({ fit: 15, qualification: 'mql' });
+  });
+
+  // The reducer changes its own working copies: loaded states are shared with the caller (and re-scored for the
+  // stored contributions), so a change in place would be a wrong row, not just a surprise.
+  it('leaves the loaded states as given, frozen or not', () => {
+    const at = log();
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null) Object.values(value).forEach(deepFreeze);
+      return Object.freeze(value);
+    };
+    const history = [
+      at('ContactCreated', created('ivy', 'Head of Data'), day(0)),
+      at('PageViewed', pageView('ivy', '/pricing'), day(1), 'activity-ivy'),
+      at('ContactCreated', created('dup', 'Engineer'), day(1)),
+      at('FormSubmitted', demoForm('dup'), day(2), 'activity-dup'),
+    ];
+    const batch = [
+      at('ContactPropertiesChanged', { contactId: 'ivy', changes: [{ property: 'plan', previous: 'pro', value: null }] }, day(3)),
+      at('PageViewed', pageView('ivy', '/pricing'), day(4), 'activity-ivy'),
+      at('ContactMerged', { contactId: 'dup', mergedInto: 'ivy', email: 'dup@example.com' }, day(5)),
+      at('ContactAbsorbed', { contactId: 'ivy', mergedContactId: 'dup', mergedEmail: 'dup@example.com' }, day(5)),
+    ];
+    const loaded = carry(new Map(), project(history));
+    const given = JSON.stringify([...loaded]);
+    const fromCopies = project(batch, structuredClone(loaded));
+
+    expect(project(batch, deepFreeze(loaded))).toEqual(fromCopies);
+    expect(JSON.stringify([...loaded])).toBe(given);
+    expect(scoreOf(fromCopies, 'ivy').properties).not.toHaveProperty('plan');
+  });
+});
+
+describe('occurredAt normalisation', () => {
+  // The slow path, which every answer must equal: parsed, kept within four-digit years, written back.
+  const reference = (value: string): string => {
+    const ms = Date.parse(value);
+    if (!Number.isFinite(ms)) return 'not an instant';
+    return new Date(Math.min(Math.max(ms, Date.parse('0000-01-01T00:00:00.000Z')), Date.parse('9999-12-31T23:59:59.999Z'))).toISOString();
+  };
+  const answer = (value: string): string => {
+    try {
+      return normalisedInstant(value, 'spec');
+    } catch {
+      return 'not an instant';
+    }
+  };
+  const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+  it('answers as parsing and formatting would, for every day of leap and common years and the edges of each field', () => {
+    const years = [0, 4, 100, 400, 1900, 1999, 2000, 2024, 2026, 9999];
+    const values: string[] = [];
+    for (const year of years) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) values.push(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T12:00:00.000Z`);
+      }
+    }
+    for (const time of ['00:00:00.000', '23:59:59.999', '24:00:00.000', '23:60:00.000', '23:59:60.000', '1a:00:00.000', '12:00:00.0x0']) {
+      values.push(`2024-02-29T${time}Z`);
+    }
+    values.push(
+      '2024-02-29T12:00:00.000z', '2024-02-29T12:00:00.000+00:00', '2024-02-29T12:00:00Z', '2024-02-29 12:00:00.000Z',
+      '+010000-01-01T00:00:00.000Z', '-000001-12-31T23:59:59.999Z', '2024-02-29T12:00:00.000Z ', 'yesterday', '',
+    );
+    expect(values.map(answer)).toEqual(values.map(reference));
+    // Mostly strings the fast path takes, so the comparison covers it and not only the fallback.
+    expect(values.filter((value) => reference(value) === value).length).toBeGreaterThan(300);
   });
 });

@@ -51,12 +51,26 @@ const instant = (value: string, field: string): number => {
   return ms;
 };
 
+// A path's keys, split once: paths come from formulas, so the map stays as small as the formulas in use.
+const pathKeys = new Map<string, readonly string[]>();
+const keysOf = (path: string): readonly string[] => {
+  let keys = pathKeys.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    pathKeys.set(path, keys);
+  }
+  return keys;
+};
+
 // Own members only, so a path like `constructor` or `__proto__` never reaches the prototype.
-const readPath = (data: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((current, key) => {
+const readPath = (data: unknown, path: string): unknown => {
+  let current = data;
+  for (const key of keysOf(path)) {
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
-    return (current as Record<string, unknown>)[key];
-  }, data);
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+};
 
 const asText = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
@@ -131,9 +145,11 @@ const holds = (comparison: Comparison, actual: unknown): boolean => {
 };
 
 /** Type and `where` only: time (asOf, withinDays) is the scorer's concern. */
-export const ruleMatchesEvent = (rule: EngagementRule, event: Pick<ScoringEvent, 'type' | 'data'>): boolean =>
-  event.type === rule.when.event &&
-  (rule.when.where ?? []).every((condition) => holds(condition, readPath(event.data, condition.field)));
+export const ruleMatchesEvent = (rule: EngagementRule, event: Pick<ScoringEvent, 'type' | 'data'>): boolean => {
+  if (event.type !== rule.when.event) return false;
+  for (const condition of rule.when.where ?? []) if (!holds(condition, readPath(event.data, condition.field))) return false;
+  return true;
+};
 
 /** Property names are plain keys (no dotted paths): custom property names may contain dots. */
 export const fitRuleMatches = (rule: FitRule, properties: Readonly<Record<string, unknown>>): boolean =>
@@ -148,13 +164,14 @@ export const eventTypesUsed = (formula: Formula): string[] => {
   return [...types].sort();
 };
 
-type TimedEvent = ScoringEvent & { readonly occurredMs: number };
+// The event itself, not a copy with its time added: a copy per event per score was most of the scorer's garbage.
+type TimedEvent = Readonly<{ event: ScoringEvent; occurredMs: number }>;
 
 // A contribution being worked out in hundredths; the cut fields are filled in stage by stage.
 type Draft = {
   readonly ruleId: string;
   readonly groupId: string;
-  readonly event: TimedEvent | null;
+  readonly event: ScoringEvent | null;
   readonly rawPoints: number;
   readonly decayFactor: number;
   /** rawPoints x decayFactor, before rounding to hundredths. */
@@ -240,32 +257,46 @@ const fitDrafts = (groupId: string, rule: FitRule, properties: Readonly<Record<s
       ]
     : [];
 
+/** An event's decay factor for a rule at `asOfMs`, or undefined when the rule does not count it (no match, later, too old). */
+const decayAt = (rule: EngagementRule, { event, occurredMs }: TimedEvent, asOfMs: number): number | undefined => {
+  const ageMs = asOfMs - occurredMs;
+  if (ageMs < 0 || !ruleMatchesEvent(rule, event)) return undefined;
+  if (rule.withinDays !== undefined && ageMs > rule.withinDays * MS_PER_DAY) return undefined;
+  return rule.decay ? 0.5 ** (ageMs / MS_PER_DAY / rule.decay.halfLifeDays) : 1;
+};
+
+/** The events a rule counts at `asOfMs`, oldest first, with their decay. */
+const counted = (
+  rule: EngagementRule,
+  events: readonly TimedEvent[],
+  asOfMs: number,
+): { event: ScoringEvent; decayFactor: number }[] => {
+  const found: { event: ScoringEvent; decayFactor: number }[] = [];
+  for (const timed of events) {
+    const decayFactor = decayAt(rule, timed, asOfMs);
+    if (decayFactor !== undefined) found.push({ event: timed.event, decayFactor });
+  }
+  return found;
+};
+
 const engagementDrafts = (
   groupId: string,
   rule: EngagementRule,
   events: readonly TimedEvent[],
   asOfMs: number,
 ): Draft[] =>
-  events.flatMap((event) => {
-    const ageMs = asOfMs - event.occurredMs;
-    if (ageMs < 0 || !ruleMatchesEvent(rule, event)) return [];
-    if (rule.withinDays !== undefined && ageMs > rule.withinDays * MS_PER_DAY) return [];
-    const decayFactor = rule.decay ? 0.5 ** (ageMs / MS_PER_DAY / rule.decay.halfLifeDays) : 1;
-    return [
-      {
-        ruleId: rule.id,
-        groupId,
-        event,
-        rawPoints: rule.points,
-        decayFactor,
-        exact: rule.points * decayFactor,
-        points: 0,
-        cutByRuleCap: 0,
-        cutByGroupLimit: 0,
-        cutByTotalLimit: 0,
-      },
-    ];
-  });
+  counted(rule, events, asOfMs).map(({ event, decayFactor }) => ({
+    ruleId: rule.id,
+    groupId,
+    event,
+    rawPoints: rule.points,
+    decayFactor,
+    exact: rule.points * decayFactor,
+    points: 0,
+    cutByRuleCap: 0,
+    cutByGroupLimit: 0,
+    cutByTotalLimit: 0,
+  }));
 
 const applyCut = (drafts: readonly Draft[], excess: number, field: 'cutByRuleCap' | 'cutByGroupLimit' | 'cutByTotalLimit'): void => {
   apportion(excess, drafts.map(kept)).forEach((share, index) => {
@@ -274,25 +305,47 @@ const applyCut = (drafts: readonly Draft[], excess: number, field: 'cutByRuleCap
 };
 
 // Oldest first; stream, revision and id break ties so the order never depends on the caller's order.
-const byOccurrence = (a: TimedEvent, b: TimedEvent): number =>
-  a.occurredMs - b.occurredMs ||
+const byOccurrence = ({ event: a, occurredMs: aMs }: TimedEvent, { event: b, occurredMs: bMs }: TimedEvent): number =>
+  aMs - bMs ||
   (a.streamName < b.streamName ? -1 : a.streamName > b.streamName ? 1 : 0) ||
   a.revision - b.revision ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+// A projection scores a contact's events again at every step: each event's instant is parsed once, into the timed
+// event the scorer sorts. The text is kept to re-check, so an event object given again with another occurredAt is
+// parsed again.
+const timedEvents = new WeakMap<ScoringEvent, TimedEvent & { readonly text: string }>();
+const timedOf = (event: ScoringEvent): TimedEvent => {
+  const timed = timedEvents.get(event);
+  if (timed !== undefined && timed.text === event.occurredAt) return timed;
+  const parsed = { event, occurredMs: instant(event.occurredAt, `event ${event.id} occurredAt`), text: event.occurredAt };
+  timedEvents.set(event, parsed);
+  return parsed;
+};
+
+// Formulas are read-only values (as for their ids): the types they score are worked out once per formula object.
+const usedTypes = new WeakMap<Formula, ReadonlySet<string>>();
+const usedTypesOf = (formula: Formula): ReadonlySet<string> => {
+  let types = usedTypes.get(formula);
+  if (types === undefined) {
+    types = new Set(eventTypesUsed(formula));
+    usedTypes.set(formula, types);
+  }
+  return types;
+};
+
 const scorableEvents = (formula: Formula, events: readonly ScoringEvent[]): TimedEvent[] => {
-  const types = new Set(eventTypesUsed(formula));
+  const types = usedTypesOf(formula);
+  const timed: TimedEvent[] = [];
+  for (const event of events) if (types.has(event.type)) timed.push(timedOf(event));
+  timed.sort(byOccurrence);
+  // At-least-once delivery may hand the same event twice: it scores once.
   const seen = new Set<string>();
-  return events
-    .filter((event) => types.has(event.type))
-    .map((event) => ({ ...event, occurredMs: instant(event.occurredAt, `event ${event.id} occurredAt`) }))
-    .sort(byOccurrence)
-    .filter((event) => {
-      // At-least-once delivery may hand the same event twice: it scores once.
-      if (seen.has(event.id)) return false;
-      seen.add(event.id);
-      return true;
-    });
+  return timed.filter(({ event }) => {
+    if (seen.has(event.id)) return false;
+    seen.add(event.id);
+    return true;
+  });
 };
 
 const scoreGroup = (
@@ -387,4 +440,65 @@ export const scoreContact = (formula: Formula, input: ScoringInput): ScoreBreakd
     groups,
     contributions: drafts.map(toContribution),
   };
+};
+
+/**
+ * What a rule's contributions add up to in hundredths, given their exact amounts in order: the sum `quantize` shares
+ * out (the bonus hundredths included), added up in the same order.
+ */
+class QuantizedSum {
+  private scaled = 0;
+  private floors = 0;
+  private count = 0;
+
+  add(exact: number): void {
+    const hundredths = snap(exact * 100);
+    this.scaled += hundredths;
+    this.floors += Math.floor(hundredths);
+    this.count += 1;
+  }
+
+  get hundredths(): number {
+    return this.floors + Math.min(Math.max(0, roundHalfAwayFromZero(this.scaled) - this.floors), this.count);
+  }
+}
+
+const clamp = (value: number, low: number, high: number): number => value - overshoot(value, low, high);
+
+/**
+ * The total and qualification `scoreContact` gives, without building the breakdown: for a projection that needs only
+ * the qualification at every step of a contact. Each cut takes exactly the overshoot it is apportioned (a validated
+ * formula's caps and limits are not negative, so the side of the excess always has something to give), so every
+ * kept sum is its sum clamped, and the order of the additions is scoreContact's.
+ */
+export const scoreTotal = (formula: Formula, input: ScoringInput): Readonly<{ formulaId: string; total: number; qualification: Qualification }> => {
+  const asOfMs = instant(input.asOf, 'asOf');
+  const events = scorableEvents(formula, input.events);
+  let totalHundredths = 0;
+  for (const group of formula.groups) {
+    let groupSum = 0;
+    if (group.kind === 'fit') {
+      for (const rule of group.rules) {
+        if (!fitRuleMatches(rule, input.properties)) continue;
+        const sum = new QuantizedSum();
+        sum.add(rule.points);
+        groupSum += sum.hundredths;
+      }
+    } else {
+      for (const rule of group.rules) {
+        const sum = new QuantizedSum();
+        for (const timed of events) {
+          const decayFactor = decayAt(rule, timed, asOfMs);
+          if (decayFactor !== undefined) sum.add(rule.points * decayFactor);
+        }
+        const ruleSum = sum.hundredths;
+        const cap = rule.maxPoints === undefined ? undefined : toHundredths(rule.maxPoints);
+        groupSum += cap === undefined ? ruleSum : clamp(ruleSum, -cap, cap);
+      }
+    }
+    const limit = toHundredths(group.limit);
+    totalHundredths += clamp(groupSum, -limit, limit);
+  }
+  totalHundredths = clamp(totalHundredths, 0, toHundredths(formula.limit));
+  return { formulaId: cachedFormulaId(formula), total: toPoints(totalHundredths), qualification: qualify(totalHundredths, formula) };
 };

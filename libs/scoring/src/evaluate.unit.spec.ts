@@ -6,6 +6,7 @@ import {
   formulaId,
   ruleMatchesEvent,
   scoreContact,
+  scoreTotal,
   validateFormula,
   type EngagementRule,
   type FitRule,
@@ -473,5 +474,21 @@ describe('contributions add up', () => {
     }
     // The generator must keep reaching every kind of cut, or the checks above prove little.
     expect(Object.values(casesWithCut).every((count) => count >= 25)).toBe(true);
+  });
+
+  // The projection tells qualification changes from scoreTotal at every step but the last: it must agree to the
+  // hundredth with the breakdown, an event given twice and events after asOf included.
+  it("gives scoreTotal the breakdown's total and qualification for 500 generated formulas and contacts", () => {
+    for (let case_ = 0; case_ < 500; case_ += 1) {
+      const formula = randomFormula(case_);
+      const properties = { jobTitle: pick(TITLES) };
+      const events = randomEvents();
+      const given = events.length > 0 && random() < 0.3 ? [...events, events[integer(0, events.length - 1)]] : events;
+      const { formulaId: id, total, qualification } = score(formula, properties, given);
+      expect([`case ${case_}`, scoreTotal(formula, { properties, events: given, asOf: AS_OF })]).toEqual([
+        `case ${case_}`,
+        { formulaId: id, total, qualification },
+      ]);
+    }
   });
 });

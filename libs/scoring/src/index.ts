@@ -11,7 +11,7 @@ export {
   type FormulaValidation,
   type ValidateOptions,
 } from './validate-formula.js';
-export { ScoringInputInvalid, eventTypesUsed, fitRuleMatches, ruleMatchesEvent, scoreContact } from './evaluate.js';
+export { ScoringInputInvalid, eventTypesUsed, fitRuleMatches, ruleMatchesEvent, scoreContact, scoreTotal } from './evaluate.js';
 export { DEFAULT_FORMULA } from './default-formula.js';
 export * from './contact-history.js';
 export * from './backtest.js';
