@@ -231,7 +231,7 @@ export type BenchServerOptions = Readonly<{
 
 export type BenchServer = Readonly<{ baseUrl: string; apiKey: string; pids: readonly number[]; close(): Promise<void> }>;
 
-const freePort = async (): Promise<number> => {
+export const freePort = async (): Promise<number> => {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -245,9 +245,9 @@ const freePort = async (): Promise<number> => {
 const distEntry = (relative: string): string =>
   new URL(import.meta.url.includes('/dist/bench/') ? `../${relative}` : `../dist/${relative}`, import.meta.url).pathname;
 
-type Child = Readonly<{ process: ChildProcess; output: () => string }>;
+export type Child = Readonly<{ process: ChildProcess; output: () => string }>;
 
-const spawnNode = (entry: string, env: NodeJS.ProcessEnv, cpuProfileDir: string | undefined): Child => {
+export const spawnNode = (entry: string, env: NodeJS.ProcessEnv, cpuProfileDir: string | undefined): Child => {
   const flags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
   const child = spawn(process.execPath, [...flags, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // Keep the tail of the output to explain a failed start.
@@ -264,7 +264,7 @@ const spawnNode = (entry: string, env: NodeJS.ProcessEnv, cpuProfileDir: string 
   return { process: child, output: () => tail };
 };
 
-const stopChild = async ({ process: child }: Child): Promise<void> => {
+export const stopChild = async ({ process: child }: Child): Promise<void> => {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   // SIGTERM: the entry points close the app and the runtime, and --cpu-prof writes its profile on that exit.

@@ -6,12 +6,9 @@
 // each figure, the CPU time per request of the api, the projector, the database's backends and the load generator.
 // `fastify` parses JSON with Fastify's own parser; `fastify-verify` adds the api's verify step, as a switch would.
 // Usage: npm run bench:http-stack [-- --runs 3 --requests 2000 --clients 16 --adapters express,fastify,fastify-verify]
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -29,6 +26,10 @@ import {
   writeResults,
   type HttpLoad,
   type HttpRequest,
+  freePort,
+  spawnNode,
+  stopChild,
+  type Child,
 } from './bench-support.js';
 
 const { values } = parseArgs({
@@ -48,42 +49,10 @@ const adapters = values.adapters!.split(',');
 if (adapters[0] !== 'express') throw new Error('--adapters starts with express: the others are compared with it');
 
 type Api = Readonly<{ adapter: string; baseUrl: string; apiKey: string; pid: number }>;
-type Child = Readonly<{ process: ChildProcess; output: () => string }>;
 
 // Compiled only (dist/bench): Nest needs decorator metadata.
 const serverEntry = new URL('./http-stack-server.js', import.meta.url).pathname;
 const projectorEntry = new URL('../apps/projector/src/main.js', import.meta.url).pathname;
-
-const spawnNode = (entry: string, env: NodeJS.ProcessEnv): Child => {
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-4000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const orphaned = () => child.kill('SIGKILL');
-  process.once('exit', orphaned);
-  child.once('exit', () => process.off('exit', orphaned));
-  return { process: child, output: () => tail };
-};
-
-const stopChild = async ({ process: child }: Child): Promise<void> => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-};
-
-const freePort = async (): Promise<number> => {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-};
 
 /** Polls until the api answers an authenticated health check with the key the first api wrote. */
 const waitForApi = async (baseUrl: string, keyFile: string, api: Child): Promise<string> => {
@@ -189,13 +158,13 @@ try {
   const apis: Api[] = [];
   for (const adapter of adapters) {
     const port = await freePort();
-    const child = spawnNode(serverEntry, { ...env, PORT: String(port), TALLY_BENCH_ADAPTER: adapter });
+    const child = spawnNode(serverEntry, { ...env, PORT: String(port), TALLY_BENCH_ADAPTER: adapter }, undefined);
     children.push(child);
     const baseUrl = `http://127.0.0.1:${port}`;
     const apiKey = await waitForApi(baseUrl, path.join(dataDir, 'super-admin.key'), child);
     apis.push({ adapter, baseUrl, apiKey, pid: child.process.pid! });
   }
-  const projector = spawnNode(projectorEntry, { ...env, TALLY_ROLE: 'projector' });
+  const projector = spawnNode(projectorEntry, { ...env, TALLY_ROLE: 'projector' }, undefined);
   children.push(projector);
 
   const built = process.hrtime.bigint();

@@ -376,14 +376,7 @@ const applyEvent = (batch: Batch, event: RecordedEvent): void => {
   }
 };
 
-type ScoredState = Readonly<{
-  contactId: string;
-  properties: ContactProperties;
-  asOf: string;
-  position: string;
-  mergedInto: string | null;
-  events: readonly ScoringEvent[];
-}>;
+type ScoredState = Omit<ContactScoreState, 'qualification'>;
 
 const scoreRows = (formula: Formula, state: ScoredState): [LeadScoreRow, LeadScoreContributionRow[]] => {
   const breakdown = scoreContact(formula, { properties: state.properties, events: state.events, asOf: state.asOf });
