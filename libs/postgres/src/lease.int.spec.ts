@@ -49,6 +49,32 @@ describe('leases', () => {
     expect((await leases.state('fence-test'))?.holder).toBe('a');
   });
 
+  it('fences several grants in one statement, answering the ones that no longer hold', async () => {
+    const leases = new Leases(db.pool, 60_000);
+    const kept = (await leases.acquire('fence-all-kept', 'a'))!;
+    const taken = (await leases.acquire('fence-all-taken', 'a'))!;
+    await db.pool.query(`UPDATE tally_leases SET holder = 'b', token = token + 1 WHERE name = 'fence-all-taken'`);
+    const neverGranted = { name: 'fence-all-never', holder: 'a', token: '1' };
+    expect(await inTransaction(db.pool, (tx) => Leases.fenceAll(tx, [kept, taken, neverGranted]))).toEqual([taken, neverGranted]);
+
+    // The grants that hold stay locked until the fencing transaction ends: a takeover waits for its commit.
+    let releaseFence!: () => void;
+    const fenced = inTransaction(db.pool, async (tx) => {
+      expect(await Leases.fenceAll(tx, [kept])).toEqual([]);
+      await new Promise<void>((resolve) => (releaseFence = resolve));
+    });
+    await eventually(() => expect(releaseFence).toBeDefined());
+    let takenOver = false;
+    const takeover = db.pool
+      .query(`UPDATE tally_leases SET holder = 'b', token = token + 1 WHERE name = 'fence-all-kept'`)
+      .then(() => (takenOver = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(takenOver).toBe(false);
+    releaseFence();
+    await Promise.all([fenced, takeover]);
+    expect(takenOver).toBe(true);
+  });
+
   it('keeps a lease with heartbeats past its ttl, and frees it on release', async () => {
     // A ttl long enough that a loaded machine still renews in time (every 500 ms).
     const leases = new Leases(db.pool, 1_500);

@@ -111,6 +111,24 @@ export class Leases {
     );
     if ((rowCount ?? 0) === 0) throw new LeaseLost(grant);
   }
+
+  /**
+   * `fence` for several grants in one statement, for work that commits together: answers the grants that no longer
+   * hold (the caller leaves their work out), and locks the rows of the others until the transaction ends.
+   */
+  static async fenceAll(tx: Queryable, grants: readonly LeaseGrant[]): Promise<LeaseGrant[]> {
+    if (grants.length === 0) return [];
+    const { rows } = await tx.query<{ name: string; holder: string; token: string }>(
+      `SELECT l.name, l.holder, l.token::text FROM tally_leases l
+         JOIN unnest($1::text[], $2::text[], $3::bigint[]) AS g(name, holder, token)
+           ON l.name = g.name AND l.holder = g.holder AND l.token = g.token
+        ORDER BY l.name
+          FOR UPDATE OF l`,
+      [grants.map((g) => g.name), grants.map((g) => g.holder), grants.map((g) => g.token)],
+    );
+    const held = new Set(rows.map((row) => `${row.name}\u0000${row.holder}\u0000${row.token}`));
+    return grants.filter((g) => !held.has(`${g.name}\u0000${g.holder}\u0000${g.token}`));
+  }
 }
 
 /** A grant kept alive by heartbeats. `held` turns false once a renewal finds it taken or the ttl passed without one. */

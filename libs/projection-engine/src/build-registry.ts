@@ -3,7 +3,8 @@
 // BuildCheckpoints, the few writes about its own build.
 import type pg from 'pg';
 import { formatPosition, parsePosition, type Position } from '#event-store';
-import { inTransaction, migrate } from '#postgres';
+import { inTransaction, LeaseLost, Leases, migrate, type LeaseGrant } from '#postgres';
+import { SameTurnBatch } from './same-turn-batch.js';
 import { projectionEngineMigrations } from './projection-engine.migrations.js';
 import { BUILD_SELECT, BUILDS_TABLE, PARTITIONS_TABLE, ProjectionBuilds, storedBuild, type BuildRow, type BuildState, type ParkedEvent, type StoredBuild } from './projection-builds.js';
 import type { ProjectionDefinition, ProjectionTables } from './projection.js';
@@ -18,8 +19,11 @@ export type Fence = (tx: pg.PoolClient) => Promise<void>;
 export interface BuildCheckpoints {
   /** Inside the batch's own transaction, so rows and checkpoint commit (or are lost) together. */
   advance(tx: pg.PoolClient, build: BuildKey, end: Position, events: number): Promise<void>;
-  /** Moves the checkpoint past events the build does not read (no rows to write with it). */
-  save(build: BuildKey, position: Position, fence?: Fence): Promise<void>;
+  /**
+   * Moves the checkpoint past events the build does not read (no rows to write with it), under `grant` when builds
+   * are shared between processes: throws LeaseLost, writing nothing, once the grant no longer holds.
+   */
+  save(build: BuildKey, position: Position, grant?: LeaseGrant): Promise<void>;
   /** The stored checkpoint, for a retry after an infrastructure failure. */
   load(build: BuildKey): Promise<{ position: Position | null; eventsProcessed: number; parked: ParkedEvent | null } | null>;
   park(build: BuildKey, parked: ParkedEvent, fence?: Fence): Promise<void>;
@@ -35,6 +39,8 @@ export class ProjectionNotFound extends Error {
 
 /** The physical tables of build `version`: `lead_scores` -> `lead_scores_v3`. */
 export const tablesOf = (version: number): ProjectionTables => ({ table: (base) => `${base}_v${version}` });
+
+type CheckpointSave = Readonly<{ build: BuildKey; position: Position; grant: LeaseGrant | undefined }>;
 
 /** Build numbers and view switches of one projection are serialised across processes. */
 const lockProjection = (tx: pg.PoolClient, name: string) => tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tally-projection:${name}`]);
@@ -192,28 +198,59 @@ export class BuildRegistry extends ProjectionBuilds implements BuildCheckpoints 
     );
   }
 
-  async save(build: BuildKey, position: Position, fence?: Fence): Promise<void> {
-    const write = (db: Pick<pg.PoolClient, 'query'>) =>
-      isPartition(build)
-        ? db.query(
-            `UPDATE ${PARTITIONS_TABLE} SET position = $4, position_commit = $5, position_prepare = $6, updated_at = now()
-              WHERE name = $1 AND version = $2 AND partition = $3`,
-            [build.name, build.version, build.partition, formatPosition(position), position.commit.toString(), position.prepare.toString()],
-          )
-        : db.query(
-            `UPDATE ${BUILDS_TABLE} SET position = $3, position_commit = $4, updated_at = now()
-              WHERE name = $1 AND version = $2`,
-            [build.name, build.version, formatPosition(position), position.commit.toString()],
-          );
-    if (!fence) {
-      await write(this.pool);
-      return;
-    }
-    await inTransaction(this.pool, async (tx) => {
-      await fence(tx);
-      await write(tx);
-    });
+  save(build: BuildKey, position: Position, grant?: LeaseGrant): Promise<void> {
+    return this.saves.add({ build, position, grant });
   }
+
+  /**
+   * Every build moves its checkpoint past the events it does not read each time it wakes, so with dozens of builds
+   * one command cost a transaction per idle build; the saves asked for in the same turn share one. Not durable, like
+   * a batch: a checkpoint lost in a database crash only makes the build read those events again.
+   */
+  private readonly saves = new SameTurnBatch<CheckpointSave>(async (saves) => {
+    const lost = await inTransaction(
+      this.pool,
+      async (tx) => {
+        const lostGrants = new Set(await Leases.fenceAll(tx, saves.flatMap((save) => (save.grant ? [save.grant] : []))));
+        const kept = saves.filter((save) => !save.grant || !lostGrants.has(save.grant));
+        const builds = kept.filter((save) => !isPartition(save.build));
+        const partitions = kept.filter((save) => isPartition(save.build));
+        if (builds.length > 0) {
+          await tx.query(
+            `UPDATE ${BUILDS_TABLE} b SET position = s.position, position_commit = s.position_commit, updated_at = now()
+               FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[]) AS s(name, version, position, position_commit)
+              WHERE b.name = s.name AND b.version = s.version`,
+            [
+              builds.map((save) => save.build.name),
+              builds.map((save) => save.build.version),
+              builds.map((save) => formatPosition(save.position)),
+              builds.map((save) => save.position.commit.toString()),
+            ],
+          );
+        }
+        if (partitions.length > 0) {
+          await tx.query(
+            `UPDATE ${PARTITIONS_TABLE} p
+                SET position = s.position, position_commit = s.position_commit, position_prepare = s.position_prepare, updated_at = now()
+               FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::bigint[], $6::bigint[])
+                    AS s(name, version, partition, position, position_commit, position_prepare)
+              WHERE p.name = s.name AND p.version = s.version AND p.partition = s.partition`,
+            [
+              partitions.map((save) => save.build.name),
+              partitions.map((save) => save.build.version),
+              partitions.map((save) => save.build.partition),
+              partitions.map((save) => formatPosition(save.position)),
+              partitions.map((save) => save.position.commit.toString()),
+              partitions.map((save) => save.position.prepare.toString()),
+            ],
+          );
+        }
+        return lostGrants;
+      },
+      { durable: false },
+    );
+    return saves.map((save) => (save.grant && lost.has(save.grant) ? new LeaseLost(save.grant) : undefined));
+  });
 
   async load(build: BuildKey): Promise<{ position: Position | null; eventsProcessed: number; parked: ParkedEvent | null } | null> {
     const { rows } = await this.pool.query<{ position: string | null; events_processed: string; parked: ParkedEvent | null }>(

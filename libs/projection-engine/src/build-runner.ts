@@ -392,7 +392,7 @@ export class BuildRunner {
   }
 
   private async savePosition(): Promise<void> {
-    await this.host.checkpoints.save(this, this.position!, this.fence);
+    await this.host.checkpoints.save(this, this.position!, this.lease?.grant);
     this.unsavedPosition = false;
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { formatPosition, parsePosition, PostgresEventStore, type ReadAllOptions } from '#event-store';
 import { newEvent } from '#test/support/events';
 import { openTestStore, eventually, type TestDatabase } from '#test/support/test-database';
@@ -50,6 +51,44 @@ describe('projection engine', () => {
     try {
       const unrelated = await store.appendToStream('ignored-y', [newEvent('Seen')]);
       expect(await engine.waitFor('test-counter', unrelated.position, 5_000)).toBe(true);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('moves the checkpoints of all the builds an event leaves idle in one transaction, not one write per build', async () => {
+    const idle = Array.from({ length: 8 }, (_, i) => countingProjection(`idle-${i}`, `idle_counts_${i}`, { streamCategories: [`idle${i}`] }));
+    const writes: string[] = [];
+    const noteCheckpointWrite = (text: unknown) => {
+      if (typeof text === 'string' && /UPDATE tally_projection_builds/.test(text)) writes.push(text);
+    };
+    const recordingClient = (client: pg.PoolClient): pg.PoolClient =>
+      new Proxy(client, {
+        get: (target, property) =>
+          property === 'query'
+            ? (text: string, values?: unknown[]) => (noteCheckpointWrite(text), target.query(text, values))
+            : Reflect.get(target, property, target),
+      });
+    const pool = new Proxy(db.pool, {
+      get: (target, property) => {
+        if (property === 'query') return (text: string, values?: unknown[]) => (noteCheckpointWrite(text), target.query(text, values));
+        if (property === 'connect') return async () => recordingClient(await target.connect());
+        return Reflect.get(target, property, target);
+      },
+    });
+    // Woken by pokes alone, as a projector is by the log's notifications, so the builds wake together.
+    const engine = new ProjectionEngine(store, pool, idle, { pollIntervalMs: 60_000 });
+    await engine.start();
+    try {
+      const first = await store.appendToStream('ignored-a', [newEvent('Seen')]);
+      for (const { name } of idle) expect(await engine.waitFor(name, first.position, 5_000)).toBe(true);
+      writes.length = 0;
+      const second = await store.appendToStream('ignored-b', [newEvent('Seen')]);
+      engine.poke();
+      const stored = async () =>
+        (await db.pool.query<{ position: string }>(`SELECT position FROM tally_projection_builds WHERE name LIKE 'idle-%'`)).rows.map((row) => row.position);
+      await eventually(async () => expect(await stored()).toEqual(idle.map(() => formatPosition(second.position))));
+      expect(writes).toHaveLength(1);
     } finally {
       await engine.stop();
     }

@@ -167,4 +167,31 @@ describe('projection builds shared between processes', () => {
     expect(rows[0].count).toBe(1);
     expect((await engine.status('count-one'))[0]).toMatchObject({ status: 'stopped', eventsProcessed: 1 });
   });
+
+  it('a process whose lease was taken moves no checkpoint of that build past idle events, and the other builds go on', async () => {
+    const messages: string[] = [];
+    const definitions = [
+      countingProjection('count-one', 'count_one', { streamCategories: ['keyed'] }),
+      countingProjection('count-other', 'count_other', { streamCategories: ['other'] }),
+    ];
+    const engine = new ProjectionEngine(store, db.pool, definitions, {
+      pollIntervalMs: 10,
+      logger: (message) => messages.push(message),
+      leases: { holder: 'paused', ttlMs: 60_000, lookIntervalMs: 60_000 },
+    });
+    engines.push(engine);
+    await engine.start();
+    const first = await store.appendToStream('keyed-a', [newEvent('Seen')]);
+    expect(await engine.waitFor('count-other', first.position, 10_000)).toBe(true);
+    const storedPosition = async (name: string) =>
+      (await db.pool.query<{ position: string }>('SELECT position FROM tally_projection_builds WHERE name = $1', [name])).rows[0].position;
+    const before = await storedPosition('count-other');
+    await db.pool.query(`UPDATE tally_leases SET holder = 'other', token = token + 1 WHERE name = 'projection:count-other@1'`);
+    // An event count-other does not read: its checkpoint would move past it, under a grant that no longer holds.
+    const second = await store.appendToStream('keyed-b', [newEvent('Seen')]);
+    await eventually(() => expect(messages.join('\n')).toMatch(/count-other@1: lease projection:count-other@1 is no longer held by paused/), 10_000);
+    expect(await storedPosition('count-other')).toBe(before);
+    expect(await engine.waitFor('count-one', second.position, 10_000)).toBe(true);
+    expect((await engine.status('count-other'))[0]).toMatchObject({ status: 'stopped' });
+  });
 });
