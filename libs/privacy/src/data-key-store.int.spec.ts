@@ -85,6 +85,12 @@ describe('the data key store', () => {
     expect((await elsewhere.keys(['c7'])).get('c7')).toBe('destroyed');
   });
 
+  it('holds each cached key in memory of its own, so a cache of 50,000 keys does not keep 50,000 slabs of 8 KiB alive', async () => {
+    const created = (await store().keys(['own-1', 'own-2'], { create: true })).get('own-1') as DataKey;
+    const read = (await store().keys(['own-2'])).get('own-2') as DataKey;
+    for (const { key } of [created, read]) expect(key.buffer.byteLength).toBe(32);
+  });
+
   it('bounds the cache: the least recently used key goes first', async () => {
     let queries = 0;
     const counting = new Proxy(db.pool, {

@@ -198,7 +198,11 @@ export class DataKeyStore {
       return 'destroyed';
     }
     if (row.wrapped === null || row.master_key_id === null || row.key_version === null) return undefined;
-    const key = await this.masterKeys.find(row.master_key_id).unwrap(Buffer.from(row.wrapped, 'base64'), wrapContext(row.contact_id, row.key_version));
+    const unwrapped = await this.masterKeys.find(row.master_key_id).unwrap(Buffer.from(row.wrapped, 'base64'), wrapContext(row.contact_id, row.key_version));
+    // A small Buffer is a view of an 8 KiB slab shared with other allocations, and a cached key kept its whole slab
+    // alive: some 8 KiB per contact, up to 400 MiB for a full cache. Buffer.alloc is never pooled.
+    const key = Buffer.alloc(unwrapped.length);
+    unwrapped.copy(key);
     return { contactId: row.contact_id, version: row.key_version, key };
   }
 
