@@ -1,2 +1,3 @@
 export * from './database.js';
 export * from './lease.js';
+export * from './abortable-wait.js';

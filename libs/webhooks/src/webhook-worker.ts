@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import { isAfter, parsePosition, type EventStore, type RecordedEvent } from '#event-store';
-import { LeaseLost, Leases, type KeptLease, type LeaseGrant } from '#postgres';
+import { abortAfter, LeaseLost, Leases, sleepUnlessAborted, type KeptLease, type LeaseGrant } from '#postgres';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { DEFAULT_BATCH_LIMITS, isDeliverableUrl, subscriptionFilter, takeBatch, type BatchLimits, type DeliveryBatch } from './delivery-batch.js';
 import { createOutboundFetch, type OutboundFetch } from './outbound.js';
@@ -103,7 +103,7 @@ class SubscriptionRunner {
     }
     const wake = new AbortController();
     this.idleWake = wake;
-    await sleep(ms, AbortSignal.any([this.abort.signal, wake.signal]));
+    await sleepUnlessAborted(ms, this.abort.signal, wake.signal);
     this.idleWake = null;
     this.poked = false;
   }
@@ -206,7 +206,7 @@ class SubscriptionRunner {
     if (!isDeliverableUrl(target.url)) {
       return { ok: false, responseStatus: null, error: `${target.url} is not an http or https URL`, latencyMs: 0 };
     }
-    const timeout = AbortSignal.timeout(settings.requestTimeoutMs);
+    const bounded = abortAfter(this.abort.signal, settings.requestTimeoutMs);
     try {
       const response = await settings.fetch(target.url, {
         method: 'POST',
@@ -220,15 +220,17 @@ class SubscriptionRunner {
         body: batch.body,
         // A redirect is an answer the receiver must fix, not a hop to follow with signed data.
         redirect: 'manual',
-        signal: AbortSignal.any([this.abort.signal, timeout]),
+        signal: bounded.signal,
       });
       // The answer's body is not used; cancelling it frees the connection without reading an unbounded reply.
       await response.body?.cancel().catch(() => undefined);
       const ok = response.status >= 200 && response.status < 300;
       return { ok, responseStatus: response.status, error: ok ? null : `HTTP ${response.status}`, latencyMs: elapsed() };
     } catch (error) {
-      const error_ = timeout.aborted ? `no answer within ${settings.requestTimeoutMs} ms` : explain(error);
+      const error_ = bounded.timedOut() ? `no answer within ${settings.requestTimeoutMs} ms` : explain(error);
       return { ok: false, responseStatus: null, error: error_, latencyMs: elapsed() };
+    } finally {
+      bounded.release();
     }
   }
 }

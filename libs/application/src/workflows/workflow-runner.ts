@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type pg from 'pg';
 import { comparePositions, formatPosition, parsePosition, streamCategory, type EventStore, type Position, type RecordedEvent } from '#event-store';
-import { inTransaction, isConnectionError, LeaseLost, Leases, migrate, type KeptLease, type LeaseGrant, type Migration } from '#postgres';
+import { inTransaction, isConnectionError, LeaseLost, Leases, migrate, sleepUnlessAborted, type KeptLease, type LeaseGrant, type Migration } from '#postgres';
 import { DomainError } from '#domain/shared';
 import { workflowRunStream } from '#domain/workflow';
 import { QUALIFICATION_CHANGED, recordOf, triggerMatches, type Step, type TriggerEvent } from '#workflows';
@@ -354,7 +354,7 @@ export class WorkflowRunner {
       return;
     }
     this.wake = new AbortController();
-    await sleep(ms, AbortSignal.any([this.stopping.signal, this.wake.signal]));
+    await sleepUnlessAborted(ms, this.stopping.signal, this.wake.signal);
     this.wake = null;
   }
 
