@@ -35,7 +35,7 @@ const eventValidator = new EventValidator(eventCatalog);
 
 type Outcome = 'accepted' | 'duplicate' | { rejected: string };
 
-type CommandLine = Readonly<{ command: unknown; id?: unknown; occurredAt?: unknown; data?: unknown; inexact?: string }>;
+type CommandLine = Readonly<{ command: unknown; id?: unknown; occurredAt?: unknown; data?: unknown; textFault?: string }>;
 
 /** A line of the file: its text, or the mark of a line whose bytes are no UTF-8 (rejected, never decoded). */
 export type ImportLine = string | InvalidUtf8Line;
@@ -52,8 +52,8 @@ const commandLineOf = (text: string): CommandLine | null => {
     // JSON.parse rounds what a double cannot hold (9007199254740993) and keeps the last of a key given twice: the
     // line is refused, never run changed.
     const found = jsonTextFault(text);
-    const inexact = found ? describeJsonTextFault(found) : undefined;
-    return { command: parsed.command, id: parsed.id, occurredAt: parsed.occurredAt, data: parsed.data, ...(inexact ? { inexact } : {}) };
+    const textFault = found ? describeJsonTextFault(found) : undefined;
+    return { command: parsed.command, id: parsed.id, occurredAt: parsed.occurredAt, data: parsed.data, ...(textFault ? { textFault } : {}) };
   } catch {
     return null;
   }
@@ -224,7 +224,7 @@ export class CommandImportService {
 
   private async run(line: CommandLine, importer: RequestContext, role: Role): Promise<Outcome> {
     const { command: name, id, occurredAt, data } = line;
-    if (line.inexact !== undefined) return rejected(line.inexact);
+    if (line.textFault !== undefined) return rejected(line.textFault);
     if (typeof id !== 'string' || !UUID.test(id)) return rejected('id must be a uuid (the line\'s idempotency key)');
     const spec = typeof name === 'string' && Object.hasOwn(IMPORT_COMMANDS, name) ? IMPORT_COMMANDS[name] : undefined;
     if (!spec) return rejected(`unknown command ${JSON.stringify(name).slice(0, 80)}; known: ${Object.keys(IMPORT_COMMANDS).join(', ')}`);
