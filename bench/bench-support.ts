@@ -227,9 +227,19 @@ export type BenchServerOptions = Readonly<{
   cpuProfileDir?: string;
   /** Extra environment for the children, e.g. TALLY_LOG_LEVEL. */
   env?: Readonly<Record<string, string>>;
+  /** Role `api` only: how many api processes (replicas, as docker-compose runs two) share the load; 1 by default. */
+  apis?: number;
 }>;
 
-export type BenchServer = Readonly<{ baseUrl: string; apiKey: string; pids: readonly number[]; close(): Promise<void> }>;
+export type BenchServer = Readonly<{
+  /** The first api; loadHttp spreads its clients over every one of `baseUrls`. */
+  baseUrl: string;
+  baseUrls: readonly string[];
+  apiKey: string;
+  /** The api processes in order, then the projector's (role `api`). */
+  pids: readonly number[];
+  close(): Promise<void>;
+}>;
 
 export const freePort = async (): Promise<number> => {
   const server = createServer();
@@ -294,18 +304,31 @@ export const startBenchServer = async (databaseUrl: string | null, options: Benc
     TALLY_ROLE: role,
     ...options.env,
   };
+  const replicas = role === 'api' ? Math.max(1, options.apis ?? 1) : 1;
   const children: Child[] = [spawnNode(distEntry('apps/api/src/main.js'), env, options.cpuProfileDir)];
+  const dataDirs = [dataDir];
   const close = async () => {
     await Promise.all(children.map(stopChild));
-    await rm(dataDir, { recursive: true, force: true });
+    await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
   };
   try {
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const apiKey = await waitForApi(baseUrl, path.join(dataDir, 'super-admin.key'), children[0]);
+    const baseUrls = [`http://127.0.0.1:${port}`];
+    const keyFile = path.join(dataDir, 'super-admin.key');
+    const apiKey = await waitForApi(baseUrls[0], keyFile, children[0]);
+    // Further replicas on the same database and pepper, each with a data directory of its own (a process locks its).
+    for (let i = 1; i < replicas; i++) {
+      const replicaDir = await mkdtemp(path.join(os.tmpdir(), 'tally-bench-'));
+      dataDirs.push(replicaDir);
+      const replicaPort = await freePort();
+      const replica = spawnNode(distEntry('apps/api/src/main.js'), { ...env, PORT: String(replicaPort), TALLY_DATA_DIR: replicaDir }, options.cpuProfileDir);
+      children.push(replica);
+      baseUrls.push(`http://127.0.0.1:${replicaPort}`);
+      await waitForApi(baseUrls[i], keyFile, replica);
+    }
     if (role === 'api') {
       children.push(spawnNode(distEntry('apps/projector/src/main.js'), { ...env, TALLY_ROLE: 'projector' }, options.cpuProfileDir));
     }
-    return { baseUrl, apiKey, pids: children.map((c) => c.process.pid!), close };
+    return { baseUrl: baseUrls[0], baseUrls, apiKey, pids: children.map((c) => c.process.pid!), close };
   } catch (error) {
     await close();
     throw error;
@@ -337,7 +360,8 @@ export const readModelsBuilt = async (api: Readonly<{ baseUrl: string; apiKey: s
 };
 
 /** Polls until the api answers an authenticated health check with the key main.ts wrote on its first start. */
-const waitForApi = async (baseUrl: string, keyFile: string, api: Child): Promise<string> => {
+/** Polls until the api answers an authenticated health check with the key the first api wrote to `keyFile`. */
+export const waitForApi = async (baseUrl: string, keyFile: string, api: Child): Promise<string> => {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (api.process.exitCode !== null) throw new Error(`the api exited with ${api.process.exitCode}:\n${api.output()}`);
@@ -404,6 +428,7 @@ export type HttpRequest = Readonly<{ method: 'GET' | 'POST'; path: string; body?
 export type HttpLoad = Readonly<{ perSecond: number; p50: number; p99: number; requests: number }>;
 
 // autocannon ships no type declarations: the part of its API used here.
+type AutocannonResult = { latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number; [code: `${number}xx`]: number };
 type Autocannon = (options: {
   url: string;
   connections: number;
@@ -411,41 +436,54 @@ type Autocannon = (options: {
   sampleInt: number;
   headers: Record<string, string>;
   requests: { setupRequest: (request: Record<string, unknown>) => Record<string, unknown> }[];
-}) => Promise<{ latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number; [code: `${number}xx`]: number }>;
+}) => PromiseLike<AutocannonResult> & { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void };
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 /**
  * `requests` HTTP requests from `clients` keep-alive connections (autocannon: HDR latency histograms, no fetch
  * overhead in the measuring process). Request `i` is `request(i)`. Any non-2xx answer or socket error fails the run.
+ * With several apis (`baseUrls`, replicas), the clients and requests are split evenly between them, and p50/p99 are
+ * taken over every answer's time.
  */
 export const loadHttp = async (
-  server: Pick<BenchServer, 'baseUrl' | 'apiKey'>,
+  server: Pick<BenchServer, 'baseUrl' | 'apiKey'> & Partial<Pick<BenchServer, 'baseUrls'>>,
   clients: number,
   requests: number,
   request: (index: number) => HttpRequest,
 ): Promise<HttpLoad> => {
+  const urls = server.baseUrls && server.baseUrls.length > 1 ? server.baseUrls : [server.baseUrl];
   let next = 0;
+  const times: number[] = [];
   const started = process.hrtime.bigint();
-  const result = await autocannon({
-    url: server.baseUrl,
-    connections: clients,
-    amount: requests,
-    // autocannon notices the last answer only at its next sample: at the default 1 s, requests/s came in whole-second
-    // steps (2,000 requests in 1.1 s read as 1,000/s).
-    sampleInt: 20,
-    headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-    requests: [
-      {
-        setupRequest: (raw) => {
-          const { method, path: requestPath, body } = request(next++);
-          return { ...raw, method, path: requestPath, body: body === undefined ? undefined : JSON.stringify(body) };
-        },
-      },
-    ],
-  });
+  const results = await Promise.all(
+    urls.map((url, i) => {
+      const share = (total: number) => Math.floor(total / urls.length) + (i < total % urls.length ? 1 : 0);
+      const run = autocannon({
+        url,
+        connections: share(clients),
+        amount: share(requests),
+        // autocannon notices the last answer only at its next sample: at the default 1 s, requests/s came in
+        // whole-second steps (2,000 requests in 1.1 s read as 1,000/s).
+        sampleInt: 20,
+        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (raw) => {
+              const { method, path: requestPath, body } = request(next++);
+              return { ...raw, method, path: requestPath, body: body === undefined ? undefined : JSON.stringify(body) };
+            },
+          },
+        ],
+      });
+      if (urls.length > 1) run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+      return run;
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.non2xx || result.errors || result.timeouts) {
-    throw new Error(`load: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+  const failed = (key: 'non2xx' | 'errors' | 'timeouts') => results.reduce((sum, result) => sum + result[key], 0);
+  if (failed('non2xx') || failed('errors') || failed('timeouts')) {
+    throw new Error(`load: ${failed('non2xx')} non-2xx answers, ${failed('errors')} errors, ${failed('timeouts')} timeouts`);
   }
-  return { perSecond: requests / seconds, p50: result.latency.p50, p99: result.latency.p99, requests };
+  if (urls.length === 1) return { perSecond: requests / seconds, p50: results[0].latency.p50, p99: results[0].latency.p99, requests };
+  return { perSecond: requests / seconds, p50: percentile(times, 50), p99: percentile(times, 99), requests };
 };

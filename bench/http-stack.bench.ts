@@ -7,7 +7,7 @@
 // `fastify` parses JSON with Fastify's own parser; `fastify-verify` adds the api's verify step, as a switch would.
 // Usage: npm run bench:http-stack [-- --runs 3 --requests 2000 --clients 16 --adapters express,fastify,fastify-verify]
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,7 @@ import {
   freePort,
   spawnNode,
   stopChild,
+  waitForApi,
   type Child,
 } from './bench-support.js';
 
@@ -53,24 +54,6 @@ type Api = Readonly<{ adapter: string; baseUrl: string; apiKey: string; pid: num
 // Compiled only (dist/bench): Nest needs decorator metadata.
 const serverEntry = new URL('./http-stack-server.js', import.meta.url).pathname;
 const projectorEntry = new URL('../apps/projector/src/main.js', import.meta.url).pathname;
-
-/** Polls until the api answers an authenticated health check with the key the first api wrote. */
-const waitForApi = async (baseUrl: string, keyFile: string, api: Child): Promise<string> => {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (api.process.exitCode !== null) throw new Error(`the api exited with ${api.process.exitCode}:\n${api.output()}`);
-    if (Date.now() > deadline) throw new Error(`the api did not start within 120 s:\n${api.output()}`);
-    const apiKey = await readFile(keyFile, 'utf8').then((text) => text.trim(), () => null);
-    if (apiKey) {
-      const status = await fetch(`${baseUrl}/v1/health`, { headers: { authorization: `Bearer ${apiKey}` } }).then(
-        (response) => response.status,
-        () => 0,
-      );
-      if (status === 200) return apiKey;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 type Probe = Readonly<{ name: string; measured: boolean; method: 'GET' | 'POST'; path: string; body?: string; key?: false }>;
 type Answer = Readonly<{ status: number; body: unknown; headers: readonly string[] }>;

@@ -6,7 +6,8 @@
 // Before the load, every statement a query runs on this data runs from a single client straight against the database
 // under EXPLAIN ANALYZE (median of 5 execution times each, summed; planned as the api plans them): the figures a busy
 // machine disturbs least, printed with the slowest statement's plan.
-// Usage: npm run build; node dist/bench/records.bench.js [--contacts 100000 --deals 20000 --requests 1000 --runs 3 --role all|api]
+// Usage: npm run build; node dist/bench/records.bench.js [--contacts 100000 --deals 20000 --requests 1000 --runs 3 --role all|api
+// --apis 2]
 // [--database NAME: the server database to build in, created afresh and kept afterwards, for EXPLAIN ANALYZE]
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     database: { type: 'string' },
     // all: the api and every read model in one process; api: the projector in a second process (the server topology).
     role: { type: 'string', default: 'all' },
+    // role api: how many api replicas share the clients (docker-compose's scaled topology runs two).
+    apis: { type: 'string', default: '1' },
   },
 });
 const counts = {
@@ -211,7 +214,7 @@ try {
   const appended = await appendAll(new PostgresEventStore(db.pool));
   console.log(`appended ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')} in ${(Number(process.hrtime.bigint() - seeded) / 1e9).toFixed(1)} s`);
   await db.pool.query('VACUUM ANALYZE');
-  const server = await startBenchServer(db.url, { role });
+  const server = await startBenchServer(db.url, { role, apis: Number(values.apis) });
   try {
     const built = process.hrtime.bigint();
     await readModelsBuilt(server);
