@@ -148,19 +148,26 @@ describe('projection builds shared between processes', () => {
     expect(Number(rows[0].total)).toBe(40);
   });
 
-  it('a process whose lease was taken commits no batch, and stops that build', async () => {
+  /** An engine holding its builds' leases as `paused`, with what it logs. */
+  const pausedEngine = async (definitions: ProjectionDefinition[]) => {
     const messages: string[] = [];
-    const engine = new ProjectionEngine(store, db.pool, [countingProjection('count-one', 'count_one', { streamCategories: ['keyed'] })], {
+    const engine = new ProjectionEngine(store, db.pool, definitions, {
       pollIntervalMs: 10,
       logger: (message) => messages.push(message),
       leases: { holder: 'paused', ttlMs: 60_000, lookIntervalMs: 60_000 },
     });
     engines.push(engine);
     await engine.start();
+    return { engine, messages };
+  };
+  /** As if the paused process had slept past its ttl and another had taken `build` over (a new token). */
+  const takeOver = (build: string) => db.pool.query(`UPDATE tally_leases SET holder = 'other', token = token + 1 WHERE name = $1`, [`projection:${build}`]);
+
+  it('a process whose lease was taken commits no batch, and stops that build', async () => {
+    const { engine, messages } = await pausedEngine([countingProjection('count-one', 'count_one', { streamCategories: ['keyed'] })]);
     const first = await store.appendToStream('keyed-a', [newEvent('Seen')]);
     expect(await engine.waitFor('count-one', first.position, 10_000)).toBe(true);
-    // As if this process had paused past its ttl and another had taken the build over (a new token).
-    await db.pool.query(`UPDATE tally_leases SET holder = 'other', token = token + 1 WHERE name = 'projection:count-one@1'`);
+    await takeOver('count-one@1');
     await store.appendToStream('keyed-a', [newEvent('Seen')]);
     await eventually(() => expect(messages.join('\n')).toMatch(/count-one@1: lease projection:count-one@1 is no longer held by paused/), 10_000);
     const { rows } = await db.pool.query<{ count: number }>(`SELECT count FROM count_one WHERE stream = 'keyed-a'`);
@@ -169,24 +176,16 @@ describe('projection builds shared between processes', () => {
   });
 
   it('a process whose lease was taken moves no checkpoint of that build past idle events, and the other builds go on', async () => {
-    const messages: string[] = [];
-    const definitions = [
+    const { engine, messages } = await pausedEngine([
       countingProjection('count-one', 'count_one', { streamCategories: ['keyed'] }),
       countingProjection('count-other', 'count_other', { streamCategories: ['other'] }),
-    ];
-    const engine = new ProjectionEngine(store, db.pool, definitions, {
-      pollIntervalMs: 10,
-      logger: (message) => messages.push(message),
-      leases: { holder: 'paused', ttlMs: 60_000, lookIntervalMs: 60_000 },
-    });
-    engines.push(engine);
-    await engine.start();
+    ]);
     const first = await store.appendToStream('keyed-a', [newEvent('Seen')]);
     expect(await engine.waitFor('count-other', first.position, 10_000)).toBe(true);
     const storedPosition = async (name: string) =>
       (await db.pool.query<{ position: string }>('SELECT position FROM tally_projection_builds WHERE name = $1', [name])).rows[0].position;
     const before = await storedPosition('count-other');
-    await db.pool.query(`UPDATE tally_leases SET holder = 'other', token = token + 1 WHERE name = 'projection:count-other@1'`);
+    await takeOver('count-other@1');
     // An event count-other does not read: its checkpoint would move past it, under a grant that no longer holds.
     const second = await store.appendToStream('keyed-b', [newEvent('Seen')]);
     await eventually(() => expect(messages.join('\n')).toMatch(/count-other@1: lease projection:count-other@1 is no longer held by paused/), 10_000);
