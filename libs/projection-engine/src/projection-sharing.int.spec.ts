@@ -2,7 +2,7 @@
 // and the result equals the build in one piece; engines with leases split the builds between them, hand them over
 // on stop, and one that lost its lease commits nothing. (Several engines in one process here; the multi-process
 // spec with kill -9 is test/scale-out.)
-import { PostgresEventStore } from '#event-store';
+import { PostgresEventStore, type Position } from '#event-store';
 import { newEvent } from '#test/support/events';
 import { eventually, openTestStore, type TestDatabase } from '#test/support/test-database';
 import { countingProjection } from './counting-projection.spec-helper.js';
@@ -56,16 +56,22 @@ const rowsOf = async (db: TestDatabase, view: string) =>
 
 const keys = Array.from({ length: 12 }, (_, i) => `k${i}`);
 
-/** Events about one or two keys each, with merges between keys of different partitions among them. */
-const appendHistory = async (store: PostgresEventStore, count: number) => {
+/**
+ * Events about one or two keys each, with merges between keys of different partitions among them. Answers the last
+ * one's position: what to wait for. Not the store's head: that is the head readers may see, below an append whose
+ * transaction began after a projection batch still running, so waiting for it can end before the last events apply.
+ */
+const appendHistory = async (store: PostgresEventStore, count: number): Promise<Position> => {
+  let last: Position | null = null;
   for (let i = 0; i < count; i++) {
     const first = keys[(i * 7) % keys.length];
     const second = keys[(i * 5 + 3) % keys.length];
     const crossing = keys.find((key) => partitionOf(key, 3) !== partitionOf(first, 3))!;
     const event =
       i % 9 === 8 ? newEvent('Merged', { into: first, from: crossing }) : newEvent('Seen', { keys: i % 2 ? [first] : [first, second] });
-    await store.appendToStream(`keyed-${i % 5}`, [event]);
+    last = (await store.appendToStream(`keyed-${i % 5}`, [event])).position;
   }
+  return last!;
 };
 
 describe('projection builds shared between processes', () => {
@@ -81,7 +87,7 @@ describe('projection builds shared between processes', () => {
   });
 
   it('a build split into three partitions equals the build in one piece row for row, merges included', async () => {
-    await appendHistory(store, 60);
+    const head = await appendHistory(store, 60);
     const whole = new ProjectionEngine(store, db.pool, [keyed('keyed-whole', 'keyed_whole')], { batchSize: 4, pollIntervalMs: 10 });
     const split = new ProjectionEngine(store, db.pool, [keyed('keyed-split', 'keyed_split', 1)], {
       batchSize: 4,
@@ -91,7 +97,6 @@ describe('projection builds shared between processes', () => {
     engines.push(whole, split);
     await whole.start();
     await split.start();
-    const head = (await store.headPosition())!;
     expect(await whole.waitFor('keyed-whole', head, 30_000)).toBe(true);
     expect(await split.waitFor('keyed-split', head, 30_000)).toBe(true);
     expect((await split.activeBuild('keyed-split'))?.partitions).toBe(3);
@@ -100,8 +105,7 @@ describe('projection builds shared between processes', () => {
     expect(await rowsOf(db, 'keyed_split')).toEqual(expected);
 
     // Live appends too, and a position counts as reached only once every partition has applied it.
-    await appendHistory(store, 20);
-    const later = (await store.headPosition())!;
+    const later = await appendHistory(store, 20);
     expect(await whole.waitFor('keyed-whole', later, 30_000)).toBe(true);
     expect(await split.waitFor('keyed-split', later, 30_000)).toBe(true);
     expect(await rowsOf(db, 'keyed_split')).toEqual(await rowsOf(db, 'keyed_whole'));
@@ -136,8 +140,7 @@ describe('projection builds shared between processes', () => {
 
     await a.stop();
     await eventually(async () => expect(await holders()).toEqual([['b', 5]]), 20_000);
-    await appendHistory(store, 10);
-    const head = (await store.headPosition())!;
+    const head = await appendHistory(store, 10);
     for (const name of ['count-one', 'count-two', 'keyed-split']) expect(await b.waitFor(name, head, 30_000)).toBe(true);
     const whole = new ProjectionEngine(store, db.pool, [keyed('keyed-whole', 'keyed_whole')], { pollIntervalMs: 10 });
     engines.push(whole);
