@@ -7,9 +7,11 @@ import path from 'node:path';
 import type { WorkflowEngine } from '#application';
 import { WORKFLOW_ENGINE } from '#api/workflows/workflow-engine.provider';
 import { seedCommand } from '#cli/commands/seed.command';
+import { parsePosition } from '#event-store';
 import { ALL_PROJECTIONS } from '#projections';
 import { DEAL_HISTORY_TABLES } from '#projections/deal-history';
 import { WORKFLOWS_TABLES } from '#projections/workflows';
+import { lastCommitted } from '#test/support/events';
 import { eventually } from '#test/support/test-database';
 import { startTestApp, type TestApp } from '#test/support/test-app';
 
@@ -17,9 +19,19 @@ const HISTORY = { contacts: 40, seed: 'round-trip', until: '2026-06-01' } as con
 // Two stores, one seeded stream by stream while its projector runs: slow on a shared machine.
 const ROUND_TRIP_MS = 180_000;
 
-// The default workflows act on both stores alike (#16): wait for the runner before the read models.
+// The default workflows act on both stores alike (#16): wait for the runner before the read models, and again until
+// nothing more was appended (the runner's own events may start more). The targets are the last committed events: the
+// store's visible head can sit below them while a projector's batch is open.
 const caughtUp = async (t: TestApp) => {
-  await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp();
+  const { pool } = t.runtime.db;
+  for (let target = await lastCommitted(pool); target !== null; ) {
+    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp(target);
+    const appended = (await lastCommitted(pool))!;
+    for (const name of t.runtime.projections.names()) {
+      expect(await t.runtime.projections.waitFor(name, parsePosition(appended), ROUND_TRIP_MS)).toBe(true);
+    }
+    target = appended === target ? null : appended;
+  }
   await eventually(async () => {
     const builds = await t.runtime.projections.status();
     if (builds.some((build) => build.status !== 'live' || build.lagEvents !== 0)) throw new Error('catching up');

@@ -35,6 +35,16 @@ export const committedCount = async (pool: Pick<import('pg').Pool, 'query'>, cat
 };
 
 /**
+ * The position of the last event committed, read from the table itself. The store's head is the last *visible* one:
+ * while any transaction of this database that began writing earlier is open (a projector's batch, say), it sits
+ * below appends already committed. A spec that waits for "everything appended so far" waits for this position.
+ */
+export const lastCommitted = async (pool: Pick<import('pg').Pool, 'query'>): Promise<string | null> => {
+  const { rows } = await pool.query<{ position: string | null }>('SELECT max(position)::text AS position FROM tally_events');
+  return rows[0].position;
+};
+
+/**
  * A log under construction: each call records the next event with the id, revision and position the store hands out
  * in append order (positions `step` apart); the event is in its contact's stream unless one is named.
  */

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { WorkflowEngine } from '#application';
 import { WORKFLOW_ENGINE } from '#api/workflows/workflow-engine.provider';
 import { SIGNATURE_HEADER, verifySignature } from '#webhooks';
+import { lastCommitted } from '#test/support/events';
 import { useTestApp } from '#test/support/test-app';
 import { eventually } from '#test/support/test-database';
 
@@ -42,7 +43,7 @@ const scenario = (env: NodeJS.ProcessEnv) => {
     return workflowId;
   };
   const stepsOf = async (workflowId: string, contactId: string): Promise<Step[]> => {
-    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp();
+    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp((await lastCommitted(t.runtime.db.pool))!);
     return eventually(async () => {
       const runs = (await t.http().get(`/v1/workflows/${workflowId}/runs`).query({ contactId }).expect(200)).body.data;
       expect(runs).toHaveLength(1);
@@ -122,9 +123,9 @@ describe('re-enrolment by default', () => {
     const lead = await contact({ ownerId: ann });
     const engine = t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE);
     await submitForm(lead, 'demo-again');
-    await engine.runner.caughtUp();
+    await engine.runner.caughtUp((await lastCommitted(t.runtime.db.pool))!);
     await submitForm(lead, 'demo-again');
-    await engine.runner.caughtUp();
+    await engine.runner.caughtUp((await lastCommitted(t.runtime.db.pool))!);
     const runs = await eventually(async () => {
       const found = (await t.http().get(`/v1/workflows/${workflowId}/runs`).query({ contactId: lead }).expect(200)).body.data;
       expect(found.map((run: { outcome: string }) => run.outcome)).toEqual(['completed', 'completed']);

@@ -22,12 +22,12 @@ import { CommandExecutor, UpcastingEventStore, WorkflowRunner, createWorkflowEng
 import { loadConfig } from '#config';
 import { eventCatalog } from '#domain/catalog';
 import { workflowRunStream } from '#domain/workflow';
-import { PostgresEventStore, formatPosition, type AppendOptions, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '#event-store';
+import { PostgresEventStore, type AppendOptions, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '#event-store';
 import { leadScoreReadModel } from '#projections/lead-score';
 import { workflowsReadModel } from '#projections/workflows';
 import { openRuntime, type Runtime } from '#runtime';
 import { root, runTs } from '#test/support/cli-process';
-import { contactCreatedData } from '#test/support/events';
+import { contactCreatedData, lastCommitted } from '#test/support/events';
 import { createTestDatabase, eventually, serverUrl, type TestDatabase } from '#test/support/test-database';
 import { ALL_PROJECTIONS } from '#projections';
 
@@ -220,8 +220,8 @@ describe('a workflow acts exactly once on 1,000 contacts crossing MQL, across cr
    * qualification change that enrolled the contact, the createTask step, the event it produced.
    */
   const expectExactlyOnce = async (a: Api): Promise<void> => {
-    await engineOf(a).runner.caughtUp();
-    const head = formatPosition((await a.runtime.eventStore.headPosition())!);
+    await engineOf(a).runner.caughtUp((await lastCommitted(a.runtime.db.pool))!);
+    const head = (await lastCommitted(a.runtime.db.pool))!;
     const tasks = await tasksInLog(a.runtime.db.pool);
     expect([...tasks.keys()].sort()).toEqual([...contactIds].sort());
     expect([...tasks.values()].filter((ids) => ids.length !== 1)).toEqual([]);

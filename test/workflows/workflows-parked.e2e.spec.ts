@@ -5,7 +5,7 @@ import { WorkflowParking, type WorkflowEngine } from '#application';
 import { WORKFLOW_ENGINE } from '#api/workflows/workflow-engine.provider';
 import { formatPosition } from '#event-store';
 import type { TriggerEvent } from '#workflows';
-import { collect } from '#test/support/events';
+import { collect, lastCommitted } from '#test/support/events';
 import { useTestApp } from '#test/support/test-app';
 
 const DEFINITION = {
@@ -53,7 +53,7 @@ describe('parked workflow events over HTTP', () => {
     const [first] = parked;
     const retried = await t.http().post(`/v1/workflows/${workflowId}/parked-events/${first.id}/retry`).send({}).expect(200);
     expect(retried.body).toMatchObject({ status: 'retried', resolvedBy: expect.stringMatching(/^key:/) });
-    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp();
+    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp((await lastCommitted(t.runtime.db.pool))!);
     const contactId = (first.data as { contactId: string }).contactId;
     const runs = (await t.http().get(`/v1/workflows/${workflowId}/runs`).query({ contactId }).expect(200)).body.data;
     expect(runs.map((run: { trigger: { eventId: string }; outcome: string }) => [run.trigger.eventId, run.outcome])).toEqual([[first.id, 'completed']]);

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowEngine } from '#application';
 import { defaultWorkflowId } from '#api/workflows/default-workflows.bootstrap';
 import { WORKFLOW_ENGINE } from '#api/workflows/workflow-engine.provider';
-import { formatPosition } from '#event-store';
-import { collect } from '#test/support/events';
+import { collect, lastCommitted } from '#test/support/events';
 import { useTestApp } from '#test/support/test-app';
 import { eventually } from '#test/support/test-database';
 
@@ -57,8 +56,8 @@ describe('workflows over HTTP', () => {
     (await t.http().get('/v1/tasks').query({ ownerId, ...(minPosition ? { minPosition } : {}) }).expect(200)).body.data;
   /** Once the runner has read the whole log, the position its actions' events reach (for minPosition). */
   const settled = async (): Promise<string> => {
-    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp();
-    return formatPosition((await t.runtime.eventStore.headPosition())!);
+    await t.app.get<symbol, WorkflowEngine>(WORKFLOW_ENGINE).runner.caughtUp((await lastCommitted(t.runtime.db.pool))!);
+    return (await lastCommitted(t.runtime.db.pool))!;
   };
   const runsOf = async (workflowId: string, query: Record<string, string> = {}): Promise<Run[]> =>
     (await t.http().get(`/v1/workflows/${workflowId}/runs`).query(query).expect(200)).body.data;
