@@ -15,7 +15,8 @@
 // - The rate: by default 70% (--peak-share) of the peak command rate of this same mix, measured first for
 //   --peak-seconds in a closed loop of 16 clients with the SSE clients and webhooks attached.
 // Usage: npm run bench:soak [-- --minutes 30 --rate N (commands/s) --peak-share 0.7 --peak-seconds 45 --sse 20
-//        --webhooks 2 --queries 0.3 --database NAME --keep --timeout-ms 10000]
+//        --webhooks 2 --queries 0.3 --database NAME --keep --timeout-ms 10000 --node-options "--max-old-space-size=160"]
+// --node-options is NODE_OPTIONS for the api and projector processes only (a heap limit, say), not this one.
 // Ctrl-C ends the traffic early and still runs the final checks.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
@@ -53,6 +54,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'timeout-ms': { type: 'string', default: '10000' },
     'max-in-flight': { type: 'string', default: '1000' },
+    'node-options': { type: 'string' },
   },
 });
 const minutes = Number(values.minutes);
@@ -368,6 +370,7 @@ const main = async () => {
         // The receivers listen on loopback, which webhooks refuse by default.
         TALLY_OUTBOUND_PRIVATE_NETWORK: 'allow',
         TALLY_SSE_MAX_CONNECTIONS_PER_KEY: String(Math.max(20, sseClients + 5)),
+        ...(values['node-options'] ? { NODE_OPTIONS: values['node-options'] } : {}),
       },
     });
     const [apiPid, projectorPid] = server.pids;
@@ -809,7 +812,7 @@ const main = async () => {
       );
       console.log("heap and pool wait (max queued checkouts): the api's /metrics; the projector serves no HTTP, so its heap is not available.");
       const file = await writeResults('soak', {
-        options: { minutes, rate, peak, queryShare, sseClients, webhookCount, database, server: serverUrl.replace(/\/\/[^@]*@/, '//') },
+        options: { minutes, rate, peak, queryShare, sseClients, webhookCount, database, nodeOptions: values['node-options'] ?? null, server: serverUrl.replace(/\/\/[^@]*@/, '//') },
         minutes: minuteFigures,
         log: { startPosition: startPosition.toString(), head: head.toString(), events: logCount },
         acknowledged: acks.length,
