@@ -15,7 +15,7 @@
 // - The rate: by default 70% (--peak-share) of the peak command rate of this same mix, measured first for
 //   --peak-seconds in a closed loop of 16 clients with the SSE clients and webhooks attached.
 // Usage: npm run bench:soak [-- --minutes 30 --rate N (commands/s) --peak-share 0.7 --peak-seconds 45 --sse 20
-//        --webhooks 2 --queries 0.3 --database NAME --keep --timeout-ms 10000 --node-options "--max-old-space-size=160"]
+//        --webhooks 2 --queries 0.3 --database NAME --keep --timeout-ms 10000 --node-options=--max-old-space-size=160]
 // --node-options is NODE_OPTIONS for the api and projector processes only (a heap limit, say), not this one.
 // Ctrl-C ends the traffic early and still runs the final checks.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
