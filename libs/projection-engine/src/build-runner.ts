@@ -421,7 +421,12 @@ export class BuildRunner {
   }
 
   private async loadSkips(): Promise<void> {
-    this.skipped = new Map((await readSkips(this.host.store, this.name, this.version)).map((skip) => [skip.eventId, skip]));
+    const read = await readSkips(this.host.store, this.name, this.version);
+    // Skips only accumulate (the log never takes one back): a parked build's poll that read the log before a skip was
+    // recorded, and answers after the operator's request has taught the build that skip, must not unlearn it.
+    const skipped = new Map(this.skipped);
+    for (const skip of read) skipped.set(skip.eventId, skip);
+    this.skipped = skipped;
     this.skipsLoaded = true;
   }
 

@@ -1,8 +1,9 @@
-import { PostgresEventStore, type NewEvent } from '#event-store';
-import { newEvent } from '#test/support/events';
+import { PostgresEventStore, type EventStore, type NewEvent } from '#event-store';
+import { collect, newEvent } from '#test/support/events';
 import { openTestStore, eventually, type TestDatabase } from '#test/support/test-database';
 import { ProjectionEngine, type BuildStatus } from './projection-engine.js';
 import { countingProjection } from './counting-projection.spec-helper.js';
+import type { ProjectionDefinition } from './projection.js';
 
 const counter = countingProjection('test-counter', 'test_counts', { streamCategories: ['counted'] });
 
@@ -63,6 +64,60 @@ describe('projection engine: skipping a poison event', () => {
     expect(status.skipped).toEqual([
       { eventId: poison.id, position, reason: 'a value no column can hold', skippedBy: 'key:ops', skippedAt: '2026-03-01T09:00:00.000Z' },
     ]);
+  });
+
+  it('keeps a skip it was told of when its own poll, which read the log before the skip, answers after', async () => {
+    // The parked build polls the operations stream for skips. One poll reads the log before the skip is recorded
+    // and answers only after the operator's request has taught the build that skip (seen under load in CI: the
+    // build parked again on the event just skipped).
+    const deferred = () => {
+      let resolve: () => void = () => undefined;
+      const promise = new Promise<void>((done) => (resolve = done));
+      return { promise, resolve };
+    };
+    const pollRead = deferred();
+    const pollAnswers = deferred();
+    let holdNextPoll = false;
+    const polledStore: EventStore = {
+      appendToStream: (streamName, events, options) => store.appendToStream(streamName, events, options),
+      readStream: (streamName, options) =>
+        (async function* () {
+          const events = await collect(store.readStream(streamName, options));
+          if (streamName === 'projection-test-counter' && holdNextPoll) {
+            holdNextPoll = false;
+            pollRead.resolve();
+            await pollAnswers.promise;
+          }
+          yield* events;
+        })(),
+      readAll: (options) => store.readAll(options),
+      subscribeToAll: (options) => store.subscribeToAll(options),
+      headPosition: () => store.headPosition(),
+      close: () => store.close(),
+    };
+    let poisonApplied = 0;
+    const spied: ProjectionDefinition = {
+      ...counter,
+      apply: async (events, context) => {
+        poisonApplied += events.filter((event) => event.type === 'Poison').length;
+        await counter.apply(events, context);
+      },
+    };
+    const engine = new ProjectionEngine(polledStore, db.pool, [spied], { pollIntervalMs: 10 });
+    engines.push(engine);
+    await engine.start();
+    const { poison, position } = await parkOnPoison(engine);
+    const appliedBeforeSkip = poisonApplied;
+
+    holdNextPoll = true;
+    await pollRead.promise;
+    await store.appendToStream('projection-test-counter', [skipOf(poison, position)]);
+    await engine.skipRecorded('test-counter', 1);
+    pollAnswers.resolve();
+
+    await eventually(async () => expect(await counts()).toEqual({ 'counted-p': 2 }));
+    expect(poisonApplied).toBe(appliedBeforeSkip);
+    expect((await build(engine)).parked).toBeNull();
   });
 
   it('learns a skip recorded just before a crash (before the build was told) when it starts again', async () => {
