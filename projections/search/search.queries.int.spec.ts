@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { openForSuite } from '#test/support/test-database';
+import { ProjectionEngine } from '#projection-engine';
 import { contactCreated, inStream, openProjectionBed, type ProjectionBed, type SpecEvent, type StreamEvent } from '../projection-spec.spec-helper.js';
 import { searchProjection } from './search.persistence.js';
 import type { SearchObjectType } from './search.projection.js';
@@ -39,13 +40,15 @@ describe('search and duplicates queries', () => {
   const bed = openForSuite(async (): Promise<ProjectionBed> => {
     const opened = await openProjectionBed();
     pool = opened.db.pool;
+    // The builds' table: every answer reads the search build's position (none here: the tables are applied directly).
+    await ProjectionEngine.migrate(pool);
     await pool.query(searchProjection.createTables({ table: (base) => base }));
     await opened.apply(searchProjection, await opened.append(HISTORY, searchProjection.filter), (base) => base);
     return opened;
   });
-  const find = (q: string, types: readonly SearchObjectType[] = ['contact', 'company', 'deal', 'ticket']) => {
+  const find = async (q: string, types: readonly SearchObjectType[] = ['contact', 'company', 'deal', 'ticket']) => {
     bed();
-    return search(pool, { q, types, limit: 20 });
+    return (await search(pool, { q, types, limit: 20 })).data;
   };
   const ids = async (q: string) => (await find(q)).map((hit) => hit.id);
 

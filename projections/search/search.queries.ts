@@ -5,9 +5,10 @@
 // normalised email, a domain, phone digits, or a similar name.
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, InvalidCursor, Parameters, poolOf, preparedQuery, type ReadSource } from '#read-models';
+import { activePositionSql } from '#projection-engine';
+import { answerPosition, decodeCursor, encodeCursor, InvalidCursor, Parameters, poolOf, preparedQuery, type Positioned, type ReadSource } from '#read-models';
 import { digitsOf, isGram, isTypoWord, MAX_KEY_LENGTH, MIN_PHONE_DIGITS, searchTextOf, type SearchObjectType } from './search.projection.js';
-import { SEARCH_TABLES as T, TYPO_TEXT_CHARS } from './search.tables.js';
+import { SEARCH_PROJECTION, SEARCH_TABLES as T, TYPO_TEXT_CHARS } from './search.tables.js';
 
 export type SearchMatch = 'email' | 'domain' | 'phone' | 'prefix' | 'substring' | 'pipeline' | 'similar';
 
@@ -22,6 +23,9 @@ export type SearchHit = Readonly<{
 }>;
 
 export type SearchQuery = Readonly<{ q: string; types: readonly SearchObjectType[]; limit: number }>;
+
+/** The hits, best first, and the position of the search build they were read from. */
+export type SearchAnswer = Positioned<Readonly<{ data: SearchHit[] }>>;
 
 /** The score of each kind of match: the order of the answer. */
 export const SCORES = { exact: 1, contactDomain: 0.95, prefix: 0.8, phone: 0.7, substring: 0.6, pipeline: 0.5, similar: 0.4 } as const;
@@ -41,6 +45,7 @@ const SUBTITLE = `CASE WHEN r.pipeline_id IS NULL THEN r.subtitle ELSE concat_ws
   (SELECT s->>'label' FROM jsonb_array_elements(p.stages) s WHERE s->>'stageId' = r.stage_id LIMIT 1)) END`;
 
 type HitRow = { type: SearchObjectType; id: string; title: string; subtitle: string | null; score: number; matched: SearchMatch };
+type Read = { readPosition: string | null } & (HitRow | { [K in keyof HitRow]: null });
 
 /** Near words looked at per query word for a typo: the closest few, whose records then make up the candidates. */
 const NEAR_WORDS = 5;
@@ -96,15 +101,20 @@ export const searchTiersOf = (query: string): SearchTiers | null => {
 
 const hit = (score: string, matched: SearchMatch) => `SELECT r.object_type, r.record_id, (${score})::float8 AS score, '${matched}' AS matched`;
 
-// The page: each record once with its best score, ordered as the answer is.
-const ranked = (hits: string, limit: string) => `best AS (SELECT DISTINCT ON (object_type, record_id) object_type, record_id, score, matched FROM ${hits}
+// The page: each record once with its best score, ordered as the answer is, beside the build's position read in the
+// same statement (one snapshot, one round trip); a page without hits is one row of the position alone.
+const ranked = (hits: string, limit: string, position: string) => `best AS (SELECT DISTINCT ON (object_type, record_id) object_type, record_id, score, matched FROM ${hits}
                     ORDER BY object_type, record_id, score DESC)
-     SELECT r.object_type AS type, r.record_id AS id, r.title, ${SUBTITLE} AS subtitle, round(b.score::numeric, 3)::float8 AS score, b.matched
-       FROM best b
-       JOIN ${T.records} r ON r.object_type = b.object_type AND r.record_id = b.record_id
-       LEFT JOIN ${T.pipelines} p ON p.pipeline_id = r.pipeline_id
-      ORDER BY b.score DESC, lower(r.title), r.object_type, r.record_id
-      LIMIT ${limit}`;
+     SELECT ${position} AS "readPosition", page.*
+       FROM (SELECT 1) AS answer
+       LEFT JOIN LATERAL (
+         SELECT r.object_type AS type, r.record_id AS id, r.title, ${SUBTITLE} AS subtitle, round(b.score::numeric, 3)::float8 AS score, b.matched
+           FROM best b
+           JOIN ${T.records} r ON r.object_type = b.object_type AND r.record_id = b.record_id
+           LEFT JOIN ${T.pipelines} p ON p.pipeline_id = r.pipeline_id
+          ORDER BY b.score DESC, lower(r.title), r.object_type, r.record_id
+          LIMIT ${limit}
+       ) AS page ON true`;
 
 type Statement = Readonly<{ text: string; values: readonly unknown[] }>;
 
@@ -129,8 +139,10 @@ const strongTiers = (tiers: SearchTiers, query: SearchQuery, params: Parameters,
            WHERE word >= ${exact} AND word < ${params.add(`${q}\u{10FFFF}`)} AND object_type = ANY(${types})
            ORDER BY word, object_type, record_id LIMIT ${named ? String(query.limit * 4) : params.add(query.limit * 4)}) w) r
        LIMIT ${limit})`
-      : `(${hit(String(SCORES.prefix), 'prefix')} FROM ${T.records} r
-       WHERE (r.search_text LIKE ${params.add(`${likeEscaped(q)}%`)} OR r.search_text LIKE ${params.add(`% ${likeEscaped(q)}%`)}) AND ${live}
+      : // Both patterns imply q anywhere: asked as that, the trigram index is read once, not once per pattern.
+        `(${hit(String(SCORES.prefix), 'prefix')} FROM ${T.records} r
+       WHERE r.search_text LIKE ${params.add(`%${likeEscaped(q)}%`)}
+         AND (r.search_text LIKE ${params.add(`${likeEscaped(q)}%`)} OR r.search_text LIKE ${params.add(`% ${likeEscaped(q)}%`)}) AND ${live}
        LIMIT ${limit})`;
   const parts = [
     `${hit(String(SCORES.exact), 'email')} FROM ${T.records} r WHERE r.email = ${exact} AND ${live}`,
@@ -147,8 +159,9 @@ const strongTiers = (tiers: SearchTiers, query: SearchQuery, params: Parameters,
 /** The strong tiers alone, a named statement: its tiers are btree equalities and a range of the words' key. */
 const strongStatement = (tiers: SearchTiers, query: SearchQuery): Statement => {
   const params = new Parameters();
+  const position = activePositionSql(params.add(SEARCH_PROJECTION));
   const strong = strongTiers(tiers, query, params, true);
-  return { text: `WITH hits AS (${strong.join('\n UNION ALL ')}),\n          ${ranked('hits', String(query.limit))}`, values: params.values };
+  return { text: `WITH hits AS (${strong.join('\n UNION ALL ')}),\n          ${ranked('hits', String(query.limit), position)}`, values: params.values };
 };
 
 /**
@@ -160,6 +173,7 @@ const strongStatement = (tiers: SearchTiers, query: SearchQuery): Statement => {
  */
 const searchStatement = (tiers: SearchTiers, query: SearchQuery, found?: readonly HitRow[]): Statement => {
   const params = new Parameters();
+  const position = activePositionSql(params.add(SEARCH_PROJECTION));
   const { q } = tiers;
   const strong =
     found === undefined
@@ -245,27 +259,37 @@ const searchStatement = (tiers: SearchTiers, query: SearchQuery, found?: readonl
           weak AS (${weak.join('\n UNION ALL ')}),
           typos AS (${similar}),
           hits AS (SELECT * FROM strong UNION ALL SELECT * FROM weak UNION ALL SELECT * FROM typos),
-          ${ranked('hits', limit)}`,
+          ${ranked('hits', limit, position)}`,
     values: params.values,
   };
 };
 
+const answerOf = (rows: readonly Read[]): SearchAnswer => ({
+  position: answerPosition(rows[0]?.readPosition ?? null),
+  data: rows.filter((row): row is Read & HitRow => row.id !== null).map(({ readPosition: _position, ...hit }) => hit),
+});
+
 /**
  * A one-word query asks its strong tiers first, as a named statement (planned once per connection: its generic plan
  * is as good as a custom one for any word), and stops there when they fill the page, as they do for a common name;
- * else, or for a phrase, one statement planned for this query asks every tier it can use (see searchTiersOf).
+ * else, or for a phrase, one statement planned for this query asks every tier it can use (see searchTiersOf). The
+ * answer names the position of the first statement: the build reflects at least that much.
  */
-export const search = async (source: ReadSource, query: SearchQuery): Promise<SearchHit[]> => {
+export const search = async (source: ReadSource, query: SearchQuery): Promise<SearchAnswer> => {
   const tiers = searchTiersOf(query.q);
-  if (tiers === null || query.types.length === 0) return [];
-  let found: HitRow[] | undefined;
+  if (tiers === null || query.types.length === 0) {
+    const rows = await preparedQuery<{ readPosition: string | null }>(source, `SELECT ${activePositionSql('$1')} AS "readPosition"`, [SEARCH_PROJECTION]);
+    return { position: answerPosition(rows[0]?.readPosition ?? null), data: [] };
+  }
+  let found: SearchAnswer | undefined;
   if (tiers.wordStart === 'word' && Number.isSafeInteger(query.limit) && query.limit > 0) {
     const strong = strongStatement(tiers, query);
-    found = await preparedQuery<HitRow>(source, strong.text, strong.values);
-    if (found.length >= query.limit) return found;
+    found = answerOf(await preparedQuery<Read>(source, strong.text, strong.values));
+    if (found.data.length >= query.limit) return found;
   }
-  const statement = searchStatement(tiers, query, found);
-  return unprepared<HitRow>(source, statement.text, statement.values);
+  const statement = searchStatement(tiers, query, found?.data);
+  const answer = answerOf(await unprepared<Read>(source, statement.text, statement.values));
+  return found === undefined ? answer : { position: found.position, data: answer.data };
 };
 
 export type DuplicateReason = 'email' | 'domain' | 'phone' | 'name';

@@ -52,14 +52,19 @@ describe('search statements', () => {
   const all: readonly SearchObjectType[] = ['contact', 'company', 'deal', 'ticket'];
   const page = (n: number) => Array.from({ length: n }, (_, i) => row(`c${i}`, 'prefix', 0.8));
 
-  /** A source answering the strong statement with `strong` and the one of every tier with `rest`, recording both. */
+  /**
+   * A source answering the strong statement with `strong` and the one of every tier with `rest`, each row beside the
+   * build's position as the statements read it (12, then 13: the build moved on between them), recording both.
+   */
   const sourceOf = (strong: SearchHit[], rest: SearchHit[] = []) => {
-    const asked: { kind: 'strong' | 'every tier'; text: string; values: unknown[] }[] = [];
+    const asked: { kind: 'strong' | 'every tier' | 'position'; text: string; values: unknown[] }[] = [];
+    const positioned = (hits: SearchHit[], readPosition: string) =>
+      hits.length === 0 ? [{ readPosition, type: null, id: null }] : hits.map((hit) => ({ readPosition, ...hit }));
     const source = {
       query: async (text: string, values: unknown[]) => {
-        const kind = text.includes("'pipeline' AS matched") ? 'every tier' : 'strong';
+        const kind = text.includes("'pipeline' AS matched") ? 'every tier' : text.includes('AS matched') ? 'strong' : 'position';
         asked.push({ kind, text, values });
-        return { rows: kind === 'strong' ? strong : rest };
+        return { rows: kind === 'every tier' ? positioned(rest, '13') : positioned(kind === 'strong' ? strong : [], '12') };
       },
     };
     return { source: source as unknown as ReadSource, asked };
@@ -69,7 +74,7 @@ describe('search statements', () => {
 
   it('asks a one-word query its strong tiers first, and stops there when they fill the page', async () => {
     const { source, asked } = sourceOf(page(2));
-    expect((await search(source, { q: 'tanaka', types: all, limit: 2 })).map((hit) => hit.id)).toEqual(['c0', 'c1']);
+    expect(await search(source, { q: 'tanaka', types: all, limit: 2 })).toEqual({ position: '12', data: page(2) });
     expect(asked.map((a) => [a.kind, tiersIn(a.text)])).toEqual([['strong', ['email', 'domain', 'prefix']]]);
   });
 
@@ -87,7 +92,8 @@ describe('search statements', () => {
     const strong = page(3);
     const answer = [...strong, row('x', 'substring', 0.6)];
     const { source, asked } = sourceOf(strong, answer);
-    expect(await search(source, { q, types: all, limit: 20 })).toEqual(answer);
+    // The position of the first statement: the answer reflects at least that much of the log.
+    expect(await search(source, { q, types: all, limit: 20 })).toEqual({ position: '12', data: answer });
     expect(asked.map((a) => a.kind)).toEqual(['strong', 'every tier']);
     const [first, second] = asked;
     expect(tiersIn(first.text)).toEqual(q === '81312345678' ? ['email', 'domain', 'prefix', 'phone'] : ['email', 'domain', 'prefix']);
@@ -102,14 +108,14 @@ describe('search statements', () => {
     ['株式会社 田中', ['email', 'domain', 'prefix', 'substring', 'pipeline']],
   ])('asks a phrase (%s) every tier it can use in one statement', async (q, tiers) => {
     const { source, asked } = sourceOf([], [row('x', 'substring', 0.6)]);
-    expect((await search(source, { q, types: all, limit: 20 })).map((hit) => hit.id)).toEqual(['x']);
+    expect(await search(source, { q, types: all, limit: 20 })).toEqual({ position: '13', data: [row('x', 'substring', 0.6)] });
     expect(asked.map((a) => [a.kind, tiersIn(a.text)])).toEqual([['every tier', tiers]]);
   });
 
-  it('asks nothing for a blank query or no types', async () => {
+  it('asks only the position for a blank query or no types', async () => {
     const { source, asked } = sourceOf([]);
-    expect(await search(source, { q: ' ', types: all, limit: 20 })).toEqual([]);
-    expect(await search(source, { q: 'tanaka', types: [], limit: 20 })).toEqual([]);
-    expect(asked).toEqual([]);
+    expect(await search(source, { q: ' ', types: all, limit: 20 })).toEqual({ position: '12', data: [] });
+    expect(await search(source, { q: 'tanaka', types: [], limit: 20 })).toEqual({ position: '12', data: [] });
+    expect(asked.map((a) => a.kind)).toEqual(['position', 'position']);
   });
 });

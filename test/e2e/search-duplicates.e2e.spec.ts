@@ -56,6 +56,14 @@ describe('search and possible duplicates over HTTP', () => {
       ]);
     });
 
+    it('names the position of the search read model it answers from, with hits or none', async () => {
+      const commit = (at: string) => BigInt(at.split(':')[0]);
+      for (const q of ['田中', 'tanaka', 'globex dub', 'nothing-matches-this']) {
+        const { body } = await t.http().get('/v1/search').query({ q, minPosition: position }).expect(200);
+        expect(commit(body.position)).toBeGreaterThanOrEqual(commit(position));
+      }
+    });
+
     it("finds tickets by their pipeline's name, showing pipeline and stage", async () => {
       expect(await search('サクセス')).toEqual([
         { type: 'ticket', id: ids.ticket, title: 'ログインできない', subtitle: '【サクセス】問合せ対応 · 新規', score: 0.5, matched: 'pipeline' },

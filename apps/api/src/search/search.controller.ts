@@ -2,7 +2,7 @@
 import { Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { ROLES, isAllowed, type Role } from '#auth';
-import { search, SEARCH_PROJECTION, type SearchHit, type SearchObjectType } from '#projections/search';
+import { search, SEARCH_PROJECTION, type SearchAnswer, type SearchObjectType } from '#projections/search';
 import { ApplicationError } from '#application';
 import type { AuthMode } from '../auth/auth.guard.js';
 import type { TallyRequest } from '../http/request-context.decorator.js';
@@ -26,11 +26,11 @@ export class SearchController extends ReadModelController {
       "types the key's role may read are searched.",
   })
   @ReadModelAnswer({ row: SearchHitDto, many: true })
-  async search(@Query() query: SearchQueryDto, @Req() request: TallyRequest): Promise<{ position: string | null; data: SearchHit[] }> {
+  async search(@Query() query: SearchQueryDto, @Req() request: TallyRequest): Promise<SearchAnswer> {
     const readable = SEARCH_TYPES.filter((type) => isAllowed(this.roleOf(request), `${type}:read`));
     const types = (query.types ?? SEARCH_TYPES).filter((type) => readable.includes(type)).map((type) => OBJECT_TYPE[type]);
-    const position = await this.gate.positionFor(SEARCH_PROJECTION, query.minPosition);
-    return { position, data: await search(this.readModels, { q: query.q, types, limit: query.limit ?? 20 }) };
+    await this.gate.reach(SEARCH_PROJECTION, query.minPosition);
+    return search(this.readModels, { q: query.q, types, limit: query.limit ?? 20 });
   }
 
   /** The key's role, set by the AuthGuard; with authentication off (local development) every caller reads all. */
