@@ -41,6 +41,35 @@ export const hostileShape = (value: unknown): FieldProblem | null => {
   return null;
 };
 
+type RuleStorage = Pick<classValidator.MetadataStorage, 'getTargetValidationMetadatas' | 'addValidationMetadata'>;
+const remembering = new WeakSet<RuleStorage>();
+
+/**
+ * class-validator finds a class's rules on every validation by testing each decorated class for inheritance
+ * (typestack/class-validator#2686), work that grows with the api's hundreds of DTOs and is done again for every
+ * request. A class's rules are registered when it is decorated: they are remembered per class and options until
+ * any rule is registered again.
+ */
+export const rememberValidationRules = (storage: RuleStorage = classValidator.getMetadataStorage()): void => {
+  if (remembering.has(storage)) return;
+  remembering.add(storage);
+  const find = storage.getTargetValidationMetadatas.bind(storage);
+  const register = storage.addValidationMetadata.bind(storage);
+  let known = new WeakMap<object, Map<string, ReturnType<typeof find>>>();
+  storage.addValidationMetadata = (metadata) => {
+    known = new WeakMap();
+    register(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const options = JSON.stringify([schema, always, strictGroups, groups ?? null]);
+    let byOptions = known.get(target);
+    if (byOptions === undefined) known.set(target, (byOptions = new Map()));
+    let rules = byOptions.get(options);
+    if (rules === undefined) byOptions.set(options, (rules = find(target, schema, always, strictGroups, groups)));
+    return rules;
+  };
+};
+
 class TallyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
@@ -52,8 +81,9 @@ class TallyValidationPipe extends ValidationPipe {
 }
 
 /** Unknown fields are refused; every bad field is named in the 400. */
-export const validationPipe = (): ValidationPipe =>
-  new TallyValidationPipe({
+export const validationPipe = (): ValidationPipe => {
+  rememberValidationRules();
+  return new TallyValidationPipe({
     // Handed in rather than loaded by Nest at run time, which Jest's ESM loader cannot follow.
     validatorPackage: classValidator,
     transformerPackage: classTransformer,
@@ -64,3 +94,4 @@ export const validationPipe = (): ValidationPipe =>
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
+};
