@@ -3,6 +3,7 @@
 // Latin names): GET /v1/search for each kind of query, and the filtered lists (contacts by owner and lifecycle stage
 // and by score, deals by pipeline and stage, companies by q, open tickets; a route answering other than 200 is
 // reported as absent with its status). The api runs as deployed, in its own process, after its read models are built.
+// Each run also measures the CPU a request costs the api and PostgreSQL (milliseconds, median of the runs).
 // Before the load, every statement a query runs on this data runs from a single client straight against the database
 // under EXPLAIN ANALYZE (median of 5 execution times each, summed; planned as the api plans them): the figures a busy
 // machine disturbs least, printed with the slowest statement's plan.
@@ -21,7 +22,7 @@ import { CONTACT_LIST_SORT_KEYS, listContacts } from '#projections/contact-list'
 import { DEAL_SORT_KEYS, listDeals } from '#projections/deal-list';
 import { COMPANY_LIST_SORT_KEYS, listCompanies } from '#projections/company-list';
 import { listTickets, TICKET_SORT_KEYS } from '#projections/ticket-list';
-import { createServerDatabase, freshDatabase, loadAverage, loadHttp, median, printTable, readModelsBuilt, startBenchServer, writeResults, type ServerRole } from './bench-support.js';
+import { createServerDatabase, freshDatabase, loadAverage, loadHttp, median, printTable, readModelsBuilt, startBenchServer, startCpuMeter, writeResults, type ServerRole } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -214,7 +215,9 @@ try {
   const appended = await appendAll(new PostgresEventStore(db.pool));
   console.log(`appended ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')} in ${(Number(process.hrtime.bigint() - seeded) / 1e9).toFixed(1)} s`);
   await db.pool.query('VACUUM ANALYZE');
-  const server = await startBenchServer(db.url, { role, apis: Number(values.apis) });
+  const replicas = Number(values.apis);
+  const database = new URL(db.url).pathname.slice(1);
+  const server = await startBenchServer(db.url, { role, apis: replicas });
   try {
     const built = process.hrtime.bigint();
     await readModelsBuilt(server);
@@ -303,11 +306,14 @@ try {
       }
       const get = (i: number) => ({ method: 'GET', path: path(i) }) as const;
       const samples = [];
+      const cpu = [];
       try {
         await loadHttp(server, clients, Math.min(200, requests), get); // warm-up
         for (let run = 0; run < runs; run++) {
           loads.push(loadAverage());
+          const meter = await startCpuMeter(server.pids, database);
           samples.push(await loadHttp(server, clients, requests, get));
+          cpu.push(await meter(requests));
         }
       } catch (error) {
         // Timeouts say the query is far off its target: a row, not the end of the run.
@@ -321,6 +327,10 @@ try {
         'p99 ms': median(samples.map((s) => s.p99)).toFixed(1),
         'requests/s': Math.round(median(samples.map((s) => s.perSecond))),
         'p99 runs': samples.map((s) => s.p99.toFixed(1)).join(' / '),
+        // What a request costs the machine: steadier than latency on a busy machine. With replicas, the first api's
+        // CPU is counted against every request: not comparable, left out.
+        'api CPU ms': replicas > 1 ? '-' : median(cpu.map((c) => c.api)).toFixed(2),
+        'PostgreSQL CPU ms': median(cpu.map((c) => c.postgres)).toFixed(2),
       };
       // As it comes: a long run shows its figures before the table.
       console.log(JSON.stringify(row));
