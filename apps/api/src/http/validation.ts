@@ -46,9 +46,9 @@ const remembering = new WeakSet<RuleStorage>();
 
 /**
  * class-validator finds a class's rules on every validation by testing each decorated class for inheritance
- * (typestack/class-validator#2686), work that grows with the api's hundreds of DTOs and is done again for every
- * request. A class's rules are registered when it is decorated: they are remembered per class and options until
- * any rule is registered again.
+ * (typestack/class-validator#2686), work that grows with the api's DTOs and is done again for every request. A
+ * class's rules are registered when it is decorated: they are remembered per class and options until any rule is
+ * registered again.
  */
 export const rememberValidationRules = (storage: RuleStorage = classValidator.getMetadataStorage()): void => {
   if (remembering.has(storage)) return;
@@ -61,6 +61,8 @@ export const rememberValidationRules = (storage: RuleStorage = classValidator.ge
     register(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    // A value without a constructor (a null-prototype object) cannot key the map: found as before.
+    if (typeof target !== 'function') return find(target, schema, always, strictGroups, groups);
     const options = JSON.stringify([schema, always, strictGroups, groups ?? null]);
     let byOptions = known.get(target);
     if (byOptions === undefined) known.set(target, (byOptions = new Map()));

@@ -24,10 +24,16 @@ describe('validation rules remembered per class', () => {
     ask(['admin']);
     expect(calls.find).toBe(2);
 
+    // A null-prototype object has no constructor to remember its rules by: asked through every time.
+    const bare = Object.create(null) as { constructor: undefined };
+    storage.getTargetValidationMetadatas(bare.constructor as never, '', false, false);
+    storage.getTargetValidationMetadatas(bare.constructor as never, '', false, false);
+    expect(calls.find).toBe(4);
+
     storage.addValidationMetadata({} as never);
     expect(calls.register).toBe(1);
     ask();
-    expect(calls.find).toBe(3);
+    expect(calls.find).toBe(5);
   });
 
   it("validates with a rule added to a class after it was validated, and with its parent's rules", async () => {
