@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { PostgresEventStore, type PostgresEventStoreOptions } from '#event-store';
+import { PostgresEventStore, type EventStore, type PostgresEventStoreOptions } from '#event-store';
 import { openDatabase, type Database } from '#postgres';
 
 export const serverUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
@@ -130,6 +130,20 @@ export const openTestStore = async (
     },
   };
 };
+
+/**
+ * `inner` as the EventStore port alone (none of what an adapter adds, such as a multi-stream append), every method
+ * passed through unless `overrides` replaces it: a spec's way to hold, fail or count one kind of call.
+ */
+export const storePort = (inner: EventStore, overrides: Partial<EventStore> = {}): EventStore => ({
+  appendToStream: (streamName, events, options) => inner.appendToStream(streamName, events, options),
+  readStream: (streamName, options) => inner.readStream(streamName, options),
+  readAll: (options) => inner.readAll(options),
+  subscribeToAll: (options) => inner.subscribeToAll(options),
+  headPosition: () => inner.headPosition(),
+  close: () => inner.close(),
+  ...overrides,
+});
 
 /** Opens a resource before a describe block's tests and closes it after them; the answer reads it inside a test. */
 export const openForSuite = <T extends Readonly<{ close(): Promise<void> }>>(open: () => Promise<T>): (() => T) => {

@@ -3,7 +3,7 @@
 import type { Command, Decider, DomainEvent } from '#domain/shared';
 import { PostgresEventStore, type AppendOptions, type EventStore, type NewEvent } from '#event-store';
 import { collect, newEvent } from '#test/support/events';
-import { openTestStore, type TestDatabase } from '#test/support/test-database';
+import { openTestStore, storePort, type TestDatabase } from '#test/support/test-database';
 import { CommandExecutor } from './command-executor.js';
 import { idempotentIds, randomIds, type RequestContext } from './request-context.js';
 
@@ -38,19 +38,14 @@ class RacedStore {
 
   asStore(): EventStore {
     const inner = this.inner;
-    return {
+    return storePort(inner, {
       appendToStream: async (streamName: string, events: readonly NewEvent[], options?: AppendOptions) => {
         const competing = this.pending;
         this.pending = [];
         if (competing.length > 0) await inner.appendToStream(streamName, competing);
         return inner.appendToStream(streamName, events, options);
       },
-      readStream: (streamName, options) => inner.readStream(streamName, options),
-      readAll: (options) => inner.readAll(options),
-      subscribeToAll: (options) => inner.subscribeToAll(options),
-      headPosition: () => inner.headPosition(),
-      close: () => inner.close(),
-    };
+    });
   }
 }
 

@@ -1,6 +1,6 @@
-import { PostgresEventStore, type EventStore, type NewEvent } from '#event-store';
+import { PostgresEventStore, type NewEvent } from '#event-store';
 import { collect, newEvent } from '#test/support/events';
-import { openTestStore, eventually, type TestDatabase } from '#test/support/test-database';
+import { openTestStore, eventually, storePort, type TestDatabase } from '#test/support/test-database';
 import { ProjectionEngine, type BuildStatus } from './projection-engine.js';
 import { countingProjection } from './counting-projection.spec-helper.js';
 import type { ProjectionDefinition } from './projection.js';
@@ -78,8 +78,7 @@ describe('projection engine: skipping a poison event', () => {
     const pollRead = deferred();
     const pollAnswers = deferred();
     let holdNextPoll = false;
-    const polledStore: EventStore = {
-      appendToStream: (streamName, events, options) => store.appendToStream(streamName, events, options),
+    const polledStore = storePort(store, {
       readStream: (streamName, options) =>
         (async function* () {
           const events = await collect(store.readStream(streamName, options));
@@ -90,11 +89,7 @@ describe('projection engine: skipping a poison event', () => {
           }
           yield* events;
         })(),
-      readAll: (options) => store.readAll(options),
-      subscribeToAll: (options) => store.subscribeToAll(options),
-      headPosition: () => store.headPosition(),
-      close: () => store.close(),
-    };
+    });
     let poisonApplied = 0;
     const spied: ProjectionDefinition = {
       ...counter,

@@ -3,7 +3,7 @@ import { eventCatalog } from '#domain/catalog';
 import { EventValidator } from '#domain/catalog';
 import { PostgresEventStore, type EventStore, type StreamAppend } from '#event-store';
 import { collect } from '#test/support/events';
-import { openTestStore, type TestDatabase } from '#test/support/test-database';
+import { openTestStore, storePort, type TestDatabase } from '#test/support/test-database';
 import { randomIds, type RequestContext } from '../request-context.js';
 import { UpcastingEventStore } from '../upcasting-event-store.js';
 import { generateHistory } from '#synthetic-history';
@@ -116,15 +116,7 @@ describe('NDJSON import of history', () => {
     expect(await urls(c)).toEqual(['https://x.test/earlier', 'https://x.test/6']);
 
     // A store without a multi-stream append (only the port): the same report on a re-run, streams one by one.
-    const portOnly: EventStore = {
-      appendToStream: (...args) => store.appendToStream(...args),
-      readStream: (...args) => store.readStream(...args),
-      readAll: (...args) => store.readAll(...args),
-      subscribeToAll: (...args) => store.subscribeToAll(...args),
-      headPosition: () => store.headPosition(),
-      close: () => store.close(),
-    };
-    expect(await importWith(portOnly, 3)).toMatchObject({ accepted: 0, duplicates: 6, rejected: 1 });
+    expect(await importWith(storePort(store), 3)).toMatchObject({ accepted: 0, duplicates: 6, rejected: 1 });
     expect(await importWith(store, 3)).toMatchObject({ accepted: 0, duplicates: 6, rejected: 1 });
   });
 

@@ -6,7 +6,7 @@ import { eventCatalog } from '#domain/catalog';
 import { surveyLinkDecider, surveyLinkStream } from '#domain/survey';
 import { WrongExpectedRevision, type AppendOptions, type EventStore, type NewEvent } from '#event-store';
 import { collect, committedCount } from '#test/support/events';
-import { openTestStore, type TestStore } from '#test/support/test-database';
+import { openTestStore, storePort, type TestStore } from '#test/support/test-database';
 import { CommandExecutor } from '../command-executor.js';
 import { randomIds, type RequestContext } from '../request-context.js';
 import { SurveyError } from './survey-error.js';
@@ -28,8 +28,7 @@ const barrierStore = (inner: EventStore, count: number) => {
   const refused: unknown[] = [];
   let waiting: (() => void)[] = [];
   let open = false;
-  const store: EventStore = {
-    ...inner,
+  const store = storePort(inner, {
     appendToStream: async (streamName: string, events: readonly NewEvent[], options?: AppendOptions) => {
       if (!open && events.some((event) => event.type === 'SurveyResponded')) {
         await new Promise<void>((resolve) => {
@@ -48,12 +47,7 @@ const barrierStore = (inner: EventStore, count: number) => {
         throw error;
       }
     },
-    readStream: (streamName, options) => inner.readStream(streamName, options),
-    readAll: (options) => inner.readAll(options),
-    subscribeToAll: (options) => inner.subscribeToAll(options),
-    headPosition: () => inner.headPosition(),
-    close: () => inner.close(),
-  };
+  });
   return { store, refused };
 };
 

@@ -13,7 +13,7 @@ import { parsePosition, type AppendOptions, type EventStore, type NewEvent, type
 import { verifySignature } from '#webhooks';
 import { addBusinessDays } from '#workflows';
 import { collect } from '#test/support/events';
-import { eventually, openTestStore, type TestStore } from '#test/support/test-database';
+import { eventually, openTestStore, storePort, type TestStore } from '#test/support/test-database';
 import { CommandExecutor } from '../command-executor.js';
 import { ContactActivityService } from '../contacts/contact-activity.service.js';
 import { ContactService } from '../contacts/contact.service.js';
@@ -89,17 +89,13 @@ const dueTimersFromLog = (pool: Pool): WorkflowsReadModel =>
   }) as unknown as WorkflowsReadModel;
 
 /** Fails every append to a run stream: the process "dies" after acting and before recording. */
-const failingRunAppends = (inner: EventStore): EventStore => ({
-  appendToStream: async (streamName: string, events: readonly NewEvent[], options?: AppendOptions) => {
-    if (streamName.startsWith('workflowrun-')) throw new Error('killed between the action and the run append');
-    return inner.appendToStream(streamName, events, options);
-  },
-  readStream: (streamName, options) => inner.readStream(streamName, options),
-  readAll: (options) => inner.readAll(options),
-  subscribeToAll: (options) => inner.subscribeToAll(options),
-  headPosition: () => inner.headPosition(),
-  close: () => inner.close(),
-});
+const failingRunAppends = (inner: EventStore): EventStore =>
+  storePort(inner, {
+    appendToStream: async (streamName: string, events: readonly NewEvent[], options?: AppendOptions) => {
+      if (streamName.startsWith('workflowrun-')) throw new Error('killed between the action and the run append');
+      return inner.appendToStream(streamName, events, options);
+    },
+  });
 
 describe('workflow engine', () => {
   let test: TestStore;
