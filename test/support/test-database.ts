@@ -158,6 +158,13 @@ export const openForSuite = <T extends Readonly<{ close(): Promise<void> }>>(ope
   };
 };
 
+/** A promise a spec settles by hand: to hold a fake store's call until the spec has done its part. */
+export const deferred = (): { promise: Promise<void>; resolve: () => void } => {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+};
+
 /** Polls `probe` until it returns without throwing; for waiting on asynchronous projections, never a sleep. */
 export const eventually = async <T>(probe: () => Promise<T> | T, timeoutMs = 10_000, everyMs = 20): Promise<T> => {
   const deadline = Date.now() + timeoutMs;

@@ -31,6 +31,8 @@ export const readPage = async (
  */
 export class SharedPageReader {
   private readonly pending = new Map<string, Promise<RecordedEvent[]>>();
+  /** Bumped by every wake-up: a read begun before it may predate the append that woke the builds. */
+  private generation = 0;
   private readonly kept = new Map<string, { after: Position | null; events: RecordedEvent[] }>();
 
   constructor(
@@ -53,22 +55,29 @@ export class SharedPageReader {
     const key = SharedPageReader.keyOf(after);
     const kept = this.kept.get(key);
     if (kept) return Promise.resolve(kept.events);
-    let pending = this.pending.get(key);
+    // A full page is final, but a short one read before an append may lack it: only reads of this generation share.
+    const pendingKey = `${this.generation}|${key}`;
+    let pending = this.pending.get(pendingKey);
     if (!pending) {
-      pending = this.fetch(key, after);
-      this.pending.set(key, pending);
+      pending = this.fetch(key, pendingKey, after);
+      this.pending.set(pendingKey, pending);
     }
     return pending;
   }
 
-  private async fetch(key: string, after: Position | null): Promise<RecordedEvent[]> {
+  /** After an append woke the builds: reads begun before it are not shared with the builds it woke. */
+  freshen(): void {
+    this.generation++;
+  }
+
+  private async fetch(key: string, pendingKey: string, after: Position | null): Promise<RecordedEvent[]> {
     try {
       await this.makeRoom();
       const events = await readPage(this.store, after, this.pageSize);
       if (events.length === this.pageSize) this.kept.set(key, { after, events });
       return events;
     } finally {
-      this.pending.delete(key);
+      this.pending.delete(pendingKey);
     }
   }
 

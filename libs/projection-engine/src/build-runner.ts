@@ -96,6 +96,8 @@ export class BuildRunner {
   private stopped = false;
   private wake: (() => void) | null = null;
   private pokeTimer: NodeJS.Timeout | null = null;
+  /** Poked while reading or writing: that read may have begun before the append that poked, so look again. */
+  private pokedWhileBusy = false;
   private loop: Promise<void> | null = null;
   private rate: { at: number; events: number }[] = [];
 
@@ -133,7 +135,11 @@ export class BuildRunner {
    * into one read and one batch instead of a read per command.
    */
   poke(): void {
-    if (!this.wake || this.pokeTimer) return;
+    if (this.pokeTimer) return;
+    if (!this.wake) {
+      this.pokedWhileBusy = true;
+      return;
+    }
     this.pokeTimer = setTimeout(() => {
       this.pokeTimer = null;
       this.wake?.();
@@ -230,7 +236,10 @@ export class BuildRunner {
       if (!this.analysed) await this.analyse();
       this.caughtUp = true;
       await this.host.onCaughtUp(this);
-      await this.sleep();
+      // A poke that came while this build was busy is not lost: its append may be after what this step read.
+      const missedPoke = this.pokedWhileBusy;
+      this.pokedWhileBusy = false;
+      await this.sleep(missedPoke ? POKE_COALESCE_MS : this.host.pollIntervalMs);
     } else {
       this.caughtUp = false;
     }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { formatPosition, parsePosition, PostgresEventStore, type ReadAllOptions } from '#event-store';
-import { newEvent } from '#test/support/events';
-import { openTestStore, eventually, type TestDatabase } from '#test/support/test-database';
+import { collect, newEvent } from '#test/support/events';
+import { deferred, openTestStore, eventually, storePort, type TestDatabase } from '#test/support/test-database';
 import { ProjectionEngine } from './projection-engine.js';
 import { countingProjection } from './counting-projection.spec-helper.js';
 
@@ -90,6 +90,43 @@ describe('projection engine', () => {
       await eventually(async () => expect(await stored()).toEqual(idle.map(() => formatPosition(second.position))));
       expect(writes).toHaveLength(1);
     } finally {
+      await engine.stop();
+    }
+  });
+
+  it('does not lose a wake-up that comes while the build is reading: it looks again instead of sleeping a whole poll', async () => {
+    // Each read of the log can be held after it has read: the build is then busy with a page read before the append.
+    let holdNext = false;
+    const held = { read: deferred(), release: deferred() };
+    const holding = storePort(store, {
+      readAll: (options) =>
+        (async function* () {
+          const events = await collect(store.readAll(options));
+          if (holdNext) {
+            holdNext = false;
+            held.read.resolve();
+            await held.release.promise;
+          }
+          yield* events;
+        })(),
+    });
+    // Woken by pokes alone: the next poll is a minute away.
+    const engine = new ProjectionEngine(holding, db.pool, [counter()], { pollIntervalMs: 60_000 });
+    await engine.start();
+    try {
+      const first = await store.appendToStream('counted-a', [newEvent('Seen')]);
+      expect(await engine.waitFor('test-counter', first.position, 5_000)).toBe(true);
+      await eventually(async () => expect(await counts(db)).toEqual({ 'counted-a': 1 }));
+      holdNext = true;
+      engine.poke();
+      await held.read.promise;
+      // The build has read the log and is busy with that page when the append comes and pokes it.
+      await store.appendToStream('counted-b', [newEvent('Seen')]);
+      engine.poke();
+      held.release.resolve();
+      await eventually(async () => expect(await counts(db)).toEqual({ 'counted-a': 1, 'counted-b': 1 }), 5_000);
+    } finally {
+      held.release.resolve();
       await engine.stop();
     }
   });

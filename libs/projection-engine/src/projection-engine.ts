@@ -101,6 +101,7 @@ export class ProjectionEngine {
   private readonly leases: Leases | null;
   private presence: KeptLease | null = null;
   private lookTimer: NodeJS.Timeout | null = null;
+  private readonly reader: SharedPageReader;
   private looking: Promise<void> | null = null;
 
   constructor(
@@ -111,11 +112,11 @@ export class ProjectionEngine {
   ) {
     for (const definition of definitions) this.definitions.set(definition.name, definition);
     const batchSize = options.batchSize ?? 1000;
-    const reader = new SharedPageReader(store, batchSize, {
+    const reader = (this.reader = new SharedPageReader(store, batchSize, {
       keptPages: Math.max(2, Math.ceil(KEPT_EVENTS / batchSize)),
       readerPositions: () => [...this.runners.values()].filter((runner) => runner.isReading).map((runner) => runner.position),
       maxLeadWaitMs: MAX_LEAD_WAIT_MS,
-    });
+    }));
     this.registry = new BuildRegistry(pool);
     this.logger = options.logger ?? (() => undefined);
     this.countEventsAfter = options.countEventsAfter;
@@ -279,6 +280,7 @@ export class ProjectionEngine {
 
   /** Wakes idle builds: called after local appends so read models follow within milliseconds. */
   poke(): void {
+    this.reader.freshen();
     for (const runner of this.runners.values()) runner.poke();
   }
 

@@ -1,6 +1,6 @@
 import { PostgresEventStore, type NewEvent } from '#event-store';
 import { collect, newEvent } from '#test/support/events';
-import { openTestStore, eventually, storePort, type TestDatabase } from '#test/support/test-database';
+import { deferred, openTestStore, eventually, storePort, type TestDatabase } from '#test/support/test-database';
 import { ProjectionEngine, type BuildStatus } from './projection-engine.js';
 import { countingProjection } from './counting-projection.spec-helper.js';
 import type { ProjectionDefinition } from './projection.js';
@@ -70,11 +70,6 @@ describe('projection engine: skipping a poison event', () => {
     // The parked build polls the operations stream for skips. One poll reads the log before the skip is recorded
     // and answers only after the operator's request has taught the build that skip (seen under load in CI: the
     // build parked again on the event just skipped).
-    const deferred = () => {
-      let resolve: () => void = () => undefined;
-      const promise = new Promise<void>((done) => (resolve = done));
-      return { promise, resolve };
-    };
     const pollRead = deferred();
     const pollAnswers = deferred();
     let holdNextPoll = false;
